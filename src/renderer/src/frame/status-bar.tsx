@@ -1,0 +1,34 @@
+import { useAppStore } from '../store';
+import { PHASE_LABEL, PHASE_TONE } from './session-labels';
+
+export function StatusBar() {
+  const session = useAppStore((s) => s.session);
+  const backendProblem = useAppStore((s) => s.backendProblem);
+  const mode = session?.mode ?? 'unknown';
+  return (
+    <header className="status-bar" role="banner">
+      <span className="brand">Countersign</span>
+      <span className={`mode-badge mode-${mode}`} data-testid="mode-badge" aria-label={`Trading mode: ${mode}`}>
+        {mode === 'live' ? 'LIVE' : mode === 'paper' ? 'PAPER' : 'NO ACCOUNT'}
+      </span>
+      {session && (
+        <span
+          className={`session tone-${PHASE_TONE[session.phase]}`}
+          data-testid="session-state"
+          data-phase={session.phase}
+          role="status"
+          aria-live="polite"
+        >
+          <span className="session-phase">{PHASE_LABEL[session.phase]}</span>
+          <span className="session-message">{session.message}</span>
+          {session.gateway === 'demo' && <span className="demo-note">Demo gateway (simulated market)</span>}
+        </span>
+      )}
+      {backendProblem && (
+        <span className="backend-problem" role="alert">
+          {backendProblem}
+        </span>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+
+export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice;
+
+/** The renderer's one store, assembled from feature slices. */
+export const useAppStore = create<AppStore>()((...args) => ({
+  ...createSessionSlice(...args),
+  ...createSettingsSlice(...args),
+  ...createAppInfoSlice(...args),
+}));

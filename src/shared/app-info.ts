@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** 'electron' in the desktop app, 'harness' in the browser development harness. */
+  host: z.enum(['electron', 'harness']),
+  dataDirectory: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;

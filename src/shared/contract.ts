@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AppInfo } from './app-info';
+import { SessionState } from './session';
+import { Settings, SettingsPatch } from './settings';
+
+/**
+ * The one list of everything the renderer may ask of main (calls) and
+ * everything main may tell the renderer (events). The preload, the IPC
+ * binding, the browser harness and the renderer all derive from these
+ * schemas, so they cannot drift apart. Main treats every payload as unknown
+ * and parses it with the schema here before any handler runs.
+ */
+
+const noPayload = z.undefined();
+
+interface CallSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+export const calls = {
+  getAppInfo: { request: noPayload, response: AppInfo },
+  getSessionState: { request: noPayload, response: SessionState },
+  getSettings: { request: noPayload, response: Settings },
+  updateSettings: { request: SettingsPatch, response: Settings },
+} as const satisfies Record<string, CallSpec>;
+
+export const events = {
+  sessionState: SessionState,
+  settings: Settings,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Calls = typeof calls;
+export type Events = typeof events;
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+export type CallRequest<N extends CallName> = z.input<Calls[N]['request']>;
+export type CallResponse<N extends CallName> = z.output<Calls[N]['response']>;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const CallErrorCode = z.enum([
+  'bad_payload', // failed its schema: a bug or a forged message, never the person's fault
+  'forbidden_sender', // not our window's main frame at our origin
+  'unknown_call',
+  'not_found',
+  'conflict', // e.g. a draft changed since the person looked at it
+  'unavailable', // e.g. the broker session is not ready
+  'internal',
+]);
+export type CallErrorCode = z.infer<typeof CallErrorCode>;
+
+export const CallError = z.object({ code: CallErrorCode, message: z.string() });
+export type CallError = z.infer<typeof CallError>;
+
+/** Calls never throw across the process boundary: a typed error travels as data. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+export function callChannel(name: CallName): string {
+  return `countersign:call:${name}`;
+}
+
+export function eventChannel(name: EventName): string {
+  return `countersign:event:${name}`;
+}
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(calls, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(events, value);
+}
