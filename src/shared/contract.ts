@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfo } from './app-info';
+import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
 import { SessionState } from './session';
 import { Settings, SettingsPatch } from './settings';
 
@@ -23,11 +24,19 @@ export const calls = {
   getSessionState: { request: noPayload, response: SessionState },
   getSettings: { request: noPayload, response: Settings },
   updateSettings: { request: SettingsPatch, response: Settings },
+  /** The whole portfolio now; `portfolio` events carry what changes after it. */
+  getPortfolio: { request: noPayload, response: PortfolioSnapshot },
+  /** Reconnect at once ("Take the session back", "Retry"). */
+  reconnectSession: { request: noPayload, response: SessionState },
+  /** Close the gateway connection and do not retry until asked. */
+  stayDisconnected: { request: noPayload, response: SessionState },
 } as const satisfies Record<string, CallSpec>;
 
 export const events = {
   sessionState: SessionState,
   settings: Settings,
+  /** Coalesced portfolio changes, at most ~10 a second. */
+  portfolio: PortfolioDelta,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -1,10 +1,14 @@
+import { rendererApi } from '../api';
+import { formatCountdown, useCountdown } from '../session/use-countdown';
 import { useAppStore } from '../store';
 import { PHASE_LABEL, PHASE_TONE } from './session-labels';
 
-export function StatusBar() {
+export function StatusBar({ onOpenSettings }: { onOpenSettings: () => void }) {
   const session = useAppStore((s) => s.session);
   const backendProblem = useAppStore((s) => s.backendProblem);
   const mode = session?.mode ?? 'unknown';
+  const seconds = useCountdown(session?.phase === 'reset_window' || session?.phase === 'lost' ? session.nextAttemptAt : undefined);
+  const canReconnect = session && session.phase !== 'ready' && session.phase !== 'connecting' && session.phase !== 'syncing';
   return (
     <header className="status-bar" role="banner">
       <span className="brand">Countersign</span>
@@ -21,6 +25,11 @@ export function StatusBar() {
         >
           <span className="session-phase">{PHASE_LABEL[session.phase]}</span>
           <span className="session-message">{session.message}</span>
+          {seconds !== undefined && (
+            <span className="session-countdown" data-testid="session-countdown">
+              {session.phase === 'reset_window' ? `Reconnecting in ${formatCountdown(seconds)}` : `Next try in ${formatCountdown(seconds)}`}
+            </span>
+          )}
           {session.gateway === 'demo' && <span className="demo-note">Demo gateway (simulated market)</span>}
         </span>
       )}
@@ -29,6 +38,16 @@ export function StatusBar() {
           {backendProblem}
         </span>
       )}
+      <span className="status-actions">
+        {canReconnect && (
+          <button type="button" onClick={() => void rendererApi().reconnectSession()}>
+            Reconnect
+          </button>
+        )}
+        <button type="button" onClick={onOpenSettings}>
+          Connection…
+        </button>
+      </span>
     </header>
   );
 }

@@ -3,17 +3,28 @@ import { useAppStore } from './index';
 
 /**
  * Subscribes first, then fetches snapshots, so no event that arrives in
- * between is lost. Returns a function that unsubscribes everything.
+ * between is lost (the portfolio slice ignores deltas its snapshot already
+ * holds). Returns a function that unsubscribes everything.
  */
 export async function connectBackend(api: RendererApi): Promise<() => void> {
   const store = useAppStore.getState();
-  const unsubscribers = [api.onSessionState(store.setSession), api.onSettings(store.setSettings)];
-  const [info, session, settings] = await Promise.all([api.getAppInfo(), api.getSessionState(), api.getSettings()]);
-  for (const result of [info, session, settings]) {
+  const unsubscribers = [
+    api.onSessionState(store.setSession),
+    api.onSettings(store.setSettings),
+    api.onPortfolio(store.applyPortfolioDelta),
+  ];
+  const [info, session, settings, portfolio] = await Promise.all([
+    api.getAppInfo(),
+    api.getSessionState(),
+    api.getSettings(),
+    api.getPortfolio(),
+  ]);
+  for (const result of [info, session, settings, portfolio]) {
     if (!result.ok) store.setBackendProblem(result.error.message);
   }
   if (info.ok) store.setAppInfo(info.value);
   if (session.ok) store.setSession(session.value);
   if (settings.ok) store.setSettings(settings.value);
+  if (portfolio.ok) store.applyPortfolioSnapshot(portfolio.value);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

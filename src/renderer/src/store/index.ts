@@ -1,13 +1,15 @@
 import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
+import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice;
+export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice & PortfolioSlice;
 
 /** The renderer's one store, assembled from feature slices. */
 export const useAppStore = create<AppStore>()((...args) => ({
   ...createSessionSlice(...args),
   ...createSettingsSlice(...args),
   ...createAppInfoSlice(...args),
+  ...createPortfolioSlice(...args),
 }));

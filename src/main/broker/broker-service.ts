@@ -1,0 +1,106 @@
+import type { ConnectionSettings } from '../../shared/settings';
+import type { GatewayKind, SessionState } from '../../shared/session';
+import type { PortfolioDelta, PortfolioSnapshot } from '../../shared/portfolio';
+import type { Log } from '../log';
+import { BrokerSession, type BrokerSessionOptions } from './broker-session';
+import { KNOWN_PORTS } from './gateway-label';
+import { probeLocalGateway } from './gateway-probe';
+import { PortfolioStream } from './portfolio-stream';
+
+/** A running demo gateway: the simulator embedded in the app. */
+export interface DemoGateway {
+  readonly host: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface BrokerServiceOptions {
+  settings: () => ConnectionSettings;
+  log: Log;
+  publishState: (state: SessionState) => void;
+  publishPortfolio: (delta: PortfolioDelta) => void;
+  startDemoGateway: () => Promise<DemoGateway>;
+  /** Overrides for tests: heartbeat, backoff, reset window, clock. */
+  sessionOverrides?: Partial<Omit<BrokerSessionOptions, 'endpoint' | 'gateway' | 'liveTradingEnabled' | 'log'>>;
+  streamIntervalMs?: number;
+}
+
+/**
+ * Decides where to connect (the demo gateway, a detected local gateway, or
+ * the configured one), runs the session, and publishes its state and the
+ * portfolio stream. Restarted when the connection settings change.
+ */
+export class BrokerService {
+  private session: BrokerSession | undefined;
+  private stream: PortfolioStream | undefined;
+  private demo: DemoGateway | undefined;
+  private generation = 0;
+
+  constructor(private readonly options: BrokerServiceOptions) {}
+
+  get current(): BrokerSession | undefined {
+    return this.session;
+  }
+
+  async start(): Promise<void> {
+    const generation = ++this.generation;
+    const settings = this.options.settings();
+    const target = await this.resolveTarget(settings);
+    if (generation !== this.generation) return;
+    const session = new BrokerSession({
+      endpoint: { host: target.host, port: target.port, clientId: settings.clientId },
+      gateway: target.gateway,
+      liveTradingEnabled: settings.liveTradingEnabled,
+      log: this.options.log,
+      ...this.options.sessionOverrides,
+    });
+    this.session = session;
+    this.stream = new PortfolioStream(session.portfolio, this.options.publishPortfolio, this.options.streamIntervalMs);
+    session.on('state', (state) => {
+      this.options.publishState(state);
+      // Send the synced portfolio at once rather than up to one tick later.
+      if (state.phase === 'ready') this.stream?.flush();
+    });
+    this.stream.start();
+    session.start();
+  }
+
+  async stop(): Promise<void> {
+    this.generation += 1;
+    this.stream?.stop();
+    await this.session?.stop();
+    this.session?.removeAllListeners();
+    this.session = undefined;
+    await this.demo?.close();
+    this.demo = undefined;
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  state(): SessionState | undefined {
+    return this.session?.state;
+  }
+
+  portfolio(): PortfolioSnapshot | undefined {
+    return this.session?.portfolio.snapshot();
+  }
+
+  private async resolveTarget(settings: ConnectionSettings): Promise<{ host: string; port: number; gateway: GatewayKind }> {
+    if (settings.target === 'manual') {
+      return { host: settings.host, port: settings.port, gateway: KNOWN_PORTS[settings.port]?.gateway ?? 'unknown' };
+    }
+    if (settings.target === 'auto') {
+      const found = await probeLocalGateway(settings.host);
+      if (found) {
+        this.options.log.info(`Found ${found.label} on port ${found.port}`);
+        return { host: settings.host, port: found.port, gateway: KNOWN_PORTS[found.port]?.gateway ?? 'unknown' };
+      }
+      this.options.log.info('No local gateway found on 4001/4002/7496/7497: starting the demo gateway');
+    }
+    this.demo = await this.options.startDemoGateway();
+    return { host: this.demo.host, port: this.demo.port, gateway: 'demo' };
+  }
+}

@@ -1,0 +1,80 @@
+import { IBApi, EventName } from '@stoqey/ib';
+import { PacingLimiter, type PacingLane } from './pacing';
+
+export interface GatewayEndpoint {
+  host: string;
+  port: number;
+  clientId: number;
+}
+
+/**
+ * One connection attempt to the gateway, from connect to close. Every
+ * (re)connect gets a fresh IBApi: the library queues requests made while it
+ * is disconnected and sends them after the next connect, so an order issued
+ * into a dead connection could reach the market minutes later. A disposed
+ * link drops its listeners and its queue, so nothing from an old epoch is
+ * ever sent or believed.
+ */
+export class GatewayLink {
+  readonly api: IBApi;
+  private disposed = false;
+  private readonly pacer: PacingLimiter;
+
+  constructor(
+    readonly endpoint: GatewayEndpoint,
+    readonly epoch: number,
+    messagesPerSecond = 45,
+  ) {
+    // Our own limiter paces and prioritises; the library's must not add delay.
+    this.api = new IBApi({ host: endpoint.host, port: endpoint.port, maxReqPerSec: 1000 });
+    this.pacer = new PacingLimiter({ perSecond: messagesPerSecond });
+  }
+
+  get alive(): boolean {
+    return !this.disposed;
+  }
+
+  get connected(): boolean {
+    return !this.disposed && this.api.isConnected;
+  }
+
+  // Listener arguments differ per event; the session narrows them where it subscribes.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: EventName, listener: (...args: any[]) => void): void {
+    // IBApi's typed overloads cannot take an event name held in a variable.
+    (this.api as unknown as { on(event: string, fn: (...args: unknown[]) => void): void }).on(event, (...args) => {
+      if (!this.disposed) listener(...args);
+    });
+  }
+
+  connect(): void {
+    this.api.connect(this.endpoint.clientId);
+  }
+
+  /**
+   * Sends through the pacer, and only while this link is connected: a
+   * request that would otherwise sit in the library's offline queue is
+   * dropped. Returns false when it could not even be queued.
+   */
+  send(lane: PacingLane, request: (api: IBApi) => void): boolean {
+    if (!this.connected) return false;
+    this.pacer.submit(lane, () => {
+      if (this.connected) request(this.api);
+    });
+    return true;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.pacer.clear();
+    this.api.removeAllListeners();
+    // Swallow the library's own "not connected" complaints after dispose.
+    this.api.on(EventName.error, () => {});
+    try {
+      this.api.disconnect();
+    } catch {
+      // Already closed.
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import type { Contract } from '@stoqey/ib';
+import type { GatewayLink } from './gateway-link';
+import type { HeldContract, PortfolioModel } from './portfolio-model';
+
+/**
+ * Quote subscriptions for held symbols, and the fall-back to delayed data.
+ * Without a real-time subscription IB answers 10167/10168/354; the book then
+ * asks for delayed data (market data type 3: live where subscribed, delayed
+ * elsewhere) and marks those quotes delayed, which the risk checks treat as
+ * stale and the screen and Claude show as delayed.
+ */
+
+// Live and delayed tick types: bid, ask, last, close.
+const PRICE_FIELDS: Record<number, { field: 'bid' | 'ask' | 'last' | 'close'; delayed: boolean }> = {
+  1: { field: 'bid', delayed: false },
+  2: { field: 'ask', delayed: false },
+  4: { field: 'last', delayed: false },
+  9: { field: 'close', delayed: false },
+  66: { field: 'bid', delayed: true },
+  67: { field: 'ask', delayed: true },
+  68: { field: 'last', delayed: true },
+  75: { field: 'close', delayed: true },
+};
+
+const NO_SUBSCRIPTION = new Set([10167, 10168, 354, 10089, 10090]);
+
+export class MarketDataBook {
+  private readonly byReqId = new Map<number, HeldContract>();
+  private readonly byConId = new Map<number, number>();
+  private readonly pnlByReqId = new Map<number, string>();
+  private delayedRequested = false;
+
+  constructor(private readonly portfolio: PortfolioModel) {}
+
+  reset(): void {
+    this.byReqId.clear();
+    this.byConId.clear();
+    this.pnlByReqId.clear();
+    this.delayedRequested = false;
+  }
+
+  heldContract(contract: Contract): HeldContract | undefined {
+    if (!contract.conId) return undefined;
+    return {
+      conId: contract.conId,
+      symbol: contract.localSymbol || contract.symbol || String(contract.conId),
+      secType: String(contract.secType ?? 'STK'),
+      currency: contract.currency ?? 'USD',
+      exchange: contract.primaryExch || contract.exchange || 'SMART',
+      multiplier: Number(contract.multiplier) || 1,
+    };
+  }
+
+  trackPnL(reqId: number, account: string): void {
+    this.pnlByReqId.set(reqId, account);
+  }
+
+  pnlAccount(reqId: number): string | undefined {
+    return this.pnlByReqId.get(reqId);
+  }
+
+  /** Subscribes every held contract that has no subscription yet. */
+  subscribeHeld(link: GatewayLink, nextReqId: () => number): void {
+    for (const held of this.portfolio.heldContracts()) {
+      if (this.byConId.has(held.conId)) continue;
+      this.request(link, held, nextReqId());
+    }
+  }
+
+  /** After IB lost our subscriptions (1101): forget them and ask again. */
+  resubscribeAll(link: GatewayLink, nextReqId: () => number): void {
+    const held = [...this.byReqId.values()];
+    this.byReqId.clear();
+    this.byConId.clear();
+    for (const contract of held) this.request(link, contract, nextReqId());
+  }
+
+  onTickPrice(reqId: number, tickType: number, price: number): void {
+    const held = this.byReqId.get(reqId);
+    const spec = PRICE_FIELDS[tickType];
+    if (!held || !spec) return;
+    const value = Number.isFinite(price) && price > 0 && price < 1e300 ? price : null;
+    this.portfolio.applyQuote(held.conId, held.symbol, { [spec.field]: value, ...(spec.delayed ? { delayed: true } : {}) });
+  }
+
+  onMarketDataType(reqId: number, type: number): void {
+    const held = this.byReqId.get(reqId);
+    if (held) this.portfolio.applyQuote(held.conId, held.symbol, { delayed: type === 3 || type === 4 });
+  }
+
+  /** True if the error was about one of our quote subscriptions (and has been handled). */
+  onError(link: GatewayLink, reqId: number, code: number, nextReqId: () => number): boolean {
+    const held = this.byReqId.get(reqId);
+    if (!held) return false;
+    if (NO_SUBSCRIPTION.has(code)) {
+      this.byReqId.delete(reqId);
+      this.byConId.delete(held.conId);
+      if (!this.delayedRequested) {
+        this.delayedRequested = true;
+        link.send('data', (api) => api.reqMarketDataType(3));
+      }
+      this.portfolio.applyQuote(held.conId, held.symbol, { delayed: true });
+      this.request(link, held, nextReqId());
+    }
+    return true;
+  }
+
+  private request(link: GatewayLink, held: HeldContract, reqId: number): void {
+    this.byReqId.set(reqId, held);
+    this.byConId.set(held.conId, reqId);
+    const contract: Contract = { conId: held.conId, exchange: 'SMART', currency: held.currency, secType: held.secType as Contract['secType'] };
+    link.send('data', (api) => api.reqMktData(reqId, contract, '', false, false));
+  }
+}

@@ -1,0 +1,318 @@
+import type {
+  AccountView,
+  ExecutionView,
+  OpenOrderView,
+  PortfolioDelta,
+  PortfolioSnapshot,
+  PositionView,
+  QuoteView,
+} from '../../shared/portfolio';
+
+/**
+ * The account as main knows it, fed from the gateway's streams. Changes are
+ * recorded as dirty keys and handed out in batches (see takeDelta), so a
+ * burst of ticks becomes one message to the renderer, not one per tick.
+ */
+
+export interface HeldContract {
+  conId: number;
+  symbol: string;
+  secType: string;
+  currency: string;
+  exchange: string;
+  multiplier: number;
+}
+
+interface PositionRecord {
+  account: string;
+  contract: HeldContract;
+  quantity: number;
+  avgCost: number;
+}
+
+const SUMMARY_FIELDS: Record<string, keyof AccountView> = {
+  NetLiquidation: 'netLiquidation',
+  TotalCashValue: 'totalCash',
+  BuyingPower: 'buyingPower',
+  AvailableFunds: 'availableFunds',
+  ExcessLiquidity: 'excessLiquidity',
+  InitMarginReq: 'initMarginReq',
+  FullInitMarginReq: 'initMarginReq',
+  MaintMarginReq: 'maintMarginReq',
+  FullMaintMarginReq: 'maintMarginReq',
+  GrossPositionValue: 'grossPositionValue',
+  EquityWithLoanValue: 'equityWithLoan',
+};
+
+export class PortfolioModel {
+  private seq = 0;
+  private readonly accounts = new Map<string, AccountView>();
+  private readonly positions = new Map<string, PositionRecord>();
+  private readonly positionsByConId = new Map<number, Set<string>>();
+  private readonly quotes = new Map<number, QuoteView>();
+  private readonly openOrders = new Map<number, OpenOrderView>();
+  private readonly executions = new Map<string, ExecutionView>();
+  private readonly dirtyAccounts = new Set<string>();
+  private readonly dirtyPositions = new Set<string>();
+  private readonly removedPositions = new Set<string>();
+  private readonly dirtyQuotes = new Set<number>();
+  private ordersDirty = false;
+  private executionsDirty = false;
+  private resetPending = false;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Forget everything before a full re-sync; the next delta replaces the renderer's copy. */
+  clear(): void {
+    this.accounts.clear();
+    this.positions.clear();
+    this.positionsByConId.clear();
+    this.quotes.clear();
+    this.openOrders.clear();
+    this.executions.clear();
+    this.resetPending = true;
+    this.bump();
+  }
+
+  setAccounts(accounts: readonly string[]): void {
+    for (const account of accounts) {
+      if (!this.accounts.has(account)) {
+        this.accounts.set(account, emptyAccount(account));
+        this.dirtyAccounts.add(account);
+      }
+    }
+    this.bump();
+  }
+
+  accountIds(): string[] {
+    return [...this.accounts.keys()];
+  }
+
+  applyAccountValue(account: string, tag: string, value: string, currency: string): void {
+    const view = this.accounts.get(account) ?? emptyAccount(account);
+    const next: AccountView = { ...view };
+    const field = SUMMARY_FIELDS[tag];
+    if (field) {
+      (next[field] as number | null) = toNumber(value);
+      if (currency) next.currency = currency;
+    } else if (tag === 'DayTradesRemaining') {
+      const n = toNumber(value);
+      next.dayTradesRemaining = n === null ? null : Math.trunc(n);
+    } else if (tag === 'AccountType') {
+      next.accountType = value;
+      next.kind = accountKind(value);
+    } else {
+      return;
+    }
+    this.accounts.set(account, next);
+    this.dirtyAccounts.add(account);
+    if (field === 'netLiquidation') this.markAccountPositions(account);
+    this.bump();
+  }
+
+  applyAccountPnL(account: string, daily: number | null, unrealized: number | null, realized: number | null): void {
+    const view = this.accounts.get(account) ?? emptyAccount(account);
+    this.accounts.set(account, { ...view, dailyPnL: daily, unrealizedPnL: unrealized, realizedPnL: realized });
+    this.dirtyAccounts.add(account);
+    this.bump();
+  }
+
+  applyPosition(account: string, contract: HeldContract, quantity: number, avgCost: number): void {
+    const key = `${account}:${contract.conId}`;
+    if (quantity === 0) {
+      if (this.positions.delete(key)) {
+        this.positionsByConId.get(contract.conId)?.delete(key);
+        this.dirtyPositions.delete(key);
+        this.removedPositions.add(key);
+        this.bump();
+      }
+      return;
+    }
+    this.positions.set(key, { account, contract, quantity, avgCost });
+    const keys = this.positionsByConId.get(contract.conId) ?? new Set<string>();
+    keys.add(key);
+    this.positionsByConId.set(contract.conId, keys);
+    this.removedPositions.delete(key);
+    this.dirtyPositions.add(key);
+    this.bump();
+  }
+
+  heldContracts(): HeldContract[] {
+    const byConId = new Map<number, HeldContract>();
+    for (const record of this.positions.values()) byConId.set(record.contract.conId, record.contract);
+    return [...byConId.values()];
+  }
+
+  applyQuote(conId: number, symbol: string, change: Partial<Pick<QuoteView, 'bid' | 'ask' | 'last' | 'close' | 'delayed'>>): void {
+    const previous = this.quotes.get(conId) ?? { symbol, conId, bid: null, ask: null, last: null, close: null, delayed: false, at: 0 };
+    this.quotes.set(conId, { ...previous, ...change, at: this.now() });
+    this.dirtyQuotes.add(conId);
+    for (const key of this.positionsByConId.get(conId) ?? []) this.dirtyPositions.add(key);
+    this.bump();
+  }
+
+  quoteFor(symbol: string): QuoteView | undefined {
+    for (const quote of this.quotes.values()) if (quote.symbol === symbol) return quote;
+    return undefined;
+  }
+
+  applyOpenOrder(view: OpenOrderView): void {
+    const previous = this.openOrders.get(view.orderId);
+    this.openOrders.set(view.orderId, previous ? { ...view, filled: previous.filled, remaining: previous.remaining, avgFillPrice: previous.avgFillPrice, status: view.status || previous.status } : view);
+    this.ordersDirty = true;
+    this.bump();
+  }
+
+  applyOrderStatus(orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number | null): void {
+    const previous = this.openOrders.get(orderId);
+    if (!previous) return;
+    if (status === 'Filled' || status === 'Cancelled' || status === 'ApiCancelled' || status === 'Inactive') {
+      this.openOrders.delete(orderId);
+    } else {
+      this.openOrders.set(orderId, { ...previous, status, filled, remaining, avgFillPrice });
+    }
+    this.ordersDirty = true;
+    this.bump();
+  }
+
+  applyExecution(view: ExecutionView): void {
+    const previous = this.executions.get(view.execId);
+    // A commission report may arrive before or after its execution.
+    this.executions.set(view.execId, previous ? { ...view, commission: previous.commission ?? view.commission, commissionCurrency: previous.commissionCurrency ?? view.commissionCurrency, realizedPnL: previous.realizedPnL ?? view.realizedPnL } : view);
+    this.executionsDirty = true;
+    this.bump();
+  }
+
+  applyCommission(execId: string, commission: number | null, currency: string | null, realizedPnL: number | null): void {
+    const previous = this.executions.get(execId);
+    if (!previous) return;
+    this.executions.set(execId, { ...previous, commission, commissionCurrency: currency, realizedPnL });
+    this.executionsDirty = true;
+    this.bump();
+  }
+
+  snapshot(): PortfolioSnapshot {
+    return {
+      seq: this.seq,
+      accounts: [...this.accounts.values()],
+      positions: [...this.positions.keys()].map((key) => this.positionView(key)).filter((view): view is PositionView => !!view),
+      openOrders: [...this.openOrders.values()],
+      executions: [...this.executions.values()],
+      quotes: [...this.quotes.values()],
+    };
+  }
+
+  account(account: string): AccountView | undefined {
+    return this.accounts.get(account);
+  }
+
+  /** Everything that changed since the last call, or undefined if nothing did. */
+  takeDelta(): PortfolioDelta | undefined {
+    if (this.resetPending) {
+      this.resetPending = false;
+      this.clearDirty();
+      return { seq: this.seq, reset: this.snapshot() };
+    }
+    const hasChanges =
+      this.dirtyAccounts.size + this.dirtyPositions.size + this.removedPositions.size + this.dirtyQuotes.size > 0 ||
+      this.ordersDirty ||
+      this.executionsDirty;
+    if (!hasChanges) return undefined;
+    const delta: PortfolioDelta = { seq: this.seq };
+    if (this.dirtyAccounts.size) delta.accounts = [...this.dirtyAccounts].map((id) => this.accounts.get(id)).filter((v): v is AccountView => !!v);
+    if (this.dirtyPositions.size) delta.positions = [...this.dirtyPositions].map((key) => this.positionView(key)).filter((v): v is PositionView => !!v);
+    if (this.removedPositions.size) delta.removedPositions = [...this.removedPositions];
+    if (this.dirtyQuotes.size) delta.quotes = [...this.dirtyQuotes].map((id) => this.quotes.get(id)).filter((v): v is QuoteView => !!v);
+    if (this.ordersDirty) delta.openOrders = [...this.openOrders.values()];
+    if (this.executionsDirty) delta.executions = [...this.executions.values()];
+    this.clearDirty();
+    return delta;
+  }
+
+  private positionView(key: string): PositionView | undefined {
+    const record = this.positions.get(key);
+    if (!record) return undefined;
+    const { contract, quantity, avgCost, account } = record;
+    const quote = this.quotes.get(contract.conId);
+    const price = quote ? (quote.last ?? midpoint(quote) ?? quote.close) : null;
+    const marketValue = price === null ? null : quantity * price * contract.multiplier;
+    const netLiq = this.accounts.get(account)?.netLiquidation ?? null;
+    return {
+      key,
+      account,
+      conId: contract.conId,
+      symbol: contract.symbol,
+      secType: contract.secType,
+      currency: contract.currency,
+      exchange: contract.exchange,
+      multiplier: contract.multiplier,
+      quantity,
+      avgCost,
+      marketPrice: price,
+      marketValue,
+      weightPct: marketValue !== null && netLiq ? (marketValue / netLiq) * 100 : null,
+      // IB's avgCost already includes the multiplier.
+      unrealizedPnL: marketValue === null ? null : marketValue - quantity * avgCost,
+      dailyPnL: price !== null && quote?.close ? quantity * (price - quote.close) * contract.multiplier : null,
+      delayed: quote?.delayed ?? false,
+    };
+  }
+
+  private markAccountPositions(account: string): void {
+    for (const [key, record] of this.positions) if (record.account === account) this.dirtyPositions.add(key);
+  }
+
+  private clearDirty(): void {
+    this.dirtyAccounts.clear();
+    this.dirtyPositions.clear();
+    this.removedPositions.clear();
+    this.dirtyQuotes.clear();
+    this.ordersDirty = false;
+    this.executionsDirty = false;
+  }
+
+  private bump(): void {
+    this.seq += 1;
+  }
+}
+
+function emptyAccount(account: string): AccountView {
+  return {
+    account,
+    currency: 'USD',
+    kind: 'unknown',
+    accountType: null,
+    netLiquidation: null,
+    totalCash: null,
+    buyingPower: null,
+    availableFunds: null,
+    excessLiquidity: null,
+    initMarginReq: null,
+    maintMarginReq: null,
+    grossPositionValue: null,
+    equityWithLoan: null,
+    dayTradesRemaining: null,
+    dailyPnL: null,
+    unrealizedPnL: null,
+    realizedPnL: null,
+  };
+}
+
+/** IB's AccountType values: INDIVIDUAL, IRA, CASH... Margin unless it says cash or IRA. */
+function accountKind(accountType: string): AccountView['kind'] {
+  const type = accountType.toUpperCase();
+  if (type.includes('IRA') || type.includes('CASH')) return 'cash';
+  return type ? 'margin' : 'unknown';
+}
+
+function midpoint(quote: QuoteView): number | null {
+  return quote.bid !== null && quote.ask !== null && quote.bid > 0 && quote.ask > 0 ? (quote.bid + quote.ask) / 2 : null;
+}
+
+/** IB sends unset values as Double.MAX_VALUE or empty strings. */
+export function toNumber(value: string | number | undefined | null): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e300) return null;
+  return n;
+}
