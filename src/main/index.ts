@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from './shell/content-security-policy';
 import { bindContract } from './shell/ipc-binding';
 import { createMainWindow } from './shell/main-window';
 import { denyAllPermissions } from './shell/permissions';
+import { notifySessionProblems } from './shell/session-notifications';
 
 // The composition root: the only place that wires Electron to the backend.
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   };
 
   bindContract({ ipcMain, handlers: backend.handlers, events: backend.events, log: backend.log, window: () => window, appOrigin });
+  notifySessionProblems(backend.events, () => window);
   await backend.start();
   openWindow();
 

@@ -51,11 +51,33 @@ export class FakeBrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
 
+  focused = true;
+  minimized = false;
+  readonly calls: string[] = [];
+
   isDestroyed(): boolean {
     return this.destroyed;
   }
 
-  show(): void {}
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  restore(): void {
+    this.calls.push('restore');
+  }
+
+  focus(): void {
+    this.calls.push('focus');
+  }
+
+  show(): void {
+    this.calls.push('show');
+  }
 }
 
 export class FakeIpcMain {
@@ -84,5 +106,19 @@ export function fakeElectronModule() {
     BrowserWindow: FakeBrowserWindow,
     shell: fakeShell,
     ipcMain: new FakeIpcMain(),
+    Notification: FakeNotification,
   };
+}
+
+export class FakeNotification extends EventEmitter {
+  static readonly shown: FakeNotification[] = [];
+  static isSupported(): boolean {
+    return true;
+  }
+  constructor(readonly options: { title: string; body: string; actions?: unknown[] }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
 }
