@@ -1,0 +1,68 @@
+// Message ids of the TWS protocol, named as in the library (IN_MSG_ID /
+// OUT_MSG_ID) but from the server's point of view.
+
+/** Server -> client. */
+export const ToClient = {
+  TICK_PRICE: 1,
+  TICK_SIZE: 2,
+  ORDER_STATUS: 3,
+  ERR_MSG: 4,
+  OPEN_ORDER: 5,
+  ACCT_VALUE: 6,
+  PORTFOLIO_VALUE: 7,
+  ACCT_UPDATE_TIME: 8,
+  NEXT_VALID_ID: 9,
+  CONTRACT_DATA: 10,
+  EXECUTION_DATA: 11,
+  MANAGED_ACCTS: 15,
+  HISTORICAL_DATA: 17,
+  TICK_GENERIC: 45,
+  TICK_STRING: 46,
+  CURRENT_TIME: 49,
+  CONTRACT_DATA_END: 52,
+  OPEN_ORDER_END: 53,
+  ACCT_DOWNLOAD_END: 54,
+  EXECUTION_DATA_END: 55,
+  TICK_SNAPSHOT_END: 57,
+  MARKET_DATA_TYPE: 58,
+  COMMISSION_REPORT: 59,
+  POSITION: 61,
+  POSITION_END: 62,
+  ACCOUNT_SUMMARY: 63,
+  ACCOUNT_SUMMARY_END: 64,
+  PNL: 94,
+  PNL_SINGLE: 95,
+} as const;
+
+/** Client -> server. */
+export const FromClient = {
+  REQ_MKT_DATA: 1,
+  CANCEL_MKT_DATA: 2,
+  PLACE_ORDER: 3,
+  CANCEL_ORDER: 4,
+  REQ_OPEN_ORDERS: 5,
+  REQ_ACCOUNT_DATA: 6,
+  REQ_EXECUTIONS: 7,
+  REQ_IDS: 8,
+  REQ_CONTRACT_DATA: 9,
+  REQ_AUTO_OPEN_ORDERS: 15,
+  REQ_ALL_OPEN_ORDERS: 16,
+  REQ_MANAGED_ACCTS: 17,
+  REQ_HISTORICAL_DATA: 20,
+  CANCEL_HISTORICAL_DATA: 25,
+  REQ_CURRENT_TIME: 49,
+  REQ_GLOBAL_CANCEL: 58,
+  REQ_MARKET_DATA_TYPE: 59,
+  REQ_POSITIONS: 61,
+  REQ_ACCOUNT_SUMMARY: 62,
+  CANCEL_ACCOUNT_SUMMARY: 63,
+  CANCEL_POSITIONS: 64,
+  START_API: 71,
+  REQ_PNL: 92,
+  CANCEL_PNL: 93,
+  REQ_PNL_SINGLE: 94,
+  CANCEL_PNL_SINGLE: 95,
+} as const;
+
+/** The one server version the simulator speaks: the client's maximum, with no protobuf. */
+export const SERVER_VERSION = 193;
