@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SecType } from '@stoqey/ib';
+import { BarSizeSetting, SecType } from '@stoqey/ib';
 import { parseClientMessage } from '../../../src/sim/wire/incoming';
 import { encodeWithLibrary } from './library-codec';
 
@@ -21,7 +21,7 @@ describe('client requests as the library encodes them', () => {
       enc.cancelMktData(1);
       enc.reqMarketDataType(3);
       enc.reqContractDetails(4, { ...spy, primaryExch: 'ARCA' });
-      enc.reqHistoricalData(5, { ...spy }, '20240102 16:00:00 US/Eastern', '2 D', '1 hour', 'TRADES', 1, 1, false);
+      enc.reqHistoricalData(5, { ...spy }, '20240102 16:00:00 US/Eastern', '2 D', BarSizeSetting.HOURS_ONE, 'TRADES', 1, 1, false);
       enc.cancelHistoricalData(5);
       enc.reqPositions();
       enc.cancelPositions();
@@ -37,7 +37,7 @@ describe('client requests as the library encodes them', () => {
       enc.reqOpenOrders();
       enc.reqAllOpenOrders();
       enc.reqAutoOpenOrders(true);
-      enc.reqExecutions(10, { clientId: 7, acctCode: 'DU1234567', symbol: 'SPY' });
+      enc.reqExecutions(10, { clientId: '7', acctCode: 'DU1234567', symbol: 'SPY' });
       enc.reqIds(1);
       enc.reqManagedAccts();
       enc.reqCurrentTime();
