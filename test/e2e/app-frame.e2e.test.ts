@@ -5,7 +5,7 @@ describe('the app frame in Chromium through the harness', () => {
   let app: AppUnderTest;
 
   beforeEach(async () => {
-    app = await openApp();
+    app = await openApp({ connectOnStart: false });
   });
 
   afterEach(async () => {

@@ -4,10 +4,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../../src/main/backend';
 import { startHarness, type Harness } from '../../../src/harness/harness-server';
+import { startSimGateway, type SimGateway } from '../../../src/sim/index';
 import { launchChromium } from './chromium';
 
 export interface AppUnderTest {
   backend: Backend;
+  /** The demo gateway the backend connected to, with its fault switches. */
+  sim: () => SimGateway;
   harness: Harness;
   browser: Browser;
   page: Page;
@@ -15,10 +18,29 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-/** A fresh backend with its own data directory, the harness, and the renderer open in Chromium. */
-export async function openApp(): Promise<AppUnderTest> {
+export interface OpenAppOptions {
+  connectOnStart?: boolean;
+}
+
+/**
+ * A fresh backend with its own data directory and its own demo gateway, the
+ * harness, and the renderer open in Chromium.
+ */
+export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTest> {
   const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-'));
-  const backend = createBackend({ dataDirectory, host: 'harness', version: 'test' });
+  let sim: SimGateway | undefined;
+  const backend = createBackend({
+    dataDirectory,
+    host: 'harness',
+    version: 'test',
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+    connectOnStart: options.connectOnStart ?? true,
+    sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 100, maxMs: 500 }, resetWindow: null },
+    startDemoGateway: async () => {
+      sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 3 });
+      return { host: sim.host, port: sim.port, close: () => sim!.close() };
+    },
+  });
   await backend.start();
   const harness = await startHarness({ backend });
   const browser = await launchChromium();
@@ -31,6 +53,10 @@ export async function openApp(): Promise<AppUnderTest> {
   await page.goto(harness.url);
   return {
     backend,
+    sim: () => {
+      if (!sim) throw new Error('The backend has not started its demo gateway.');
+      return sim;
+    },
     harness,
     browser,
     page,
