@@ -1,0 +1,88 @@
+// Connection-level faults of a real IB Gateway, scriptable from tests and the
+// CLI. Order-level faults (reject next order) live in the engine; this file
+// only forwards them.
+import type { BrokerEngine, SimClock } from './engine';
+
+/** Shared switches the sessions consult on every read and write. */
+export class FaultState {
+  /** Socket stays open, nothing is answered or processed (a hung gateway). */
+  silent = false;
+  /** Between 1100 and 1101/1102: market data stops. */
+  connectivityLost = false;
+  /** Sim-clock time until which new connections are dropped (nightly reset). */
+  refuseUntil = -Infinity;
+  /** Order acknowledgements (open order, order status, executions) are held this long on the sim clock. */
+  ackDelayMs = 0;
+}
+
+export interface SimFaults {
+  /** Destroy every client socket. */
+  dropConnections(): void;
+  /** Keep sockets open but answer nothing (incl. reqCurrentTime) and ignore requests. */
+  goSilent(on?: boolean): void;
+  /** 1100 to every client; market data stops. */
+  connectivityLost(): void;
+  /** 1102 (subscriptions kept) or 1101 (market data subscriptions lost: client must resubscribe). */
+  connectivityRestored(dataKept: boolean): void;
+  /** 10197 on every market-data subscription, then the sessions are closed. */
+  competingSession(): void;
+  /** Drop everyone and refuse connections for `durationMs` of sim time. */
+  resetWindow(durationMs: number): void;
+  /** The next placeOrder is rejected with 201 and this reason. */
+  rejectNextOrder(reason?: string): void;
+  /** Hold order acknowledgements for `ms` of sim time (0 turns it off). */
+  delayAcks(ms: number): void;
+}
+
+/** What a fault needs to reach: every live session. */
+export interface FaultTarget {
+  sessions(): Iterable<{
+    destroy(): void;
+    notice(code: number, message: string): void;
+    onConnectivityRestored(dataKept: boolean): void;
+    competingSessionTakeover(): void;
+  }>;
+}
+
+export const NOTICE = {
+  connectivityLost: [1100, 'Connectivity between IB and Trader Workstation has been lost.'],
+  restoredDataLost: [1101, 'Connectivity between IB and Trader Workstation has been restored - data lost.'],
+  restoredDataKept: [1102, 'Connectivity between IB and Trader Workstation has been restored - data maintained.'],
+} as const;
+
+export function createFaults(state: FaultState, target: FaultTarget, engine: BrokerEngine, clock: SimClock): SimFaults {
+  return {
+    dropConnections() {
+      for (const s of [...target.sessions()]) s.destroy();
+    },
+    goSilent(on = true) {
+      state.silent = on;
+    },
+    connectivityLost() {
+      // The notice goes out before the switch: the gateway tells clients it lost its link.
+      for (const s of target.sessions()) s.notice(...NOTICE.connectivityLost);
+      state.connectivityLost = true;
+    },
+    connectivityRestored(dataKept: boolean) {
+      state.connectivityLost = false;
+      for (const s of target.sessions()) {
+        s.onConnectivityRestored(dataKept);
+        const [code, text] = dataKept ? NOTICE.restoredDataKept : NOTICE.restoredDataLost;
+        s.notice(code, text);
+      }
+    },
+    competingSession() {
+      for (const s of [...target.sessions()]) s.competingSessionTakeover();
+    },
+    resetWindow(durationMs: number) {
+      state.refuseUntil = clock.now() + Math.max(0, durationMs);
+      for (const s of [...target.sessions()]) s.destroy();
+    },
+    rejectNextOrder(reason?: string) {
+      engine.rejectNextOrder(reason);
+    },
+    delayAcks(ms: number) {
+      state.ackDelayMs = Math.max(0, ms);
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// Account updates, account summary, positions and P&L streams for one session.
+// Everything is pushed again when the engine says an account changed; P&L is
+// also pushed once a second of sim time, as TWS does, because it moves with
+// every tick.
+import type { SessionContext } from './session';
+import type { ClientRequest } from './wire/incoming';
+import {
+  accountDownloadEnd, accountSummary, accountSummaryEnd, accountUpdateTime, accountValue, pnl, pnlSingle,
+  portfolioValue, position, positionEnd,
+} from './wire/outgoing/account';
+import { twsAccountTime } from './wire/tws-time';
+
+type AccountRequest = Extract<ClientRequest, { kind: 'reqPositions' | 'cancelPositions' | 'reqAccountSummary' | 'cancelAccountSummary' | 'reqAccountUpdates' | 'reqPnL' | 'cancelPnL' | 'reqPnLSingle' | 'cancelPnLSingle' }>;
+
+const PNL_INTERVAL_MS = 1000;
+
+export class AccountStreams {
+  private updatesAccount: string | undefined;
+  private positionsOn = false;
+  private readonly summaries = new Map<number, { tags: Set<string> | 'all' }>();
+  private readonly pnlSubs = new Map<number, string>();
+  private readonly pnlSingleSubs = new Map<number, { account: string; conId: number }>();
+  private cancelPnlTimer: (() => void) | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly s: SessionContext) {
+    this.unsubscribe = s.engine.on('account', (account: string) => this.onAccountChanged(account));
+  }
+
+  handle(req: AccountRequest): void {
+    switch (req.kind) {
+      case 'reqAccountUpdates': {
+        if (!req.subscribe) {
+          this.updatesAccount = undefined;
+          return;
+        }
+        const account = req.account || this.s.engine.accounts[0];
+        if (!account || !this.s.engine.accounts.includes(account)) {
+          return this.s.error(-1, 321, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
+        }
+        this.updatesAccount = account;
+        this.sendAccountUpdates(account);
+        this.s.send(accountDownloadEnd(account));
+        return;
+      }
+      case 'reqAccountSummary': {
+        const all = req.tags.length === 0 || req.tags.some((t) => t.toUpperCase() === 'ALL');
+        this.summaries.set(req.reqId, { tags: all ? 'all' : new Set(req.tags) });
+        this.sendSummary(req.reqId, undefined);
+        this.s.send(accountSummaryEnd(req.reqId));
+        return;
+      }
+      case 'cancelAccountSummary':
+        this.summaries.delete(req.reqId);
+        return;
+      case 'reqPositions':
+        this.positionsOn = true;
+        for (const row of this.s.engine.positions()) this.s.send(position(row.account, row.contract, row.pos, row.avgCost));
+        this.s.send(positionEnd());
+        return;
+      case 'cancelPositions':
+        this.positionsOn = false;
+        return;
+      case 'reqPnL':
+        if (!this.s.engine.accounts.includes(req.account)) return this.s.error(req.reqId, 321, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
+        this.pnlSubs.set(req.reqId, req.account);
+        this.sendPnl(req.reqId, req.account);
+        this.ensurePnlTimer();
+        return;
+      case 'cancelPnL':
+        this.pnlSubs.delete(req.reqId);
+        return;
+      case 'reqPnLSingle': {
+        if (!this.s.engine.accounts.includes(req.account)) return this.s.error(req.reqId, 321, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
+        this.pnlSingleSubs.set(req.reqId, { account: req.account, conId: req.conId });
+        this.sendPnlSingle(req.reqId, req.account, req.conId);
+        this.ensurePnlTimer();
+        return;
+      }
+      case 'cancelPnLSingle':
+        this.pnlSingleSubs.delete(req.reqId);
+        return;
+    }
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.cancelPnlTimer?.();
+    this.cancelPnlTimer = undefined;
+    this.summaries.clear();
+    this.pnlSubs.clear();
+    this.pnlSingleSubs.clear();
+  }
+
+  private onAccountChanged(account: string): void {
+    if (this.updatesAccount === account) this.sendAccountUpdates(account);
+    for (const reqId of this.summaries.keys()) this.sendSummary(reqId, account);
+    if (this.positionsOn) {
+      for (const row of this.s.engine.positions(account)) this.s.send(position(row.account, row.contract, row.pos, row.avgCost));
+    }
+    for (const [reqId, a] of this.pnlSubs) if (a === account) this.sendPnl(reqId, a);
+    for (const [reqId, sub] of this.pnlSingleSubs) if (sub.account === account) this.sendPnlSingle(reqId, sub.account, sub.conId);
+  }
+
+  private sendAccountUpdates(account: string): void {
+    for (const v of this.s.engine.accountValues(account)) this.s.send(accountValue(v.key, v.value, v.currency, account));
+    for (const row of this.s.engine.portfolio(account)) {
+      this.s.send(portfolioValue({
+        contract: row.contract, position: row.pos, marketPrice: row.marketPrice, marketValue: row.marketValue,
+        averageCost: row.avgCost, unrealizedPNL: row.unrealizedPNL, realizedPNL: row.realizedPNL, account,
+      }));
+    }
+    this.s.send(accountUpdateTime(twsAccountTime(this.s.clock.now())));
+  }
+
+  private sendSummary(reqId: number, onlyAccount: string | undefined): void {
+    const sub = this.summaries.get(reqId);
+    if (!sub) return;
+    for (const account of this.s.engine.accounts) {
+      if (onlyAccount !== undefined && account !== onlyAccount) continue;
+      for (const row of this.s.engine.accountSummary(account)) {
+        if (sub.tags !== 'all' && !sub.tags.has(row.tag)) continue;
+        this.s.send(accountSummary(reqId, account, row.tag, row.value, row.currency));
+      }
+    }
+  }
+
+  private sendPnl(reqId: number, account: string): void {
+    const p = this.s.engine.pnl(account);
+    this.s.send(pnl(reqId, p.dailyPnL, p.unrealizedPnL, p.realizedPnL));
+  }
+
+  private sendPnlSingle(reqId: number, account: string, conId: number): void {
+    const p = this.s.engine.pnlSingle(account, conId);
+    // TWS answers a position the account does not hold with zeros rather than an error.
+    if (!p) this.s.send(pnlSingle(reqId, 0, 0, 0, 0, 0));
+    else this.s.send(pnlSingle(reqId, p.pos, p.dailyPnL, p.unrealizedPnL, p.realizedPnL, p.value));
+  }
+
+  private ensurePnlTimer(): void {
+    if (this.cancelPnlTimer) return;
+    const tick = (): void => {
+      this.cancelPnlTimer = undefined;
+      if (this.pnlSubs.size === 0 && this.pnlSingleSubs.size === 0) return;
+      if (!this.s.faults.connectivityLost) {
+        for (const [reqId, a] of this.pnlSubs) this.sendPnl(reqId, a);
+        for (const [reqId, sub] of this.pnlSingleSubs) this.sendPnlSingle(reqId, sub.account, sub.conId);
+      }
+      this.cancelPnlTimer = this.s.clock.schedule(this.s.clock.now() + PNL_INTERVAL_MS, tick);
+    };
+    this.cancelPnlTimer = this.s.clock.schedule(this.s.clock.now() + PNL_INTERVAL_MS, tick);
+  }
+}

@@ -1,0 +1,160 @@
+// Market data, contract details and history for one session. Ticks come from
+// the engine's random walk; each subscription only sends what changed since
+// its last message, as TWS does.
+import type { ContractDetails } from '@stoqey/ib';
+import type { Quote } from './engine';
+import type { SessionContext } from './session';
+import type { ClientRequest } from './wire/incoming';
+import { contractData, contractDataEnd } from './wire/outgoing/contract-data';
+import { historicalData } from './wire/outgoing/historical-data';
+import { marketDataType, tickPrice, tickSize, tickSnapshotEnd, tickString } from './wire/outgoing/market-data';
+
+type MarketRequest = Extract<ClientRequest, { kind: 'reqMktData' | 'cancelMktData' | 'reqMarketDataType' | 'reqContractDetails' | 'reqHistoricalData' | 'cancelHistoricalData' }>;
+
+const LIVE = { bid: 1, bidSize: 0, ask: 2, last: 4, high: 6, low: 7, volume: 8, close: 9, open: 14, lastTimestamp: 45 } as const;
+const DELAYED = { bid: 66, bidSize: 69, ask: 67, last: 68, high: 72, low: 73, volume: 74, close: 75, open: 76, lastTimestamp: 88 } as const;
+type TickIds = typeof LIVE | typeof DELAYED;
+
+interface Subscription {
+  reqId: number;
+  conId: number;
+  ticks: TickIds;
+  last: Partial<Quote>;
+}
+
+export const NO_SECURITY = 'No security definition has been found for the request';
+
+/**
+ * Contracts the demo account has no live subscription for (the synthetic
+ * load-test symbols): live requests get 354, delayed requests get delayed ticks.
+ */
+function liveEntitled(details: ContractDetails): boolean {
+  const d = details as ContractDetails & { liveData?: boolean };
+  if (d.liveData !== undefined) return d.liveData;
+  return !(details.contract.symbol ?? '').startsWith('SYN');
+}
+
+export class MarketDataStreams {
+  /** 1 live, 2 frozen, 3 delayed, 4 delayed-frozen (reqMarketDataType). */
+  private dataType = 1;
+  private readonly subs = new Map<number, Subscription>();
+  private readonly byConId = new Map<number, Set<Subscription>>();
+  private readonly unsubscribeTicks: () => void;
+
+  constructor(private readonly s: SessionContext) {
+    this.unsubscribeTicks = s.engine.on('tick', (conId: number, q: Quote) => this.onTick(conId, q));
+  }
+
+  handle(req: MarketRequest): void {
+    switch (req.kind) {
+      case 'reqMarketDataType':
+        this.dataType = req.marketDataType >= 1 && req.marketDataType <= 4 ? req.marketDataType : 1;
+        return;
+      case 'reqMktData':
+        return this.subscribe(req.reqId, req.contract, req.snapshot || req.regulatorySnapshot);
+      case 'cancelMktData':
+        return this.remove(req.reqId);
+      case 'reqContractDetails': {
+        const found = this.s.engine.findContracts(req.contract);
+        if (found.length === 0) return this.s.error(req.reqId, 200, NO_SECURITY);
+        for (const d of found) this.s.send(contractData(req.reqId, d));
+        this.s.send(contractDataEnd(req.reqId));
+        return;
+      }
+      case 'reqHistoricalData': {
+        const details = this.s.engine.resolve(req.contract);
+        if (!details || details.contract.conId === undefined) return this.s.error(req.reqId, 200, NO_SECURITY);
+        let bars;
+        try {
+          bars = this.s.engine.bars(details.contract.conId, {
+            endDateTime: req.endDateTime, durationStr: req.durationStr, barSizeSetting: req.barSizeSetting,
+            whatToShow: req.whatToShow, useRTH: req.useRTH,
+          });
+        } catch (e) {
+          return this.s.error(req.reqId, 321, `Error validating request.-'bP' : cause - ${(e as Error).message}`);
+        }
+        const start = bars[0]?.time ?? req.endDateTime;
+        const end = req.endDateTime || (bars[bars.length - 1]?.time ?? '');
+        this.s.send(historicalData(req.reqId, start, end, bars));
+        return;
+      }
+      case 'cancelHistoricalData':
+        // History is answered at once, so there is never anything in flight to cancel.
+        return;
+    }
+  }
+
+  /** 1101: the gateway forgot every market data line; the client must resubscribe. */
+  dropAll(): void {
+    this.subs.clear();
+    this.byConId.clear();
+  }
+
+  refuseAll(code: number, message: string): void {
+    for (const reqId of [...this.subs.keys()]) this.s.error(reqId, code, message);
+    this.dropAll();
+  }
+
+  close(): void {
+    this.unsubscribeTicks();
+    this.dropAll();
+  }
+
+  private subscribe(reqId: number, contract: Parameters<SessionContext['engine']['resolve']>[0], snapshot: boolean): void {
+    const details = this.s.engine.resolve(contract);
+    if (!details || details.contract.conId === undefined) return this.s.error(reqId, 200, NO_SECURITY);
+    const wantsLive = this.dataType === 1 || this.dataType === 2;
+    if (wantsLive && !liveEntitled(details)) {
+      return this.s.error(reqId, 354, 'Requested market data is not subscribed. Delayed market data is available.');
+    }
+    const ticks = wantsLive ? LIVE : DELAYED;
+    this.s.send(marketDataType(reqId, wantsLive ? this.dataType : Math.max(3, this.dataType)));
+    const sub: Subscription = { reqId, conId: details.contract.conId, ticks, last: {} };
+    if (!this.s.faults.connectivityLost) this.sendQuote(sub, this.s.engine.quote(sub.conId));
+    if (snapshot) {
+      this.s.send(tickSnapshotEnd(reqId));
+      return;
+    }
+    this.remove(reqId);
+    this.subs.set(reqId, sub);
+    let set = this.byConId.get(sub.conId);
+    if (!set) this.byConId.set(sub.conId, (set = new Set()));
+    set.add(sub);
+  }
+
+  private remove(reqId: number): void {
+    const sub = this.subs.get(reqId);
+    if (!sub) return;
+    this.subs.delete(reqId);
+    this.byConId.get(sub.conId)?.delete(sub);
+  }
+
+  private onTick(conId: number, q: Quote): void {
+    if (this.s.faults.connectivityLost || this.dataType === 2 || this.dataType === 4) return;
+    const set = this.byConId.get(conId);
+    if (!set) return;
+    for (const sub of set) this.sendQuote(sub, q);
+  }
+
+  private sendQuote(sub: Subscription, q: Quote): void {
+    const t = sub.ticks;
+    const last = sub.last;
+    const id = sub.reqId;
+    if (q.bid !== last.bid || q.bidSize !== last.bidSize) {
+      this.s.send(tickPrice(id, t.bid, q.bid, q.bidSize));
+      // The client never derives a size from a live bid (BID_SIZE is tick 0 and it tests `if (sizeTickType)`).
+      if (t === LIVE) this.s.send(tickSize(id, t.bidSize, q.bidSize));
+    }
+    if (q.ask !== last.ask || q.askSize !== last.askSize) this.s.send(tickPrice(id, t.ask, q.ask, q.askSize));
+    if (q.last !== last.last || q.lastSize !== last.lastSize) {
+      this.s.send(tickPrice(id, t.last, q.last, q.lastSize));
+      this.s.send(tickString(id, t.lastTimestamp, String(Math.floor(q.time / 1000))));
+    }
+    if (q.volume !== last.volume) this.s.send(tickSize(id, t.volume, q.volume));
+    if (q.high !== last.high) this.s.send(tickPrice(id, t.high, q.high, 0));
+    if (q.low !== last.low) this.s.send(tickPrice(id, t.low, q.low, 0));
+    if (q.open !== last.open) this.s.send(tickPrice(id, t.open, q.open, 0));
+    if (q.close !== last.close) this.s.send(tickPrice(id, t.close, q.close, 0));
+    sub.last = { ...q };
+  }
+}

@@ -1,0 +1,130 @@
+// Orders for one session: placement, cancels, open-order and execution
+// queries, and the live acknowledgements the engine produces. A client sees
+// its own orders; client id 0 sees every order, as at TWS.
+import type { FillRecord, OpenOrderRecord } from './engine';
+import type { SessionContext } from './session';
+import type { ClientRequest } from './wire/incoming';
+import { commissionReport, executionData, executionDataEnd } from './wire/outgoing/executions';
+import { openOrder, openOrderEnd, orderStatus } from './wire/outgoing/orders';
+import { errorMessage } from './wire/outgoing/session';
+
+type OrderRequest = Extract<ClientRequest, { kind: 'placeOrder' | 'cancelOrder' | 'reqGlobalCancel' | 'reqOpenOrders' | 'reqAllOpenOrders' | 'reqAutoOpenOrders' | 'reqExecutions' }>;
+
+export function orderMessages(rec: OpenOrderRecord): string[][] {
+  const order = { ...rec.order, orderId: rec.orderId, clientId: rec.clientId, permId: rec.permId };
+  const state = { ...rec.state, status: rec.status as typeof rec.state.status };
+  return [
+    // The client pairs status with order by permId, so the open order must come first with the same permId.
+    openOrder(rec.orderId, rec.contract, order, state),
+    orderStatus({
+      orderId: rec.orderId, status: rec.status, filled: rec.filled, remaining: rec.remaining,
+      avgFillPrice: rec.avgFillPrice, permId: rec.permId, parentId: rec.order.parentId ?? 0,
+      lastFillPrice: rec.lastFillPrice, clientId: rec.clientId, whyHeld: '', mktCapPrice: 0,
+    }),
+  ];
+}
+
+export function fillMessages(reqId: number, fill: FillRecord): string[][] {
+  return [executionData(reqId, fill.contract, fill.execution), commissionReport(fill.commission)];
+}
+
+export class OrderFlow {
+  private readonly unsubscribers: (() => void)[] = [];
+  private readonly cancelAnnounced = new Set<number>();
+  private autoBind = false;
+
+  constructor(private readonly s: SessionContext) {
+    this.unsubscribers.push(
+      s.engine.on('orderStatus', (rec: OpenOrderRecord) => this.onOrder(rec)),
+      s.engine.on('execution', (fill: FillRecord) => this.onFill(fill)),
+    );
+  }
+
+  get autoBinding(): boolean {
+    return this.autoBind;
+  }
+
+  close(): void {
+    for (const u of this.unsubscribers) u();
+  }
+
+  handle(req: OrderRequest): void {
+    const s = this.s;
+    switch (req.kind) {
+      case 'placeOrder': {
+        s.host.emitPlaceOrder({
+          clientId: s.clientId, orderId: req.orderId, orderRef: req.order.orderRef ?? '',
+          whatIf: req.order.whatIf === true, receivedAt: performance.now(),
+        });
+        s.host.noteOrderId(s.clientId, req.orderId);
+        const result = s.engine.placeOrder(s.clientId, req.orderId, req.contract, req.order);
+        if (result.kind === 'whatIf') {
+          s.sendAck([openOrder(req.orderId, result.contract, { ...result.order, orderId: req.orderId, clientId: s.clientId, whatIf: true }, result.state)]);
+        } else if (result.kind === 'rejected') {
+          const text = result.code === 201 ? `Order rejected - reason:${result.reason}` : result.reason;
+          s.sendAck([errorMessage(req.orderId, result.code, text)]);
+        }
+        return;
+      }
+      case 'cancelOrder': {
+        const known = s.engine.openOrders(s.clientId === 0 ? 'all' : s.clientId).some((r) => r.orderId === req.orderId);
+        if (!known || !s.engine.cancelOrder(req.orderId, s.clientId)) {
+          s.error(req.orderId, 10147, `OrderId ${req.orderId} that needs to be cancelled is not found.`);
+        }
+        return;
+      }
+      case 'reqGlobalCancel':
+        s.engine.cancelAll();
+        return;
+      case 'reqOpenOrders':
+        return this.sendOpenOrders(s.clientId === 0 ? 'all' : s.clientId);
+      case 'reqAllOpenOrders':
+        return this.sendOpenOrders('all');
+      case 'reqAutoOpenOrders':
+        if (s.clientId !== 0) {
+          s.error(-1, 321, "Error validating request.-'bJ' : cause - Auto binding of orders is only allowed for client id 0");
+          return;
+        }
+        this.autoBind = req.autoBind;
+        if (req.autoBind) this.sendOpenOrders('all');
+        return;
+      case 'reqExecutions': {
+        const f = req.filter;
+        // Only the master client (0) may look at other clients' fills.
+        const clientId = s.clientId === 0 ? f.clientId : s.clientId;
+        const fills = s.engine.executions({
+          ...(clientId !== undefined && clientId !== 0 ? { clientId } : {}),
+          ...(f.account ? { account: f.account } : {}), ...(f.symbol ? { symbol: f.symbol } : {}),
+          ...(f.secType ? { secType: f.secType } : {}), ...(f.side ? { side: f.side } : {}), ...(f.time ? { time: f.time } : {}),
+        });
+        // Sent through the ack path so a reconcile query never overtakes an ack still held back.
+        s.sendAck([...fills.flatMap((fill) => fillMessages(req.reqId, fill)), executionDataEnd(req.reqId)]);
+        return;
+      }
+    }
+  }
+
+  private sendOpenOrders(which: number | 'all'): void {
+    const recs = this.s.engine.openOrders(which);
+    this.s.sendAck([...recs.flatMap(orderMessages), openOrderEnd()]);
+  }
+
+  private mine(clientId: number): boolean {
+    return this.s.clientId === 0 || clientId === this.s.clientId;
+  }
+
+  private onOrder(rec: OpenOrderRecord): void {
+    if (!this.mine(rec.clientId)) return;
+    const messages = orderMessages(rec);
+    if (rec.status === 'Cancelled' && !this.cancelAnnounced.has(rec.orderId)) {
+      this.cancelAnnounced.add(rec.orderId);
+      if (rec.clientId === this.s.clientId) messages.push(errorMessage(rec.orderId, 202, `Order Canceled - reason:${rec.reason}`));
+    }
+    this.s.sendAck(messages);
+  }
+
+  private onFill(fill: FillRecord): void {
+    if (!this.mine(fill.execution.clientId ?? -1)) return;
+    this.s.sendAck(fillMessages(-1, fill));
+  }
+}

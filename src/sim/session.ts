@@ -1,0 +1,281 @@
+// One API client connection: handshake, request dispatch, outgoing writes
+// (subject to the silent / delayed-ack faults) and the per-connection state
+// (client id, subscriptions, market data type). Broker state lives in the
+// engine, so nothing a client cares about is lost when its socket goes away.
+import type { Socket } from 'node:net';
+import type { BrokerEngine, SimClock } from './engine';
+import type { FaultState } from './faults';
+import { encodeFrame, InboundParser, type Hello } from './wire/frame';
+import { parseClientMessage, type ClientRequest } from './wire/incoming';
+import { SERVER_VERSION } from './wire/message-ids';
+import { currentTime, errorMessage, managedAccounts, nextValidId, serverHello } from './wire/outgoing/session';
+import { twsConnectionTime } from './wire/tws-time';
+import { PacingMeter, type PacingOptions } from './session-pacing';
+import { MarketDataStreams } from './session-market-data';
+import { AccountStreams } from './session-account';
+import { OrderFlow } from './session-orders';
+
+export interface PlaceOrderEvent {
+  clientId: number;
+  orderId: number;
+  orderRef: string;
+  whatIf: boolean;
+  /** performance.now() when the message was parsed: the approval-latency benchmark's end mark. */
+  receivedAt: number;
+}
+
+/** What the server gives each session. */
+export interface SessionHost {
+  readonly engine: BrokerEngine;
+  readonly clock: SimClock;
+  readonly faults: FaultState;
+  readonly pacing: PacingOptions | false;
+  /** false if another live session already has this client id. */
+  claimClientId(clientId: number, session: Session): boolean;
+  releaseClientId(clientId: number, session: Session): void;
+  /** Next valid order id for this client id; remembered across reconnects, like TWS does. */
+  nextOrderId(clientId: number): number;
+  noteOrderId(clientId: number, orderId: number): void;
+  emitPlaceOrder(e: PlaceOrderEvent): void;
+  /** Other live sessions, for routing order events to client 0. */
+  log?(line: string): void;
+}
+
+/** What feature modules (market data, account, orders) use to talk to their client. */
+export interface SessionContext {
+  readonly host: SessionHost;
+  readonly engine: BrokerEngine;
+  readonly clock: SimClock;
+  readonly faults: FaultState;
+  readonly clientId: number;
+  send(fields: string[]): void;
+  /** Order acknowledgements: held back while the delayed-ack fault is on, always in order. */
+  sendAck(messages: string[][]): void;
+  error(id: number, code: number, message: string): void;
+}
+
+type Phase = 'hello' | 'start' | 'ready' | 'closed';
+
+const FARM_NOTICES: [number, string][] = [
+  [2104, 'Market data farm connection is OK:usfarm'],
+  [2106, 'HMDS data farm connection is OK:ushmds'],
+  [2158, 'Sec-def data farm connection is OK:secdefnj'],
+];
+
+export class Session implements SessionContext {
+  private phase: Phase = 'hello';
+  private readonly parser = new InboundParser();
+  private readonly pacing: PacingMeter | undefined;
+  private ackQueue: { due: number; messages: string[][] }[] = [];
+  private readonly closeListeners: (() => void)[] = [];
+  private _clientId = -1;
+  private market: MarketDataStreams | undefined;
+  private account: AccountStreams | undefined;
+  private orders: OrderFlow | undefined;
+
+  constructor(private readonly socket: Socket, readonly host: SessionHost) {
+    this.pacing = host.pacing === false ? undefined : new PacingMeter(host.pacing);
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('close', () => this.onClosed());
+    socket.on('error', () => this.onClosed());
+  }
+
+  get engine(): BrokerEngine { return this.host.engine; }
+  get clock(): SimClock { return this.host.clock; }
+  get faults(): FaultState { return this.host.faults; }
+  get clientId(): number { return this._clientId; }
+  get ready(): boolean { return this.phase === 'ready'; }
+
+  onClose(fn: () => void): void {
+    this.closeListeners.push(fn);
+  }
+
+  send(fields: string[]): void {
+    if (this.phase === 'closed' || this.faults.silent || !this.socket.writable) return;
+    this.socket.write(encodeFrame(fields));
+  }
+
+  sendAck(messages: string[][]): void {
+    const delay = this.faults.ackDelayMs;
+    if (delay <= 0 && this.ackQueue.length === 0) {
+      for (const m of messages) this.send(m);
+      return;
+    }
+    const due = this.clock.now() + delay;
+    this.ackQueue.push({ due, messages });
+    if (delay <= 0) this.flushAcks();
+    else this.clock.schedule(due, () => this.flushAcks());
+  }
+
+  private flushAcks(): void {
+    const now = this.clock.now();
+    while (this.ackQueue.length > 0 && (this.ackQueue[0] as { due: number }).due <= now) {
+      const item = this.ackQueue.shift() as { messages: string[][] };
+      for (const m of item.messages) this.send(m);
+    }
+  }
+
+  error(id: number, code: number, message: string): void {
+    this.send(errorMessage(id, code, message));
+  }
+
+  /** A notice with id -1 (1100/1101/1102...): reaches the client's `info` event. */
+  notice(code: number, message: string): void {
+    if (this.phase === 'ready') this.error(-1, code, message);
+  }
+
+  onConnectivityRestored(dataKept: boolean): void {
+    if (!dataKept) this.market?.dropAll();
+  }
+
+  /** Another login took the brokerage session: market data refused with 10197, then the API session ends. */
+  competingSessionTakeover(): void {
+    this.market?.refuseAll(10197, 'No market data during competing live session');
+    this.destroy();
+  }
+
+  destroy(): void {
+    if (this.phase === 'closed') return;
+    this.socket.end();
+    this.socket.destroy();
+    this.onClosed();
+  }
+
+  private onClosed(): void {
+    if (this.phase === 'closed') return;
+    const wasReady = this.phase === 'ready';
+    this.phase = 'closed';
+    this.market?.close();
+    this.account?.close();
+    this.orders?.close();
+    this.ackQueue = [];
+    if (wasReady) this.host.releaseClientId(this._clientId, this);
+    for (const fn of this.closeListeners) fn();
+  }
+
+  private onData(chunk: Buffer): void {
+    for (const item of this.parser.push(chunk)) {
+      if (this.phase === 'closed') return;
+      if (item.kind === 'invalid') {
+        this.host.log?.(`dropping connection: ${item.reason}`);
+        this.destroy();
+        return;
+      }
+      if (item.kind === 'hello') {
+        this.onHello(item.hello);
+        continue;
+      }
+      // A hung gateway neither answers nor acts: requests sent meanwhile are lost.
+      if (this.faults.silent) continue;
+      if (this.phase === 'ready' && !this.checkPacing()) return;
+      const outcome = parseClientMessage(item.fields);
+      if (!outcome.ok) {
+        this.host.log?.(`client ${this._clientId}: ${outcome.detail}`);
+        this.error(-1, 505, outcome.reason === 'unknown-message'
+          ? `Unsupported message id ${outcome.messageId}: ignored by the simulator`
+          : `Could not decode message id ${outcome.messageId}: ${outcome.detail}`);
+        continue;
+      }
+      this.dispatch(outcome.request);
+    }
+  }
+
+  private checkPacing(): boolean {
+    if (!this.pacing) return true;
+    const verdict = this.pacing.record();
+    if (verdict.kind === 'ok') return true;
+    this.error(-1, 100, `Max rate of messages per second has been exceeded:max=${this.pacingMax()} rec=${verdict.received} (${verdict.violations})`);
+    if (verdict.kind === 'disconnect') {
+      this.destroy();
+      return false;
+    }
+    return true;
+  }
+
+  private pacingMax(): number {
+    return this.host.pacing === false ? 0 : this.host.pacing.maxPerSecond ?? 50;
+  }
+
+  private onHello(hello: Hello): void {
+    if (this.phase !== 'hello') return;
+    if (hello.minVersion > SERVER_VERSION || hello.maxVersion < SERVER_VERSION) {
+      // TWS closes on a client whose range excludes its version; it says nothing first.
+      this.host.log?.(`refusing client range v${hello.minVersion}..${hello.maxVersion}`);
+      this.destroy();
+      return;
+    }
+    this.phase = 'start';
+    this.socket.write(encodeFrame(serverHello(twsConnectionTime(this.clock.now()))));
+  }
+
+  private dispatch(req: ClientRequest): void {
+    if (this.phase === 'start') {
+      if (req.kind !== 'startApi') {
+        this.host.log?.(`request ${req.kind} before START_API ignored`);
+        return;
+      }
+      this.start(req.clientId);
+      return;
+    }
+    if (this.phase !== 'ready') return;
+    switch (req.kind) {
+      case 'startApi':
+        return;
+      case 'reqCurrentTime':
+        this.send(currentTime(Math.floor(this.clock.now() / 1000)));
+        return;
+      case 'reqIds':
+        this.send(nextValidId(this.host.nextOrderId(this._clientId)));
+        return;
+      case 'reqManagedAccts':
+        this.send(managedAccounts(this.engine.accounts));
+        return;
+      case 'reqMktData':
+      case 'cancelMktData':
+      case 'reqMarketDataType':
+      case 'reqContractDetails':
+      case 'reqHistoricalData':
+      case 'cancelHistoricalData':
+        (this.market as MarketDataStreams).handle(req);
+        return;
+      case 'reqPositions':
+      case 'cancelPositions':
+      case 'reqAccountSummary':
+      case 'cancelAccountSummary':
+      case 'reqAccountUpdates':
+      case 'reqPnL':
+      case 'cancelPnL':
+      case 'reqPnLSingle':
+      case 'cancelPnLSingle':
+        (this.account as AccountStreams).handle(req);
+        return;
+      case 'placeOrder':
+      case 'cancelOrder':
+      case 'reqGlobalCancel':
+      case 'reqOpenOrders':
+      case 'reqAllOpenOrders':
+      case 'reqAutoOpenOrders':
+      case 'reqExecutions':
+        (this.orders as OrderFlow).handle(req);
+        return;
+    }
+  }
+
+  private start(clientId: number): void {
+    if (!this.host.claimClientId(clientId, this)) {
+      this.send(errorMessage(-1, 326, 'Unable to connect as the client id is already in use. Retry with a unique client id.'));
+      this.destroy();
+      return;
+    }
+    this._clientId = clientId;
+    this.phase = 'ready';
+    this.market = new MarketDataStreams(this);
+    this.account = new AccountStreams(this);
+    this.orders = new OrderFlow(this);
+    this.send(managedAccounts(this.engine.accounts));
+    // Without NEXT_VALID_ID the client never resumes its request queue.
+    this.send(nextValidId(this.host.nextOrderId(clientId)));
+    for (const [code, text] of FARM_NOTICES) this.error(-1, code, text);
+  }
+}
