@@ -1,0 +1,222 @@
+import { Draft, inFlightDraftStates, queueDraftStates, type DraftState } from '../../shared/draft';
+import { canTransition } from '../approvals/lifecycle';
+import { appendAudit, type AuditActor, type AuditRow } from './audit-log';
+import type { Db } from './database';
+
+/** Someone else changed the draft first (a second approval click, a reconcile): nothing was written. */
+export class DraftConflictError extends Error {
+  override readonly name = 'DraftConflictError';
+  constructor(
+    readonly draftId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A stored draft no longer matches the schema; it is reported, never dropped. */
+export class StoredDraftUnreadableError extends Error {
+  override readonly name = 'StoredDraftUnreadableError';
+  constructor(
+    readonly draftId: string,
+    readonly problem: string,
+  ) {
+    super(`The saved draft ${draftId} cannot be read (${problem}); it was left as it is.`);
+  }
+}
+
+export interface DraftAudit {
+  actor: AuditActor;
+  at: number;
+  action: string;
+  details?: Record<string, unknown>;
+}
+
+export interface DraftVersion {
+  version: number;
+  createdAt: number;
+  draft: Draft;
+}
+
+function contentOf(d: Draft): string {
+  return JSON.stringify([d.account, d.contract, d.order, d.author, d.rationale, d.risks, d.expiresAt]);
+}
+
+function parseStored(id: string, body: string): Draft {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    throw new StoredDraftUnreadableError(id, 'not valid JSON');
+  }
+  const parsed = Draft.safeParse(raw);
+  if (!parsed.success) throw new StoredDraftUnreadableError(id, parsed.error.issues.map((i) => i.message).join('; '));
+  return parsed.data;
+}
+
+/**
+ * Drafts in SQLite. Every write commits the draft and its audit row in one
+ * transaction, and every update is conditional on the version and state the
+ * caller read: two approvals of the same draft cannot both succeed.
+ */
+export class DraftRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(draft: Draft, audit: DraftAudit): AuditRow {
+    const valid = Draft.parse(draft);
+    return this.db.transaction((): AuditRow => {
+      this.db
+        .prepare(
+          `INSERT INTO drafts (id, version, state, account, symbol, author, created_at, updated_at, expires_at, order_id, order_ref, body)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          valid.id,
+          valid.version,
+          valid.state,
+          valid.account,
+          valid.contract.symbol,
+          valid.author,
+          valid.createdAt,
+          valid.updatedAt,
+          valid.expiresAt,
+          valid.orderId ?? null,
+          valid.orderRef ?? null,
+          JSON.stringify(valid),
+        );
+      this.insertVersion(valid);
+      return appendAudit(this.db, {
+        at: audit.at,
+        actor: audit.actor,
+        draftId: valid.id,
+        action: audit.action,
+        details: { ...audit.details, state: valid.state, version: valid.version, draft: valid },
+      });
+    })();
+  }
+
+  /**
+   * Replace `before` by `after`. A state change must be allowed by the
+   * lifecycle; a content change must come with the next version number.
+   * Throws DraftConflictError when the stored draft is no longer `before`.
+   */
+  save(before: Draft, after: Draft, audit: DraftAudit): AuditRow {
+    const valid = Draft.parse(after);
+    if (valid.id !== before.id) throw new Error('save: before and after are different drafts');
+    if (valid.state !== before.state && !canTransition(before.state, valid.state)) {
+      throw new DraftConflictError(valid.id, `A ${before.state} draft cannot become ${valid.state}.`);
+    }
+    const edited = contentOf(valid) !== contentOf(before);
+    if (edited && valid.version !== before.version + 1) {
+      throw new DraftConflictError(valid.id, 'A changed draft needs the next version number.');
+    }
+    if (!edited && valid.version !== before.version) {
+      throw new DraftConflictError(valid.id, 'The version changes only when the draft’s content does.');
+    }
+    return this.db.transaction((): AuditRow => {
+      const result = this.db
+        .prepare(
+          `UPDATE drafts SET version = ?, state = ?, symbol = ?, updated_at = ?, expires_at = ?, order_id = ?, order_ref = ?, body = ?
+           WHERE id = ? AND version = ? AND state = ?`,
+        )
+        .run(
+          valid.version,
+          valid.state,
+          valid.contract.symbol,
+          valid.updatedAt,
+          valid.expiresAt,
+          valid.orderId ?? null,
+          valid.orderRef ?? null,
+          JSON.stringify(valid),
+          valid.id,
+          before.version,
+          before.state,
+        );
+      if (result.changes !== 1) {
+        const current = this.get(valid.id);
+        throw new DraftConflictError(
+          valid.id,
+          current === null
+            ? 'This draft does not exist.'
+            : `This draft changed meanwhile (now ${current.state}, version ${current.version}); nothing was done.`,
+        );
+      }
+      if (edited) this.insertVersion(valid);
+      return appendAudit(this.db, {
+        at: audit.at,
+        actor: audit.actor,
+        draftId: valid.id,
+        action: audit.action,
+        details: {
+          ...audit.details,
+          from: before.state,
+          to: valid.state,
+          version: valid.version,
+          ...(edited ? { draft: valid } : {}),
+          ...(valid.verdicts !== undefined && valid.verdicts !== before.verdicts ? { verdicts: valid.verdicts } : {}),
+          ...(valid.orderId !== before.orderId ? { orderId: valid.orderId, orderRef: valid.orderRef } : {}),
+          ...(valid.brokerMessage !== before.brokerMessage ? { brokerMessage: valid.brokerMessage } : {}),
+          ...(valid.filledQty !== before.filledQty
+            ? { filledQty: valid.filledQty, avgFillPrice: valid.avgFillPrice, commission: valid.commission }
+            : {}),
+        },
+      });
+    })();
+  }
+
+  get(id: string): Draft | null {
+    const row = this.db.prepare('SELECT body FROM drafts WHERE id = ?').get(id) as { body: string } | undefined;
+    return row === undefined ? null : parseStored(id, row.body);
+  }
+
+  findByOrderRef(orderRef: string): Draft | null {
+    const row = this.db.prepare('SELECT id, body FROM drafts WHERE order_ref = ?').get(orderRef) as
+      | { id: string; body: string }
+      | undefined;
+    return row === undefined ? null : parseStored(row.id, row.body);
+  }
+
+  findByOrderId(orderId: number): Draft | null {
+    const row = this.db.prepare('SELECT id, body FROM drafts WHERE order_id = ?').get(orderId) as
+      | { id: string; body: string }
+      | undefined;
+    return row === undefined ? null : parseStored(row.id, row.body);
+  }
+
+  listByStates(states: readonly DraftState[]): Draft[] {
+    if (states.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT id, body FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`)
+      .all(...states) as { id: string; body: string }[];
+    return rows.map((r) => parseStored(r.id, r.body));
+  }
+
+  /** The approval queue: drafted, pending and blocked drafts, oldest first. */
+  listPending(): Draft[] {
+    return this.listByStates(queueDraftStates);
+  }
+
+  /** Orders that may exist at the broker; reconciled by orderRef after a restart. */
+  listInFlight(): Draft[] {
+    return this.listByStates(inFlightDraftStates);
+  }
+
+  /** Queue drafts whose time has run out at `now`. */
+  listExpired(now: number): Draft[] {
+    return this.listPending().filter((d) => d.expiresAt <= now);
+  }
+
+  /** Every content version, oldest first. */
+  versions(id: string): DraftVersion[] {
+    const rows = this.db
+      .prepare('SELECT version, created_at, body FROM draft_versions WHERE draft_id = ? ORDER BY version')
+      .all(id) as { version: number; created_at: number; body: string }[];
+    return rows.map((r) => ({ version: r.version, createdAt: r.created_at, draft: parseStored(id, r.body) }));
+  }
+
+  private insertVersion(draft: Draft): void {
+    this.db
+      .prepare('INSERT INTO draft_versions (draft_id, version, created_at, body) VALUES (?, ?, ?, ?)')
+      .run(draft.id, draft.version, draft.updatedAt, JSON.stringify(draft));
+  }
+}

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { Db } from './database';
+
+/** One typed setting: its key, its schema, and the value used when nothing valid is stored. */
+export interface SettingDefinition<T> {
+  key: string;
+  schema: z.ZodType<T>;
+  fallback: T;
+}
+
+export interface InvalidSetting {
+  key: string;
+  stored: string;
+  problem: string;
+}
+
+export interface SettingsRepository {
+  read<T>(definition: SettingDefinition<T>): T;
+  write<T>(definition: SettingDefinition<T>, value: T, at: number): void;
+}
+
+/**
+ * Settings as JSON per key, validated on every read. A value that no longer
+ * parses (hand-edited, or from an older schema) falls back to the default and
+ * is reported, but stays in the database untouched: the person may want it back.
+ */
+export function createSettingsRepository(db: Db, onInvalid: (invalid: InvalidSetting) => void = () => {}): SettingsRepository {
+  const select = db.prepare('SELECT value FROM settings WHERE key = ?');
+  const upsert = db.prepare(
+    'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
+  return {
+    read<T>(definition: SettingDefinition<T>): T {
+      const row = select.get(definition.key) as { value: string } | undefined;
+      if (row === undefined) return definition.fallback;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(row.value);
+      } catch {
+        onInvalid({ key: definition.key, stored: row.value, problem: 'not valid JSON' });
+        return definition.fallback;
+      }
+      const parsed = definition.schema.safeParse(raw);
+      if (!parsed.success) {
+        onInvalid({ key: definition.key, stored: row.value, problem: parsed.error.issues.map((i) => i.message).join('; ') });
+        return definition.fallback;
+      }
+      return parsed.data;
+    },
+    write<T>(definition: SettingDefinition<T>, value: T, at: number): void {
+      const valid = definition.schema.parse(value);
+      upsert.run(definition.key, JSON.stringify(valid), at);
+    },
+  };
+}
