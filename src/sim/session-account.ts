@@ -2,6 +2,7 @@
 // Everything is pushed again when the engine says an account changed; P&L is
 // also pushed once a second of sim time, as TWS does, because it moves with
 // every tick.
+import type { PortfolioRow, PositionRow } from './engine';
 import type { SessionContext } from './session';
 import type { ClientRequest } from './wire/incoming';
 import {
@@ -20,6 +21,9 @@ export class AccountStreams {
   private readonly summaries = new Map<number, { tags: Set<string> | 'all' }>();
   private readonly pnlSubs = new Map<number, string>();
   private readonly pnlSingleSubs = new Map<number, { account: string; conId: number }>();
+  /** Rows last sent, by account then conId, so a position that closes is reported once more with size 0. */
+  private readonly sentPositions = new Map<string, Map<number, PositionRow>>();
+  private readonly sentPortfolio = new Map<number, PortfolioRow>();
   private cancelPnlTimer: (() => void) | undefined;
   private readonly unsubscribe: () => void;
 
@@ -55,7 +59,8 @@ export class AccountStreams {
         return;
       case 'reqPositions':
         this.positionsOn = true;
-        for (const row of this.s.engine.positions()) this.s.send(position(row.account, row.contract, row.pos, row.avgCost));
+        this.sentPositions.clear();
+        this.sendPositions(undefined);
         this.s.send(positionEnd());
         return;
       case 'cancelPositions':
@@ -95,16 +100,36 @@ export class AccountStreams {
   private onAccountChanged(account: string): void {
     if (this.updatesAccount === account) this.sendAccountUpdates(account);
     for (const reqId of this.summaries.keys()) this.sendSummary(reqId, account);
-    if (this.positionsOn) {
-      for (const row of this.s.engine.positions(account)) this.s.send(position(row.account, row.contract, row.pos, row.avgCost));
-    }
+    if (this.positionsOn) this.sendPositions(account);
     for (const [reqId, a] of this.pnlSubs) if (a === account) this.sendPnl(reqId, a);
     for (const [reqId, sub] of this.pnlSingleSubs) if (sub.account === account) this.sendPnlSingle(reqId, sub.account, sub.conId);
   }
 
+  private sendPositions(account: string | undefined): void {
+    const rows = this.s.engine.positions(account);
+    const accounts = account === undefined ? this.s.engine.accounts : [account];
+    for (const a of accounts) {
+      const before = this.sentPositions.get(a) ?? new Map<number, PositionRow>();
+      const now = new Map<number, PositionRow>();
+      for (const row of rows) if (row.account === a) now.set(row.contract.conId ?? 0, row);
+      for (const [conId, row] of before) if (!now.has(conId)) this.s.send(position(a, row.contract, 0, 0));
+      for (const row of now.values()) this.s.send(position(row.account, row.contract, row.pos, row.avgCost));
+      this.sentPositions.set(a, now);
+    }
+  }
+
   private sendAccountUpdates(account: string): void {
     for (const v of this.s.engine.accountValues(account)) this.s.send(accountValue(v.key, v.value, v.currency, account));
-    for (const row of this.s.engine.portfolio(account)) {
+    const rows = new Map<number, PortfolioRow>();
+    for (const row of this.s.engine.portfolio(account)) rows.set(row.contract.conId ?? 0, row);
+    for (const [conId, row] of this.sentPortfolio) {
+      if (rows.has(conId) || row.account !== account) continue;
+      // A position closed since the last push: TWS sends the row once more with position 0.
+      this.s.send(portfolioValue({ contract: row.contract, position: 0, marketPrice: row.marketPrice, marketValue: 0, averageCost: 0, unrealizedPNL: 0, realizedPNL: row.realizedPNL, account }));
+    }
+    this.sentPortfolio.clear();
+    for (const row of rows.values()) {
+      this.sentPortfolio.set(row.contract.conId ?? 0, row);
       this.s.send(portfolioValue({
         contract: row.contract, position: row.pos, marketPrice: row.marketPrice, marketValue: row.marketValue,
         averageCost: row.avgCost, unrealizedPNL: row.unrealizedPNL, realizedPNL: row.realizedPNL, account,

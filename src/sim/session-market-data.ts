@@ -5,6 +5,7 @@ import type { ContractDetails } from '@stoqey/ib';
 import type { Quote } from './engine';
 import type { SessionContext } from './session';
 import type { ClientRequest } from './wire/incoming';
+import { twsDateTime } from './wire/tws-time';
 import { contractData, contractDataEnd } from './wire/outgoing/contract-data';
 import { historicalData } from './wire/outgoing/historical-data';
 import { marketDataType, tickPrice, tickSize, tickSnapshotEnd, tickString } from './wire/outgoing/market-data';
@@ -74,7 +75,7 @@ export class MarketDataStreams {
           return this.s.error(req.reqId, 321, `Error validating request.-'bP' : cause - ${(e as Error).message}`);
         }
         const start = bars[0]?.time ?? req.endDateTime;
-        const end = req.endDateTime || (bars[bars.length - 1]?.time ?? '');
+        const end = req.endDateTime || twsDateTime(this.s.clock.now());
         this.s.send(historicalData(req.reqId, start, end, bars));
         return;
       }

@@ -132,14 +132,21 @@ export class Session implements SessionContext {
   /** Another login took the brokerage session: market data refused with 10197, then the API session ends. */
   competingSessionTakeover(): void {
     this.market?.refuseAll(10197, 'No market data during competing live session');
-    this.destroy();
+    this.hangUp();
   }
 
+  /** Drop the connection at once, as a network failure would. */
   destroy(): void {
     if (this.phase === 'closed') return;
-    this.socket.end();
     this.socket.destroy();
     this.onClosed();
+  }
+
+  /** Close after what has been written so far reaches the client (326, pacing cut-off). */
+  hangUp(): void {
+    if (this.phase === 'closed') return;
+    this.onClosed();
+    this.socket.end(() => this.socket.destroy());
   }
 
   private onClosed(): void {
@@ -162,12 +169,12 @@ export class Session implements SessionContext {
         this.destroy();
         return;
       }
+      // A hung gateway neither answers nor acts: requests sent meanwhile are lost.
+      if (this.faults.silent) continue;
       if (item.kind === 'hello') {
         this.onHello(item.hello);
         continue;
       }
-      // A hung gateway neither answers nor acts: requests sent meanwhile are lost.
-      if (this.faults.silent) continue;
       if (this.phase === 'ready' && !this.checkPacing()) return;
       const outcome = parseClientMessage(item.fields);
       if (!outcome.ok) {
@@ -187,7 +194,7 @@ export class Session implements SessionContext {
     if (verdict.kind === 'ok') return true;
     this.error(-1, 100, `Max rate of messages per second has been exceeded:max=${this.pacingMax()} rec=${verdict.received} (${verdict.violations})`);
     if (verdict.kind === 'disconnect') {
-      this.destroy();
+      this.hangUp();
       return false;
     }
     return true;
@@ -265,7 +272,7 @@ export class Session implements SessionContext {
   private start(clientId: number): void {
     if (!this.host.claimClientId(clientId, this)) {
       this.send(errorMessage(-1, 326, 'Unable to connect as the client id is already in use. Retry with a unique client id.'));
-      this.destroy();
+      this.hangUp();
       return;
     }
     this._clientId = clientId;

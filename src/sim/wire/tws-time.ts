@@ -22,3 +22,9 @@ export function twsAccountTime(ms: number): string {
   const p = parts(ms);
   return `${p.hour}:${p.minute}`;
 }
+
+/** "yyyymmdd hh:mm:ss", Eastern: the range stamps of a historical data answer. */
+export function twsDateTime(ms: number): string {
+  const p = parts(ms);
+  return `${p.year}${p.month}${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
