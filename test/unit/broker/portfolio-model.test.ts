@@ -60,3 +60,13 @@ describe('the portfolio model', () => {
     expect(model.takeDelta()?.reset?.positions).toEqual([]);
   });
 });
+
+describe('paper or live', () => {
+  it('is decided by the account ids: every paper account starts with D', async () => {
+    const { tradingModeOf } = await import('../../../src/main/broker/gateway-label');
+    expect(tradingModeOf(['DU1234567', 'DU7654321'])).toBe('paper');
+    expect(tradingModeOf(['DU1234567', 'U7654321'])).toBe('live');
+    expect(tradingModeOf(['U1234567'])).toBe('live');
+    expect(tradingModeOf([])).toBe('unknown');
+  });
+});
