@@ -6,6 +6,12 @@ export interface SettingDefinition<T> {
   key: string;
   schema: z.ZodType<T>;
   fallback: T;
+  /**
+   * Used instead of `fallback` when a stored value exists but is invalid, for
+   * settings where "unknown" must mean the safe choice (a trading switch that
+   * was set to halted must not come back as active).
+   */
+  fallbackWhenInvalid?: T;
 }
 
 export interface InvalidSetting {
@@ -38,12 +44,12 @@ export function createSettingsRepository(db: Db, onInvalid: (invalid: InvalidSet
         raw = JSON.parse(row.value);
       } catch {
         onInvalid({ key: definition.key, stored: row.value, problem: 'not valid JSON' });
-        return definition.fallback;
+        return definition.fallbackWhenInvalid ?? definition.fallback;
       }
       const parsed = definition.schema.safeParse(raw);
       if (!parsed.success) {
         onInvalid({ key: definition.key, stored: row.value, problem: parsed.error.issues.map((i) => i.message).join('; ') });
-        return definition.fallback;
+        return definition.fallbackWhenInvalid ?? definition.fallback;
       }
       return parsed.data;
     },

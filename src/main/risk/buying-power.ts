@@ -1,0 +1,39 @@
+import type { RiskCheck } from './context';
+import { orderNotional, positionChange } from './exposure';
+import { verdictsFor } from './verdict';
+import { money } from './words';
+
+const v = verdictsFor('buying-power', 'Buying power');
+
+export const buyingPower: RiskCheck = (ctx, draft) => {
+  const account = ctx.account;
+  if (account === null) return v.block('IB has not reported the account’s funds yet.');
+  if (positionChange(ctx, draft).effect === 'reduces') return v.pass('This order only reduces a position; it needs no new funds.');
+  const cost = orderNotional(ctx, draft);
+  if (cost === null) return v.block(`This order cannot be valued: no ${draft.contract.symbol} price or contract multiplier.`);
+
+  const whatIf = draft.whatIf;
+  if (whatIf?.initMarginAfter != null && whatIf.equityWithLoanAfter != null && whatIf.initMarginAfter > whatIf.equityWithLoanAfter) {
+    return v.block(
+      `IB’s preview says the initial margin after this order (${money(whatIf.initMarginAfter)}) would exceed the equity with loan (${money(whatIf.equityWithLoanAfter)}).`,
+    );
+  }
+
+  if (account.kind === 'margin') {
+    const power = account.buyingPower;
+    if (power === null) return v.block('IB has not reported the account’s buying power, so this order cannot be checked.');
+    if (cost > power) return v.block(`This order needs about ${money(cost)}, but buying power is ${money(power)}.`);
+    if (cost > power * 0.9) return v.warn(`This order uses about ${money(cost)} of ${money(power)} buying power.`);
+    return v.pass(`Needs about ${money(cost)}; buying power is ${money(power)}.`);
+  }
+
+  // A cash account or an IRA cannot borrow: the purchase must be covered by available funds.
+  const funds = account.availableFunds;
+  const kind = account.kind === 'ira' ? 'An IRA' : 'A cash account';
+  if (funds === null) return v.block('IB has not reported the account’s available funds, so this order cannot be checked.');
+  if (cost > funds) {
+    return v.block(`This order costs about ${money(cost)} but only ${money(funds)} is available; ${kind.toLowerCase()} cannot borrow.`);
+  }
+  if (cost > funds * 0.9) return v.warn(`This order uses about ${money(cost)} of the ${money(funds)} available.`);
+  return v.pass(`Costs about ${money(cost)}; ${money(funds)} is available.`);
+};

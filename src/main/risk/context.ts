@@ -1,0 +1,54 @@
+import type { Draft, RiskLimits, RiskVerdict, TradingState } from '../../shared/draft';
+
+export interface PositionSnapshot {
+  /** Signed: negative is short. */
+  qty: number;
+  marketValue: number;
+  /** Units of this position opened today (bought today for a long, sold short today for a short). */
+  openedTodayQty: number;
+}
+
+export interface AccountSnapshot {
+  accountId: string;
+  kind: 'margin' | 'cash' | 'ira';
+  isPaper: boolean;
+  /** null: IB has not reported it (treated as "cannot check", which blocks). */
+  netLiquidation: number | null;
+  availableFunds: number | null;
+  buyingPower: number | null;
+  /** IB's DayTradesRemaining; -1 means unlimited. */
+  dayTradesRemaining: number | null;
+  dailyPnL: number | null;
+  /** Keyed by positionKey(contract): the symbol for stocks and ETFs. */
+  positions: Readonly<Record<string, PositionSnapshot>>;
+}
+
+export interface QuoteSnapshot {
+  bid: number | null;
+  ask: number | null;
+  last: number | null;
+  /** Epoch ms of the newest tick. */
+  at: number;
+  /** IB delayed data (about 15 minutes), not live. */
+  delayed: boolean;
+}
+
+/** Everything the checks look at, taken fresh at drafting and again at approval. */
+export interface RiskContext {
+  now: number;
+  account: AccountSnapshot | null;
+  /** The quote for the draft's contract, or null when there is none. */
+  quote: QuoteSnapshot | null;
+  session: { ready: boolean; inResetWindow: boolean };
+  /** null when the trading hours are unknown. */
+  market: { regularHoursOpen: boolean } | null;
+  limits: RiskLimits;
+  tradingState: TradingState;
+  /** All other drafts in the queue or in flight (the draft itself may be included; it is skipped). */
+  otherDrafts: readonly Draft[];
+  /** Epoch ms of recent approvals, for the rate limit. */
+  recentApprovals: readonly number[];
+}
+
+/** Every check is pure: same context and draft, same verdict. */
+export type RiskCheck = (ctx: RiskContext, draft: Draft) => RiskVerdict;

@@ -1,0 +1,21 @@
+import type { RiskCheck } from './context';
+import { verdictsFor } from './verdict';
+
+const v = verdictsFor('quote-fresh', 'Quote');
+
+export const quoteFresh: RiskCheck = (ctx, draft) => {
+  const symbol = draft.contract.symbol;
+  const q = ctx.quote;
+  if (q === null) return v.block(`There is no quote for ${symbol}, so the order cannot be checked against the market.`);
+  const hasPrice = [q.bid, q.ask, q.last].some((n) => n !== null && Number.isFinite(n) && n > 0);
+  if (!hasPrice) return v.block(`The ${symbol} quote has no bid, ask or last price.`);
+  const ageMs = Math.max(0, ctx.now - q.at);
+  const seconds = Math.round(ageMs / 1000);
+  if (ageMs > ctx.limits.quoteMaxAgeMs) {
+    return v.block(
+      `The newest ${symbol} quote is ${seconds} s old; quotes older than ${Math.round(ctx.limits.quoteMaxAgeMs / 1000)} s are not trusted.`,
+    );
+  }
+  if (q.delayed) return v.warn(`${symbol} prices are delayed (about 15 minutes), not live.`);
+  return v.pass(`Live ${symbol} quote, ${seconds} s old.`);
+};

@@ -1,0 +1,66 @@
+import type { Draft, RiskOutcome, RiskVerdict } from '../../shared/draft';
+import { accountMayTrade } from './account-may-trade';
+import { buyingPower } from './buying-power';
+import { cashAccount } from './cash-account';
+import { concentration } from './concentration';
+import type { RiskCheck, RiskContext } from './context';
+import { dailyLossHalt } from './daily-loss-halt';
+import { dayTrades } from './day-trades';
+import { duplicateDraft } from './duplicate-draft';
+import { maxNetLiqPct } from './max-net-liq-pct';
+import { maxNotional } from './max-notional';
+import { orderRate } from './order-rate';
+import { outsideHours } from './outside-hours';
+import { priceCollar } from './price-collar';
+import { quoteFresh } from './quote-fresh';
+import { sessionReady } from './session-ready';
+import { tradingState } from './trading-state';
+
+/** In the order the person reads them: the switch and the account first, the market, then size. */
+export const riskChecks: readonly RiskCheck[] = [
+  tradingState,
+  accountMayTrade,
+  sessionReady,
+  quoteFresh,
+  priceCollar,
+  outsideHours,
+  maxNotional,
+  maxNetLiqPct,
+  concentration,
+  buyingPower,
+  cashAccount,
+  dayTrades,
+  duplicateDraft,
+  orderRate,
+  dailyLossHalt,
+];
+
+export interface RiskReport {
+  outcome: RiskOutcome;
+  verdicts: RiskVerdict[];
+}
+
+/**
+ * Run every check. A check that throws is a bug, and is reported as a block
+ * rather than letting the order through unchecked.
+ */
+export function runChecks(ctx: RiskContext, draft: Draft): RiskReport {
+  const verdicts = riskChecks.map((check): RiskVerdict => {
+    try {
+      return check(ctx, draft);
+    } catch (error) {
+      return {
+        check: check.name || 'unknown',
+        label: 'Internal check',
+        outcome: 'block',
+        explanation: `A risk check failed to run (${error instanceof Error ? error.message : String(error)}); the order is held.`,
+      };
+    }
+  });
+  const outcome: RiskOutcome = verdicts.some((v) => v.outcome === 'block')
+    ? 'block'
+    : verdicts.some((v) => v.outcome === 'warn')
+      ? 'warn'
+      : 'pass';
+  return { outcome, verdicts };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { cashAccount } from '../../../src/main/risk/cash-account';
+import { dayTrades } from '../../../src/main/risk/day-trades';
+import { duplicateDraft } from '../../../src/main/risk/duplicate-draft';
+import { context, draft, withAccount } from './support';
+
+const sell = (quantity: number) => draft({ side: 'SELL', quantity, limitPrice: 189.9 });
+
+describe('cash and IRA accounts', () => {
+  it('passes a margin account short sale (not this check’s business)', () => {
+    expect(cashAccount(context(), sell(500)).outcome).toBe('pass');
+  });
+  it('passes a cash account sale of shares it holds', () => {
+    expect(cashAccount(withAccount({ kind: 'cash' }), sell(100)).outcome).toBe('pass');
+  });
+  it('blocks a short sale in a cash account or an IRA', () => {
+    expect(cashAccount(withAccount({ kind: 'cash' }), sell(101))).toMatchObject({
+      outcome: 'block',
+      explanation: 'Selling 101 AAPL when the account holds 100 would be a short sale, which a cash account cannot make.',
+    });
+    expect(cashAccount(withAccount({ kind: 'ira', positions: {} }), sell(1)).outcome).toBe('block');
+  });
+});
+
+describe('day trades (IB’s DayTradesRemaining)', () => {
+  const boughtToday = (dayTradesRemaining: number | null) =>
+    withAccount({ dayTradesRemaining, positions: { AAPL: { qty: 100, marketValue: 19_000, openedTodayQty: 40 } } });
+  it('passes a sale of shares held from before today, and any buy', () => {
+    expect(dayTrades(withAccount({ dayTradesRemaining: 0 }), sell(50)).outcome).toBe('pass');
+    expect(dayTrades(boughtToday(0), draft()).outcome).toBe('pass');
+  });
+  it('blocks closing a position opened today when IB reports 0 remaining', () => {
+    expect(dayTrades(boughtToday(0), sell(50))).toMatchObject({
+      outcome: 'block',
+      explanation: 'This closes AAPL opened today, which counts as a day trade, and IB reports 0 day trades remaining.',
+    });
+  });
+  it('warns on the last day trade, passes with more or unlimited, blocks when unknown', () => {
+    expect(dayTrades(boughtToday(1), sell(50)).outcome).toBe('warn');
+    expect(dayTrades(boughtToday(3), sell(50)).outcome).toBe('pass');
+    expect(dayTrades(boughtToday(-1), sell(50)).outcome).toBe('pass');
+    expect(dayTrades(boughtToday(null), sell(50)).outcome).toBe('block');
+  });
+  it('does not apply to cash accounts', () => {
+    expect(dayTrades(withAccount({ kind: 'cash', dayTradesRemaining: 0, positions: { AAPL: { qty: 100, marketValue: 1, openedTodayQty: 100 } } }), sell(50)).outcome).toBe(
+      'pass',
+    );
+  });
+});
+
+describe('duplicate of a pending draft', () => {
+  it('passes when nothing similar is waiting', () => {
+    const other = { ...draft({ side: 'SELL', limitPrice: 189.9 }) };
+    expect(duplicateDraft(context({ otherDrafts: [other] }), draft()).outcome).toBe('pass');
+  });
+  it('blocks a second waiting draft for the same account, symbol and side, whatever its size or price', () => {
+    const first = draft({ quantity: 5, limitPrice: 189 });
+    const result = duplicateDraft(context({ otherDrafts: [first] }), draft());
+    expect(result.outcome).toBe('block');
+    expect(result.explanation).toContain(first.id.slice(0, 8));
+    expect(result.explanation).toContain('BUY 5 AAPL');
+  });
+  it('ignores the draft itself (a re-check at approval), and drafts that are closed', () => {
+    const d = draft();
+    expect(duplicateDraft(context({ otherDrafts: [d, { ...draft(), state: 'rejected' }] }), d).outcome).toBe('pass');
+  });
+  it('warns when the same order is already at the broker', () => {
+    const working = { ...draft(), state: 'working' as const, orderId: 12 };
+    expect(duplicateDraft(context({ otherDrafts: [working] }), draft())).toMatchObject({
+      outcome: 'warn',
+      explanation: 'An order to BUY 10 AAPL (order 12) is already at the broker; this would be a second one.',
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { defaultRiskLimits, type Draft, type DraftInput } from '../../../src/shared/draft';
+import { createDraft } from '../../../src/main/approvals/lifecycle';
+import type { RiskContext } from '../../../src/main/risk/context';
+
+export const now = Date.UTC(2026, 10, 23, 15, 0);
+
+/** A paper margin account, a live fresh AAPL quote at 189.90/190.00, market open: every check passes. */
+export function context(overrides: Partial<RiskContext> = {}): RiskContext {
+  return {
+    now,
+    account: {
+      accountId: 'DU1234567',
+      kind: 'margin',
+      isPaper: true,
+      netLiquidation: 200_000,
+      availableFunds: 150_000,
+      buyingPower: 600_000,
+      dayTradesRemaining: 3,
+      dailyPnL: 250,
+      positions: {
+        AAPL: { qty: 100, marketValue: 19_000, openedTodayQty: 0 },
+      },
+    },
+    quote: { bid: 189.9, ask: 190, last: 189.95, at: now - 1000, delayed: false },
+    session: { ready: true, inResetWindow: false },
+    market: { regularHoursOpen: true },
+    limits: { ...defaultRiskLimits, maxNotional: 25_000, maxPctNetLiq: 10, maxConcentrationPct: 25, collarPct: 5 },
+    tradingState: 'active',
+    otherDrafts: [],
+    recentApprovals: [],
+    ...overrides,
+  };
+}
+
+export function withAccount(patch: Partial<NonNullable<RiskContext['account']>>, base = context()): RiskContext {
+  return { ...base, account: { ...base.account!, ...patch } };
+}
+
+export function draft(order: Partial<DraftInput['order']> = {}, input: Partial<DraftInput> = {}): Draft {
+  const built: DraftInput = {
+    account: 'DU1234567',
+    contract: { symbol: 'AAPL', secType: 'STK' },
+    author: 'claude',
+    ...input,
+    order: { side: 'BUY', quantity: 10, orderType: 'LMT', limitPrice: 190, ...order } as DraftInput['order'],
+  };
+  return { ...createDraft(built, now - 5000), state: 'pending' };
+}
