@@ -1,0 +1,92 @@
+// US/Eastern wall-clock arithmetic without a date library. Every listed
+// product trades on US exchanges, and IB prints hours, bar times and
+// execution times in the exchange's zone, daylight saving included.
+
+const fmt = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', weekday: 'short',
+});
+
+export interface EasternParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday ... 6 = Saturday. */
+  weekday: number;
+}
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+export function easternParts(ms: number): EasternParts {
+  const p: Record<string, string> = {};
+  for (const part of fmt.formatToParts(new Date(ms))) p[part.type] = part.value;
+  return {
+    year: Number(p.year), month: Number(p.month), day: Number(p.day),
+    hour: Number(p.hour) % 24, minute: Number(p.minute), second: Number(p.second),
+    weekday: WEEKDAYS[p.weekday ?? 'Sun'] ?? 0,
+  };
+}
+
+/** The instant of an Eastern wall-clock time (month 1-12). */
+export function easternToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Eastern is UTC-5 or UTC-4; guess standard time, then correct by the offset actually in force.
+  let guess = wall + 5 * 3600_000;
+  for (let i = 0; i < 2; i++) {
+    const p = easternParts(guess);
+    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    guess += wall - seen;
+  }
+  return guess;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** "yyyyMMdd" of an Eastern date. */
+export function ymd(p: Pick<EasternParts, 'year' | 'month' | 'day'>): string {
+  return `${p.year}${pad2(p.month)}${pad2(p.day)}`;
+}
+
+/** "yyyyMMdd  HH:mm:ss", the execution time format (two spaces, as TWS writes it). */
+export function executionTime(ms: number): string {
+  const p = easternParts(ms);
+  return `${ymd(p)}  ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
+}
+
+/** "yyyyMMdd HH:mm:ss US/Eastern", the intraday bar time format at formatDate=1. */
+export function barTime(ms: number): string {
+  const p = easternParts(ms);
+  return `${ymd(p)} ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)} US/Eastern`;
+}
+
+/** Start of the Eastern calendar day containing ms. */
+export function easternMidnight(ms: number): number {
+  const p = easternParts(ms);
+  return easternToMs(p.year, p.month, p.day);
+}
+
+/** Adds whole calendar days to an Eastern date. */
+export function addDays(p: Pick<EasternParts, 'year' | 'month' | 'day'>, days: number): { year: number; month: number; day: number; weekday: number } {
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+}
+
+/**
+ * Parses IB's date-time arguments: "yyyyMMdd HH:mm:ss" (Eastern),
+ * "yyyyMMdd HH:mm:ss US/Eastern", "yyyyMMdd-HH:mm:ss" (UTC), "yyyyMMdd HH:mm:ss UTC".
+ * Returns undefined for anything else.
+ */
+export function parseIbDateTime(text: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})(?:([ -]+)(\d{2}):(\d{2}):(\d{2}))?(?:\s+(\S+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [h, mi, s] = [Number(m[5] ?? 0), Number(m[6] ?? 0), Number(m[7] ?? 0)];
+  const zone = m[8];
+  const utc = (m[4] ?? '').includes('-') || zone === 'UTC' || zone === 'GMT';
+  if (utc) return Date.UTC(y, mo - 1, d, h, mi, s);
+  if (zone && !/^(US\/Eastern|America\/New_York|EST|EDT|EST5EDT)$/.test(zone)) return undefined;
+  return easternToMs(y, mo, d, h, mi, s);
+}

@@ -1,0 +1,542 @@
+// The order book of the simulated broker: validation, what-if, matching
+// against the simulated market, brackets and OCA groups, time in force, and
+// the executions that result. It runs on the engine's clock whether or not a
+// client is connected, so an order can fill while its client is away.
+import { Liquidities } from '@stoqey/ib';
+import type { OrderStatus } from '@stoqey/ib';
+import { addedInit, marginImpact, refusal, type Exposure } from './order-checks';
+import { bookFill, type Account, type Marks } from './accounts';
+import type { Listing } from './catalogue';
+import type { SimClock } from './clock';
+import { executionCommission, fixedCommission } from './commission';
+import { executionTime, parseIbDateTime } from './eastern-time';
+import type { Market } from './market';
+import { Random, mixSeed } from './random';
+import { tradingDay, type SessionPhase } from './trading-hours';
+import type { Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, OrderState, PlaceResult, SimOrderStatus } from './types';
+
+const SUPPORTED_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL']);
+const SUPPORTED_TIF = new Set(['', 'DAY', 'GTC', 'IOC']);
+const VENUE: Record<Listing['primaryExch'], string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
+
+const cents = (p: number): number => Math.round(p * 100) / 100;
+
+export interface BookContext {
+  clock: SimClock;
+  market: Market;
+  marks: Marks;
+  seed: number;
+  phase(now: number): SessionPhase;
+  account(id: string): Account | undefined;
+  defaultAccount: string;
+  emitOrder(rec: OpenOrderRecord): void;
+  emitFill(fill: FillRecord): void;
+  emitAccount(id: string): void;
+}
+
+interface Working {
+  rec: OpenOrderRecord;
+  listing: Listing;
+  index: number;
+  account: Account;
+  buying: boolean;
+  placedAt: number;
+  /** Held: an untransmitted order, or a bracket child whose parent has not filled. */
+  held: boolean;
+  untransmitted: boolean;
+  triggered: boolean;
+  trailStop: number | undefined;
+  commissionCharged: number;
+  filledValue: number;
+  cancelExpiry: (() => void) | undefined;
+  done: boolean;
+}
+
+interface StoredFill extends FillRecord {
+  at: number;
+}
+
+const key = (clientId: number, orderId: number): string => `${clientId}:${orderId}`;
+
+export class OrderBook {
+  private readonly orders = new Map<string, Working>();
+  /** Working orders by listing index, so a tick only looks at orders in that symbol. */
+  private readonly byListing = new Map<number, Set<Working>>();
+  private readonly usedIds = new Set<string>();
+  private readonly fills: StoredFill[] = [];
+  private nextPermId: number;
+  private execSeq = 0;
+  private readonly execPrefix: string;
+  private rejectNext: string | undefined;
+
+  constructor(private readonly ctx: BookContext) {
+    const r = new Random(mixSeed(ctx.seed, 0x6f726472));
+    this.nextPermId = 1_000_000_000 + r.int(0, 99_999_999);
+    this.execPrefix = r.int(0x10000000, 0x7fffffff).toString(16).padStart(8, '0');
+  }
+
+  rejectNextOrder(reason: string): void {
+    this.rejectNext = reason;
+  }
+
+  hasOrdersAt(index: number): boolean {
+    const set = this.byListing.get(index);
+    return set !== undefined && set.size > 0;
+  }
+
+  place(clientId: number, orderId: number, listing: Listing, contract: Contract, order: Order): PlaceResult {
+    const index = this.ctx.market.indexOf(listing.conId);
+    if (index === undefined) return { kind: 'rejected', code: 200, reason: 'No security definition has been found for the request' };
+    const k = key(clientId, orderId);
+    const existing = this.orders.get(k);
+    if (!order.whatIf && (existing?.done || (!existing && this.usedIds.has(k)))) {
+      return { kind: 'rejected', code: 103, reason: `Duplicate order id` };
+    }
+    if (!order.whatIf && existing && (existing.listing !== listing || existing.rec.order.action !== order.action)) {
+      // Re-sending a working order's id is a modify, but it may not change the product or the side.
+      return { kind: 'rejected', code: 103, reason: `Duplicate order id` };
+    }
+
+    const invalid = this.validate(order);
+    const accountId = order.account || (existing?.account.id ?? this.ctx.defaultAccount);
+    const account = this.ctx.account(accountId);
+    if (!order.whatIf && this.rejectNext !== undefined) {
+      const reason = this.rejectNext;
+      this.rejectNext = undefined;
+      this.usedIds.add(k);
+      return { kind: 'rejected', code: 201, reason };
+    }
+    if (invalid) {
+      if (!order.whatIf) this.usedIds.add(k);
+      return { kind: 'rejected', code: 201, reason: invalid };
+    }
+    if (!account) {
+      if (!order.whatIf) this.usedIds.add(k);
+      return { kind: 'rejected', code: 201, reason: `Account ${accountId} is not one of this login's accounts` };
+    }
+    const buying = order.action === 'BUY';
+    const qty = order.totalQuantity!;
+    const signed = buying ? qty - (existing?.rec.filled ?? 0) : -(qty - (existing?.rec.filled ?? 0));
+    const est = this.estimatePrice(index, order, buying);
+    const commission = fixedCommission(qty, qty * est);
+    const why = refusal(account, this.ctx.marks, listing.symbol, listing.conId, signed, est, commission, this.exposure(account, listing.conId, existing));
+
+    if (order.whatIf) return this.whatIf(account, listing, contract, order, signed, est, commission, why);
+
+    let parent: Working | undefined;
+    if (order.parentId) {
+      parent = this.orders.get(key(clientId, order.parentId));
+      if (!parent || (parent.done && parent.rec.status !== 'Filled')) {
+        this.usedIds.add(k);
+        return { kind: 'rejected', code: 201, reason: `Parent order ${order.parentId} is not working` };
+      }
+    }
+    if (why) {
+      this.usedIds.add(k);
+      return { kind: 'rejected', code: 201, reason: why };
+    }
+    if (existing) this.modify(existing, order, account);
+    else this.open(clientId, orderId, listing, index, contract, order, account, parent);
+    return { kind: 'accepted' };
+  }
+
+  cancel(orderId: number, clientId: number): boolean {
+    let w = this.orders.get(key(clientId, orderId));
+    // The master client (0) may cancel any client's order, as at TWS.
+    if (!w && clientId === 0) w = [...this.orders.values()].find((o) => o.rec.orderId === orderId && !o.done);
+    if (!w || w.done) return false;
+    this.setStatus(w, 'PendingCancel');
+    this.finish(w, 'Cancelled', '');
+    return true;
+  }
+
+  cancelAll(): void {
+    for (const w of [...this.orders.values()]) if (!w.done) this.finish(w, 'Cancelled', 'global cancel');
+  }
+
+  openOrders(forClientId: number | 'all'): OpenOrderRecord[] {
+    const out: OpenOrderRecord[] = [];
+    for (const w of this.orders.values()) {
+      if (w.done) continue;
+      if (forClientId !== 'all' && w.rec.clientId !== forClientId) continue;
+      out.push(snapshot(w.rec));
+    }
+    return out;
+  }
+
+  executions(filter: ExecutionQuery): FillRecord[] {
+    const side = filter.side?.toUpperCase();
+    const wantSide = side === 'BUY' || side === 'BOT' ? 'BOT' : side === 'SELL' || side === 'SLD' ? 'SLD' : undefined;
+    const since = filter.time ? parseIbDateTime(filter.time) : undefined;
+    const out: FillRecord[] = [];
+    for (const f of this.fills) {
+      if (filter.clientId !== undefined && f.execution.clientId !== filter.clientId) continue;
+      if (filter.account && f.execution.acctNumber !== filter.account) continue;
+      if (filter.symbol && f.contract.symbol !== filter.symbol.toUpperCase()) continue;
+      if (filter.secType && f.contract.secType !== filter.secType.toUpperCase()) continue;
+      if (wantSide && f.execution.side !== wantSide) continue;
+      if (since !== undefined && f.at < since) continue;
+      out.push({ execution: { ...f.execution }, contract: { ...f.contract }, commission: { ...f.commission } });
+    }
+    return out;
+  }
+
+  /** The quote of one listing changed: work every order resting in it. */
+  match(index: number): void {
+    const set = this.byListing.get(index);
+    if (!set || set.size === 0) return;
+    const phase = this.ctx.phase(this.ctx.clock.now());
+    for (const w of [...set]) this.work(w, phase);
+  }
+
+  /** Session phase changed: orders waiting for the open become live (and statuses say so). */
+  phaseChanged(): void {
+    const phase = this.ctx.phase(this.ctx.clock.now());
+    for (const w of [...this.orders.values()]) {
+      if (w.done) continue;
+      this.setStatus(w, this.liveStatus(w, phase));
+      this.work(w, phase);
+    }
+  }
+
+  private validate(order: Order): string | undefined {
+    const type = String(order.orderType ?? '');
+    if (!SUPPORTED_TYPES.has(type)) return `Order type ${type || '(empty)'} is not supported; use MKT, LMT, STP, STP LMT or TRAIL.`;
+    if (order.action !== 'BUY' && order.action !== 'SELL') return `Action ${String(order.action ?? '')} is not supported; use BUY or SELL.`;
+    const qty = order.totalQuantity;
+    if (qty === undefined || !Number.isFinite(qty) || qty <= 0) return 'The order quantity must be greater than zero.';
+    if (!Number.isInteger(qty)) return 'Fractional share quantities are not supported for API orders.';
+    const tif = String(order.tif ?? '');
+    if (!SUPPORTED_TIF.has(tif)) return `Time in force ${tif} is not supported; use DAY, GTC or IOC.`;
+    const lmt = order.lmtPrice;
+    const aux = order.auxPrice;
+    if ((type === 'LMT' || type === 'STP LMT') && !(isPrice(lmt))) return `A ${type} order needs a limit price.`;
+    if ((type === 'STP' || type === 'STP LMT') && !(isPrice(aux))) return `A ${type} order needs a stop price (auxPrice).`;
+    if (type === 'TRAIL' && !isPrice(aux) && !isPrice(order.trailingPercent)) return 'A TRAIL order needs a trailing amount (auxPrice) or trailingPercent.';
+    for (const p of [lmt, aux]) {
+      // IB refuses prices that are not a multiple of the minimum tick.
+      if (isPrice(p) && type !== 'TRAIL' && Math.abs(p * 100 - Math.round(p * 100)) > 1e-6) {
+        return `The price ${p} does not conform to the minimum price variation of 0.01 for this contract.`;
+      }
+    }
+    return undefined;
+  }
+
+  private estimatePrice(index: number, order: Order, buying: boolean): number {
+    const touch = this.ctx.market.touchAt(index, buying);
+    const type = String(order.orderType);
+    // A marketable limit fills at the touch; a resting one at its limit.
+    if (type === 'LMT') return buying ? Math.min(order.lmtPrice!, touch) : Math.max(order.lmtPrice!, touch);
+    if (type === 'STP LMT') return order.lmtPrice!;
+    if (type === 'STP') return order.auxPrice!;
+    return touch;
+  }
+
+  private exposure(a: Account, conId: number, except: Working | undefined): Exposure {
+    const e: Exposure = { pendingBuyQty: 0, pendingSellQty: 0, pendingBuyCost: 0, pendingInit: 0 };
+    for (const w of this.orders.values()) {
+      if (w.done || w === except || w.account !== a) continue;
+      const remaining = w.rec.remaining;
+      const price = this.estimatePrice(w.index, w.rec.order, w.buying);
+      if (w.listing.conId === conId) {
+        if (w.buying) e.pendingBuyQty += remaining;
+        else e.pendingSellQty += remaining;
+      }
+      if (w.buying) e.pendingBuyCost += remaining * price;
+      const held = a.holdings.get(w.listing.conId)?.qty ?? 0;
+      e.pendingInit += addedInit(a, held, w.buying ? remaining : -remaining, price);
+    }
+    return e;
+  }
+
+  private whatIf(a: Account, listing: Listing, contract: Contract, order: Order, signed: number, est: number, commission: number, why: string | undefined): PlaceResult {
+    const m = marginImpact(a, this.ctx.marks, listing.conId, signed, est, commission);
+    const state: OrderState = {
+      status: 'PreSubmitted' as OrderStatus,
+      initMarginBefore: round2(m.initBefore), maintMarginBefore: round2(m.maintBefore), equityWithLoanBefore: round2(m.ewlBefore),
+      initMarginChange: round2(m.initAfter - m.initBefore), maintMarginChange: round2(m.maintAfter - m.maintBefore),
+      equityWithLoanChange: round2(m.ewlAfter - m.ewlBefore),
+      initMarginAfter: round2(m.initAfter), maintMarginAfter: round2(m.maintAfter), equityWithLoanAfter: round2(m.ewlAfter),
+      commission, minCommission: commission, maxCommission: commission, commissionCurrency: 'USD',
+      warningText: why ?? '',
+    };
+    return { kind: 'whatIf', order: { ...order, account: a.id, whatIf: true }, contract: fullContract(listing, contract), state };
+  }
+
+  private open(clientId: number, orderId: number, listing: Listing, index: number, contract: Contract, order: Order, account: Account, parent: Working | undefined): void {
+    const now = this.ctx.clock.now();
+    const qty = order.totalQuantity!;
+    const rec: OpenOrderRecord = {
+      orderId, clientId, permId: this.nextPermId++, contract: fullContract(listing, contract),
+      order: { ...order, orderId, clientId, account: account.id, tif: order.tif || ('DAY' as Order['tif']), orderRef: order.orderRef ?? '' },
+      state: { status: 'PreSubmitted' as OrderStatus, commissionCurrency: 'USD' },
+      status: 'PreSubmitted', filled: 0, remaining: qty, avgFillPrice: 0, lastFillPrice: 0, reason: '',
+    };
+    rec.order.permId = rec.permId;
+    const untransmitted = order.transmit === false;
+    const w: Working = {
+      rec, listing, index, account, buying: order.action === 'BUY', placedAt: now,
+      held: untransmitted || (parent !== undefined && parent.rec.status !== 'Filled'), untransmitted,
+      triggered: false, trailStop: undefined, commissionCharged: 0, filledValue: 0, cancelExpiry: undefined, done: false,
+    };
+    const k = key(clientId, orderId);
+    this.orders.set(k, w);
+    this.usedIds.add(k);
+    let set = this.byListing.get(index);
+    if (!set) this.byListing.set(index, (set = new Set()));
+    set.add(w);
+    this.armExpiry(w);
+    // A transmitted child sends its whole bracket (parent and the siblings placed before it).
+    if (!untransmitted && parent) this.transmitFamily(parent);
+    this.initTrail(w);
+    const phase = this.ctx.phase(now);
+    this.setStatus(w, this.liveStatus(w, phase), true);
+    this.work(w, phase, true);
+    if (!w.done && String(rec.order.tif) === 'IOC' && !w.held) this.finish(w, 'Cancelled', 'IOC remainder');
+  }
+
+  private modify(w: Working, order: Order, account: Account): void {
+    const filled = w.rec.filled;
+    const qty = Math.max(order.totalQuantity!, filled);
+    w.rec.order = { ...w.rec.order, ...order, orderId: w.rec.orderId, clientId: w.rec.clientId, permId: w.rec.permId, account: account.id, orderRef: order.orderRef ?? w.rec.order.orderRef ?? '' };
+    w.rec.remaining = qty - filled;
+    const wasUntransmitted = w.untransmitted;
+    w.untransmitted = order.transmit === false;
+    if (wasUntransmitted && !w.untransmitted) this.transmitFamily(w);
+    w.cancelExpiry?.();
+    this.armExpiry(w);
+    if (String(order.orderType) === 'TRAIL') this.initTrail(w);
+    const phase = this.ctx.phase(this.ctx.clock.now());
+    this.setStatus(w, this.liveStatus(w, phase), true);
+    if (w.rec.remaining === 0) this.finish(w, 'Filled', '');
+    else this.work(w, phase);
+  }
+
+  private transmitFamily(root: Working): void {
+    const family = [root, ...[...this.orders.values()].filter((o) => o.rec.clientId === root.rec.clientId && o.rec.order.parentId === root.rec.orderId)];
+    const phase = this.ctx.phase(this.ctx.clock.now());
+    for (const o of family) {
+      if (o.done || !o.untransmitted) continue;
+      o.untransmitted = false;
+      o.held = o !== root && root.rec.status !== 'Filled';
+      this.setStatus(o, this.liveStatus(o, phase), true);
+    }
+    for (const o of family) if (!o.done && !o.held) this.work(o, phase);
+  }
+
+  private armExpiry(w: Working): void {
+    w.cancelExpiry = undefined;
+    const tif = String(w.rec.order.tif || 'DAY');
+    if (tif !== 'DAY') return;
+    // A DAY order lives until the close of the session it first trades in (after-hours close if outsideRth).
+    const outside = w.rec.order.outsideRth === true;
+    let d = tradingDay(w.placedAt);
+    for (let i = 0; i < 10 && !(d.tradingDay && w.placedAt < (outside ? d.extendedClose : d.close)); i++) d = tradingDay(d.end);
+    const at = outside ? d.extendedClose : d.close;
+    w.cancelExpiry = this.ctx.clock.schedule(at, () => {
+      if (!w.done) this.finish(w, 'Cancelled', 'DAY order expired at the close');
+    });
+  }
+
+  private initTrail(w: Working): void {
+    if (String(w.rec.order.orderType) !== 'TRAIL') return;
+    const last = this.ctx.market.lastAt(w.index);
+    const given = w.rec.order.trailStopPrice;
+    w.trailStop = isPrice(given) ? given : cents(w.buying ? last + this.trailAmount(w, last) : last - this.trailAmount(w, last));
+    w.rec.order.trailStopPrice = w.trailStop;
+  }
+
+  private trailAmount(w: Working, last: number): number {
+    const o = w.rec.order;
+    return isPrice(o.trailingPercent) ? (last * o.trailingPercent) / 100 : (o.auxPrice ?? 0);
+  }
+
+  private liveStatus(w: Working, phase: SessionPhase): SimOrderStatus {
+    if (w.held || w.untransmitted) return 'PreSubmitted';
+    const type = String(w.rec.order.orderType);
+    // IB holds stop-type orders in its own system until triggered, and shows them PreSubmitted.
+    if ((type === 'STP' || type === 'STP LMT' || type === 'TRAIL') && !w.triggered) return 'PreSubmitted';
+    if (!this.tradable(w, phase)) return 'PreSubmitted';
+    return 'Submitted';
+  }
+
+  /** Whether the order may execute in this session phase. */
+  private tradable(w: Working, phase: SessionPhase): boolean {
+    if (phase === 'closed') return false;
+    if (phase === 'rth') return true;
+    // Outside regular hours only limit-priced orders flagged outsideRth execute, as at IB.
+    const type = String(w.rec.order.orderType);
+    const limitPriced = type === 'LMT' || type === 'STP LMT';
+    return w.rec.order.outsideRth === true && limitPriced;
+  }
+
+  private work(w: Working, phase: SessionPhase, placing = false): void {
+    if (w.done || w.held || w.untransmitted) return;
+    const market = this.ctx.market;
+    const last = market.lastAt(w.index);
+    const type = String(w.rec.order.orderType);
+    if (type === 'TRAIL' && !w.triggered && phase !== 'closed' && (phase === 'rth' || w.rec.order.outsideRth)) {
+      const amt = this.trailAmount(w, last);
+      const candidate = cents(w.buying ? last + amt : last - amt);
+      if (w.trailStop === undefined || (w.buying ? candidate < w.trailStop : candidate > w.trailStop)) {
+        w.trailStop = candidate;
+        w.rec.order.trailStopPrice = candidate;
+      }
+    }
+    if (!w.triggered && (type === 'STP' || type === 'STP LMT' || type === 'TRAIL')) {
+      if (!(phase === 'rth' || (phase !== 'closed' && w.rec.order.outsideRth))) return;
+      const stop = type === 'TRAIL' ? w.trailStop! : w.rec.order.auxPrice!;
+      const hit = w.buying ? last >= stop : last <= stop;
+      if (!hit) return;
+      w.triggered = true;
+    }
+    if (!this.tradable(w, phase) && !(w.triggered && phase === 'rth')) {
+      this.setStatus(w, this.liveStatus(w, phase));
+      return;
+    }
+    if (w.triggered && type !== 'STP LMT' && phase !== 'rth') {
+      this.setStatus(w, 'PreSubmitted');
+      return;
+    }
+    const touch = market.touchAt(w.index, w.buying);
+    const limited = type === 'LMT' || type === 'STP LMT';
+    if (limited) {
+      const lmt = w.rec.order.lmtPrice!;
+      if (w.buying ? touch > lmt : touch < lmt) {
+        this.setStatus(w, 'Submitted');
+        return;
+      }
+    }
+    const depth = market.depthAt(w.index, w.buying);
+    const qty = Math.min(w.rec.remaining, depth);
+    if (qty <= 0) {
+      this.setStatus(w, 'Submitted');
+      return;
+    }
+    this.fill(w, qty, touch, placing || !limited);
+  }
+
+  private fill(w: Working, qty: number, price: number, removedLiquidity: boolean): void {
+    const now = this.ctx.clock.now();
+    const rec = w.rec;
+    const cumQty = rec.filled + qty;
+    w.filledValue += qty * price;
+    const commission = executionCommission(cumQty, w.filledValue, w.commissionCharged);
+    w.commissionCharged += commission;
+    this.ctx.market.consume(w.index, w.buying, qty, price, now);
+    const realized = bookFill(w.account, w.listing.conId, w.buying ? qty : -qty, price, commission);
+    rec.filled = cumQty;
+    rec.remaining -= qty;
+    rec.avgFillPrice = round6(w.filledValue / cumQty);
+    rec.lastFillPrice = price;
+    rec.state = { ...rec.state, commission: w.commissionCharged, commissionCurrency: 'USD' };
+    const execId = `${this.execPrefix}.${(++this.execSeq).toString(16).padStart(8, '0')}.01.01`;
+    const fill: StoredFill = {
+      at: now,
+      contract: { ...rec.contract },
+      execution: {
+        orderId: rec.orderId, clientId: rec.clientId, execId, time: executionTime(now), acctNumber: w.account.id,
+        exchange: VENUE[w.listing.primaryExch], side: w.buying ? 'BOT' : 'SLD', shares: qty, price, permId: rec.permId,
+        liquidation: 0, cumQty, avgPrice: rec.avgFillPrice, orderRef: rec.order.orderRef ?? '', evRule: '', evMultiplier: 0,
+        modelCode: '', lastLiquidity: removedLiquidity ? Liquidities.Removed : Liquidities.Added,
+        pendingPriceRevision: false,
+      },
+      commission: {
+        execId, commission, currency: 'USD',
+        // IB sends realized P&L only for fills that close a position; otherwise the "unset" double.
+        realizedPNL: realized === undefined ? Number.MAX_VALUE : round2(realized),
+        yield: Number.MAX_VALUE, yieldRedemptionDate: 0,
+      },
+    };
+    this.fills.push(fill);
+    this.ctx.emitFill({ execution: { ...fill.execution }, contract: { ...fill.contract }, commission: { ...fill.commission } });
+    if (rec.remaining === 0) this.finish(w, 'Filled', '');
+    else this.setStatus(w, 'Submitted', true);
+    this.ctx.emitAccount(w.account.id);
+    this.afterFill(w, qty);
+  }
+
+  /** Brackets and OCA groups react to a fill. */
+  private afterFill(w: Working, qty: number): void {
+    const rec = w.rec;
+    if (rec.status === 'Filled') {
+      const phase = this.ctx.phase(this.ctx.clock.now());
+      for (const child of this.children(w)) {
+        if (child.done || child.untransmitted) continue;
+        child.held = false;
+        this.setStatus(child, this.liveStatus(child, phase), true);
+        this.work(child, phase);
+      }
+    }
+    for (const other of this.ocaSiblings(w)) {
+      if (other.done) continue;
+      const ocaType = rec.order.ocaType ?? 1;
+      if (ocaType === 2 || ocaType === 3) {
+        // Reduce the others by what filled rather than cancelling them.
+        other.rec.remaining = Math.max(0, other.rec.remaining - qty);
+        other.rec.order.totalQuantity = other.rec.filled + other.rec.remaining;
+        if (other.rec.remaining === 0) this.finish(other, 'Cancelled', 'OCA group filled');
+        else this.setStatus(other, other.rec.status, true);
+      } else {
+        this.finish(other, 'Cancelled', 'OCA group filled');
+      }
+    }
+  }
+
+  private children(w: Working): Working[] {
+    const out: Working[] = [];
+    for (const o of this.orders.values()) if (o.rec.clientId === w.rec.clientId && o.rec.order.parentId === w.rec.orderId && o !== w) out.push(o);
+    return out;
+  }
+
+  /** Orders cancelled when this one fills: its explicit OCA group, and the other children of its bracket. */
+  private ocaSiblings(w: Working): Working[] {
+    const group = w.rec.order.ocaGroup;
+    const parentId = w.rec.order.parentId;
+    const out: Working[] = [];
+    for (const o of this.orders.values()) {
+      if (o === w || o.done) continue;
+      if (group && o.rec.order.ocaGroup === group && o.account === w.account) out.push(o);
+      else if (parentId && o.rec.clientId === w.rec.clientId && o.rec.order.parentId === parentId) out.push(o);
+    }
+    return out;
+  }
+
+  private setStatus(w: Working, status: SimOrderStatus, force = false): void {
+    if (w.rec.status === status && !force) return;
+    w.rec.status = status;
+    w.rec.state = { ...w.rec.state, status: status as OrderStatus };
+    this.ctx.emitOrder(snapshot(w.rec));
+  }
+
+  private finish(w: Working, status: 'Filled' | 'Cancelled' | 'Inactive', reason: string): void {
+    if (w.done) return;
+    w.done = true;
+    w.rec.reason = reason;
+    w.cancelExpiry?.();
+    this.byListing.get(w.index)?.delete(w);
+    this.setStatus(w, status, true);
+    // Cancelling a bracket's parent takes its children with it.
+    if (status !== 'Filled') for (const child of this.children(w)) this.finish(child, 'Cancelled', 'parent order cancelled');
+  }
+}
+
+function isPrice(p: number | undefined): p is number {
+  return p !== undefined && Number.isFinite(p) && p > 0 && p < 1e300;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+function fullContract(l: Listing, asked: Contract): Contract {
+  return {
+    ...asked, conId: l.conId, symbol: l.symbol, secType: 'STK' as Contract['secType'], currency: 'USD',
+    exchange: asked.exchange || 'SMART', primaryExch: l.primaryExch, localSymbol: l.symbol,
+    tradingClass: l.primaryExch === 'NASDAQ' && !l.etf ? 'NMS' : l.symbol,
+  };
+}
+
+function snapshot(rec: OpenOrderRecord): OpenOrderRecord {
+  return { ...rec, contract: { ...rec.contract }, order: { ...rec.order }, state: { ...rec.state } };
+}
+
