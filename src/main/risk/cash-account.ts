@@ -12,7 +12,7 @@ export const cashAccount: RiskCheck = (ctx, draft) => {
   if (account.kind === 'margin') return v.pass('Margin account: the cash-account rules do not apply.');
   const kind = account.kind === 'ira' ? 'an IRA' : 'a cash account';
   const change = positionChange(ctx, draft);
-  if (change.after < 0) {
+  if (draft.order.side === 'SELL' && change.after < 0) {
     const held = Math.max(0, change.before);
     return v.block(
       `Selling ${qty(draft.order.quantity)} ${draft.contract.symbol} when the account holds ${qty(held)} would be a short sale, which ${kind} cannot make.`,

@@ -20,6 +20,10 @@ describe('cash and IRA accounts', () => {
     });
     expect(cashAccount(withAccount({ kind: 'ira', positions: {} }), sell(1)).outcome).toBe('block');
   });
+  it('never calls a buy a short sale, even against a short the account somehow holds', () => {
+    const short = withAccount({ kind: 'ira', positions: { AAPL: { qty: -12, marketValue: -2280, openedTodayQty: 0 } } });
+    expect(cashAccount(short, draft({ quantity: 1 })).outcome).toBe('pass');
+  });
 });
 
 describe('day trades (IB’s DayTradesRemaining)', () => {

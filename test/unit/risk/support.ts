@@ -46,3 +46,8 @@ export function draft(order: Partial<DraftInput['order']> = {}, input: Partial<D
   };
   return { ...createDraft(built, now - 5000), state: 'pending' };
 }
+
+/** A pending AAPL draft with exactly this order (no defaults merged in). */
+export function draftWithOrder(order: DraftInput['order']): Draft {
+  return { ...createDraft({ account: 'DU1234567', contract: { symbol: 'AAPL', secType: 'STK' }, author: 'claude', order }, now - 5000), state: 'pending' };
+}
