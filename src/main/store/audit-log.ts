@@ -69,7 +69,8 @@ function toRow(r: StoredRow): AuditRow {
 }
 
 /**
- * Append one row, chained to the newest. Runs in its own transaction, or
+ * Append one row, chained to the newest. Runs in its own IMMEDIATE
+ * transaction (so two writers cannot chain to the same row), or
  * joins the caller's (better-sqlite3 nests as a savepoint), which is how a
  * draft's state change and its audit row commit together.
  */
@@ -91,7 +92,7 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
       'INSERT INTO audit_log (seq, at, actor, draft_id, action, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(row.seq, row.at, row.actor, row.draftId, row.action, canonicalJson(details), prevHash, hash);
     return { ...row, prevHash, hash };
-  })();
+  }).immediate();
 }
 
 export interface ChainReport {

@@ -106,3 +106,21 @@ export function openDatabase(path: string): Db {
     throw asUnreadable(path, error);
   }
 }
+
+/**
+ * Open an existing store for reading only (verification, export): nothing
+ * about the file can change, not even its journal mode.
+ */
+export function openDatabaseReadOnly(path: string): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    quickCheck(db, path);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof DatabaseUnreadableError) throw error;
+    throw asUnreadable(path, error);
+  }
+}

@@ -92,7 +92,7 @@ export class DraftRepository {
         action: audit.action,
         details: { ...audit.details, state: valid.state, version: valid.version, draft: valid },
       });
-    })();
+    }).immediate();
   }
 
   /**
@@ -161,7 +161,7 @@ export class DraftRepository {
             : {}),
         },
       });
-    })();
+    }).immediate();
   }
 
   get(id: string): Draft | null {

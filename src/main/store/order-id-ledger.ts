@@ -34,5 +34,5 @@ export function reserveOrderId(db: Db, brokerNextValidId: number, at: number, dr
       draftId ?? null,
     );
     return id;
-  })();
+  }).immediate();
 }

@@ -81,6 +81,24 @@ describe('opening the database', () => {
     expect(fs.readdirSync(dir)).toEqual(['countersign.sqlite']);
   });
 
+  it('reports a damaged WAL-mode database and leaves the file and its WAL untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'countersign.sqlite');
+    const raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); CREATE INDEX t_v ON t (v);');
+    const insert = raw.prepare('INSERT INTO t (v) VALUES (?)');
+    raw.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`value ${i} `.repeat(10));
+    })();
+    raw.close(); // checkpoints everything into the main file
+    const damaged = fs.readFileSync(file);
+    damaged.fill(0x5a, 4096 * 3, 4096 * 6);
+    fs.writeFileSync(file, damaged);
+    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ reason: 'corrupt' }) as unknown as Error);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+  });
+
   it('reports a path it cannot open as such', () => {
     const dir = tempDir();
     expect(() => openDatabase(path.join(dir, 'missing-folder', 'x.sqlite'))).toThrow(
