@@ -329,7 +329,9 @@ export class OrderBook {
     const tif = String(w.rec.order.tif || 'DAY');
     if (tif !== 'DAY') return;
     // A DAY order lives until the close of the session it first trades in (after-hours close if outsideRth).
-    const outside = w.rec.order.outsideRth === true;
+    // outsideRth only extends limit-priced orders: a market order can never trade after hours anyway.
+    const type = String(w.rec.order.orderType);
+    const outside = w.rec.order.outsideRth === true && (type === 'LMT' || type === 'STP LMT');
     let d = tradingDay(w.placedAt);
     for (let i = 0; i < 10 && !(d.tradingDay && w.placedAt < (outside ? d.extendedClose : d.close)); i++) d = tradingDay(d.end);
     const at = outside ? d.extendedClose : d.close;
