@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { BrokerEngine, SimClock } from './engine';
 import type { FaultState } from './faults';
 import type { PacingOptions } from './session-pacing';
-import { Session, type PlaceOrderEvent, type SessionHost } from './session';
+import { Session, type PlaceOrderEvent, type RequestEvent, type SessionHost } from './session';
 
 export interface SimServerOptions {
   host: string;
@@ -61,6 +61,15 @@ export class SimServer implements SessionHost {
 
   emitPlaceOrder(e: PlaceOrderEvent): void {
     this.events.emit('placeOrder', e);
+  }
+
+  onRequest(fn: (e: RequestEvent) => void): () => void {
+    this.events.on('request', fn);
+    return () => this.events.off('request', fn);
+  }
+
+  emitRequest(e: RequestEvent): void {
+    if (this.events.listenerCount('request') > 0) this.events.emit('request', e);
   }
 
   claimClientId(clientId: number, session: Session): boolean {

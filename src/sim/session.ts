@@ -24,6 +24,13 @@ export interface PlaceOrderEvent {
   receivedAt: number;
 }
 
+/** Every framed message a client sent, and whether the sim acted on it (false while silent). */
+export interface RequestEvent {
+  clientId: number;
+  messageId: number;
+  handled: boolean;
+}
+
 /** What the server gives each session. */
 export interface SessionHost {
   readonly engine: BrokerEngine;
@@ -37,6 +44,7 @@ export interface SessionHost {
   nextOrderId(clientId: number): number;
   noteOrderId(clientId: number, orderId: number): void;
   emitPlaceOrder(e: PlaceOrderEvent): void;
+  emitRequest(e: RequestEvent): void;
   /** Other live sessions, for routing order events to client 0. */
   log?(line: string): void;
 }
@@ -169,12 +177,14 @@ export class Session implements SessionContext {
         this.destroy();
         return;
       }
-      // A hung gateway neither answers nor acts: requests sent meanwhile are lost.
-      if (this.faults.silent) continue;
       if (item.kind === 'hello') {
-        this.onHello(item.hello);
+        // A hung gateway neither answers nor acts: requests sent meanwhile are lost.
+        if (!this.faults.silent) this.onHello(item.hello);
         continue;
       }
+      const messageId = Number.parseInt(item.fields[0] ?? '', 10);
+      this.host.emitRequest({ clientId: this._clientId, messageId, handled: !this.faults.silent });
+      if (this.faults.silent) continue;
       if (this.phase === 'ready' && !this.checkPacing()) return;
       const outcome = parseClientMessage(item.fields);
       if (!outcome.ok) {

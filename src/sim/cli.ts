@@ -1,0 +1,147 @@
+// `npm run sim -- --port 4002 --seed 7`: a standalone simulated IB Gateway
+// any TWS API client can connect to. Faults are typed on stdin.
+import { createInterface } from 'node:readline';
+import { startSimGateway, type SimGateway } from './index';
+
+const HELP = `Countersign simulated IB Gateway (TWS API server version 193)
+
+Usage: npm run sim -- [--host 127.0.0.1] [--port 4002] [--seed 7] [--tick-ms 250] [--no-pacing]
+
+  --host <addr>     interface to listen on (default 127.0.0.1)
+  --port <n>        TCP port (default 4002, the paper Gateway port; 0 picks a free one)
+  --seed <n>        seed of the market random walk (default 7)
+  --tick-ms <n>     interval between market ticks in ms (default 250)
+  --no-pacing       do not enforce the 50 messages/second limit
+  --help            this text
+
+Commands on stdin:
+  drop                     close every client connection
+  silent on|off            keep sockets open but answer nothing
+  lost                     send 1100 (connectivity lost); market data stops
+  restored kept|lost       send 1102 (data kept) or 1101 (data lost, resubscribe)
+  compete                  a competing session: 10197 on market data, then disconnect
+  reset <seconds>          nightly reset: drop all and refuse connections for that long
+  reject-next [reason]     reject the next order with error 201
+  delay-acks <ms>          hold order acknowledgements that long (0 = off)
+  help                     list these commands
+`;
+
+interface CliOptions { host: string; port: number; seed: number; tickMs: number | undefined; pacing: boolean }
+
+function parseArgs(argv: string[]): CliOptions | 'help' {
+  const o: CliOptions = { host: '127.0.0.1', port: 4002, seed: 7, tickMs: undefined, pacing: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const num = (v: string): number => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${a} expects a non-negative integer, got "${v}"`);
+      return n;
+    };
+    if (a === '--help' || a === '-h') return 'help';
+    else if (a === '--host') o.host = next();
+    else if (a === '--port') o.port = num(next());
+    else if (a === '--seed') o.seed = num(next());
+    else if (a === '--tick-ms') o.tickMs = num(next());
+    else if (a === '--no-pacing') o.pacing = false;
+    else throw new Error(`unknown option ${a} (try --help)`);
+  }
+  return o;
+}
+
+/** Runs one stdin command; returns the acknowledgement line. Exported for tests. */
+export function runCommand(sim: SimGateway, line: string): string {
+  const [cmd, ...rest] = line.trim().split(/\s+/);
+  const arg = rest.join(' ');
+  switch (cmd) {
+    case undefined:
+    case '':
+      return '';
+    case 'help':
+      return HELP.slice(HELP.indexOf('Commands on stdin:')).trimEnd();
+    case 'drop':
+      sim.faults.dropConnections();
+      return 'ok: dropped every connection';
+    case 'silent':
+      if (arg !== 'on' && arg !== 'off') return 'error: usage: silent on|off';
+      sim.faults.goSilent(arg === 'on');
+      return `ok: silent ${arg}`;
+    case 'lost':
+      sim.faults.connectivityLost();
+      return 'ok: sent 1100 connectivity lost';
+    case 'restored':
+      if (arg !== 'kept' && arg !== 'lost') return 'error: usage: restored kept|lost';
+      sim.faults.connectivityRestored(arg === 'kept');
+      return arg === 'kept' ? 'ok: sent 1102 restored, data kept' : 'ok: sent 1101 restored, data lost';
+    case 'compete':
+      sim.faults.competingSession();
+      return 'ok: competing session took over (10197, sessions closed)';
+    case 'reset': {
+      const seconds = Number(arg);
+      if (!Number.isFinite(seconds) || seconds <= 0) return 'error: usage: reset <seconds>';
+      sim.faults.resetWindow(seconds * 1000);
+      return `ok: reset window, refusing connections for ${seconds}s`;
+    }
+    case 'reject-next':
+      sim.faults.rejectNextOrder(arg || undefined);
+      return `ok: next order will be rejected${arg ? `: ${arg}` : ''}`;
+    case 'delay-acks': {
+      const ms = Number(arg);
+      if (!Number.isFinite(ms) || ms < 0) return 'error: usage: delay-acks <ms>';
+      sim.faults.delayAcks(ms);
+      return ms > 0 ? `ok: acknowledgements delayed by ${ms}ms` : 'ok: acknowledgements no longer delayed';
+    }
+    default:
+      return `error: unknown command "${cmd}" (type help)`;
+  }
+}
+
+async function main(): Promise<void> {
+  let opts: CliOptions | 'help';
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (opts === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const sim = await startSimGateway({
+    host: opts.host, port: opts.port, seed: opts.seed, pacing: opts.pacing ? {} : false,
+    ...(opts.tickMs !== undefined ? { tickIntervalMs: opts.tickMs } : {}),
+    log: (line) => process.stderr.write(`sim: ${line}\n`),
+  });
+  process.stdout.write(`Simulated IB Gateway listening on ${sim.host}:${sim.port}\n`);
+  process.stdout.write(`host ${sim.host}\nport ${sim.port}\naccounts ${sim.accounts.join(',')}\nseed ${opts.seed}\n`);
+  process.stdout.write('Type "help" for fault commands.\n');
+
+  let stopping = false;
+  const stop = async (why: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`stopping (${why})\n`);
+    await sim.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  // Without a terminal or pipe on stdin (e.g. `< /dev/null` under a supervisor) keep serving until a signal.
+  if (process.stdin.readable) {
+    const rl = createInterface({ input: process.stdin });
+    rl.on('line', (line) => {
+      const out = runCommand(sim, line);
+      if (out) process.stdout.write(`${out}\n`);
+    });
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (invokedDirectly) void main();
