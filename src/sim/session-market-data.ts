@@ -92,7 +92,11 @@ export class MarketDataStreams {
   }
 
   refuseAll(code: number, message: string): void {
-    for (const reqId of [...this.subs.keys()]) this.s.error(reqId, code, message);
+    const lines = [...this.subs.keys()];
+    for (const reqId of lines) this.s.error(reqId, code, message);
+    // A client whose requests are still in flight would otherwise learn nothing but a closed socket;
+    // id 0 keeps it an error (id -1 would make it a mere notice) without naming a request.
+    if (lines.length === 0) this.s.error(0, code, message);
     this.dropAll();
   }
 

@@ -90,6 +90,15 @@ describe('connection faults', () => {
     await closed;
   });
 
+  it('competing session with no market data line yet: one 10197 (id 0) still says why, then the close', async () => {
+    const ib = await h.connect(1);
+    const refused = waitEvent(ib, EventName.error, (_e: unknown, code: unknown, id: unknown) => code === 10197 && id === 0);
+    const closed = waitEvent(ib, EventName.disconnected);
+    h.sim.faults.competingSession();
+    await refused;
+    await closed;
+  });
+
   it('reset window: everyone is dropped and connections are refused until the window passes on the sim clock', async () => {
     const ib = await h.connect(1);
     const closed = waitEvent(ib, EventName.disconnected);
