@@ -52,8 +52,16 @@ while ((backend.broker.portfolio()?.quotes.length ?? 0) < HELD && Date.now() < d
 }
 
 let batches = 0;
-const unsubscribe = backend.events.subscribe((name) => {
-  if (name === 'portfolio') batches += 1;
+let quoteRows = 0;
+let ticks = 0;
+const countTick = (): void => {
+  ticks += 1;
+};
+backend.broker.current?.portfolio.onQuoteApplied(countTick);
+const unsubscribe = backend.events.subscribe((name, payload) => {
+  if (name !== 'portfolio') return;
+  batches += 1;
+  quoteRows += (payload as { quotes?: unknown[] }).quotes?.length ?? 0;
 });
 await page.evaluate('window.__longest = 0');
 const cpuBefore = process.cpuUsage();
@@ -71,8 +79,9 @@ process.stdout.write(
     `held symbols:                      ${HELD} (positions ${positions}), ticking every 250 ms`,
     `backend start -> first positions:  ${firstPositionsMs.toFixed(0)} ms (target < 1000)`,
     `main process CPU while streaming:  ${cpuPct.toFixed(1)}% of one core (backend + harness; the simulator runs in its own process)`,
-    `renderer batches per second:       ${((batches * 1000) / wall).toFixed(1)} (target <= 10)`,
-    `longest renderer task:             ${longest.toFixed(0)} ms (target < 50)`,
+    `price ticks into main per second:  ${((ticks * 1000) / wall).toFixed(0)}`,
+    `renderer batches per second:       ${((batches * 1000) / wall).toFixed(1)} (target <= 10), carrying ${((quoteRows * 1000) / wall).toFixed(0)} quote rows/s`,
+    `longest renderer task:             ${longest > 0 ? `${longest.toFixed(0)} ms` : 'none over 50 ms'} (target < 50)`,
     '',
   ].join('\n'),
 );

@@ -143,7 +143,15 @@ export class PortfolioModel {
     return [...byConId.values()];
   }
 
+  private quoteObserver: (() => void) | undefined;
+
+  /** For benchmarks: called on every price tick applied. */
+  onQuoteApplied(observer: () => void): void {
+    this.quoteObserver = observer;
+  }
+
   applyQuote(conId: number, symbol: string, change: Partial<Pick<QuoteView, 'bid' | 'ask' | 'last' | 'close' | 'delayed'>>): void {
+    this.quoteObserver?.();
     const previous = this.quotes.get(conId) ?? { symbol, conId, bid: null, ask: null, last: null, close: null, delayed: false, at: 0 };
     this.quotes.set(conId, { ...previous, ...change, at: this.now() });
     this.dirtyQuotes.add(conId);
