@@ -5,8 +5,13 @@ export function price(n: number): string {
   return Math.abs(n) < 1 ? n.toFixed(4) : n.toFixed(2);
 }
 
+// Built once: toLocaleString builds a formatter per call, which dominated the
+// cost of a full check run (the approval path has a 10 ms budget).
+const moneyFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const qtyFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 export function money(n: number, currency?: string): string {
-  const text = n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const text = moneyFormat.format(n);
   return currency === undefined ? text : `${text} ${currency}`;
 }
 
@@ -15,7 +20,7 @@ export function pct(n: number): string {
 }
 
 export function qty(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return qtyFormat.format(n);
 }
 
 /** "BUY 10 AAPL" */
