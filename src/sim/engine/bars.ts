@@ -8,7 +8,7 @@
 import type { Listing } from './catalogue';
 import { addDays, barTime, easternParts, parseIbDateTime, ymd } from './eastern-time';
 import { Random, mixSeed } from './random';
-import { tradingDay } from './trading-hours';
+import { tradingDay, type MarketHours } from './trading-hours';
 import type { Bar, BarQuery, Quote } from './types';
 
 const DAY_MS = 86_400_000;
@@ -70,6 +70,7 @@ export interface BarContext {
   seed: number;
   now: number;
   quote: Quote;
+  hours: MarketHours;
 }
 
 export function historicalBars(ctx: BarContext, q: BarQuery): Bar[] {
@@ -89,7 +90,7 @@ export function historicalBars(ctx: BarContext, q: BarQuery): Bar[] {
   // Slots run from the start of history up to now; the ones after `end` are cut at the end, so a past
   // window is the same slice of the same path a live chart would show.
   const daily = size.kind !== 'intraday';
-  const slots = daily ? dailySlots(ctx.now, end, duration) : intradaySlots(ctx.now, end, duration, size.ms, rth);
+  const slots = daily ? dailySlots(ctx.now, end, duration, ctx.hours) : intradaySlots(ctx.now, end, duration, size.ms, rth, ctx.hours);
   if (slots.length > MAX_BARS) throw new Error('Historical data request for too many bars');
   const bars = walkBack(ctx, slots, daily, daily ? DAY_MS : (size as { ms: number }).ms);
   let shown = bars.filter((b, i) => slots[i]!.start < end && slots[i]!.start >= windowStart(duration, end, slots, daily));
@@ -112,12 +113,12 @@ function windowStart(d: Duration, end: number, slots: Slot[], daily: boolean): n
   return first ? first.start : daily ? end : end;
 }
 
-function intradaySlots(now: number, end: number, duration: Duration, barMs: number, rth: boolean): Slot[] {
+function intradaySlots(now: number, end: number, duration: Duration, barMs: number, rth: boolean, hours: MarketHours): Slot[] {
   const sessionsNeeded = duration.unit === 'S' ? Math.ceil(duration.seconds / (6.5 * 3600)) + 1 : sessionsIn(duration) + 1;
   const earliest = duration.unit === 'S' ? end - duration.seconds * 1000 : -Infinity;
   const days: ReturnType<typeof tradingDay>[] = [];
   // Walk back over calendar days until enough sessions before `end` are found, then forward to now.
-  let d = tradingDay(now);
+  let d = tradingDay(now, hours);
   let before = 0;
   for (let guard = 0; guard < 4000; guard++) {
     if (d.tradingDay) {
@@ -125,7 +126,7 @@ function intradaySlots(now: number, end: number, duration: Duration, barMs: numb
       if (d.start < end) before++;
       if (before >= sessionsNeeded || d.extendedClose < earliest) break;
     }
-    d = tradingDay(d.start - 1);
+    d = tradingDay(d.start - 1, hours);
   }
   days.reverse();
   const slots: Slot[] = [];
@@ -142,10 +143,10 @@ function intradaySlots(now: number, end: number, duration: Duration, barMs: numb
   return slots;
 }
 
-function dailySlots(now: number, end: number, duration: Duration): Slot[] {
+function dailySlots(now: number, end: number, duration: Duration, hours: MarketHours): Slot[] {
   const sessions = duration.unit === 'S' ? Math.ceil(duration.seconds / 86_400) + 1 : sessionsIn(duration) + 1;
   const out: Slot[] = [];
-  let d = tradingDay(now);
+  let d = tradingDay(now, hours);
   // Today's bar exists once the day's trading has begun.
   let before = 0;
   for (let guard = 0; guard < 20_000 && before < sessions; guard++) {
@@ -153,7 +154,7 @@ function dailySlots(now: number, end: number, duration: Duration): Slot[] {
       out.push({ start: d.start, end: d.end, date: d.date });
       if (d.start < end) before++;
     }
-    d = tradingDay(d.start - 1);
+    d = tradingDay(d.start - 1, hours);
   }
   return out.reverse();
 }

@@ -8,7 +8,7 @@ import { Catalogue, contractOf, type Listing } from './catalogue';
 import type { SimClock } from './clock';
 import { Market } from './market';
 import { OrderBook } from './orders';
-import { TradingCalendar, hoursStrings, type SessionPhase } from './trading-hours';
+import { TradingCalendar, hoursStrings, type MarketHours, type SessionPhase } from './trading-hours';
 import type {
   AccountPnl, AccountValue, Bar, BarQuery, Contract, ContractDetails, EngineEvents, ExecutionQuery, FillRecord,
   OpenOrderRecord, Order, PlaceResult, PortfolioRow, PositionPnl, PositionRow, Quote, SummaryValue,
@@ -23,6 +23,8 @@ export interface EngineOptions {
   extraSymbols?: number;
   /** How many symbols the margin account holds (default 10); beyond the catalogue, synthetic ones. */
   heldSymbols?: number;
+  /** 'us-equities' (default): 04:00-20:00 Eastern, RTH 09:30-16:00, weekends closed. 'always-open': every hour is RTH. */
+  marketHours?: MarketHours;
 }
 
 type Listeners = { [E in keyof EngineEvents]: Set<EngineEvents[E]> };
@@ -38,7 +40,8 @@ export class BrokerEngine {
   private readonly seed: number;
   private readonly tickIntervalMs: number;
   private readonly catalogue: Catalogue;
-  private readonly calendar = new TradingCalendar();
+  private readonly calendar: TradingCalendar;
+  private readonly hours: MarketHours;
   private readonly market: Market;
   private readonly accountById = new Map<string, Account>();
   private readonly book: OrderBook;
@@ -53,6 +56,8 @@ export class BrokerEngine {
     this.clock = opts.clock;
     this.seed = opts.seed;
     this.tickIntervalMs = Math.max(1, opts.tickIntervalMs ?? 250);
+    this.hours = opts.marketHours ?? 'us-equities';
+    this.calendar = new TradingCalendar(this.hours);
     const held = Math.max(0, opts.heldSymbols ?? 10);
     this.catalogue = new Catalogue(opts.extraSymbols ?? 0);
     // The IRA's ETFs are not part of the margin book, so make room for them beyond `held`.
@@ -68,7 +73,7 @@ export class BrokerEngine {
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
-      clock: this.clock, market: this.market, marks: this.marks, seed: opts.seed,
+      clock: this.clock, market: this.market, marks: this.marks, seed: opts.seed, hours: this.hours,
       phase: (t) => this.calendar.phase(t),
       account: (id) => this.accountById.get(id),
       defaultAccount: this.accounts[0]!,
@@ -103,7 +108,7 @@ export class BrokerEngine {
   bars(conId: number, q: BarQuery): Bar[] {
     const listing = this.catalogue.byId(conId);
     if (!listing) throw new Error(`No security definition for conId ${conId}`);
-    return historicalBars({ listing, seed: this.seed, now: this.clock.now(), quote: this.market.quote(conId) }, q);
+    return historicalBars({ listing, seed: this.seed, now: this.clock.now(), quote: this.market.quote(conId), hours: this.hours }, q);
   }
 
   accountValues(account: string): AccountValue[] {
@@ -246,7 +251,7 @@ export class BrokerEngine {
   }
 
   private details(l: Listing): ContractDetails {
-    const hours = hoursStrings(this.clock.now());
+    const hours = hoursStrings(this.clock.now(), 7, this.hours);
     return {
       contract: contractOf(l), marketName: l.etf ? l.symbol : 'NMS', minTick: 0.01, priceMagnifier: 1,
       orderTypes: ORDER_TYPES, validExchanges: VALID_EXCHANGES, underConId: 0, longName: l.longName,

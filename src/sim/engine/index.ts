@@ -7,9 +7,11 @@
 //   encoded without recomputing anything.
 // - BrokerEngine.close() stops the engine's tick timer.
 // - ManualClock.advanceTo(ms) and ManualClock.pending() for tests.
+// - EngineOptions.marketHours: 'us-equities' (default) or 'always-open' (demo on a weekend).
 export { ManualClock, SystemClock } from './clock';
 export type { SimClock } from './clock';
 export { BrokerEngine } from './broker-engine';
 export type { EngineOptions } from './broker-engine';
 export { MARGIN_ACCOUNT, CASH_ACCOUNT } from './accounts';
+export type { MarketHours } from './trading-hours';
 export type * from './types';

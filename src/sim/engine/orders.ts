@@ -12,7 +12,7 @@ import { executionCommission, fixedCommission } from './commission';
 import { executionTime, parseIbDateTime } from './eastern-time';
 import type { Market } from './market';
 import { Random, mixSeed } from './random';
-import { tradingDay, type SessionPhase } from './trading-hours';
+import { tradingDay, type MarketHours, type SessionPhase } from './trading-hours';
 import type { Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, OrderState, PlaceResult, SimOrderStatus } from './types';
 
 const SUPPORTED_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL']);
@@ -26,6 +26,7 @@ export interface BookContext {
   market: Market;
   marks: Marks;
   seed: number;
+  hours: MarketHours;
   phase(now: number): SessionPhase;
   account(id: string): Account | undefined;
   defaultAccount: string;
@@ -332,8 +333,8 @@ export class OrderBook {
     // outsideRth only extends limit-priced orders: a market order can never trade after hours anyway.
     const type = String(w.rec.order.orderType);
     const outside = w.rec.order.outsideRth === true && (type === 'LMT' || type === 'STP LMT');
-    let d = tradingDay(w.placedAt);
-    for (let i = 0; i < 10 && !(d.tradingDay && w.placedAt < (outside ? d.extendedClose : d.close)); i++) d = tradingDay(d.end);
+    let d = tradingDay(w.placedAt, this.ctx.hours);
+    for (let i = 0; i < 10 && !(d.tradingDay && w.placedAt < (outside ? d.extendedClose : d.close)); i++) d = tradingDay(d.end, this.ctx.hours);
     const at = outside ? d.extendedClose : d.close;
     w.cancelExpiry = this.ctx.clock.schedule(at, () => {
       if (!w.done) this.finish(w, 'Cancelled', 'DAY order expired at the close');
