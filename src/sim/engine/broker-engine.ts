@@ -4,7 +4,7 @@
 import { figures, holdingDaily, openAccounts, rollAccountDay, type Account, type Marks } from './accounts';
 import { summaryRows, valueRows } from './account-report';
 import { historicalBars } from './bars';
-import { Catalogue, contractOf, type Listing } from './catalogue';
+import { Catalogue, VALID_EXCHANGES, contractOf, type Listing } from './catalogue';
 import type { SimClock } from './clock';
 import { Market } from './market';
 import { OrderBook } from './orders';
@@ -32,7 +32,6 @@ type Listeners = { [E in keyof EngineEvents]: Set<EngineEvents[E]> };
 const ORDER_TYPES = 'ACTIVETIM,AD,ADJUST,ALERT,ALGO,ALLOC,AVGCOST,BASKET,BENCHPX,COND,CONDORDER,DAY,DEACT,DEACTDIS,' +
   'DEACTEOD,GAT,GTC,GTD,GTT,HID,IOC,LIT,LMT,MIT,MKT,MTL,NGCOMB,NONALGO,OCA,OPENCLOSE,POSTONLY,PREOPGRD,REL,RPI,' +
   'SCALE,SCALERST,SMARTSTG,STP,STPLMT,TRAIL,TRAILLIT,TRAILLMT,TRAILMIT,WHATIF';
-const VALID_EXCHANGES = 'SMART,AMEX,NYSE,CBOE,PHLX,ISE,CHX,ARCA,ISLAND,DRCTEDGE,BEX,BATS,EDGEA,BYX,IEX,LTSE,MEMX,PEARL,NYSENAT';
 
 export class BrokerEngine {
   readonly accounts: string[];

@@ -90,6 +90,11 @@ function listing(row: Row, etf: boolean): Listing {
   return { symbol, conId, primaryExch, longName, industry, category, etf, price, vol, lotSize };
 }
 
+/** Where a US stock can be routed (contract details' validExchanges). */
+export const VALID_EXCHANGES = 'SMART,AMEX,NYSE,CBOE,PHLX,ISE,CHX,ARCA,ISLAND,DRCTEDGE,BEX,BATS,EDGEA,BYX,IEX,LTSE,MEMX,PEARL,NYSENAT';
+// IB also accepts the primary exchange's own name (NASDAQ) in a request.
+const ROUTABLE = new Set([...VALID_EXCHANGES.split(','), 'NASDAQ']);
+
 export const SYNTHETIC_CONID_BASE = 900_000_000;
 
 function synthetic(i: number): Listing {
@@ -153,7 +158,7 @@ export class Catalogue {
     if (query.secType && query.secType !== 'STK') return [];
     if (query.currency && query.currency !== 'USD') return [];
     const ex = query.exchange?.toUpperCase();
-    if (ex && ex !== 'SMART' && ex !== l.primaryExch && ex !== 'ISLAND' && ex !== 'NYSE' && ex !== 'ARCA' && ex !== 'NASDAQ') return [];
+    if (ex && !ROUTABLE.has(ex)) return [];
     if (query.primaryExch && query.primaryExch !== l.primaryExch) return [];
     return [l];
   }

@@ -53,10 +53,9 @@ export class Market {
       this.open[i] = cents(start * Math.exp(0.004 * setup.normal()));
       this.quoteAround(i, setup);
       this.last[i] = setup.next() < 0.5 ? this.bid[i]! : this.ask[i]!;
-      this.high[i] = Math.max(this.open[i]!, this.last[i]!) + TICK * setup.int(0, 200);
-      this.low[i] = Math.min(this.open[i]!, this.last[i]!) - TICK * setup.int(0, 200);
-      this.high[i] = cents(this.high[i]!);
-      this.low[i] = cents(this.low[i]!);
+      // The day so far has ranged a little beyond both the open and the current price.
+      this.high[i] = cents(Math.max(this.open[i]!, this.last[i]!) * (1 + 0.004 * Math.abs(setup.normal())));
+      this.low[i] = cents(Math.min(this.open[i]!, this.last[i]!) * (1 - 0.004 * Math.abs(setup.normal())));
       this.lastSize[i] = l.lotSize;
       this.volume[i] = l.lotSize * setup.int(20_000, 120_000);
       this.time[i] = now;

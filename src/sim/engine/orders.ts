@@ -471,11 +471,11 @@ export class OrderBook {
         this.work(child, phase);
       }
     }
-    for (const other of this.ocaSiblings(w)) {
+    for (const { other, reduce } of this.ocaSiblings(w)) {
       if (other.done) continue;
-      const ocaType = rec.order.ocaType ?? 1;
-      if (ocaType === 2 || ocaType === 3) {
-        // Reduce the others by what filled rather than cancelling them.
+      if (reduce) {
+        // Reduce the others by what filled rather than cancelling them, so a half-filled
+        // take-profit still leaves a stop-loss protecting the other half.
         other.rec.remaining = Math.max(0, other.rec.remaining - qty);
         other.rec.order.totalQuantity = other.rec.filled + other.rec.remaining;
         if (other.rec.remaining === 0) this.finish(other, 'Cancelled', 'OCA group filled');
@@ -492,15 +492,20 @@ export class OrderBook {
     return out;
   }
 
-  /** Orders cancelled when this one fills: its explicit OCA group, and the other children of its bracket. */
-  private ocaSiblings(w: Working): Working[] {
+  /**
+   * Orders that react when this one fills: its explicit OCA group (cancelled
+   * for ocaType 1, reduced for 2 and 3), and the other children of its
+   * bracket (reduced, as IB's bracket OCA does).
+   */
+  private ocaSiblings(w: Working): { other: Working; reduce: boolean }[] {
     const group = w.rec.order.ocaGroup;
     const parentId = w.rec.order.parentId;
-    const out: Working[] = [];
+    const ocaType = w.rec.order.ocaType ?? 1;
+    const out: { other: Working; reduce: boolean }[] = [];
     for (const o of this.orders.values()) {
       if (o === w || o.done) continue;
-      if (group && o.rec.order.ocaGroup === group && o.account === w.account) out.push(o);
-      else if (parentId && o.rec.clientId === w.rec.clientId && o.rec.order.parentId === parentId) out.push(o);
+      if (group && o.rec.order.ocaGroup === group && o.account === w.account) out.push({ other: o, reduce: ocaType === 2 || ocaType === 3 });
+      else if (parentId && o.rec.clientId === w.rec.clientId && o.rec.order.parentId === parentId) out.push({ other: o, reduce: true });
     }
     return out;
   }

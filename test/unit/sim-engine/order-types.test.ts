@@ -186,6 +186,30 @@ describe('brackets and OCA groups', () => {
     expect(r.status(21)!.status).toBe('Cancelled');
   });
 
+  it('reduce the stop-loss by what a partially filled take-profit sold, keeping the rest protected', () => {
+    r = rig();
+    const q = r.engine.quote(conIdOf(r.engine, 'KO'));
+    const px = (p: number): number => Math.round(p * 100) / 100;
+    r.engine.placeOrder(1, 40, stock('KO'), order('BUY', 5000, 'MKT', { transmit: false }));
+    r.engine.placeOrder(1, 41, stock('KO'), order('SELL', 5000, 'LMT', { lmtPrice: px(q.bid - 1), parentId: 40, transmit: false, tif: 'GTC' as never }));
+    r.engine.placeOrder(1, 42, stock('KO'), order('SELL', 5000, 'STP', { auxPrice: px(q.bid - 5), parentId: 40, tif: 'GTC' as never }));
+    advanceUntil(r.clock, () => r.status(40)?.status === 'Filled', 60_000, 250);
+    advanceUntil(r.clock, () => (r.status(41)?.filled ?? 0) > 0, 60_000, 250);
+    const tp = r.status(41)!;
+    // 5000 shares is more than KO ever shows at the bid, so the take-profit fills in pieces.
+    expect(tp.status).toBe('Submitted');
+    const sl = r.engine.openOrders(1).find((o) => o.orderId === 42)!;
+    expect(sl.order.totalQuantity).toBe(5000 - tp.filled);
+    expect(sl.remaining).toBe(5000 - tp.filled);
+    expect(sl.status).toBe('PreSubmitted');
+    advanceUntil(r.clock, () => r.status(41)?.status === 'Filled', 60_000, 250);
+    expect(r.status(42)).toMatchObject({ status: 'Cancelled', filled: 0, remaining: 0 });
+    // In and out: the position is back where it was.
+    const sold = r.fills.filter((f) => f.execution.orderId === 41).reduce((s, f) => s + f.execution.shares!, 0);
+    expect(sold).toBe(5000);
+    expect(r.fills.filter((f) => f.execution.orderId === 41).length).toBeGreaterThan(1);
+  });
+
   it('cancel the rest of an explicit OCA group when one member fills', () => {
     r = rig();
     const q = r.engine.quote(conIdOf(r.engine, 'MSFT'));
