@@ -53,6 +53,7 @@ export type TransitionRefusal =
   | 'missing_verdicts' // entering pending/blocked/submitting without checks
   | 'stale_version' // the person approved a version that has since changed
   | 'expired' // the draft's time ran out
+  | 'not_yet_expired' // expiring a draft whose time has not come
   | 'missing_order_id';
 
 export class TransitionError extends Error {
@@ -134,8 +135,14 @@ export function transition(draft: Draft, to: DraftState, evidence: TransitionEvi
     next.orderRef = draft.id;
   }
 
+  if (to === 'expired' && evidence.now < draft.expiresAt) {
+    refuse('not_yet_expired', 'This draft has not reached its expiry time; reject it instead.');
+  }
+
   if (evidence.brokerMessage !== undefined) next.brokerMessage = evidence.brokerMessage;
-  if (evidence.fill !== undefined) {
+  // Order status messages can arrive out of order (and again after a
+  // reconnect): a smaller cumulative fill is older news, never a reversal.
+  if (evidence.fill !== undefined && evidence.fill.filledQty >= draft.filledQty) {
     next.filledQty = evidence.fill.filledQty;
     next.avgFillPrice = evidence.fill.avgFillPrice;
     if (evidence.fill.commission !== undefined) next.commission = evidence.fill.commission;

@@ -1,6 +1,7 @@
 import { Draft, inFlightDraftStates, queueDraftStates, type DraftState } from '../../shared/draft';
 import { canTransition } from '../approvals/lifecycle';
 import { appendAudit, type AuditActor, type AuditRow } from './audit-log';
+import { canonicalJson } from './canonical-json';
 import type { Db } from './database';
 
 /** Someone else changed the draft first (a second approval click, a reconcile): nothing was written. */
@@ -98,7 +99,7 @@ export class DraftRepository {
   /**
    * Replace `before` by `after`. A state change must be allowed by the
    * lifecycle; a content change must come with the next version number.
-   * Throws DraftConflictError when the stored draft is no longer `before`.
+   * Throws DraftConflictError when the stored draft is no longer exactly `before`.
    */
   save(before: Draft, after: Draft, audit: DraftAudit): AuditRow {
     const valid = Draft.parse(after);
@@ -113,7 +114,20 @@ export class DraftRepository {
     if (!edited && valid.version !== before.version) {
       throw new DraftConflictError(valid.id, 'The version changes only when the draft’s content does.');
     }
+    const expected = canonicalJson(Draft.parse(before));
     return this.db.transaction((): AuditRow => {
+      // The whole stored draft must be what the caller read, not just its
+      // state and version: two reconcilers recording fills on the same
+      // partially filled order must not overwrite each other.
+      const stored = this.get(valid.id);
+      if (stored === null || canonicalJson(stored) !== expected) {
+        throw new DraftConflictError(
+          valid.id,
+          stored === null
+            ? 'This draft does not exist.'
+            : `This draft changed meanwhile (now ${stored.state}, version ${stored.version}); nothing was done.`,
+        );
+      }
       const result = this.db
         .prepare(
           `UPDATE drafts SET version = ?, state = ?, symbol = ?, updated_at = ?, expires_at = ?, order_id = ?, order_ref = ?, body = ?

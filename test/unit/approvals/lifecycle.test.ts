@@ -39,7 +39,8 @@ function inState(state: DraftState): Draft {
 
 /** Evidence that satisfies every guard except the table itself. */
 function evidenceFor(to: DraftState) {
-  return { now: now + 1, verdicts: to === 'blocked' ? [pass, block] : [pass, warn], orderId: 7 };
+  const at = to === 'expired' ? now + 24 * 3600_000 : now + 1;
+  return { now: at, verdicts: to === 'blocked' ? [pass, block] : [pass, warn], orderId: 7 };
 }
 
 function reachable(from: DraftState): Set<DraftState> {
@@ -111,6 +112,23 @@ describe('draft lifecycle table', () => {
     expect(() => transition(pending, 'submitting', { now, verdicts: [pass] })).toThrow(
       expect.objectContaining({ reason: 'missing_order_id' }) as unknown as Error,
     );
+  });
+
+  it('expires a draft only once its time has come', () => {
+    const pending = transition(inState('drafted'), 'pending', { now, verdicts: [pass] });
+    expect(() => transition(pending, 'expired', { now: pending.expiresAt - 1 })).toThrow(
+      expect.objectContaining({ reason: 'not_yet_expired' }) as unknown as Error,
+    );
+    expect(transition(pending, 'expired', { now: pending.expiresAt }).state).toBe('expired');
+  });
+
+  it('records fills cumulatively and ignores an older, smaller fill that arrives late', () => {
+    const working = inState('working');
+    const partial = transition(working, 'partially_filled', { now, fill: { filledQty: 6, avgFillPrice: 189.5, commission: 1 } });
+    const late = transition(partial, 'partially_filled', { now, fill: { filledQty: 4, avgFillPrice: 189.4 } });
+    expect(late).toMatchObject({ filledQty: 6, avgFillPrice: 189.5, commission: 1 });
+    const filled = transition(late, 'filled', { now, fill: { filledQty: 10, avgFillPrice: 189.7, commission: 1.5 } });
+    expect(filled).toMatchObject({ state: 'filled', filledQty: 10, avgFillPrice: 189.7, commission: 1.5 });
   });
 
   it('approval records the order id, the draft id as orderRef and the fresh verdicts', () => {

@@ -67,6 +67,20 @@ describe('draft repository', () => {
     expect(auditRowsForDraft(store.db, pending.id).filter((r) => r.action === 'draft.approved')).toHaveLength(1);
   });
 
+  it('refuses a fill update computed from an out-of-date copy, even in the same state and version', () => {
+    const pending = insertPending();
+    const submitting = transition(pending, 'submitting', { now: now + 3, verdicts: [pass], orderId: 9 });
+    store.drafts.save(pending, submitting, { actor: 'person', at: now + 3, action: 'draft.approved' });
+    const partial = transition(submitting, 'partially_filled', { now: now + 4, fill: { filledQty: 3, avgFillPrice: 190 } });
+    store.drafts.save(submitting, partial, { actor: 'broker', at: now + 4, action: 'broker.fill' });
+    const more = transition(partial, 'partially_filled', { now: now + 5, fill: { filledQty: 6, avgFillPrice: 190 } });
+    store.drafts.save(partial, more, { actor: 'broker', at: now + 5, action: 'broker.fill' });
+    // A second writer still holding `partial` tries to record its own (older) view.
+    const older = transition(partial, 'partially_filled', { now: now + 5, fill: { filledQty: 4, avgFillPrice: 190 } });
+    expect(() => store.drafts.save(partial, older, { actor: 'broker', at: now + 5, action: 'broker.fill' })).toThrow(DraftConflictError);
+    expect(store.drafts.get(pending.id)?.filledQty).toBe(6);
+  });
+
   it('refuses a save the lifecycle does not allow, and writes nothing', () => {
     const pending = insertPending();
     const filled = { ...pending, state: 'filled' as const };
