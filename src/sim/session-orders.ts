@@ -10,6 +10,8 @@ import { errorMessage } from './wire/outgoing/session';
 
 type OrderRequest = Extract<ClientRequest, { kind: 'placeOrder' | 'cancelOrder' | 'reqGlobalCancel' | 'reqOpenOrders' | 'reqAllOpenOrders' | 'reqAutoOpenOrders' | 'reqExecutions' }>;
 
+const FINAL = new Set(['Filled', 'Cancelled', 'Inactive']);
+
 export function orderMessages(rec: OpenOrderRecord): string[][] {
   const order = { ...rec.order, orderId: rec.orderId, clientId: rec.clientId, permId: rec.permId };
   const state = { ...rec.state, status: rec.status as typeof rec.state.status };
@@ -31,6 +33,7 @@ export function fillMessages(reqId: number, fill: FillRecord): string[][] {
 export class OrderFlow {
   private readonly unsubscribers: (() => void)[] = [];
   private readonly cancelAnnounced = new Set<number>();
+  private readonly finished = new Set<number>();
   private autoBind = false;
 
   constructor(private readonly s: SessionContext) {
@@ -115,6 +118,13 @@ export class OrderFlow {
 
   private onOrder(rec: OpenOrderRecord): void {
     if (!this.mine(rec.clientId)) return;
+    // TWS never reports an order leaving Filled/Cancelled/Inactive. An engine event that arrives
+    // out of order must not resurrect it on the client as a working order.
+    if (this.finished.has(rec.orderId) && !FINAL.has(rec.status)) {
+      this.s.host.log?.(`order ${rec.orderId}: ${rec.status} after a final status not forwarded`);
+      return;
+    }
+    if (FINAL.has(rec.status)) this.finished.add(rec.orderId);
     const messages = orderMessages(rec);
     if (rec.status === 'Cancelled' && !this.cancelAnnounced.has(rec.orderId)) {
       this.cancelAnnounced.add(rec.orderId);

@@ -77,6 +77,7 @@ export class Session implements SessionContext {
   private ackQueue: { due: number; messages: string[][] }[] = [];
   private readonly closeListeners: (() => void)[] = [];
   private _clientId = -1;
+  private corked = false;
   private market: MarketDataStreams | undefined;
   private account: AccountStreams | undefined;
   private orders: OrderFlow | undefined;
@@ -101,6 +102,15 @@ export class Session implements SessionContext {
 
   send(fields: string[]): void {
     if (this.phase === 'closed' || this.faults.silent || !this.socket.writable) return;
+    // A market move fans out into many small messages; batch them into one write per turn.
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
     this.socket.write(encodeFrame(fields));
   }
 

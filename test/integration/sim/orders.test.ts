@@ -125,6 +125,8 @@ describe('orders over TCP with the real client', () => {
     ib.placeOrder(11, aapl, { action: OrderAction.SELL, totalQuantity: 10, orderType: OrderType.LMT, lmtPrice: cents(q.bid - 0.5), parentId: 10, ocaGroup: 'br-10', ocaType: 1, account: margin, orderRef: 'br-tp', transmit: false });
     ib.placeOrder(12, aapl, { action: OrderAction.SELL, totalQuantity: 10, orderType: OrderType.STP, auxPrice: cents(q.bid * 0.8), parentId: 10, ocaGroup: 'br-10', ocaType: 1, account: margin, orderRef: 'br-sl', transmit: true });
     await until(() => t.last(10) === 'Filled' && t.last(11) === 'Filled' && t.last(12) === 'Cancelled', 'bracket resolved');
+    // Nothing after the final status: the stop must not reappear as working.
+    expect(t.statuses.filter(([id]) => id === 12).at(-1)![1]).toBe('Cancelled');
     const child = t.opens.find(([id]) => id === 12)![2];
     expect(child).toMatchObject({ parentId: 10, ocaGroup: 'br-10', orderRef: 'br-sl' });
   });
