@@ -52,6 +52,16 @@ describe('rejections', () => {
     expect(r.engine.placeOrder(1, 2, stock('MSFT'), order('SELL', held, 'MKT'))).toEqual({ kind: 'accepted' });
   });
 
+  it('allow a short sale in the margin account, held against margin', () => {
+    r = rig();
+    const maintBefore = Number(r.engine.accountSummary(MARGIN).find((v) => v.tag === 'MaintMarginReq')!.value);
+    expect(r.engine.placeOrder(1, 1, stock('TSLA'), order('SELL', 100, 'MKT'))).toEqual({ kind: 'accepted' });
+    expect(r.engine.positions(MARGIN).find((p) => p.contract.symbol === 'TSLA')!.pos).toBe(-100);
+    const last = r.engine.quote(conIdOf(r.engine, 'TSLA')).last;
+    const maintAfter = Number(r.engine.accountSummary(MARGIN).find((v) => v.tag === 'MaintMarginReq')!.value);
+    expect(maintAfter - maintBefore).toBeCloseTo(100 * last * 0.3, 0);
+  });
+
   it('reject the next order when asked to, with the given reason, and only that one', () => {
     r = rig();
     r.engine.rejectNextOrder('Simulated: exchange closed for this security');
@@ -84,6 +94,18 @@ describe('order ids, modify and cancel', () => {
     expect(r.engine.placeOrder(1, 5, stock('AAPL'), order('BUY', 10, 'LMT', { lmtPrice: px(q.ask + 0.05), orderRef: 'd1' }))).toEqual({ kind: 'accepted' });
     expect(r.status(5)).toMatchObject({ status: 'Filled', permId });
     expect(r.engine.executions({}).filter((f) => f.execution.orderId === 5)).toHaveLength(1);
+  });
+
+  it('a modify can change the quantity, but not below what has filled', () => {
+    r = rig();
+    const q = r.engine.quote(conIdOf(r.engine, 'AAPL'));
+    r.engine.placeOrder(1, 5, stock('AAPL'), order('BUY', 10, 'LMT', { lmtPrice: px(q.bid - 5) }));
+    r.engine.placeOrder(1, 5, stock('AAPL'), order('BUY', 25, 'LMT', { lmtPrice: px(q.bid - 4) }));
+    const open = r.engine.openOrders(1)[0]!;
+    expect(open).toMatchObject({ remaining: 25, filled: 0 });
+    expect(open.order).toMatchObject({ totalQuantity: 25, lmtPrice: px(q.bid - 4) });
+    // Changing the side of a working order is not a modify.
+    expect(r.engine.placeOrder(1, 5, stock('AAPL'), order('SELL', 25, 'LMT', { lmtPrice: px(q.bid - 4) }))).toMatchObject({ kind: 'rejected', code: 103 });
   });
 
   it('answers 103 for an id already used by the same client, but not for another client', () => {
