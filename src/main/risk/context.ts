@@ -24,6 +24,8 @@ export interface AccountSnapshot {
 }
 
 export interface QuoteSnapshot {
+  /** The quote's own symbol, so a quote wired to the wrong draft is caught. Pass it whenever known. */
+  symbol?: string;
   bid: number | null;
   ask: number | null;
   last: number | null;

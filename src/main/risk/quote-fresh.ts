@@ -7,6 +7,7 @@ export const quoteFresh: RiskCheck = (ctx, draft) => {
   const symbol = draft.contract.symbol;
   const q = ctx.quote;
   if (q === null) return v.block(`There is no quote for ${symbol}, so the order cannot be checked against the market.`);
+  if (q.symbol !== undefined && q.symbol !== symbol) return v.block(`The quote at hand is for ${q.symbol}, not ${symbol}; the order cannot be checked.`);
   const hasPrice = [q.bid, q.ask, q.last].some((n) => n !== null && Number.isFinite(n) && n > 0);
   if (!hasPrice) return v.block(`The ${symbol} quote has no bid, ask or last price.`);
   const ageMs = Math.max(0, ctx.now - q.at);

@@ -65,6 +65,10 @@ export class DraftRepository {
 
   insert(draft: Draft, audit: DraftAudit): AuditRow {
     const valid = Draft.parse(draft);
+    // Every draft enters the lifecycle at its start, so none can skip the checks.
+    if (valid.state !== 'drafted' || valid.version !== 1) {
+      throw new DraftConflictError(valid.id, `A new draft starts as drafted version 1, not ${valid.state} version ${valid.version}.`);
+    }
     return this.db.transaction((): AuditRow => {
       this.db
         .prepare(
@@ -106,6 +110,16 @@ export class DraftRepository {
     if (valid.id !== before.id) throw new Error('save: before and after are different drafts');
     if (valid.state !== before.state && !canTransition(before.state, valid.state)) {
       throw new DraftConflictError(valid.id, `A ${before.state} draft cannot become ${valid.state}.`);
+    }
+    // Defence in depth behind the lifecycle: nothing is stored as approvable
+    // or approved with a blocking verdict, or approved without an order id.
+    if (valid.state === 'pending' || valid.state === 'submitting') {
+      if (valid.verdicts === undefined || valid.verdicts.length === 0 || valid.verdicts.some((v) => v.outcome === 'block')) {
+        throw new DraftConflictError(valid.id, `A ${valid.state} draft needs risk verdicts without a block.`);
+      }
+    }
+    if (valid.state === 'submitting' && (valid.orderId === undefined || valid.orderRef === undefined)) {
+      throw new DraftConflictError(valid.id, 'An approved draft needs its order id and order reference.');
     }
     const edited = contentOf(valid) !== contentOf(before);
     if (edited && valid.version !== before.version + 1) {

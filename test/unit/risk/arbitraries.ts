@@ -20,6 +20,7 @@ export const quoteArb = orNull(
   const bid = Math.round((q.mid - half) * 100) / 100;
   const ask = Math.round((q.mid + half) * 100) / 100;
   return {
+    symbol: 'AAPL',
     bid: q.emptyBook ? null : Math.max(0.01, bid),
     ask: q.emptyBook ? null : ask,
     last: q.mid,

@@ -18,7 +18,7 @@ describe('exposure', () => {
   it('prices a buy at the ask and a sell at the bid, falling back to the last', () => {
     expect(referencePrice(context().quote, 'BUY')).toEqual({ price: 190, source: 'ask' });
     expect(referencePrice(context().quote, 'SELL')).toEqual({ price: 189.9, source: 'bid' });
-    expect(referencePrice({ bid: null, ask: 0, last: 12, at: now, delayed: false }, 'BUY')).toEqual({ price: 12, source: 'last' });
+    expect(referencePrice({ symbol: 'AAPL', bid: null, ask: 0, last: 12, at: now, delayed: false }, 'BUY')).toEqual({ price: 12, source: 'last' });
     expect(referencePrice(null, 'BUY')).toBeNull();
   });
 

@@ -4,18 +4,24 @@ import { quoteFresh } from '../../../src/main/risk/quote-fresh';
 import { outsideHours } from '../../../src/main/risk/outside-hours';
 import { context, draft, now } from './support';
 
-const delayedQuote = { bid: 189.9, ask: 190, last: 189.95, at: now - 1000, delayed: true };
+const delayedQuote = { symbol: 'AAPL', bid: 189.9, ask: 190, last: 189.95, at: now - 1000, delayed: true };
 
 describe('quote present and fresh', () => {
   it('passes a live quote a second old', () => {
     expect(quoteFresh(context(), draft())).toMatchObject({ outcome: 'pass', explanation: 'Live AAPL quote, 1 s old.' });
+  });
+  it('blocks a quote for another symbol', () => {
+    expect(quoteFresh(context({ quote: { ...delayedQuote, delayed: false, symbol: 'MSFT' } }), draft())).toMatchObject({
+      outcome: 'block',
+      explanation: 'The quote at hand is for MSFT, not AAPL; the order cannot be checked.',
+    });
   });
   it('warns on delayed prices', () => {
     expect(quoteFresh(context({ quote: delayedQuote }), draft()).outcome).toBe('warn');
   });
   it('blocks a missing quote, a quote without prices, and a stale quote', () => {
     expect(quoteFresh(context({ quote: null }), draft()).outcome).toBe('block');
-    expect(quoteFresh(context({ quote: { bid: null, ask: null, last: null, at: now, delayed: false } }), draft()).outcome).toBe('block');
+    expect(quoteFresh(context({ quote: { symbol: 'AAPL', bid: null, ask: null, last: null, at: now, delayed: false } }), draft()).outcome).toBe('block');
     expect(quoteFresh(context({ quote: { ...delayedQuote, delayed: false, at: now - 42_000 } }), draft())).toMatchObject({
       outcome: 'block',
       explanation: 'The newest AAPL quote is 42 s old; quotes older than 15 s are not trusted.',
@@ -56,7 +62,7 @@ describe('price collar', () => {
     expect(priceCollar(context({ quote: null }), mkt).outcome).toBe('block');
   });
   it('uses the last price when the book is empty', () => {
-    const c = context({ quote: { bid: null, ask: null, last: 100, at: now, delayed: false } });
+    const c = context({ quote: { symbol: 'AAPL', bid: null, ask: null, last: 100, at: now, delayed: false } });
     expect(priceCollar(c, draft({ limitPrice: 101 })).explanation).toContain('the last 100.00');
   });
 });

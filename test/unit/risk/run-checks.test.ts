@@ -12,7 +12,7 @@ describe('runChecks', () => {
   });
 
   it('takes the worst outcome', () => {
-    const warned = runChecks(context({ quote: { bid: 189.9, ask: 190, last: 190, at: context().now, delayed: true } }), draft());
+    const warned = runChecks(context({ quote: { symbol: 'AAPL', bid: 189.9, ask: 190, last: 190, at: context().now, delayed: true } }), draft());
     expect(warned.outcome).toBe('warn');
     const blocked = runChecks(context({ tradingState: 'halted' }), draft());
     expect(blocked.outcome).toBe('block');

@@ -21,7 +21,7 @@ describe('max notional per order', () => {
       { quantity: 2, limitPrice: 5 },
       { contract: { symbol: 'AAPL', secType: 'OPT', expiry: '20261218', strike: 200, right: 'C' } },
     );
-    const c = context({ quote: { bid: 4.9, ask: 5, last: 5, at: context().now, delayed: false } });
+    const c = context({ quote: { symbol: 'AAPL', bid: 4.9, ask: 5, last: 5, at: context().now, delayed: false } });
     expect(maxNotional(c, opt).explanation).toContain('1,000.00');
     const fut = draft({ quantity: 1, limitPrice: 5000 }, { contract: { symbol: 'ES', secType: 'FUT', expiry: '202612' } });
     expect(maxNotional(c, fut).outcome).toBe('block');

@@ -21,7 +21,7 @@ export function context(overrides: Partial<RiskContext> = {}): RiskContext {
         AAPL: { qty: 100, marketValue: 19_000, openedTodayQty: 0 },
       },
     },
-    quote: { bid: 189.9, ask: 190, last: 189.95, at: now - 1000, delayed: false },
+    quote: { symbol: 'AAPL', bid: 189.9, ask: 190, last: 189.95, at: now - 1000, delayed: false },
     session: { ready: true, inResetWindow: false },
     market: { regularHoursOpen: true },
     limits: { ...defaultRiskLimits, maxNotional: 25_000, maxPctNetLiq: 10, maxConcentrationPct: 25, collarPct: 5 },

@@ -89,6 +89,24 @@ describe('draft repository', () => {
     expect(auditRowsForDraft(store.db, pending.id)).toHaveLength(2);
   });
 
+  it('only takes new drafts at the start of the lifecycle', () => {
+    const d = sampleDraft(now);
+    expect(() => store.drafts.insert({ ...d, state: 'submitting', orderId: 1, orderRef: d.id }, { actor: 'claude', at: now, action: 'x' })).toThrow(
+      DraftConflictError,
+    );
+    expect(store.drafts.get(d.id)).toBeNull();
+  });
+
+  it('never stores an approval with a blocking verdict or without an order id, even if handed one directly', () => {
+    const pending = insertPending();
+    const block: RiskVerdict = { ...pass, outcome: 'block', explanation: 'No.' };
+    const forged = { ...pending, state: 'submitting' as const, verdicts: [block], orderId: 5, orderRef: pending.id };
+    expect(() => store.drafts.save(pending, forged, { actor: 'person', at: now, action: 'x' })).toThrow(/without a block/);
+    const noId = { ...pending, state: 'submitting' as const, verdicts: [pass] };
+    expect(() => store.drafts.save(pending, noId, { actor: 'person', at: now, action: 'x' })).toThrow(/order id/);
+    expect(store.drafts.get(pending.id)?.state).toBe('pending');
+  });
+
   it('refuses a content change without the next version number', () => {
     const pending = insertPending();
     const sneaky = { ...pending, order: { ...pending.order, quantity: 999 } };
