@@ -135,7 +135,8 @@ export class MarketDataStreams {
   }
 
   private onTick(conId: number, q: Quote): void {
-    if (this.s.faults.connectivityLost || this.dataType === 2 || this.dataType === 4) return;
+    // Frozen types (2, 4) differ from 1 and 3 only once the market closes, when the walk stops anyway.
+    if (this.s.faults.connectivityLost) return;
     const set = this.byConId.get(conId);
     if (!set) return;
     for (const sub of set) this.sendQuote(sub, q);
