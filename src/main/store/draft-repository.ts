@@ -65,10 +65,13 @@ export class DraftRepository {
 
   insert(draft: Draft, audit: DraftAudit): AuditRow {
     const valid = Draft.parse(draft);
-    // Every draft enters the lifecycle at its start, so none can skip the checks.
-    if (valid.state !== 'drafted' || valid.version !== 1) {
-      throw new DraftConflictError(valid.id, `A new draft starts as drafted version 1, not ${valid.state} version ${valid.version}.`);
+    // A new draft enters the queue (drafted, or already checked into pending
+    // or blocked) at version 1; it can never be stored straight into an
+    // approved or broker state, so none can skip the checks.
+    if (!queueDraftStates.includes(valid.state) || valid.version !== 1) {
+      throw new DraftConflictError(valid.id, `A new draft starts in the queue at version 1, not ${valid.state} version ${valid.version}.`);
     }
+    this.assertVerdictsFit(valid);
     return this.db.transaction((): AuditRow => {
       this.db
         .prepare(
@@ -111,13 +114,7 @@ export class DraftRepository {
     if (valid.state !== before.state && !canTransition(before.state, valid.state)) {
       throw new DraftConflictError(valid.id, `A ${before.state} draft cannot become ${valid.state}.`);
     }
-    // Defence in depth behind the lifecycle: nothing is stored as approvable
-    // or approved with a blocking verdict, or approved without an order id.
-    if (valid.state === 'pending' || valid.state === 'submitting') {
-      if (valid.verdicts === undefined || valid.verdicts.length === 0 || valid.verdicts.some((v) => v.outcome === 'block')) {
-        throw new DraftConflictError(valid.id, `A ${valid.state} draft needs risk verdicts without a block.`);
-      }
-    }
+    this.assertVerdictsFit(valid);
     if (valid.state === 'submitting' && (valid.orderId === undefined || valid.orderRef === undefined)) {
       throw new DraftConflictError(valid.id, 'An approved draft needs its order id and order reference.');
     }
@@ -240,6 +237,21 @@ export class DraftRepository {
       .prepare('SELECT version, created_at, body FROM draft_versions WHERE draft_id = ? ORDER BY version')
       .all(id) as { version: number; created_at: number; body: string }[];
     return rows.map((r) => ({ version: r.version, createdAt: r.created_at, draft: parseStored(id, r.body) }));
+  }
+
+  /**
+   * Defence in depth behind the lifecycle: nothing is stored as approvable or
+   * approved with a blocking verdict, and nothing is stored blocked without one.
+   */
+  private assertVerdictsFit(draft: Draft): void {
+    const verdicts = draft.verdicts ?? [];
+    const blocked = verdicts.some((v) => v.outcome === 'block');
+    if ((draft.state === 'pending' || draft.state === 'submitting') && (verdicts.length === 0 || blocked)) {
+      throw new DraftConflictError(draft.id, `A ${draft.state} draft needs risk verdicts without a block.`);
+    }
+    if (draft.state === 'blocked' && !blocked) {
+      throw new DraftConflictError(draft.id, 'A blocked draft needs the verdict that blocks it.');
+    }
   }
 
   private insertVersion(draft: Draft): void {

@@ -89,12 +89,17 @@ describe('draft repository', () => {
     expect(auditRowsForDraft(store.db, pending.id)).toHaveLength(2);
   });
 
-  it('only takes new drafts at the start of the lifecycle', () => {
+  it('only takes new drafts into the queue, checked consistently', () => {
     const d = sampleDraft(now);
-    expect(() => store.drafts.insert({ ...d, state: 'submitting', orderId: 1, orderRef: d.id }, { actor: 'claude', at: now, action: 'x' })).toThrow(
+    const audit = { actor: 'claude' as const, at: now, action: 'x' };
+    expect(() => store.drafts.insert({ ...d, state: 'submitting', orderId: 1, orderRef: d.id, verdicts: [pass] }, audit)).toThrow(
       DraftConflictError,
     );
+    expect(() => store.drafts.insert({ ...d, state: 'pending', verdicts: [{ ...pass, outcome: 'block' }] }, audit)).toThrow(/without a block/);
+    expect(() => store.drafts.insert({ ...d, state: 'blocked', verdicts: [pass] }, audit)).toThrow(/verdict that blocks/);
     expect(store.drafts.get(d.id)).toBeNull();
+    store.drafts.insert(applyVerdicts(d, [pass], now), audit);
+    expect(store.drafts.get(d.id)?.state).toBe('pending');
   });
 
   it('never stores an approval with a blocking verdict or without an order id, even if handed one directly', () => {
