@@ -3,6 +3,38 @@
 // account needs the initial margin of what it adds. Orders still working
 // count against what is left, so two orders cannot spend the same money.
 import { figures, marginOf, type Account, type Marks } from './accounts';
+import type { Order } from './types';
+
+const SUPPORTED_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL']);
+const SUPPORTED_TIF = new Set(['', 'DAY', 'GTC', 'IOC']);
+
+export function isPrice(p: number | undefined): p is number {
+  return p !== undefined && Number.isFinite(p) && p > 0 && p < 1e300;
+}
+
+/** Why the simulator cannot take this order at all (any account), or undefined. */
+export function invalidOrder(order: Order): string | undefined {
+  const type = String(order.orderType ?? '');
+  if (!SUPPORTED_TYPES.has(type)) return `Order type ${type || '(empty)'} is not supported; use MKT, LMT, STP, STP LMT or TRAIL.`;
+  if (order.action !== 'BUY' && order.action !== 'SELL') return `Action ${String(order.action ?? '')} is not supported; use BUY or SELL.`;
+  const qty = order.totalQuantity;
+  if (qty === undefined || !Number.isFinite(qty) || qty <= 0) return 'The order quantity must be greater than zero.';
+  if (!Number.isInteger(qty)) return 'Fractional share quantities are not supported for API orders.';
+  const tif = String(order.tif ?? '');
+  if (!SUPPORTED_TIF.has(tif)) return `Time in force ${tif} is not supported; use DAY, GTC or IOC.`;
+  const lmt = order.lmtPrice;
+  const aux = order.auxPrice;
+  if ((type === 'LMT' || type === 'STP LMT') && !isPrice(lmt)) return `A ${type} order needs a limit price.`;
+  if ((type === 'STP' || type === 'STP LMT') && !isPrice(aux)) return `A ${type} order needs a stop price (auxPrice).`;
+  if (type === 'TRAIL' && !isPrice(aux) && !isPrice(order.trailingPercent)) return 'A TRAIL order needs a trailing amount (auxPrice) or trailingPercent.';
+  for (const p of [lmt, aux]) {
+    // IB refuses prices that are not a multiple of the minimum tick (a trailing amount is not a price).
+    if (isPrice(p) && type !== 'TRAIL' && Math.abs(p * 100 - Math.round(p * 100)) > 1e-6) {
+      return `The price ${p} does not conform to the minimum price variation of 0.01 for this contract.`;
+    }
+  }
+  return undefined;
+}
 
 export interface Exposure {
   /** Shares still to be bought / sold by working orders of this account in this contract. */

@@ -2,21 +2,19 @@
 // against the simulated market, brackets and OCA groups, time in force, and
 // the executions that result. It runs on the engine's clock whether or not a
 // client is connected, so an order can fill while its client is away.
-import { Liquidities } from '@stoqey/ib';
 import type { OrderStatus } from '@stoqey/ib';
-import { addedInit, marginImpact, refusal, type Exposure } from './order-checks';
+import { addedInit, invalidOrder, isPrice, marginImpact, refusal, type Exposure } from './order-checks';
 import { bookFill, type Account, type Marks } from './accounts';
 import type { Listing } from './catalogue';
 import type { SimClock } from './clock';
 import { executionCommission, fixedCommission } from './commission';
-import { executionTime, parseIbDateTime } from './eastern-time';
+import { ExecutionLog } from './executions';
 import type { Market } from './market';
 import { Random, mixSeed } from './random';
 import { tradingDay, type MarketHours, type SessionPhase } from './trading-hours';
-import type { Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, OrderState, PlaceResult, SimOrderStatus } from './types';
+import type { Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, PlaceResult, SimOrderStatus } from './types';
+import { whatIfState } from './what-if';
 
-const SUPPORTED_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL']);
-const SUPPORTED_TIF = new Set(['', 'DAY', 'GTC', 'IOC']);
 const VENUE: Record<Listing['primaryExch'], string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
 
 const cents = (p: number): number => Math.round(p * 100) / 100;
@@ -53,10 +51,6 @@ interface Working {
   done: boolean;
 }
 
-interface StoredFill extends FillRecord {
-  at: number;
-}
-
 const key = (clientId: number, orderId: number): string => `${clientId}:${orderId}`;
 
 export class OrderBook {
@@ -64,16 +58,14 @@ export class OrderBook {
   /** Working orders by listing index, so a tick only looks at orders in that symbol. */
   private readonly byListing = new Map<number, Set<Working>>();
   private readonly usedIds = new Set<string>();
-  private readonly fills: StoredFill[] = [];
   private nextPermId: number;
-  private execSeq = 0;
-  private readonly execPrefix: string;
+  private readonly log: ExecutionLog;
   private rejectNext: string | undefined;
 
   constructor(private readonly ctx: BookContext) {
     const r = new Random(mixSeed(ctx.seed, 0x6f726472));
     this.nextPermId = 1_000_000_000 + r.int(0, 99_999_999);
-    this.execPrefix = r.int(0x10000000, 0x7fffffff).toString(16).padStart(8, '0');
+    this.log = new ExecutionLog(r.int(0x10000000, 0x7fffffff));
   }
 
   rejectNextOrder(reason: string): void {
@@ -98,7 +90,7 @@ export class OrderBook {
       return { kind: 'rejected', code: 103, reason: `Duplicate order id` };
     }
 
-    const invalid = this.validate(order);
+    const invalid = invalidOrder(order);
     const accountId = order.account || (existing?.account.id ?? this.ctx.defaultAccount);
     const account = this.ctx.account(accountId);
     if (!order.whatIf && this.rejectNext !== undefined) {
@@ -166,20 +158,7 @@ export class OrderBook {
   }
 
   executions(filter: ExecutionQuery): FillRecord[] {
-    const side = filter.side?.toUpperCase();
-    const wantSide = side === 'BUY' || side === 'BOT' ? 'BOT' : side === 'SELL' || side === 'SLD' ? 'SLD' : undefined;
-    const since = filter.time ? parseIbDateTime(filter.time) : undefined;
-    const out: FillRecord[] = [];
-    for (const f of this.fills) {
-      if (filter.clientId !== undefined && f.execution.clientId !== filter.clientId) continue;
-      if (filter.account && f.execution.acctNumber !== filter.account) continue;
-      if (filter.symbol && f.contract.symbol !== filter.symbol.toUpperCase()) continue;
-      if (filter.secType && f.contract.secType !== filter.secType.toUpperCase()) continue;
-      if (wantSide && f.execution.side !== wantSide) continue;
-      if (since !== undefined && f.at < since) continue;
-      out.push({ execution: { ...f.execution }, contract: { ...f.contract }, commission: { ...f.commission } });
-    }
-    return out;
+    return this.log.query(filter);
   }
 
   /** The quote of one listing changed: work every order resting in it. */
@@ -198,29 +177,6 @@ export class OrderBook {
       this.setStatus(w, this.liveStatus(w, phase));
       this.work(w, phase);
     }
-  }
-
-  private validate(order: Order): string | undefined {
-    const type = String(order.orderType ?? '');
-    if (!SUPPORTED_TYPES.has(type)) return `Order type ${type || '(empty)'} is not supported; use MKT, LMT, STP, STP LMT or TRAIL.`;
-    if (order.action !== 'BUY' && order.action !== 'SELL') return `Action ${String(order.action ?? '')} is not supported; use BUY or SELL.`;
-    const qty = order.totalQuantity;
-    if (qty === undefined || !Number.isFinite(qty) || qty <= 0) return 'The order quantity must be greater than zero.';
-    if (!Number.isInteger(qty)) return 'Fractional share quantities are not supported for API orders.';
-    const tif = String(order.tif ?? '');
-    if (!SUPPORTED_TIF.has(tif)) return `Time in force ${tif} is not supported; use DAY, GTC or IOC.`;
-    const lmt = order.lmtPrice;
-    const aux = order.auxPrice;
-    if ((type === 'LMT' || type === 'STP LMT') && !(isPrice(lmt))) return `A ${type} order needs a limit price.`;
-    if ((type === 'STP' || type === 'STP LMT') && !(isPrice(aux))) return `A ${type} order needs a stop price (auxPrice).`;
-    if (type === 'TRAIL' && !isPrice(aux) && !isPrice(order.trailingPercent)) return 'A TRAIL order needs a trailing amount (auxPrice) or trailingPercent.';
-    for (const p of [lmt, aux]) {
-      // IB refuses prices that are not a multiple of the minimum tick.
-      if (isPrice(p) && type !== 'TRAIL' && Math.abs(p * 100 - Math.round(p * 100)) > 1e-6) {
-        return `The price ${p} does not conform to the minimum price variation of 0.01 for this contract.`;
-      }
-    }
-    return undefined;
   }
 
   private estimatePrice(index: number, order: Order, buying: boolean): number {
@@ -251,16 +207,7 @@ export class OrderBook {
   }
 
   private whatIf(a: Account, listing: Listing, contract: Contract, order: Order, signed: number, est: number, commission: number, why: string | undefined): PlaceResult {
-    const m = marginImpact(a, this.ctx.marks, listing.conId, signed, est, commission);
-    const state: OrderState = {
-      status: 'PreSubmitted' as OrderStatus,
-      initMarginBefore: round2(m.initBefore), maintMarginBefore: round2(m.maintBefore), equityWithLoanBefore: round2(m.ewlBefore),
-      initMarginChange: round2(m.initAfter - m.initBefore), maintMarginChange: round2(m.maintAfter - m.maintBefore),
-      equityWithLoanChange: round2(m.ewlAfter - m.ewlBefore),
-      initMarginAfter: round2(m.initAfter), maintMarginAfter: round2(m.maintAfter), equityWithLoanAfter: round2(m.ewlAfter),
-      commission, minCommission: commission, maxCommission: commission, commissionCurrency: 'USD',
-      warningText: why ?? '',
-    };
+    const state = whatIfState(marginImpact(a, this.ctx.marks, listing.conId, signed, est, commission), commission, why);
     return { kind: 'whatIf', order: { ...order, account: a.id, whatIf: true }, contract: fullContract(listing, contract), state };
   }
 
@@ -433,26 +380,10 @@ export class OrderBook {
     rec.avgFillPrice = round6(w.filledValue / cumQty);
     rec.lastFillPrice = price;
     rec.state = { ...rec.state, commission: w.commissionCharged, commissionCurrency: 'USD' };
-    const execId = `${this.execPrefix}.${(++this.execSeq).toString(16).padStart(8, '0')}.01.01`;
-    const fill: StoredFill = {
-      at: now,
-      contract: { ...rec.contract },
-      execution: {
-        orderId: rec.orderId, clientId: rec.clientId, execId, time: executionTime(now), acctNumber: w.account.id,
-        exchange: VENUE[w.listing.primaryExch], side: w.buying ? 'BOT' : 'SLD', shares: qty, price, permId: rec.permId,
-        liquidation: 0, cumQty, avgPrice: rec.avgFillPrice, orderRef: rec.order.orderRef ?? '', evRule: '', evMultiplier: 0,
-        modelCode: '', lastLiquidity: removedLiquidity ? Liquidities.Removed : Liquidities.Added,
-        pendingPriceRevision: false,
-      },
-      commission: {
-        execId, commission, currency: 'USD',
-        // IB sends realized P&L only for fills that close a position; otherwise the "unset" double.
-        realizedPNL: realized === undefined ? Number.MAX_VALUE : round2(realized),
-        yield: Number.MAX_VALUE, yieldRedemptionDate: 0,
-      },
-    };
-    this.fills.push(fill);
-    this.ctx.emitFill({ execution: { ...fill.execution }, contract: { ...fill.contract }, commission: { ...fill.commission } });
+    this.ctx.emitFill(this.log.record({
+      at: now, rec, account: w.account.id, exchange: VENUE[w.listing.primaryExch], buying: w.buying,
+      shares: qty, price, commission, realized, removedLiquidity,
+    }));
     if (rec.remaining === 0) this.finish(w, 'Filled', '');
     else this.setStatus(w, 'Submitted', true);
     this.ctx.emitAccount(w.account.id);
@@ -529,11 +460,6 @@ export class OrderBook {
   }
 }
 
-function isPrice(p: number | undefined): p is number {
-  return p !== undefined && Number.isFinite(p) && p > 0 && p < 1e300;
-}
-
-const round2 = (x: number): number => Math.round(x * 100) / 100;
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 function fullContract(l: Listing, asked: Contract): Contract {
