@@ -1,4 +1,4 @@
-import { OrderAction, OrderType, type Contract, type Order } from '@stoqey/ib';
+import { OrderAction, type Contract, type Order, type OrderType } from '@stoqey/ib';
 import { easternToMs } from '../../../src/sim/engine/eastern-time';
 import { BrokerEngine, ManualClock, type EngineOptions, type FillRecord, type OpenOrderRecord } from '../../../src/sim/engine';
 
