@@ -8,6 +8,8 @@ import { z } from 'zod';
 
 const price = z.number().positive();
 
+// 'ETF' is ours, for display and rules: IB files ETFs under 'STK', so the
+// broker layer must send 'STK' for both.
 export const SecType = z.enum(['STK', 'ETF', 'OPT', 'FUT']);
 export type SecType = z.infer<typeof SecType>;
 
