@@ -2,11 +2,19 @@ import { defaultSettings, type Settings, type SettingsPatch } from '../shared/se
 import type { SessionState } from '../shared/session';
 import type { AppInfo } from '../shared/app-info';
 import type { PortfolioSnapshot } from '../shared/portfolio';
+import type { QueueView } from '../shared/queue';
+import { appSettingsDefinition } from './app-settings';
+import { ApprovalDesk } from './approvals/approval-desk';
+import { OrderTracker } from './approvals/order-tracker';
+import { reconcile } from './approvals/reconciler';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
 import { startEmbeddedDemoGateway } from './broker/demo-gateway';
+import { CallFailure } from './contract/call-error';
 import type { CallHandlers } from './contract/dispatch';
 import { EventHub } from './contract/event-hub';
 import { RedactingLog, type Log } from './log';
+import { exportAudit, verifyAuditChain } from './store/audit-log';
+import { openStore, type Store } from './store/open-store';
 
 /**
  * The Electron-free backend: everything that matters runs here, in plain
@@ -25,6 +33,8 @@ export interface BackendOptions {
   startDemoGateway?: () => Promise<DemoGateway>;
   sessionOverrides?: BrokerServiceOptions['sessionOverrides'];
   streamIntervalMs?: number;
+  /** Override US regular-hours detection (tests run at any hour). */
+  regularHoursOpen?: (at: number) => boolean;
 }
 
 export interface Backend {
@@ -32,6 +42,8 @@ export interface Backend {
   readonly events: EventHub;
   readonly log: Log;
   readonly broker: BrokerService;
+  /** Undefined when the database could not be opened (see AppInfo.storeProblem). */
+  readonly desk: ApprovalDesk | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,7 +54,19 @@ export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? new RedactingLog();
   const now = options.now ?? Date.now;
   const events = new EventHub();
-  let settings: Settings = { ...structuredClone(defaultSettings), ...options.initialSettings };
+
+  // A database that cannot be read is reported, never recreated: the app
+  // still starts (to show the problem) but nothing can be drafted or approved.
+  let store: Store | undefined;
+  let storeProblem: string | undefined;
+  try {
+    store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem));
+  } catch (error) {
+    storeProblem = error instanceof Error ? error.message : 'The database could not be opened.';
+    log.error('Could not open the database', error);
+  }
+
+  let settings: Settings = { ...structuredClone(store ? store.settings.read(appSettingsDefinition) : defaultSettings), ...options.initialSettings };
   const idle: SessionState = {
     phase: 'idle',
     message: 'Not connected to a gateway yet.',
@@ -52,6 +76,7 @@ export function createBackend(options: BackendOptions): Backend {
     since: now(),
   };
 
+  let desk: ApprovalDesk | undefined;
   const broker = new BrokerService({
     settings: () => settings.connection,
     log,
@@ -60,8 +85,36 @@ export function createBackend(options: BackendOptions): Backend {
     startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway()),
     ...(options.sessionOverrides ? { sessionOverrides: options.sessionOverrides } : {}),
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
+    onSession: (session) => {
+      if (!desk) return;
+      const current = desk;
+      const tracker = new OrderTracker(current);
+      tracker.attach(session);
+      // Every (re)connect: the session has re-synced open orders and today's
+      // executions, so in-flight drafts can be matched by orderRef now.
+      session.on('synced', () => {
+        reconcile(current, session.portfolio.snapshot(), now());
+        current.rewatch(session);
+      });
+    },
   });
+  if (store) {
+    desk = new ApprovalDesk({
+      store,
+      session: () => broker.current,
+      log,
+      now,
+      publish: (view) => events.emit('queue', view),
+      ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
+    });
+  }
   const sessionState = (): SessionState => broker.state() ?? idle;
+  const requireDesk = (): ApprovalDesk => {
+    if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
+    return desk;
+  };
+  const emptyQueue: QueueView = { drafts: [], tradingState: 'halted' };
+  let expiryTimer: NodeJS.Timeout | undefined;
 
   const handlers: CallHandlers = {
     getAppInfo: () => ({
@@ -69,6 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
       version: options.version,
       host: options.host,
       dataDirectory: options.dataDirectory,
+      ...(storeProblem ? { storeProblem } : {}),
     }),
     getSessionState: sessionState,
     getSettings: () => settings,
@@ -79,6 +133,7 @@ export function createBackend(options: BackendOptions): Backend {
         ...(patch.theme ? { theme: patch.theme } : {}),
         connection: { ...settings.connection, ...patch.connection },
       };
+      store?.settings.write(appSettingsDefinition, settings, now());
       events.emit('settings', settings);
       if (connectionChanged) await broker.restart();
       return settings;
@@ -92,6 +147,25 @@ export function createBackend(options: BackendOptions): Backend {
       broker.current?.stayDisconnected();
       return sessionState();
     },
+    getQueue: () => desk?.view() ?? emptyQueue,
+    draftFromTicket: async ({ text, account }) => {
+      const outcome = await requireDesk().draftFromTicket(text, account);
+      if (!outcome.ok) throw new CallFailure('bad_payload', outcome.reason);
+      return outcome.draft;
+    },
+    editDraft: (change) => requireDesk().edit(change),
+    approveDraft: ({ id, version }) => requireDesk().approve(id, version),
+    rejectDraft: ({ id, version, reason }) => requireDesk().reject(id, version, reason),
+    haltTrading: () => requireDesk().halt(),
+    setTradingState: ({ state }) => requireDesk().setTradingState(state),
+    verifyAudit: () => {
+      requireDesk();
+      return verifyAuditChain((store as Store).db);
+    },
+    exportAudit: ({ from, to, format }) => {
+      requireDesk();
+      return exportAudit((store as Store).db, from, to, format);
+    },
   };
 
   return {
@@ -99,12 +173,20 @@ export function createBackend(options: BackendOptions): Backend {
     events,
     log,
     broker,
+    desk,
     async start() {
       events.emit('sessionState', sessionState());
+      if (desk) {
+        desk.publish();
+        expiryTimer = setInterval(() => desk?.expireDue(), 5000);
+        expiryTimer.unref?.();
+      }
       if (options.connectOnStart ?? true) await broker.start();
     },
     async stop() {
+      if (expiryTimer) clearInterval(expiryTimer);
       await broker.stop();
+      store?.close();
     },
   };
 }

@@ -6,5 +6,7 @@ export const AppInfo = z.object({
   /** 'electron' in the desktop app, 'harness' in the browser development harness. */
   host: z.enum(['electron', 'harness']),
   dataDirectory: z.string(),
+  /** Set when the database could not be opened: the app shows it and does not trade. */
+  storeProblem: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AppInfo } from './app-info';
+import { Draft, TradingState } from './draft';
 import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
+import { AuditExportRequest, AuditVerification, DraftChange, DraftRef, QueueView, RejectRequest, TicketRequest } from './queue';
 import { SessionState } from './session';
 import { Settings, SettingsPatch } from './settings';
 
@@ -30,6 +32,20 @@ export const calls = {
   reconnectSession: { request: noPayload, response: SessionState },
   /** Close the gateway connection and do not retry until asked. */
   stayDisconnected: { request: noPayload, response: SessionState },
+  /** The approval queue: waiting, in-flight and recently finished drafts. */
+  getQueue: { request: noPayload, response: QueueView },
+  /** A draft typed in the order ticket ("buy 10 AAPL lmt 190"); it faces every check like Claude's. */
+  draftFromTicket: { request: TicketRequest, response: Draft },
+  /** A new version with the person's quantity and prices, re-checked. */
+  editDraft: { request: DraftChange, response: Draft },
+  /** The sign-off: names the version the person saw, so a changed draft cannot be approved by a stale keypress. */
+  approveDraft: { request: DraftRef, response: Draft },
+  rejectDraft: { request: RejectRequest, response: Draft },
+  /** Stops all approvals and cancels every open order. */
+  haltTrading: { request: noPayload, response: TradingState },
+  setTradingState: { request: z.object({ state: TradingState }).strict(), response: TradingState },
+  verifyAudit: { request: noPayload, response: AuditVerification },
+  exportAudit: { request: AuditExportRequest, response: z.string() },
 } as const satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -37,6 +53,7 @@ export const events = {
   settings: Settings,
   /** Coalesced portfolio changes, at most ~10 a second. */
   portfolio: PortfolioDelta,
+  queue: QueueView,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -23,6 +23,8 @@ export interface BrokerServiceOptions {
   /** Overrides for tests: heartbeat, backoff, reset window, clock. */
   sessionOverrides?: Partial<Omit<BrokerSessionOptions, 'endpoint' | 'gateway' | 'liveTradingEnabled' | 'log'>>;
   streamIntervalMs?: number;
+  /** Called with every new session, before it connects (the approval queue attaches here). */
+  onSession?: (session: BrokerSession) => void;
 }
 
 /**
@@ -62,6 +64,7 @@ export class BrokerService {
       if (state.phase === 'ready') this.stream?.flush();
     });
     this.stream.start();
+    this.options.onSession?.(session);
     session.start();
   }
 

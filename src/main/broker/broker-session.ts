@@ -1,11 +1,12 @@
 import { EventEmitter } from 'node:events';
-import { EventName, type Contract, type Execution, type CommissionReport, type Order, type OrderState } from '@stoqey/ib';
+import { EventName, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState } from '@stoqey/ib';
 import type { GatewayKind, SessionPhase, SessionState } from '../../shared/session';
 import type { Log } from '../log';
 import { reconnectDelay, type BackoffOptions } from './backoff';
 import { tradingModeOf } from './gateway-label';
 import { GatewayLink, type GatewayEndpoint } from './gateway-link';
 import { MarketDataBook } from './market-data';
+import { RequestBook } from './request-book';
 import { PortfolioModel, toNumber } from './portfolio-model';
 import { describeGatewayError } from './gateway-errors';
 import { NORTH_AMERICA_RESET, resetWindowEnd, type ResetWindow } from './reset-window';
@@ -62,6 +63,7 @@ const SUMMARY_TAGS = [
 export class BrokerSession extends EventEmitter<SessionEvents> {
   readonly portfolio: PortfolioModel;
   private readonly marketData: MarketDataBook;
+  private readonly requests = new RequestBook();
   private link: GatewayLink | undefined;
   private epoch = 0;
   private attempt = 0;
@@ -161,6 +163,35 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     return this.link.send('data', (api) => api.reqExecutions(reqId, {}));
   }
 
+  /** IB's definitions of a contract ([] when IB does not know it). Rejects when the session cannot ask. */
+  resolveContract(contract: Contract, timeoutMs = 5000): Promise<ContractDetails[]> {
+    const link = this.link;
+    if (!link?.connected) return Promise.reject(new Error('Not connected to the gateway.'));
+    const reqId = this.nextRequestId++;
+    const answer = this.requests.expectDetails(reqId, timeoutMs);
+    link.send('data', (api) => api.reqContractDetails(reqId, contract));
+    return answer;
+  }
+
+  /** Keeps a live quote for a contract that is not held (a draft's symbol). */
+  watch(contract: Contract): void {
+    const held = this.marketData.heldContract(contract);
+    if (held && this.link?.connected) this.marketData.watch(this.link, held, () => this.nextRequestId++);
+  }
+
+  /**
+   * Asks IB what an order would do to margin and what it would cost, without
+   * placing it. The what-if uses a real order id (IB requires it), which the
+   * caller reserves from the order id ledger.
+   */
+  whatIf(orderId: number, contract: Contract, order: Order, timeoutMs = 5000): Promise<OrderState> {
+    const link = this.link;
+    if (!this.isReady || !link) return Promise.reject(new Error('The session is not ready.'));
+    const answer = this.requests.expectWhatIf(orderId, timeoutMs);
+    link.send('order', (api) => api.placeOrder(orderId, contract, { ...order, whatIf: true, transmit: true }));
+    return answer;
+  }
+
   private connect(): void {
     if (this.stopped) return;
     const resetEnd = this.resetWindowEnd();
@@ -244,7 +275,14 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       const account = this.marketData.pnlAccount(reqId);
       if (account) this.portfolio.applyAccountPnL(account, toNumber(daily), toNumber(unrealized), toNumber(realized));
     });
+    link.on(EventName.contractDetails, (reqId: number, details: ContractDetails) => this.requests.onDetails(reqId, details));
+    link.on(EventName.contractDetailsEnd, (reqId: number) => this.requests.onDetailsEnd(reqId));
     link.on(EventName.openOrder, (orderId: number, contract: Contract, order: Order, state: OrderState) => {
+      // A what-if answer is not an order: it never enters the book.
+      if (order.whatIf) {
+        this.requests.onWhatIf(orderId, state);
+        return;
+      }
       this.portfolio.applyOpenOrder({
         orderId,
         permId: order.permId ?? 0,
@@ -350,6 +388,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       return;
     }
     if (this.marketData.onError(link, reqId, code, () => this.nextRequestId++)) return;
+    if (this.requests.onError(reqId, code, message)) return;
     if (reqId > 0) {
       this.emit('orderError', reqId, code, message);
       return;
@@ -403,6 +442,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   private onDropped(link: GatewayLink, reason: string): void {
     if (link !== this.link) return;
+    this.requests.failAll('The connection to the gateway closed.');
     this.clearTimers();
     link.dispose();
     this.link = undefined;

@@ -67,6 +67,12 @@ export class MarketDataBook {
     }
   }
 
+  /** Subscribes one contract (a draft's symbol) unless it already has a subscription. */
+  watch(link: GatewayLink, held: HeldContract, nextReqId: () => number): void {
+    if (this.byConId.has(held.conId)) return;
+    this.request(link, held, nextReqId());
+  }
+
   /** After IB lost our subscriptions (1101): forget them and ask again. */
   resubscribeAll(link: GatewayLink, nextReqId: () => number): void {
     const held = [...this.byReqId.values()];

@@ -1,0 +1,354 @@
+import { ZodError } from 'zod';
+import { DraftInput, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
+import { parseOrderTicket } from '../../shared/order-ticket';
+import type { DraftChange, QueueView } from '../../shared/queue';
+import type { BrokerSession } from '../broker/broker-session';
+import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
+import { resetWindowEnd } from '../broker/reset-window';
+import { CallFailure } from '../contract/call-error';
+import type { Log } from '../log';
+import { runChecks } from '../risk/run-checks';
+import { riskLimitsSetting, tradingStateSetting } from '../risk/settings';
+import { appendAudit, type AuditActor } from '../store/audit-log';
+import { DraftConflictError } from '../store/draft-repository';
+import type { Store } from '../store/open-store';
+import { reserveOrderId } from '../store/order-id-ledger';
+import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
+import { usRegularHoursOpen } from './market-hours';
+import { buildRiskContext } from './risk-context';
+import { whatIfPreview } from './what-if-preview';
+
+export interface ApprovalDeskOptions {
+  store: Store;
+  session: () => BrokerSession | undefined;
+  log: Log;
+  publish: (view: QueueView) => void;
+  now?: () => number;
+  regularHoursOpen?: (at: number) => boolean;
+  /** How long drafting waits for a first quote of a symbol it just subscribed. */
+  quoteWaitMs?: number;
+  whatIfTimeoutMs?: number;
+}
+
+export type DraftOutcome =
+  | { ok: true; draft: Draft }
+  | { ok: false; reason: string };
+
+const RECENT_TERMINAL = 30;
+
+/**
+ * The approval queue: every draft, from Claude or the person, enters here,
+ * faces the risk checks, gets a what-if preview, and reaches the broker only
+ * through approve() — after a fresh re-check and a durable record of the
+ * intent. Nothing here re-sends an order whose outcome is unknown.
+ */
+export class ApprovalDesk {
+  private readonly now: () => number;
+  private readonly recentApprovals: number[] = [];
+
+  constructor(private readonly options: ApprovalDeskOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get store(): Store {
+    return this.options.store;
+  }
+
+  view(): QueueView {
+    const drafts = this.store.drafts;
+    const live = drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]);
+    const recent = drafts
+      .listByStates(terminalDraftStates)
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(0, RECENT_TERMINAL);
+    return { drafts: [...live, ...recent], tradingState: this.tradingState() };
+  }
+
+  tradingState(): TradingState {
+    return this.store.settings.read(tradingStateSetting);
+  }
+
+  publish(): void {
+    this.options.publish(this.view());
+  }
+
+  /** A new draft from Claude or the person: validated, checked, stored as pending or blocked. */
+  async draft(input: unknown, actor: AuditActor): Promise<DraftOutcome> {
+    const parsed = DraftInput.safeParse(input);
+    if (!parsed.success) return { ok: false, reason: plainZod(parsed.error) };
+    const session = this.options.session();
+    if (!session?.isReady) {
+      return { ok: false, reason: 'The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.' };
+    }
+    let contract = parsed.data.contract;
+    try {
+      const details = await session.resolveContract(ibContract(contract));
+      const match = details[0];
+      if (!match?.contract?.conId) return { ok: false, reason: `IB does not know ${contract.symbol} as a ${contract.secType}.` };
+      contract = { ...contract, conId: match.contract.conId, ...(match.contract.primaryExch ? { primaryExchange: match.contract.primaryExch } : {}) };
+      session.watch(match.contract);
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : 'The contract lookup failed.' };
+    }
+    await this.waitForQuote(session, contract.conId ?? 0);
+    const now = this.now();
+    const drafted = createDraft({ ...parsed.data, contract }, now);
+    const checked = applyVerdicts(drafted, this.check(drafted), now);
+    this.store.drafts.insert(checked, { actor, at: now, action: 'draft.created', details: { verdicts: checked.verdicts } });
+    const previewed = await this.preview(checked);
+    this.publish();
+    return { ok: true, draft: previewed };
+  }
+
+  /** The order ticket: "buy 10 AAPL lmt 190". */
+  async draftFromTicket(text: string, account?: string): Promise<DraftOutcome> {
+    const ticket = parseOrderTicket(text);
+    if (!ticket.ok) return { ok: false, reason: ticket.problem };
+    const { order } = ticket;
+    const target = account ?? order.account ?? this.defaultAccount();
+    if (!target) return { ok: false, reason: 'No account to draft for: the session has no accounts yet.' };
+    return this.draft(
+      {
+        account: target,
+        author: 'person',
+        contract: { symbol: order.symbol, secType: 'STK' },
+        order: {
+          side: order.side,
+          quantity: order.quantity,
+          orderType: order.orderType,
+          ...(order.limitPrice !== undefined ? { limitPrice: order.limitPrice } : {}),
+          ...(order.stopPrice !== undefined ? { stopPrice: order.stopPrice } : {}),
+          ...(order.trailingAmount !== undefined ? { trailingAmount: order.trailingAmount } : {}),
+          ...(order.trailingPercent !== undefined ? { trailingPercent: order.trailingPercent } : {}),
+          tif: order.tif,
+          outsideRth: order.outsideRth,
+          ...(order.bracket ? { bracket: order.bracket } : {}),
+        },
+        rationale: `Typed in the order ticket: "${text.trim()}"`,
+        risks: [],
+      },
+      'person',
+    );
+  }
+
+  /** A new version with the person's quantity and prices, re-checked; the old approval key no longer works. */
+  async edit(change: DraftChange): Promise<Draft> {
+    const before = this.require(change.id);
+    this.requireVersion(before, change.version);
+    const order = { ...before.order };
+    if (change.quantity !== undefined) order.quantity = change.quantity;
+    if (change.limitPrice !== undefined) order.limitPrice = change.limitPrice;
+    if (change.stopPrice !== undefined) order.stopPrice = change.stopPrice;
+    let after: Draft;
+    try {
+      after = reviseDraft(before, { order }, (candidate) => this.check(candidate), this.now());
+    } catch (error) {
+      throw asCallFailure(error);
+    }
+    this.save(before, after, 'person', 'draft.edited', { change, verdicts: after.verdicts });
+    const previewed = await this.preview(after);
+    this.publish();
+    return previewed;
+  }
+
+  reject(id: string, version: number, reason: string | undefined, actor: AuditActor = 'person'): Draft {
+    const before = this.require(id);
+    this.requireVersion(before, version);
+    const after = this.move(before, 'rejected', { now: this.now() });
+    this.save(before, after, actor, 'draft.rejected', reason ? { reason } : {});
+    this.publish();
+    return after;
+  }
+
+  /**
+   * The person's sign-off. Re-checks on fresh data, then writes the intent
+   * (submitting, order id, orderRef) durably before a byte goes to the
+   * gateway. A send that fails leaves the draft for review, never for retry.
+   */
+  approve(id: string, version: number): Draft {
+    const before = this.require(id);
+    this.requireVersion(before, version);
+    if (before.state !== 'pending') {
+      throw new CallFailure('conflict', `This draft is ${before.state.replace('_', ' ')}; only a pending draft can be approved.`);
+    }
+    const session = this.options.session();
+    if (!session?.isReady) {
+      throw new CallFailure('unavailable', 'Approvals are paused: the gateway session is not ready. The draft stays pending.');
+    }
+    const now = this.now();
+    const report = runChecks(buildRiskContext(this.riskInputs(now), before), before);
+    if (report.outcome === 'block') {
+      const blocked = this.move(before, 'blocked', { now, verdicts: report.verdicts });
+      this.save(before, blocked, 'system', 'draft.blocked_at_approval', { verdicts: report.verdicts });
+      this.publish();
+      const reasons = report.verdicts.filter((v) => v.outcome === 'block').map((v) => v.explanation);
+      throw new CallFailure('conflict', `Not sent: the risk checks block it now. ${reasons.join(' ')}`);
+    }
+    const db = this.store.db;
+    const submitting = db.transaction((): Draft => {
+      const firstId = reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
+      for (let i = 1; i < orderIdsNeeded(before.order); i += 1) reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
+      const after = this.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, expectedVersion: version });
+      this.save(before, after, 'person', 'draft.approved', { verdicts: report.verdicts, orderId: firstId, orderRef: before.id });
+      return after;
+    })();
+    this.recentApprovals.push(now);
+    const placements = ibPlacements(submitting.id, submitting.account, submitting.contract, submitting.order, submitting.orderId ?? 0);
+    for (const placement of placements) {
+      if (!session.placeOrder(placement.orderId, placement.contract, placement.order)) {
+        this.needsReview(submitting, `The connection dropped while sending the order (${placement.role}); it may not have reached IB. Check the broker before drafting it again. It will not be re-sent.`);
+        this.publish();
+        return this.require(id);
+      }
+    }
+    this.publish();
+    return submitting;
+  }
+
+  /** Stops all approvals and cancels every open order at the broker. */
+  halt(): TradingState {
+    const now = this.now();
+    this.store.settings.write(tradingStateSetting, 'halted', now);
+    const cancelled = this.options.session()?.globalCancel() ?? false;
+    this.audit('person', 'trading.halted', { globalCancelSent: cancelled }, now);
+    this.publish();
+    return 'halted';
+  }
+
+  setTradingState(state: TradingState): TradingState {
+    const now = this.now();
+    this.store.settings.write(tradingStateSetting, state, now);
+    this.audit('person', 'trading.state_changed', { state }, now);
+    this.publish();
+    return state;
+  }
+
+  /** Moves queue drafts past their expiry to expired. */
+  expireDue(): void {
+    const now = this.now();
+    let changed = false;
+    for (const draft of this.store.drafts.listExpired(now)) {
+      try {
+        this.save(draft, this.move(draft, 'expired', { now }), 'system', 'draft.expired', {});
+        changed = true;
+      } catch (error) {
+        if (!(error instanceof DraftConflictError)) throw error;
+      }
+    }
+    if (changed) this.publish();
+  }
+
+  /** Re-subscribes quotes for drafts in the queue (after a reconnect the subscriptions are gone). */
+  rewatch(session: BrokerSession): void {
+    for (const draft of this.store.drafts.listPending()) {
+      if (draft.contract.conId) session.watch({ ...ibContract(draft.contract), conId: draft.contract.conId });
+    }
+  }
+
+  // --- shared with the order tracker and the reconciler ---
+
+  require(id: string): Draft {
+    const draft = this.store.drafts.get(id);
+    if (!draft) throw new CallFailure('not_found', 'There is no such draft.');
+    return draft;
+  }
+
+  move(draft: Draft, to: DraftState, evidence: TransitionEvidence): Draft {
+    try {
+      return transition(draft, to, evidence);
+    } catch (error) {
+      throw asCallFailure(error);
+    }
+  }
+
+  save(before: Draft, after: Draft, actor: AuditActor, action: string, details: Record<string, unknown>): void {
+    try {
+      this.store.drafts.save(before, after, { actor, at: after.updatedAt, action, details });
+    } catch (error) {
+      throw asCallFailure(error);
+    }
+  }
+
+  needsReview(draft: Draft, message: string): void {
+    const current = this.store.drafts.get(draft.id) ?? draft;
+    if (current.state === 'needs_review') return;
+    const after = this.move(current, 'needs_review', { now: this.now(), brokerMessage: message });
+    this.save(current, after, 'system', 'draft.needs_review', { reason: message });
+  }
+
+  audit(actor: AuditActor, action: string, details: Record<string, unknown>, at = this.now()): void {
+    appendAudit(this.store.db, { actor, action, details, at });
+  }
+
+  check(draft: Draft): RiskVerdict[] {
+    return runChecks(buildRiskContext(this.riskInputs(this.now()), draft), draft).verdicts;
+  }
+
+  private riskInputs(now: number) {
+    const session = this.options.session();
+    const cutoff = now - 60_000;
+    while (this.recentApprovals.length && (this.recentApprovals[0] ?? 0) < cutoff) this.recentApprovals.shift();
+    return {
+      now,
+      session: session?.state ?? { phase: 'idle' as const, message: '', gateway: 'unknown' as const, mode: 'unknown' as const, accounts: [], since: now },
+      inResetWindow: resetWindowEnd(now) !== undefined,
+      portfolio: session?.portfolio.snapshot() ?? { seq: 0, accounts: [], positions: [], openOrders: [], executions: [], quotes: [] },
+      limits: this.store.settings.read(riskLimitsSetting),
+      tradingState: this.tradingState(),
+      drafts: this.store.drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]),
+      recentApprovals: [...this.recentApprovals],
+      regularHoursOpen: (this.options.regularHoursOpen ?? usRegularHoursOpen)(now),
+    };
+  }
+
+  private async preview(draft: Draft): Promise<Draft> {
+    const session = this.options.session();
+    if (!session?.isReady || (draft.state !== 'pending' && draft.state !== 'blocked')) return draft;
+    try {
+      const orderId = reserveOrderId(this.store.db, session.gatewayNextOrderId, this.now(), draft.id);
+      const [parent] = ibPlacements(draft.id, draft.account, draft.contract, draft.order, orderId, { whatIf: true });
+      if (!parent) return draft;
+      const state = await session.whatIf(orderId, parent.contract, parent.order, this.options.whatIfTimeoutMs ?? 4000);
+      const current = this.store.drafts.get(draft.id);
+      // The draft moved on (edited, approved) while IB was answering: this preview is for an old version.
+      if (!current || current.version !== draft.version || current.state !== draft.state) return current ?? draft;
+      const after: Draft = { ...current, whatIf: whatIfPreview(state, this.now()), updatedAt: this.now() };
+      this.save(current, after, 'broker', 'draft.what_if', { whatIf: after.whatIf });
+      return after;
+    } catch (error) {
+      this.options.log.warn('What-if preview failed', error);
+      return this.store.drafts.get(draft.id) ?? draft;
+    }
+  }
+
+  private async waitForQuote(session: BrokerSession, conId: number): Promise<void> {
+    const deadline = Date.now() + (this.options.quoteWaitMs ?? 2000);
+    while (Date.now() < deadline) {
+      const quote = session.portfolio.snapshot().quotes.find((q) => q.conId === conId);
+      if (quote && (quote.last !== null || (quote.bid !== null && quote.ask !== null))) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private requireVersion(draft: Draft, version: number): void {
+    if (draft.version !== version) {
+      throw new CallFailure('conflict', `This draft changed since you looked at it (now version ${draft.version}); review it again.`);
+    }
+  }
+
+  private defaultAccount(): string | undefined {
+    return this.options.session()?.state.accounts[0];
+  }
+}
+
+function asCallFailure(error: unknown): unknown {
+  if (error instanceof CallFailure) return error;
+  if (error instanceof DraftConflictError) return new CallFailure('conflict', error.message);
+  if (error instanceof TransitionError) return new CallFailure('conflict', error.message);
+  if (error instanceof ZodError) return new CallFailure('bad_payload', plainZod(error));
+  return error;
+}
+
+function plainZod(error: ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'draft'}: ${issue.message}`).join('; ');
+}

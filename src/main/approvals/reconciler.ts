@@ -1,0 +1,55 @@
+import type { Draft } from '../../shared/draft';
+import type { PortfolioSnapshot } from '../../shared/portfolio';
+import type { ApprovalDesk } from './approval-desk';
+
+/**
+ * After every (re)connect and at start-up, once the session has re-synced
+ * open orders and today's executions: every draft that may have an order at
+ * the broker is matched by orderRef. What is found is linked and updated;
+ * what cannot be established goes to "needs review" for the person. Nothing
+ * is ever re-sent from here.
+ */
+export function reconcile(desk: ApprovalDesk, portfolio: PortfolioSnapshot, now: number): void {
+  for (const draft of desk.store.drafts.listInFlight()) {
+    try {
+      reconcileOne(desk, draft, portfolio, now);
+    } catch {
+      // A draft that moved meanwhile (a live status arrived first) is already current.
+    }
+  }
+  desk.publish();
+}
+
+function reconcileOne(desk: ApprovalDesk, draft: Draft, portfolio: PortfolioSnapshot, now: number): void {
+  const open = portfolio.openOrders.find((order) => order.orderRef === draft.id);
+  const fills = portfolio.executions.filter((execution) => execution.orderRef === draft.id);
+  const filledQty = fills.reduce((sum, fill) => sum + fill.shares, 0);
+  const avgFillPrice = filledQty > 0 ? fills.reduce((sum, fill) => sum + fill.shares * fill.price, 0) / filledQty : null;
+  const fill = { filledQty, avgFillPrice };
+  const evidence = { orderRef: draft.id, openOrder: open ?? null, executions: fills.map((f) => f.execId) };
+
+  const step = (to: Draft['state'], message?: string): void => {
+    const current = desk.store.drafts.get(draft.id) ?? draft;
+    if (current.state === to && current.filledQty === filledQty) return;
+    const after = desk.move(current, to, { now, fill, ...(message ? { brokerMessage: message } : {}) });
+    desk.save(current, after, 'system', `reconcile.${to}`, evidence);
+  };
+
+  if (filledQty >= draft.order.quantity) {
+    step('filled', `Found filled at the broker after reconnecting (${filledQty} at ${avgFillPrice?.toFixed(2)}).`);
+    return;
+  }
+  if (open) {
+    if (draft.state === 'submitting' || draft.state === 'needs_review') step('working', 'Found working at the broker after reconnecting.');
+    if (filledQty > 0) step('partially_filled');
+    return;
+  }
+  if (draft.state === 'needs_review') return;
+  const message =
+    draft.state === 'submitting'
+      ? 'No order with this reference is at the broker: it may never have been sent. It will not be re-sent; draft it again if you still want it.'
+      : filledQty > 0
+        ? `The order is no longer open at the broker with ${filledQty} of ${draft.order.quantity} filled today; check TWS for the rest.`
+        : 'The order is no longer open at the broker and has no fills today: it may have been cancelled outside Countersign, or filled on an earlier day.';
+  desk.needsReview(draft, message);
+}

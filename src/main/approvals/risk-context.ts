@@ -1,0 +1,82 @@
+import { inFlightDraftStates, positionKey, queueDraftStates, type Draft, type RiskLimits, type TradingState } from '../../shared/draft';
+import type { AccountView, ExecutionView, PortfolioSnapshot, PositionView, QuoteView } from '../../shared/portfolio';
+import type { SessionState } from '../../shared/session';
+import type { AccountSnapshot, PositionSnapshot, RiskContext } from '../risk/context';
+
+export interface RiskInputs {
+  now: number;
+  session: SessionState;
+  inResetWindow: boolean;
+  portfolio: PortfolioSnapshot;
+  limits: RiskLimits;
+  tradingState: TradingState;
+  drafts: readonly Draft[];
+  recentApprovals: readonly number[];
+  regularHoursOpen: boolean;
+}
+
+/**
+ * The risk checks' view of the world, built from the live portfolio at the
+ * moment of the check: at drafting, and again (fresh) at approval.
+ */
+export function buildRiskContext(inputs: RiskInputs, draft: Draft): RiskContext {
+  const account = inputs.portfolio.accounts.find((a) => a.account === draft.account);
+  const quote = quoteFor(inputs.portfolio.quotes, draft);
+  return {
+    now: inputs.now,
+    account: account ? accountSnapshot(account, inputs.portfolio, inputs.session) : null,
+    quote: quote ? { symbol: quote.symbol, bid: quote.bid, ask: quote.ask, last: quote.last, at: quote.at, delayed: quote.delayed } : null,
+    session: { ready: inputs.session.phase === 'ready', inResetWindow: inputs.inResetWindow || inputs.session.phase === 'reset_window' },
+    market: { regularHoursOpen: inputs.regularHoursOpen },
+    limits: inputs.limits,
+    tradingState: inputs.tradingState,
+    otherDrafts: inputs.drafts.filter((d) => d.id !== draft.id && (queueDraftStates.includes(d.state) || inFlightDraftStates.includes(d.state))),
+    recentApprovals: inputs.recentApprovals,
+  };
+}
+
+function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undefined {
+  if (draft.contract.conId) {
+    const byId = quotes.find((q) => q.conId === draft.contract.conId);
+    if (byId) return byId;
+  }
+  return quotes.find((q) => q.symbol === draft.contract.symbol);
+}
+
+function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, session: SessionState): AccountSnapshot {
+  const positions: Record<string, PositionSnapshot> = {};
+  for (const position of portfolio.positions) {
+    if (position.account !== account.account) continue;
+    positions[keyOf(position)] = {
+      qty: position.quantity,
+      marketValue: position.marketValue ?? position.quantity * (position.avgCost / (position.multiplier || 1)),
+      openedTodayQty: openedToday(position, portfolio.executions),
+    };
+  }
+  const kind: AccountSnapshot['kind'] = account.kind === 'cash' ? (account.accountType?.toUpperCase().includes('IRA') ? 'ira' : 'cash') : 'margin';
+  return {
+    accountId: account.account,
+    kind,
+    isPaper: session.mode === 'paper' || account.account.startsWith('D'),
+    netLiquidation: account.netLiquidation,
+    availableFunds: account.availableFunds,
+    buyingPower: account.buyingPower,
+    dayTradesRemaining: account.dayTradesRemaining,
+    dailyPnL: account.dailyPnL,
+    positions,
+  };
+}
+
+function keyOf(position: PositionView): string {
+  const secType = position.secType === 'STK' ? 'STK' : (position.secType as 'OPT' | 'FUT');
+  return positionKey({ symbol: position.symbol, secType });
+}
+
+/** Units of a position opened today: bought today for a long, sold today for a short (capped at the position). */
+function openedToday(position: PositionView, executions: readonly ExecutionView[]): number {
+  const opening = position.quantity > 0 ? 'BOT' : 'SLD';
+  const today = executions
+    .filter((e) => e.account === position.account && e.symbol === position.symbol && e.side === opening)
+    .reduce((sum, e) => sum + e.shares, 0);
+  return Math.min(Math.abs(position.quantity), today);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { Draft, DraftContract, DraftOrder, TradingState } from './draft';
+
+/** What the approval queue shows: drafts waiting, in flight, and recently finished. */
+export const QueueView = z.object({
+  drafts: z.array(Draft),
+  tradingState: TradingState,
+});
+export type QueueView = z.infer<typeof QueueView>;
+
+export const DraftRef = z.object({ id: z.uuid(), version: z.number().int().positive() }).strict();
+export type DraftRef = z.infer<typeof DraftRef>;
+
+export const TicketRequest = z.object({ text: z.string().min(1).max(200), account: z.string().min(1).max(32).optional() }).strict();
+
+/** The person's edit of a pending draft: quantity and prices. */
+export const DraftChange = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int().positive(),
+    quantity: z.number().positive().optional(),
+    limitPrice: z.number().positive().optional(),
+    stopPrice: z.number().positive().optional(),
+  })
+  .strict();
+export type DraftChange = z.infer<typeof DraftChange>;
+
+export const RejectRequest = z
+  .object({ id: z.uuid(), version: z.number().int().positive(), reason: z.string().max(1000).optional() })
+  .strict();
+
+export const AuditExportRequest = z
+  .object({ from: z.number().int().nonnegative(), to: z.number().int().positive(), format: z.enum(['jsonl', 'csv']) })
+  .strict();
+
+export const AuditVerification = z.object({ ok: z.boolean(), rows: z.number().int(), firstBadSeq: z.number().int().optional(), problem: z.string().optional() });
+
+export { DraftContract, DraftOrder };
