@@ -159,7 +159,9 @@ export class Catalogue {
     if (query.currency && query.currency !== 'USD') return [];
     const ex = query.exchange?.toUpperCase();
     if (ex && !ROUTABLE.has(ex)) return [];
-    if (query.primaryExch && query.primaryExch !== l.primaryExch) return [];
+    // Clients often name NASDAQ by its IB venue code ISLAND.
+    const primary = query.primaryExch?.toUpperCase();
+    if (primary && primary !== l.primaryExch && !(primary === 'ISLAND' && l.primaryExch === 'NASDAQ')) return [];
     return [l];
   }
 }

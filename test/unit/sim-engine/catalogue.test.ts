@@ -54,5 +54,10 @@ describe('contract catalogue', () => {
     expect(engine.findContracts({ symbol: 'AAPL', secType: 'STK' as never, currency: 'EUR' })).toEqual([]);
     expect(engine.findContracts({ conId: 1 })).toEqual([]);
     expect(engine.resolve({ symbol: 'aapl' })?.contract.conId).toBe(265598);
+    expect(engine.resolve({ symbol: 'AAPL', exchange: 'SMART', primaryExch: 'ISLAND' })?.contract.conId).toBe(265598);
+    expect(engine.resolve({ symbol: 'AAPL', exchange: 'IEX' })?.contract.conId).toBe(265598);
+    expect(engine.resolve({ symbol: 'BRK.B' })?.contract.conId).toBe(72063691);
+    expect(engine.findContracts({ symbol: 'AAPL', primaryExch: 'NYSE' })).toEqual([]);
+    expect(engine.findContracts({ symbol: 'AAPL', exchange: 'XETRA' })).toEqual([]);
   });
 });
