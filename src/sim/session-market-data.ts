@@ -4,6 +4,7 @@
 import type { ContractDetails } from '@stoqey/ib';
 import type { Quote } from './engine';
 import type { SessionContext } from './session';
+import { HistoryPacing } from './session-history-pacing';
 import type { ClientRequest } from './wire/incoming';
 import { twsDateTime } from './wire/tws-time';
 import { contractData, contractDataEnd } from './wire/outgoing/contract-data';
@@ -41,9 +42,11 @@ export class MarketDataStreams {
   private readonly subs = new Map<number, Subscription>();
   private readonly byConId = new Map<number, Set<Subscription>>();
   private readonly unsubscribeTicks: () => void;
+  private readonly historyPacing: HistoryPacing;
 
   constructor(private readonly s: SessionContext) {
     this.unsubscribeTicks = s.engine.on('tick', (conId: number, q: Quote) => this.onTick(conId, q));
+    this.historyPacing = new HistoryPacing(() => s.clock.now());
   }
 
   handle(req: MarketRequest): void {
@@ -65,6 +68,8 @@ export class MarketDataStreams {
       case 'reqHistoricalData': {
         const details = this.s.engine.resolve(req.contract);
         if (!details || details.contract.conId === undefined) return this.s.error(req.reqId, 200, NO_SECURITY);
+        const violation = this.historyPacing.check(req, details.contract.conId);
+        if (violation) return this.s.error(req.reqId, 162, `Historical Market Data Service error message:Pacing violation (${violation})`);
         let bars;
         try {
           bars = this.s.engine.bars(details.contract.conId, {

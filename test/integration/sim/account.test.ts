@@ -74,4 +74,21 @@ describe('account flows over TCP', () => {
     ib.cancelPnL(7);
     ib.cancelPnLSingle(8);
   });
+
+  it('a position sold out is reported once more with size 0, to positions and portfolio subscribers', async () => {
+    const account = h.sim.accounts[0] as string;
+    const held = h.sim.engine.positions(account).find((p) => p.pos > 0)!;
+    const ib = await h.connect(3);
+    const rows = record<[string, Contract, number, number]>(ib, EventName.position);
+    const portfolio = record<[Contract, number]>(ib, EventName.updatePortfolio);
+    const endPos = waitEvent(ib, EventName.positionEnd);
+    const endAcct = waitEvent(ib, EventName.accountDownloadEnd);
+    ib.reqPositions();
+    ib.reqAccountUpdates(true, account);
+    await Promise.all([endPos, endAcct]);
+    ib.placeOrder(60, { conId: held.contract.conId, exchange: 'SMART' }, { action: OrderAction.SELL, totalQuantity: held.pos, orderType: OrderType.MKT, account, transmit: true });
+    await until(() => rows.some(([a, c, pos]) => a === account && c.conId === held.contract.conId && pos === 0), 'a zero position row');
+    await until(() => portfolio.some(([c, pos]) => c.conId === held.contract.conId && pos === 0), 'a zero portfolio row');
+  });
 });
+

@@ -106,4 +106,20 @@ describe('market data, contract details and history over TCP', () => {
       expect(low).toBeLessThanOrEqual(Math.min(open, close));
     }
   });
+
+  it('history pacing for small bars: an identical request within 15 s gets 162, after 15 s of sim time it is served', async () => {
+    const ib = await h.connect(4);
+    const bars = record<[number, string]>(ib, EventName.historicalData);
+    const ask = (reqId: number): void => {
+      ib.reqHistoricalData(reqId, aapl, '', '1800 S', BarSizeSetting.SECONDS_FIVE, WhatToShow.TRADES, 1, 1, false);
+    };
+    ask(20);
+    await until(() => bars.some(([id, d]) => id === 20 && d.startsWith('finished')), 'first answer');
+    const err = waitEvent<[Error, number, number]>(ib, EventName.error, (_e, code) => code === 162);
+    ask(21);
+    expect((await err)[2]).toBe(21);
+    h.clock.advance(15_001);
+    ask(22);
+    await until(() => bars.some(([id, d]) => id === 22 && d.startsWith('finished')), 'answer after the pause');
+  });
 });

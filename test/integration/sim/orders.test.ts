@@ -207,4 +207,21 @@ describe('orders over TCP with the real client', () => {
     expect(answered.some(([, , e]) => e.orderRef === 'q1')).toBe(true);
     expect(t.commissions.length - before).toBe(answered.length);
   });
+
+  it('auto open orders: client 0 may bind and gets the open orders; any other client id is refused', async () => {
+    const a = await h.connect(5);
+    const ta = track(a);
+    a.placeOrder(20, aapl, { action: OrderAction.BUY, totalQuantity: 1, orderType: OrderType.LMT, lmtPrice: cents(quote().bid * 0.5), account: margin, transmit: true });
+    await until(() => ta.last(20) === 'Submitted', 'working');
+    const refused = waitEvent<[string, number]>(a, EventName.info, (_m, code) => code === 321);
+    a.reqAutoOpenOrders(true);
+    await refused;
+    const master = await h.connect(0);
+    const tm = track(master);
+    const end = waitEvent(master, EventName.openOrderEnd);
+    master.reqAutoOpenOrders(true);
+    await end;
+    expect(tm.opens.some(([id]) => id === 20)).toBe(true);
+  });
 });
+
