@@ -198,6 +198,20 @@ export class BrokerEngine {
     };
   }
 
+  /**
+   * Scenario control for tests and demos: the price gaps to `price` now (a
+   * trade prints there, quotes follow, resting orders are worked) and the
+   * walk carries on from it. Throws for an unknown conId or a price <= 0.
+   */
+  gap(conId: number, price: number): void {
+    const i = this.market.indexOf(conId);
+    if (i === undefined) throw new Error(`No market for conId ${conId}`);
+    if (!(price > 0)) throw new Error(`Price must be positive, got ${price}`);
+    this.market.jump(i, price, this.clock.now());
+    if (this.listeners.tick.size > 0) this.emit('tick', conId, this.market.quoteAt(i));
+    if (this.book.hasOrdersAt(i)) this.book.match(i);
+  }
+
   rejectNextOrder(reason = 'The simulator was asked to reject this order'): void {
     this.book.rejectNextOrder(reason);
   }

@@ -7,6 +7,7 @@
 //   encoded without recomputing anything.
 // - BrokerEngine.close() stops the engine's tick timer.
 // - ManualClock.advanceTo(ms) and ManualClock.pending() for tests.
+// - BrokerEngine.gap(conId, price): the price jumps now (scenario control for tests and demos).
 // - EngineOptions.marketHours: 'us-equities' (default) or 'always-open' (demo on a weekend).
 export { ManualClock, SystemClock } from './clock';
 export type { SimClock } from './clock';

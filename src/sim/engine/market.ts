@@ -141,6 +141,13 @@ export class Market {
     }
   }
 
+  /** Moves the market at once (a news gap): the walk continues from the new price. */
+  jump(i: number, price: number, now: number): void {
+    this.mid[i] = price;
+    this.quoteAround(i, this.rng);
+    this.print(i, roundToTick(price) >= this.ask[i]! ? this.ask[i]! : this.bid[i]!, this.listings[i]!.lotSize, now);
+  }
+
   /** A new trading day: yesterday's last becomes the close, volume and the day range start over. */
   rollDay(): void {
     for (let i = 0; i < this.size; i++) {

@@ -98,6 +98,25 @@ describe('stop orders', () => {
     expect(r.fills[0]!.execution.price).toBe(trigger.bid);
   });
 
+  it('trigger on a price gap and fill at the gapped market, not at the stop', () => {
+    r = rig();
+    const spy = conIdOf(r.engine, 'SPY');
+    const q = r.engine.quote(spy);
+    const stop = Math.round((q.last - 1) * 100) / 100;
+    r.engine.placeOrder(1, 1, stock('SPY'), order('SELL', 10, 'STP', { auxPrice: stop }));
+    expect(r.status(1)!.status).toBe('PreSubmitted');
+    const seen: number[] = [];
+    r.engine.on('tick', (conId, t) => { if (conId === spy) seen.push(t.last); });
+    r.engine.gap(spy, q.last * 0.95);
+    const after = r.engine.quote(spy);
+    expect(Math.abs(after.last - q.last * 0.95)).toBeLessThan(0.05);
+    expect(seen).toHaveLength(1);
+    expect(r.status(1)!.status).toBe('Filled');
+    expect(r.fills[0]!.execution.price!).toBeLessThan(stop - 20);
+    expect(() => r.engine.gap(1, 10)).toThrow();
+    expect(() => r.engine.gap(spy, 0)).toThrow();
+  });
+
   it('stop-limit orders become limit orders once triggered', () => {
     r = rig(monday(10), { tickIntervalMs: 1_000 });
     const start = r.engine.quote(conIdOf(r.engine, 'TSLA'));
