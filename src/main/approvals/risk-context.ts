@@ -57,7 +57,8 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
   return {
     accountId: account.account,
     kind,
-    isPaper: session.mode === 'paper' || account.account.startsWith('D'),
+    // The session decides from every linked account; one account id alone could mislead.
+    isPaper: session.mode === 'paper',
     netLiquidation: account.netLiquidation,
     availableFunds: account.availableFunds,
     buyingPower: account.buyingPower,

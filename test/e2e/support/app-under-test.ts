@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../../src/main/backend';
 import { startHarness, type Harness } from '../../../src/harness/harness-server';
 import { startSimGateway, type SimGateway } from '../../../src/sim/index';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { launchChromium } from './chromium';
 
 export interface AppUnderTest {
@@ -35,9 +36,11 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
     version: 'test',
     log: { info: () => {}, warn: () => {}, error: () => {} },
     connectOnStart: options.connectOnStart ?? true,
+    regularHoursOpen: () => true,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 100, maxMs: 500 }, resetWindow: null },
     startDemoGateway: async () => {
-      sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 3 });
+      // Inside trading hours whatever time the suite runs, so orders fill.
+      sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 3, clock: new TradingHoursClock() });
       return { host: sim.host, port: sim.port, close: () => sim!.close() };
     },
   });

@@ -1,8 +1,77 @@
+import { useEffect, useState } from 'react';
+import { sessionAllowsApproval } from '../../../shared/session';
+import { rendererApi } from '../api';
+import { useAppStore } from '../store';
+import { DraftCard } from './draft-card';
+import { OrderTicket } from './order-ticket';
+
+const WAITING = new Set(['drafted', 'pending', 'blocked']);
+const IN_FLIGHT = new Set(['submitting', 'working', 'partially_filled', 'needs_review']);
+
 export function QueuePane() {
+  const queue = useAppStore((s) => s.queue);
+  const session = useAppStore((s) => s.session);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const approvalBlockedReason =
+    queue.tradingState === 'halted'
+      ? 'Trading is halted: resume it to approve.'
+      : !session || !sessionAllowsApproval(session)
+        ? `Approvals are paused: the session is not ready (${session?.message ?? 'not connected'}).`
+        : undefined;
+  const waiting = queue.drafts.filter((d) => WAITING.has(d.state));
+  const inFlight = queue.drafts.filter((d) => IN_FLIGHT.has(d.state));
+  const recent = queue.drafts.filter((d) => !WAITING.has(d.state) && !IN_FLIGHT.has(d.state));
+  const api = rendererApi();
+
   return (
     <section className="pane queue-pane" aria-labelledby="queue-title" data-testid="queue-pane">
-      <h2 id="queue-title">Approval queue</h2>
-      <p className="empty">No drafts waiting. Drafts from Claude or your order ticket wait here for your sign-off.</p>
+      <div className="pane-header">
+        <h2 id="queue-title">Approval queue</h2>
+        <span className={`trading-state trading-${queue.tradingState}`} data-testid="trading-state">
+          {queue.tradingState === 'active' ? 'Trading active' : queue.tradingState === 'reducing' ? 'Reducing only' : 'Halted'}
+        </span>
+        {queue.tradingState === 'halted' ? (
+          <button type="button" onClick={() => void api.setTradingState({ state: 'active' })}>
+            Resume trading
+          </button>
+        ) : (
+          <button type="button" className="halt" onClick={() => void api.haltTrading()} title="Stop all approvals and cancel every open order">
+            Halt
+          </button>
+        )}
+      </div>
+      <OrderTicket />
+      {waiting.length === 0 && inFlight.length === 0 && (
+        <p className="empty">No drafts waiting. Drafts from Claude or your order ticket wait here for your sign-off.</p>
+      )}
+      {waiting.length > 0 && (
+        <section aria-label="Waiting for your approval">
+          {waiting.map((draft) => (
+            <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
+          ))}
+        </section>
+      )}
+      {inFlight.length > 0 && (
+        <section aria-label="Sent to IB">
+          <h3>At the broker</h3>
+          {inFlight.map((draft) => (
+            <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
+          ))}
+        </section>
+      )}
+      {recent.length > 0 && (
+        <section aria-label="Recently finished">
+          <h3>Recent</h3>
+          {recent.map((draft) => (
+            <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
+          ))}
+        </section>
+      )}
     </section>
   );
 }

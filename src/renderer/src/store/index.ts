@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
 import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
+import { createQueueSlice, type QueueSlice } from './queue-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice & PortfolioSlice;
+export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice & PortfolioSlice & QueueSlice;
 
 /** The renderer's one store, assembled from feature slices. */
 export const useAppStore = create<AppStore>()((...args) => ({
@@ -12,4 +13,5 @@ export const useAppStore = create<AppStore>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createAppInfoSlice(...args),
   ...createPortfolioSlice(...args),
+  ...createQueueSlice(...args),
 }));
