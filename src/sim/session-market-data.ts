@@ -113,12 +113,15 @@ export class MarketDataStreams {
   private subscribe(reqId: number, contract: Parameters<SessionContext['engine']['resolve']>[0], snapshot: boolean): void {
     const details = this.s.engine.resolve(contract);
     if (!details || details.contract.conId === undefined) return this.s.error(reqId, 200, NO_SECURITY);
-    const wantsLive = this.dataType === 1 || this.dataType === 2;
-    if (wantsLive && !liveEntitled(details)) {
+    const entitled = liveEntitled(details);
+    const liveOnly = this.dataType === 1 || this.dataType === 2;
+    if (liveOnly && !entitled) {
       return this.s.error(reqId, 354, 'Requested market data is not subscribed. Delayed market data is available.');
     }
-    const ticks = wantsLive ? LIVE : DELAYED;
-    this.s.send(marketDataType(reqId, wantsLive ? this.dataType : Math.max(3, this.dataType)));
+    // Types 3/4 mean "delayed if live is not available": a subscribed symbol still streams live, as at IB.
+    const frozen = this.dataType === 2 || this.dataType === 4;
+    const ticks = entitled ? LIVE : DELAYED;
+    this.s.send(marketDataType(reqId, entitled ? (frozen ? 2 : 1) : (frozen ? 4 : 3)));
     const sub: Subscription = { reqId, conId: details.contract.conId, ticks, last: {} };
     if (!this.s.faults.connectivityLost) this.sendQuote(sub, this.s.engine.quote(sub.conId));
     if (snapshot) {

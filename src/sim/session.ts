@@ -45,7 +45,6 @@ export interface SessionHost {
   noteOrderId(clientId: number, orderId: number): void;
   emitPlaceOrder(e: PlaceOrderEvent): void;
   emitRequest(e: RequestEvent): void;
-  /** Other live sessions, for routing order events to client 0. */
   log?(line: string): void;
 }
 

@@ -24,15 +24,15 @@ describe('market data, contract details and history over TCP', () => {
     ib.cancelMktData(1);
   });
 
-  it('delayed: after reqMarketDataType(3) ticks use the delayed types', async () => {
+  it('reqMarketDataType(3) means delayed only where live is missing: a subscribed symbol still streams live', async () => {
     const ib = await h.connect(4);
     const prices = record<[number, number, number]>(ib, EventName.tickPrice);
     ib.reqMarketDataType(3);
     const type = waitEvent<[number, number]>(ib, EventName.marketDataType);
     ib.reqMktData(2, aapl, '', false, false);
-    expect(await type).toEqual([2, 3]);
-    await until(() => [66, 67, 68].every((t) => prices.some(([, tt]) => tt === t)), 'delayed bid, ask, last');
-    expect(prices.some(([, t]) => t === 1 || t === 2 || t === 4)).toBe(false);
+    expect(await type).toEqual([2, 1]);
+    await until(() => [1, 2, 4].every((t) => prices.some(([, tt]) => tt === t)), 'live bid, ask, last');
+    expect(prices.some(([, t]) => t >= 66 && t <= 76)).toBe(false);
   });
 
   it('snapshot: current values then tickSnapshotEnd', async () => {
@@ -67,9 +67,14 @@ describe('market data, contract details and history over TCP', () => {
     ib.reqMktData(5, { conId: synthetic!.conId, exchange: 'SMART' }, '', false, false);
     expect((await err)[2]).toBe(5);
     const prices = record<[number, number, number]>(ib, EventName.tickPrice);
+    const sizes = record<[number, number, number]>(ib, EventName.tickSize);
     ib.reqMarketDataType(3);
+    const type = waitEvent<[number, number]>(ib, EventName.marketDataType);
     ib.reqMktData(6, { conId: synthetic!.conId, exchange: 'SMART' }, '', false, false);
-    await until(() => prices.some(([id, t]) => id === 6 && t === 66), 'delayed bid');
+    expect(await type).toEqual([6, 3]);
+    await until(() => [66, 67, 68].every((t) => prices.some(([id, tt]) => id === 6 && tt === t)), 'delayed bid, ask, last');
+    expect(prices.some(([, t]) => t === 1 || t === 2 || t === 4)).toBe(false);
+    expect(sizes.some(([, t]) => t === 69)).toBe(true);
   });
 
   it('contract details: catalogue entry with hours in US/Eastern, then the end; 200 for unknown', async () => {
