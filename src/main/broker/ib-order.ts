@@ -1,4 +1,4 @@
-import { OrderAction, OrderType as IbOrderType, SecType as IbSecType, TimeInForce as IbTimeInForce, type Contract, type Order } from '@stoqey/ib';
+import { OrderAction, OrderType as IbOrderType, type SecType as IbSecType, type TimeInForce as IbTimeInForce, type Contract, type Order } from '@stoqey/ib';
 import type { DraftContract, DraftOrder } from '../../shared/draft';
 
 /**
