@@ -6,7 +6,7 @@
 // Bars are anchored at the live price, so two requests made at different
 // times see the same shape scaled to that moment's price.
 import type { Listing } from './catalogue';
-import { addDays, barTime, easternParts, parseIbDateTime, ymd } from './eastern-time';
+import { addDays, barTime, easternOffset, easternParts, parseIbDateTime, ymd } from './eastern-time';
 import { Random, mixSeed } from './random';
 import { tradingDay, type MarketHours } from './trading-hours';
 import type { Bar, BarQuery, Quote } from './types';
@@ -93,12 +93,15 @@ export function historicalBars(ctx: BarContext, q: BarQuery): Bar[] {
   const slots = daily ? dailySlots(ctx.now, end, duration, ctx.hours) : intradaySlots(ctx.now, end, duration, size.ms, rth, ctx.hours);
   if (slots.length > MAX_BARS) throw new Error('Historical data request for too many bars');
   const bars = walkBack(ctx, slots, daily, daily ? DAY_MS : (size as { ms: number }).ms);
-  let shown = bars.filter((b, i) => slots[i]!.start < end && slots[i]!.start >= windowStart(duration, end, slots, daily));
-  if (size.kind === 'week' || size.kind === 'month') shown = group(shown, slots.filter((s, i) => bars[i] && shown.includes(bars[i]!)), size.kind);
+  const from = windowStart(duration, end, slots);
+  const keep: number[] = [];
+  for (let i = 0; i < slots.length; i++) if (slots[i]!.start < end && slots[i]!.start >= from) keep.push(i);
+  let shown = keep.map((i) => bars[i]!);
+  if (size.kind === 'week' || size.kind === 'month') shown = group(shown, keep.map((i) => slots[i]!), size.kind);
   return what === 'TRADES' || what === 'ADJUSTED_LAST' ? shown : shown.map((b) => quoteSide(b, what));
 }
 
-function windowStart(d: Duration, end: number, slots: Slot[], daily: boolean): number {
+function windowStart(d: Duration, end: number, slots: Slot[]): number {
   if (d.unit === 'S') return end - d.seconds * 1000;
   // Day-counted durations cover whole sessions; keep the last N distinct session dates before end.
   const dates: string[] = [];
@@ -110,7 +113,7 @@ function windowStart(d: Duration, end: number, slots: Slot[], daily: boolean): n
   const n = sessionsIn(d);
   const firstDate = dates[Math.min(n, dates.length) - 1];
   const first = slots.find((s) => s.date === firstDate);
-  return first ? first.start : daily ? end : end;
+  return first ? first.start : end;
 }
 
 function intradaySlots(now: number, end: number, duration: Duration, barMs: number, rth: boolean, hours: MarketHours): Slot[] {
@@ -165,8 +168,15 @@ function walkBack(ctx: BarContext, slots: Slot[], daily: boolean, barMs: number)
   const bars: Bar[] = new Array<Bar>(slots.length);
   const todayDate = ymd(easternParts(now));
   let close = quote.last;
+  // Sessions never span a daylight-saving switch (it happens at 02:00), so one offset serves a whole date.
+  let offsetDate = '';
+  let offset = 0;
   for (let i = slots.length - 1; i >= 0; i--) {
     const s = slots[i]!;
+    if (!daily && s.date !== offsetDate) {
+      offsetDate = s.date;
+      offset = easternOffset(s.start);
+    }
     const r = new Random(mixSeed(seed, listing.conId, daily ? 86_400 : barMs / 1000, Math.floor(s.start / 1000)));
     const z = r.normal();
     let open = close * Math.exp(-sigma * z);
@@ -191,7 +201,7 @@ function walkBack(ctx: BarContext, slots: Slot[], daily: boolean, barMs: number)
     const h = Math.max(cents(high), o, c);
     const l = Math.min(cents(low), o, c);
     bars[i] = {
-      time: daily ? s.date : barTime(s.start), open: o, high: h, low: l, close: c,
+      time: daily ? s.date : barTime(s.start, offset), open: o, high: h, low: l, close: c,
       volume, WAP: cents((h + l + c) / 3), count: Math.max(1, Math.round(volume / listing.lotSize)),
     };
     // Yesterday's daily bar closes where the live quote says the previous session closed.

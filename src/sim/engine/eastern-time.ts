@@ -56,10 +56,19 @@ export function executionTime(ms: number): string {
   return `${ymd(p)}  ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)}`;
 }
 
-/** "yyyyMMdd HH:mm:ss US/Eastern", the intraday bar time format at formatDate=1. */
-export function barTime(ms: number): string {
+/** Eastern wall clock minus UTC at ms, in ms (-4 or -5 hours). */
+export function easternOffset(ms: number): number {
   const p = easternParts(ms);
-  return `${ymd(p)} ${pad2(p.hour)}:${pad2(p.minute)}:${pad2(p.second)} US/Eastern`;
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * "yyyyMMdd HH:mm:ss US/Eastern", the intraday bar time format at formatDate=1.
+ * Pass the offset when formatting many times within a day: Intl is slow.
+ */
+export function barTime(ms: number, offset = easternOffset(ms)): string {
+  const d = new Date(ms + offset);
+  return `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} US/Eastern`;
 }
 
 /** Start of the Eastern calendar day containing ms. */

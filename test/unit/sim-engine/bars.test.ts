@@ -81,6 +81,28 @@ describe('historical bars', () => {
     engine.close();
   });
 
+  it('answer a full day of one-second bars', () => {
+    const { clock, engine, aapl } = setup(4, monday(15));
+    clock.advanceTo(monday(16, 30));
+    const secs = engine.bars(aapl, q({ durationStr: '1 D', barSizeSetting: '1 secs' }));
+    expect(secs).toHaveLength(6.5 * 3600);
+    expect(secs[secs.length - 1]!.time).toBe('20261123 15:59:59 US/Eastern');
+    expect(() => engine.bars(aapl, q({ durationStr: '2 Y', barSizeSetting: '1 min' }))).toThrow(/too many bars/);
+    engine.close();
+  });
+
+  it('print bar times in Eastern time on both sides of the daylight-saving change', () => {
+    const { engine, aapl } = setup(4, monday(12));
+    // 1 November 2026 ends daylight saving; four weeks back from 23 November crosses it.
+    const hours = engine.bars(aapl, q({ durationStr: '4 W', barSizeSetting: '1 hour' }));
+    const firsts = new Map<string, string>();
+    for (const b of hours) if (!firsts.has(b.time!.slice(0, 8))) firsts.set(b.time!.slice(0, 8), b.time!.slice(9, 17));
+    expect(firsts.has('20261030')).toBe(true);
+    expect(firsts.has('20261102')).toBe(true);
+    expect(new Set(firsts.values())).toEqual(new Set(['09:30:00']));
+    engine.close();
+  });
+
   it('answer quote-based history without traded volume', () => {
     const { clock, engine, aapl } = setup();
     clock.advance(3600_000);
