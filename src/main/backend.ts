@@ -4,7 +4,7 @@ import type { AppInfo } from '../shared/app-info';
 import type { PortfolioSnapshot } from '../shared/portfolio';
 import type { QueueView } from '../shared/queue';
 import { appSettingsDefinition } from './app-settings';
-import { ApprovalDesk } from './approvals/approval-desk';
+import { ApprovalDesk, type ApprovalDeskOptions } from './approvals/approval-desk';
 import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
@@ -35,6 +35,8 @@ export interface BackendOptions {
   streamIntervalMs?: number;
   /** Override US regular-hours detection (tests run at any hour). */
   regularHoursOpen?: (at: number) => boolean;
+  /** Test hook into the submit sequence (the crash test kills the process here). */
+  onSubmitStep?: ApprovalDeskOptions['onSubmitStep'];
 }
 
 export interface Backend {
@@ -106,6 +108,7 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       publish: (view) => events.emit('queue', view),
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
+      ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
     });
   }
   const sessionState = (): SessionState => broker.state() ?? idle;

@@ -28,7 +28,14 @@ export interface ApprovalDeskOptions {
   /** How long drafting waits for a first quote of a symbol it just subscribed. */
   quoteWaitMs?: number;
   whatIfTimeoutMs?: number;
+  /**
+   * Called at each step of the submit sequence. The crash test kills the
+   * process here to prove that no step leaves a duplicate or a lost order.
+   */
+  onSubmitStep?: (step: SubmitStep, draftId: string) => void;
 }
+
+export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
 
 export type DraftOutcome =
   | { ok: true; draft: Draft }
@@ -177,6 +184,7 @@ export class ApprovalDesk {
     }
     const now = this.now();
     const report = runChecks(buildRiskContext(this.riskInputs(now), before), before);
+    this.options.onSubmitStep?.('checked', id);
     if (report.outcome === 'block') {
       const blocked = this.move(before, 'blocked', { now, verdicts: report.verdicts });
       this.save(before, blocked, 'system', 'draft.blocked_at_approval', { verdicts: report.verdicts });
@@ -193,6 +201,7 @@ export class ApprovalDesk {
       return after;
     })();
     this.recentApprovals.push(now);
+    this.options.onSubmitStep?.('intent-written', id);
     const placements = ibPlacements(submitting.id, submitting.account, submitting.contract, submitting.order, submitting.orderId ?? 0);
     for (const placement of placements) {
       if (!session.placeOrder(placement.orderId, placement.contract, placement.order)) {
@@ -200,7 +209,9 @@ export class ApprovalDesk {
         this.publish();
         return this.require(id);
       }
+      this.options.onSubmitStep?.('order-sent', id);
     }
+    this.options.onSubmitStep?.('all-sent', id);
     this.publish();
     return submitting;
   }
