@@ -22,6 +22,11 @@ export interface SimGatewayOptions {
   extraSymbols?: number;
   /** IB's 50 messages/second rule; `false` turns it off (benchmarks). */
   pacing?: PacingOptions | false;
+  /**
+   * Synthetic symbols (SYN0001...) have no live subscription by default: live requests get 354 and
+   * the client must fall back to delayed data. `true` streams them live, for load benchmarks.
+   */
+  syntheticLive?: boolean;
   log?: (line: string) => void;
 }
 
@@ -51,7 +56,7 @@ export async function startSimGateway(opts: SimGatewayOptions = {}): Promise<Sim
   const state = new FaultState();
   const server = new SimServer({
     host: opts.host ?? '127.0.0.1', port: opts.port ?? 0, engine, clock, faults: state,
-    pacing: opts.pacing ?? {}, ...(opts.log ? { log: opts.log } : {}),
+    pacing: opts.pacing ?? {}, syntheticLive: opts.syntheticLive ?? false, ...(opts.log ? { log: opts.log } : {}),
   });
   const { host, port } = await server.listen();
   const faults = createFaults(state, server, engine, clock);

@@ -15,6 +15,7 @@ export interface SimServerOptions {
   clock: SimClock;
   faults: FaultState;
   pacing: PacingOptions | false;
+  syntheticLive?: boolean;
   log?: (line: string) => void;
 }
 
@@ -23,6 +24,7 @@ export class SimServer implements SessionHost {
   readonly clock: SimClock;
   readonly faults: FaultState;
   readonly pacing: PacingOptions | false;
+  readonly syntheticLive: boolean;
   readonly log: ((line: string) => void) | undefined;
   private readonly server: net.Server;
   private readonly live = new Set<Session>();
@@ -35,6 +37,7 @@ export class SimServer implements SessionHost {
     this.clock = opts.clock;
     this.faults = opts.faults;
     this.pacing = opts.pacing;
+    this.syntheticLive = opts.syntheticLive ?? false;
     this.log = opts.log;
     this.server = net.createServer((socket) => this.onConnection(socket));
   }

@@ -30,10 +30,10 @@ export const NO_SECURITY = 'No security definition has been found for the reques
  * Contracts the demo account has no live subscription for (the synthetic
  * load-test symbols): live requests get 354, delayed requests get delayed ticks.
  */
-function liveEntitled(details: ContractDetails): boolean {
+function liveEntitled(details: ContractDetails, syntheticLive: boolean): boolean {
   const d = details as ContractDetails & { liveData?: boolean };
   if (d.liveData !== undefined) return d.liveData;
-  return !(details.contract.symbol ?? '').startsWith('SYN');
+  return syntheticLive || !(details.contract.symbol ?? '').startsWith('SYN');
 }
 
 export class MarketDataStreams {
@@ -113,7 +113,7 @@ export class MarketDataStreams {
   private subscribe(reqId: number, contract: Parameters<SessionContext['engine']['resolve']>[0], snapshot: boolean): void {
     const details = this.s.engine.resolve(contract);
     if (!details || details.contract.conId === undefined) return this.s.error(reqId, 200, NO_SECURITY);
-    const entitled = liveEntitled(details);
+    const entitled = liveEntitled(details, this.s.host.syntheticLive);
     const liveOnly = this.dataType === 1 || this.dataType === 2;
     if (liveOnly && !entitled) {
       return this.s.error(reqId, 354, 'Requested market data is not subscribed. Delayed market data is available.');

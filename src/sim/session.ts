@@ -37,6 +37,8 @@ export interface SessionHost {
   readonly clock: SimClock;
   readonly faults: FaultState;
   readonly pacing: PacingOptions | false;
+  /** Synthetic (SYN...) symbols stream live instead of answering 354 (load benchmarks). */
+  readonly syntheticLive: boolean;
   /** false if another live session already has this client id. */
   claimClientId(clientId: number, session: Session): boolean;
   releaseClientId(clientId: number, session: Session): void;

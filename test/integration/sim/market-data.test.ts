@@ -127,4 +127,19 @@ describe('market data, contract details and history over TCP', () => {
     ask(22);
     await until(() => bars.some(([id, d]) => id === 22 && d.startsWith('finished')), 'answer after the pause');
   });
+
+  it('with syntheticLive the synthetic symbols stream live (load benchmarks)', async () => {
+    const live = await startHarness({ extraSymbols: 2, syntheticLive: true });
+    try {
+      const ib = await live.connect(4);
+      const type = waitEvent<[number, number]>(ib, EventName.marketDataType);
+      const prices = record<[number, number, number]>(ib, EventName.tickPrice);
+      ib.reqMktData(30, { symbol: 'SYN0001', secType: SecType.STK, exchange: 'SMART', currency: 'USD' }, '', false, false);
+      expect(await type).toEqual([30, 1]);
+      await until(() => prices.some(([id, t]) => id === 30 && t === 1), 'a live bid');
+    } finally {
+      await live.close();
+    }
+  });
 });
+
