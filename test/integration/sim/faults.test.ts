@@ -180,4 +180,22 @@ describe('connection faults', () => {
     expect(fills.map((f) => [f.orderId, f.orderRef, f.side])).toContainEqual([300, 'draft-away', 'BOT']);
     expect(fills.filter((f) => f.orderId === 300).reduce((n, f) => n + (f.shares ?? 0), 0)).toBe(5);
   });
+
+  it('after a reconnect the next valid id is above every id the client used, so no order id is reused', async () => {
+    const account = h.sim.accounts[0] as string;
+    const ib = await h.connect(5);
+    const statuses = record<[number, string]>(ib, EventName.orderStatus);
+    for (const id of [40, 41, 42]) ib.placeOrder(id, aapl, { action: OrderAction.BUY, totalQuantity: 1, orderType: OrderType.MKT, account, transmit: true });
+    await until(() => [40, 41, 42].every((id) => statuses.some(([i, s]) => i === id && s === 'Filled')), 'three fills');
+    const gone = waitEvent(ib, EventName.disconnected);
+    h.sim.faults.dropConnections();
+    await gone;
+    const back = new IBApi({ host: h.sim.host, port: h.sim.port, clientId: 5 });
+    back.on(EventName.error, () => {});
+    h.clients.push(back);
+    const first = waitEvent<[number]>(back, EventName.nextValidId);
+    back.connect();
+    expect((await first)[0]).toBe(43);
+  });
 });
+
