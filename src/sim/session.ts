@@ -7,7 +7,7 @@ import type { BrokerEngine, SimClock } from './engine';
 import type { FaultState } from './faults';
 import { encodeFrame, InboundParser, type Hello } from './wire/frame';
 import { parseClientMessage, type ClientRequest } from './wire/incoming';
-import { SERVER_VERSION } from './wire/message-ids';
+import { FromClient, SERVER_VERSION } from './wire/message-ids';
 import { currentTime, errorMessage, managedAccounts, nextValidId, serverHello } from './wire/outgoing/session';
 import { twsConnectionTime } from './wire/tws-time';
 import { PacingMeter, type PacingOptions } from './session-pacing';
@@ -200,12 +200,26 @@ export class Session implements SessionContext {
       const outcome = parseClientMessage(item.fields);
       if (!outcome.ok) {
         this.host.log?.(`client ${this._clientId}: ${outcome.detail}`);
-        this.error(-1, 505, outcome.reason === 'unknown-message'
-          ? `Unsupported message id ${outcome.messageId}: ignored by the simulator`
-          : `Could not decode message id ${outcome.messageId}: ${outcome.detail}`);
+        const orderId = outcome.messageId === FromClient.PLACE_ORDER ? Number.parseInt(item.fields[1] ?? '', 10) : Number.NaN;
+        if (outcome.reason === 'malformed' && Number.isInteger(orderId)) {
+          // An order we could not read must be reported against its id: the client has to know it was not placed.
+          this.error(orderId, 201, `Order rejected - reason:the simulator could not read this order (${outcome.detail})`);
+        } else {
+          this.error(-1, 505, outcome.reason === 'unknown-message'
+            ? `Unsupported message id ${outcome.messageId}: ignored by the simulator`
+            : `Could not decode message id ${outcome.messageId}: ${outcome.detail}`);
+        }
         continue;
       }
-      this.dispatch(outcome.request);
+      try {
+        this.dispatch(outcome.request);
+      } catch (e) {
+        // A simulator bug must not take the app's demo mode (or a test run) down with it.
+        this.host.log?.(`client ${this._clientId}: ${outcome.request.kind} failed: ${(e as Error).stack ?? String(e)}`);
+        const req = outcome.request;
+        if (req.kind === 'placeOrder') this.error(req.orderId, 201, `Order rejected - reason:internal simulator error: ${(e as Error).message}`);
+        else this.error('reqId' in req ? req.reqId : -1, 321, `Error validating request: internal simulator error: ${(e as Error).message}`);
+      }
     }
   }
 

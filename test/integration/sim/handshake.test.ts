@@ -92,4 +92,19 @@ describe('handshake and session', () => {
     ib.reqCurrentTime();
     await t;
   });
+
+  it('an order message the sim cannot read is rejected against its order id, never half-placed', async () => {
+    const raw = new RawClient(h.sim.port);
+    raws.push(raw);
+    raw.hello();
+    await until(() => raw.messages.length >= 1, 'server hello');
+    raw.send(['71', '2', '31', '']);
+    await until(() => raw.messages.some((m) => m[0] === '9'), 'next valid id');
+    raw.send(['3', '77', '0', 'AAPL', 'STK']);
+    await until(() => raw.messages.some((m) => m[0] === '4' && m[2] === '77'), 'the rejection');
+    const rejection = raw.messages.find((m) => m[0] === '4' && m[2] === '77')!;
+    expect(rejection[3]).toBe('201');
+    expect(h.sim.engine.openOrders('all').some((o) => o.orderId === 77)).toBe(false);
+  });
 });
+
