@@ -5,12 +5,15 @@ import { startSimGateway, type SimGateway } from './index';
 
 const HELP = `Countersign simulated IB Gateway (TWS API server version 193)
 
-Usage: npm run sim -- [--host 127.0.0.1] [--port 4002] [--seed 7] [--tick-ms 250] [--no-pacing]
+Usage: npm run sim -- [--host 127.0.0.1] [--port 4002] [--seed 7] [--tick-ms 250] [--held 10]
+                      [--extra-symbols 0] [--no-pacing]
 
   --host <addr>     interface to listen on (default 127.0.0.1)
   --port <n>        TCP port (default 4002, the paper Gateway port; 0 picks a free one)
   --seed <n>        seed of the market random walk (default 7)
   --tick-ms <n>     interval between market ticks in ms (default 250)
+  --held <n>        symbols held by the margin account (default 10; beyond the catalogue, synthetic)
+  --extra-symbols <n>  synthetic symbols SYN0001... added to the catalogue (delayed data only)
   --no-pacing       do not enforce the 50 messages/second limit
   --help            this text
 
@@ -23,13 +26,16 @@ Commands on stdin:
   reset <seconds>          nightly reset: drop all and refuse connections for that long
   reject-next [reason]     reject the next order with error 201
   delay-acks <ms>          hold order acknowledgements that long (0 = off)
+  clients                  list the client ids connected now
   help                     list these commands
 `;
 
-interface CliOptions { host: string; port: number; seed: number; tickMs: number | undefined; pacing: boolean }
+interface CliOptions {
+  host: string; port: number; seed: number; tickMs: number | undefined; held: number | undefined; extra: number | undefined; pacing: boolean;
+}
 
 function parseArgs(argv: string[]): CliOptions | 'help' {
-  const o: CliOptions = { host: '127.0.0.1', port: 4002, seed: 7, tickMs: undefined, pacing: true };
+  const o: CliOptions = { host: '127.0.0.1', port: 4002, seed: 7, tickMs: undefined, held: undefined, extra: undefined, pacing: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const next = (): string => {
@@ -47,6 +53,8 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
     else if (a === '--port') o.port = num(next());
     else if (a === '--seed') o.seed = num(next());
     else if (a === '--tick-ms') o.tickMs = num(next());
+    else if (a === '--held') o.held = num(next());
+    else if (a === '--extra-symbols') o.extra = num(next());
     else if (a === '--no-pacing') o.pacing = false;
     else throw new Error(`unknown option ${a} (try --help)`);
   }
@@ -63,6 +71,10 @@ export function runCommand(sim: SimGateway, line: string): string {
       return '';
     case 'help':
       return HELP.slice(HELP.indexOf('Commands on stdin:')).trimEnd();
+    case 'clients': {
+      const ids = sim.connectedClientIds();
+      return ids.length ? `ok: connected client ids ${ids.join(', ')}` : 'ok: no clients connected';
+    }
     case 'drop':
       sim.faults.dropConnections();
       return 'ok: dropped every connection';
@@ -116,6 +128,8 @@ async function main(): Promise<void> {
   const sim = await startSimGateway({
     host: opts.host, port: opts.port, seed: opts.seed, pacing: opts.pacing ? {} : false,
     ...(opts.tickMs !== undefined ? { tickIntervalMs: opts.tickMs } : {}),
+    ...(opts.held !== undefined ? { heldSymbols: opts.held } : {}),
+    ...(opts.extra !== undefined ? { extraSymbols: opts.extra } : {}),
     log: (line) => process.stderr.write(`sim: ${line}\n`),
   });
   process.stdout.write(`Simulated IB Gateway listening on ${sim.host}:${sim.port}\n`);

@@ -26,7 +26,7 @@ describe('npm run sim (the CLI)', () => {
   });
 
   it('starts, prints port and accounts, serves a real client, acknowledges commands and exits on SIGTERM', async () => {
-    const { proc, out, exited } = run(['--port', '0', '--seed', '7']);
+    const { proc, out, exited } = run(['--port', '0', '--seed', '7', '--held', '12', '--extra-symbols', '2']);
     const port = Number((await until(() => /port (\d+)/.exec(out()), 'the port line', 15_000))[1]);
     expect(out()).toMatch(/accounts DU\w+,\w+/);
     const ib = new IBApi({ host: '127.0.0.1', port, clientId: 9 });
@@ -34,6 +34,8 @@ describe('npm run sim (the CLI)', () => {
     const ready = waitEvent(ib, EventName.nextValidId);
     ib.connect();
     await ready;
+    proc.stdin.write('clients\n');
+    await until(() => out().includes('ok: connected client ids 9'), 'the clients listing', 5000);
     const gone = waitEvent(ib, EventName.disconnected);
     proc.stdin.write('drop\n');
     await gone;
