@@ -15,9 +15,37 @@ export const ConnectionSettings = z.object({
 });
 export type ConnectionSettings = z.infer<typeof ConnectionSettings>;
 
+/** Which OS notifications the person wants; none of them ever carries an approve action. */
+export const NotificationSettings = z.object({
+  /** A draft from Claude waiting for approval. */
+  newDraft: z.boolean(),
+  /** The gateway session was lost or taken by another login. */
+  sessionProblems: z.boolean(),
+  fills: z.boolean(),
+  /** Orders the broker refused. */
+  rejections: z.boolean(),
+  /** Do not disturb until this epoch ms; a time in the past (0) switches it off. */
+  focusUntil: z.number().int().nonnegative().optional(),
+});
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+
+export const TraySettings = z.object({
+  /** Closing the window hides it; the app keeps watching the queue from the tray. */
+  keepRunningInTray: z.boolean(),
+});
+export type TraySettings = z.infer<typeof TraySettings>;
+
+const defaultNotificationSettings: NotificationSettings = { newDraft: true, sessionProblems: true, fills: true, rejections: true };
+const defaultTraySettings: TraySettings = { keepRunningInTray: false };
+
 export const Settings = z.object({
   connection: ConnectionSettings,
   theme: z.enum(['system', 'light', 'dark']),
+  // Defaults here, not only in defaultSettings: settings stored by an older
+  // version lack these groups and must still parse, or the person's
+  // connection settings would be thrown away with them.
+  notifications: NotificationSettings.default(defaultNotificationSettings),
+  tray: TraySettings.default(defaultTraySettings),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -25,6 +53,8 @@ export const SettingsPatch = z
   .object({
     connection: ConnectionSettings.partial().strict().optional(),
     theme: Settings.shape.theme.optional(),
+    notifications: NotificationSettings.partial().strict().optional(),
+    tray: TraySettings.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
@@ -32,4 +62,6 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const defaultSettings: Settings = {
   connection: { target: 'demo', host: '127.0.0.1', port: 4002, clientId: 17, liveTradingEnabled: false },
   theme: 'system',
+  notifications: defaultNotificationSettings,
+  tray: defaultTraySettings,
 };
