@@ -54,6 +54,7 @@ export const events = {
   /** Coalesced portfolio changes, at most ~10 a second. */
   portfolio: PortfolioDelta,
   queue: QueueView,
+  focusDraft: z.object({ draftId: z.uuid() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;
