@@ -6,7 +6,7 @@ import { startSimGateway, type SimGateway } from './index';
 const HELP = `Countersign simulated IB Gateway (TWS API server version 193)
 
 Usage: npm run sim -- [--host 127.0.0.1] [--port 4002] [--seed 7] [--tick-ms 250] [--held 10]
-                      [--extra-symbols 0] [--no-pacing]
+                      [--extra-symbols 0] [--always-open] [--no-pacing]
 
   --host <addr>     interface to listen on (default 127.0.0.1)
   --port <n>        TCP port (default 4002, the paper Gateway port; 0 picks a free one)
@@ -14,6 +14,7 @@ Usage: npm run sim -- [--host 127.0.0.1] [--port 4002] [--seed 7] [--tick-ms 250
   --tick-ms <n>     interval between market ticks in ms (default 250)
   --held <n>        symbols held by the margin account (default 10; beyond the catalogue, synthetic)
   --extra-symbols <n>  synthetic symbols SYN0001... added to the catalogue (delayed data only)
+  --always-open     trade around the clock (default: US hours, closed at night and on weekends)
   --no-pacing       do not enforce the 50 messages/second limit
   --help            this text
 
@@ -31,11 +32,11 @@ Commands on stdin:
 `;
 
 interface CliOptions {
-  host: string; port: number; seed: number; tickMs: number | undefined; held: number | undefined; extra: number | undefined; pacing: boolean;
+  host: string; port: number; seed: number; tickMs: number | undefined; held: number | undefined; extra: number | undefined; alwaysOpen: boolean; pacing: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions | 'help' {
-  const o: CliOptions = { host: '127.0.0.1', port: 4002, seed: 7, tickMs: undefined, held: undefined, extra: undefined, pacing: true };
+  const o: CliOptions = { host: '127.0.0.1', port: 4002, seed: 7, tickMs: undefined, held: undefined, extra: undefined, alwaysOpen: false, pacing: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const next = (): string => {
@@ -55,6 +56,7 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
     else if (a === '--tick-ms') o.tickMs = num(next());
     else if (a === '--held') o.held = num(next());
     else if (a === '--extra-symbols') o.extra = num(next());
+    else if (a === '--always-open') o.alwaysOpen = true;
     else if (a === '--no-pacing') o.pacing = false;
     else throw new Error(`unknown option ${a} (try --help)`);
   }
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
     ...(opts.tickMs !== undefined ? { tickIntervalMs: opts.tickMs } : {}),
     ...(opts.held !== undefined ? { heldSymbols: opts.held } : {}),
     ...(opts.extra !== undefined ? { extraSymbols: opts.extra } : {}),
+    ...(opts.alwaysOpen ? { marketHours: 'always-open' as const } : {}),
     log: (line) => process.stderr.write(`sim: ${line}\n`),
   });
   process.stdout.write(`Simulated IB Gateway listening on ${sim.host}:${sim.port}\n`);

@@ -1,6 +1,6 @@
 // The simulated IB Gateway: a BrokerEngine behind a real TWS-protocol socket.
 // Demo mode, the test bed for broker features, and `npm run sim`.
-import { BrokerEngine, SystemClock, type SimClock } from './engine';
+import { BrokerEngine, SystemClock, type MarketHours, type SimClock } from './engine';
 import { createFaults, FaultState, type SimFaults } from './faults';
 import { SimServer } from './server';
 import type { PlaceOrderEvent, RequestEvent } from './session';
@@ -20,6 +20,8 @@ export interface SimGatewayOptions {
   tickIntervalMs?: number;
   heldSymbols?: number;
   extraSymbols?: number;
+  /** 'us-equities' (default): real US hours, nothing trades at night or on weekends. 'always-open': a demo that trades any time. */
+  marketHours?: MarketHours;
   /** IB's 50 messages/second rule; `false` turns it off (benchmarks). */
   pacing?: PacingOptions | false;
   /**
@@ -52,6 +54,7 @@ export async function startSimGateway(opts: SimGatewayOptions = {}): Promise<Sim
     ...(opts.tickIntervalMs !== undefined ? { tickIntervalMs: opts.tickIntervalMs } : {}),
     ...(opts.heldSymbols !== undefined ? { heldSymbols: opts.heldSymbols } : {}),
     ...(opts.extraSymbols !== undefined ? { extraSymbols: opts.extraSymbols } : {}),
+    ...(opts.marketHours !== undefined ? { marketHours: opts.marketHours } : {}),
   });
   const state = new FaultState();
   const server = new SimServer({

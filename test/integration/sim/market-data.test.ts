@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BarSizeSetting, EventName, SecType, WhatToShow, type Contract, type ContractDetails } from '@stoqey/ib';
+import { IBApi } from '@stoqey/ib';
+import { ManualClock } from '../../../src/sim/engine';
+import { startSimGateway } from '../../../src/sim/index';
 import { advanceUntil, record, startHarness, until, waitEvent, type Harness } from './support';
 
 const aapl: Contract = { symbol: 'AAPL', secType: SecType.STK, exchange: 'SMART', currency: 'USD' };
@@ -139,6 +142,26 @@ describe('market data, contract details and history over TCP', () => {
       await until(() => prices.some(([id, t]) => id === 30 && t === 1), 'a live bid');
     } finally {
       await live.close();
+    }
+  });
+
+  it("'always-open' market hours: a Saturday demo still ticks", async () => {
+    const saturday = new ManualClock(Date.UTC(2024, 0, 6, 15, 0, 0));
+    const sim = await startSimGateway({ port: 0, seed: 7, clock: saturday, marketHours: 'always-open' });
+    const ib = new IBApi({ host: sim.host, port: sim.port, clientId: 4 });
+    ib.on(EventName.error, () => {});
+    try {
+      const ready = waitEvent(ib, EventName.nextValidId);
+      ib.connect();
+      await ready;
+      const prices = record<[number, number, number]>(ib, EventName.tickPrice);
+      ib.reqMktData(40, aapl, '', false, false);
+      await until(() => prices.length > 0, 'first quote');
+      const n = prices.length;
+      await advanceUntil(saturday, 250, () => prices.length > n, 'a tick on a Saturday');
+    } finally {
+      ib.disconnect();
+      await sim.close();
     }
   });
 });
