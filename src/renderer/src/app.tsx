@@ -1,23 +1,45 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ChatPane } from './chat/chat-pane';
 import { StatusBar } from './frame/status-bar';
+import { CommandPalette } from './keyboard/command-palette';
+import { ConfirmLargeDialog } from './keyboard/confirm-large-dialog';
+import { RejectDialog } from './keyboard/reject-dialog';
+import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
+import { useKeyboard } from './keyboard/use-keyboard';
 import { PositionsPane } from './positions/positions-pane';
 import { QueuePane } from './queue/queue-pane';
 import { SessionDialog } from './session/session-dialog';
 import { ConnectionSettingsDialog } from './settings/connection-settings-dialog';
+import { useAppStore } from './store';
 
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [keyProblem, setKeyProblem] = useState<string | undefined>(undefined);
+  const dialog = useAppStore((s) => s.dialog);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  useKeyboard(setKeyProblem);
   return (
     <div className="app-frame">
-      <StatusBar onOpenSettings={() => setSettingsOpen(true)} />
+      <StatusBar onOpenSettings={openSettings} />
+      {keyProblem && (
+        <p className="key-problem" role="alert" data-testid="key-problem">
+          {keyProblem}
+          <button type="button" onClick={() => setKeyProblem(undefined)} aria-label="Dismiss">
+            ×
+          </button>
+        </p>
+      )}
       <main className="panes">
         <PositionsPane />
         <ChatPane />
         <QueuePane />
       </main>
-      <SessionDialog onOpenSettings={() => setSettingsOpen(true)} />
+      <SessionDialog onOpenSettings={openSettings} />
       {settingsOpen && <ConnectionSettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {dialog.kind === 'shortcuts' && <ShortcutsDialog />}
+      {dialog.kind === 'palette' && <CommandPalette onOpenSettings={openSettings} />}
+      {dialog.kind === 'reject' && <RejectDialog draftId={dialog.draftId} />}
+      {dialog.kind === 'confirm-large' && <ConfirmLargeDialog draftId={dialog.draftId} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { ALL_ACCOUNTS } from '../store/portfolio-slice';
 import { AccountSummary } from './account-summary';
@@ -15,6 +16,8 @@ export function PositionsPane() {
   const executions = useAppStore((s) => s.executions);
   const selected = useAppStore((s) => s.selectedAccount);
   const [tab, setTab] = useState<Tab>('positions');
+  const ref = useRef<HTMLElement>(null);
+  useFocusRequest('positions', ref);
   const all = selected === ALL_ACCOUNTS;
   const inScope = <T extends { account: string }>(rows: T[]): T[] => (all ? rows : rows.filter((row) => row.account === selected));
   const rows = useMemo(() => inScope(Object.values(positions)), [positions, selected]);
@@ -22,7 +25,7 @@ export function PositionsPane() {
   const hasAccounts = Object.keys(accounts).length > 0;
 
   return (
-    <section className="pane positions-pane" aria-labelledby="positions-title" data-testid="positions-pane">
+    <section ref={ref} tabIndex={-1} className="pane positions-pane" aria-labelledby="positions-title" data-testid="positions-pane">
       <div className="pane-header">
         <h2 id="positions-title">Positions</h2>
         {hasAccounts && <AccountSwitcher />}

@@ -1,8 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Draft } from '../../../shared/draft';
 import { rendererApi } from '../api';
-import { formatMoney } from '../format/numbers';
+import { formatMoney, formatPercent, formatQuantity } from '../format/numbers';
+import { useAppStore } from '../store';
+import { requestApproval } from './approval-actions';
 import { ageText, orderLine, STATE_LABEL } from './describe-draft';
+import { isLargeOrder, reviewFigures } from './review-figures';
 
 interface Props {
   draft: Draft;
@@ -18,32 +21,48 @@ interface Props {
  */
 export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const api = rendererApi();
+  const selected = useAppStore((s) => s.selectedDraftId === draft.id);
+  const expanded = useAppStore((s) => s.expandedDraftId === draft.id);
+  const editing = useAppStore((s) => s.editingDraftId === draft.id);
+  const account = useAppStore((s) => s.accounts[draft.account]);
+  const positions = useAppStore((s) => s.positions);
+  const quotes = useAppStore((s) => s.quotes);
+  const selectDraft = useAppStore((s) => s.selectDraft);
+  const setEditing = useAppStore((s) => s.setEditing);
+  const openDialog = useAppStore((s) => s.openDialog);
+  const ref = useRef<HTMLElement>(null);
   const blocked = draft.state === 'blocked';
   const waiting = draft.state === 'pending' || blocked;
+  // Waiting drafts show everything a reviewer needs; the rest open with Enter.
+  const detailed = waiting || expanded;
+  const figures = reviewFigures(draft, account, Object.values(positions), Object.values(quotes));
+  const large = isLargeOrder(figures);
 
-  const act = async (action: () => Promise<{ ok: boolean; error?: { message: string } }>): Promise<void> => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      const result = await action();
-      if (!result.ok) setProblem(result.error?.message ?? 'That did not work.');
-    } finally {
-      setBusy(false);
-    }
-  };
+  useEffect(() => {
+    // Follow the selection with focus, but never pull focus out of a field the person is typing in.
+    const active = document.activeElement;
+    const typing = active instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
+    if (selected && ref.current && !typing && !ref.current.contains(active)) ref.current.focus();
+  }, [selected]);
 
   const approveDisabledReason = blocked ? 'A risk check blocks this draft.' : approvalBlockedReason;
 
   return (
     <article
-      className={`draft-card state-${draft.state}`}
+      ref={ref}
+      tabIndex={-1}
+      className={`draft-card state-${draft.state}${selected ? ' selected' : ''}`}
       aria-label={`${STATE_LABEL[draft.state]}: ${orderLine(draft)}`}
+      aria-current={selected ? 'true' : undefined}
+      aria-expanded={detailed}
       data-testid="draft-card"
       data-draft-id={draft.id}
       data-state={draft.state}
+      data-large={large ? 'true' : 'false'}
+      onFocus={() => {
+        if (!selected) selectDraft(draft.id);
+      }}
     >
       <header className="draft-head">
         <span className={`draft-line side-${draft.order.side === 'BUY' ? 'buy' : 'sell'}`}>{orderLine(draft)}</span>
@@ -62,15 +81,47 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           {draft.commission !== null && ` · commission ${formatMoney(draft.commission)}`}
         </p>
       )}
-      {waiting && draft.rationale && <p className="rationale">{draft.rationale}</p>}
-      {waiting && draft.risks.length > 0 && (
+      {detailed && (
+        <dl className="review-figures" data-testid="review-figures">
+          <div>
+            <dt>Position</dt>
+            <dd className="num">
+              {formatQuantity(figures.positionBefore)} → {formatQuantity(figures.positionAfter)}
+            </dd>
+          </div>
+          <div>
+            <dt>Weight</dt>
+            <dd className="num">
+              {formatPercent(figures.weightBefore)} → {formatPercent(figures.weightAfter)}
+            </dd>
+          </div>
+          <div>
+            <dt>Notional</dt>
+            <dd className="num">
+              {formatMoney(figures.notional)} ({formatPercent(figures.pctNetLiq)} of net liq)
+            </dd>
+          </div>
+          {figures.priceDistancePct !== null && (
+            <div>
+              <dt>From quote</dt>
+              <dd className="num">
+                {figures.priceDistancePct > 0 ? '+' : ''}
+                {formatPercent(figures.priceDistancePct)}
+                {figures.quoteDelayed ? ' (delayed quote)' : ''}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {detailed && draft.rationale && <p className="rationale">{draft.rationale}</p>}
+      {detailed && draft.risks.length > 0 && (
         <ul className="stated-risks" aria-label="Risks Claude stated">
           {draft.risks.map((risk) => (
             <li key={risk}>{risk}</li>
           ))}
         </ul>
       )}
-      {waiting && draft.verdicts && (
+      {detailed && draft.verdicts && (
         <ul className="verdicts" aria-label="Risk checks">
           {draft.verdicts.map((verdict) => (
             <li key={verdict.check} className={`verdict verdict-${verdict.outcome}`} data-outcome={verdict.outcome}>
@@ -88,7 +139,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
             : 'IB what-if: waiting for the gateway…'}
         </p>
       )}
-      {editing && waiting && <EditForm draft={draft} onDone={() => setEditing(false)} />}
+      {editing && waiting && <EditForm draft={draft} onDone={() => setEditing(undefined)} />}
       {problem && (
         <p role="alert" className="problem">
           {problem}
@@ -102,14 +153,21 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
             disabled={busy || approveDisabledReason !== undefined}
             title={approveDisabledReason}
             aria-describedby={approveDisabledReason ? `why-${draft.id}` : undefined}
-            onClick={() => void act(() => api.approveDraft({ id: draft.id, version: draft.version }))}
+            onClick={() => {
+              setProblem(undefined);
+              setBusy(true);
+              void requestApproval(draft).then((failure) => {
+                setBusy(false);
+                setProblem(failure);
+              });
+            }}
           >
-            Approve
+            {large ? 'Approve…' : 'Approve'}
           </button>
-          <button type="button" disabled={busy} onClick={() => setEditing(!editing)}>
+          <button type="button" disabled={busy} onClick={() => setEditing(editing ? undefined : draft.id)}>
             Edit
           </button>
-          <button type="button" disabled={busy} onClick={() => void act(() => api.rejectDraft({ id: draft.id, version: draft.version }))}>
+          <button type="button" disabled={busy} onClick={() => openDialog({ kind: 'reject', draftId: draft.id })}>
             Reject
           </button>
           {approveDisabledReason && (
@@ -128,6 +186,8 @@ function EditForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const [limit, setLimit] = useState(draft.order.limitPrice === undefined ? '' : String(draft.order.limitPrice));
   const [stop, setStop] = useState(draft.order.stopPrice === undefined ? '' : String(draft.order.stopPrice));
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const result = await rendererApi().editDraft({
@@ -141,10 +201,17 @@ function EditForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
     else setProblem(result.error.message);
   };
   return (
-    <form className="edit-form" onSubmit={(event) => void submit(event)} aria-label="Edit draft">
+    <form
+      className="edit-form"
+      onSubmit={(event) => void submit(event)}
+      aria-label="Edit draft"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onDone();
+      }}
+    >
       <label>
         Quantity
-        <input inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+        <input ref={first} data-testid="edit-quantity" inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} />
       </label>
       {draft.order.limitPrice !== undefined && (
         <label>

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { parseOrderTicket } from '../../../shared/order-ticket';
 import { rendererApi } from '../api';
+import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { ALL_ACCOUNTS } from '../store/portfolio-slice';
 
@@ -11,6 +12,8 @@ export function OrderTicket() {
   const [busy, setBusy] = useState(false);
   const selected = useAppStore((s) => s.selectedAccount);
   const parsed = text.trim() ? parseOrderTicket(text) : undefined;
+  const input = useRef<HTMLInputElement>(null);
+  useFocusRequest('ticket', input);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -32,6 +35,7 @@ export function OrderTicket() {
   return (
     <form className="order-ticket" onSubmit={(event) => void submit(event)} aria-label="Order ticket">
       <input
+        ref={input}
         data-testid="order-ticket"
         aria-label="New draft, e.g. buy 10 AAPL lmt 190"
         placeholder="buy 10 AAPL lmt 190"

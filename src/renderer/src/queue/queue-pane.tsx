@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sessionAllowsApproval } from '../../../shared/session';
 import { rendererApi } from '../api';
+import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { DraftCard } from './draft-card';
 import { OrderTicket } from './order-ticket';
@@ -11,6 +12,10 @@ const IN_FLIGHT = new Set(['submitting', 'working', 'partially_filled', 'needs_r
 export function QueuePane() {
   const queue = useAppStore((s) => s.queue);
   const session = useAppStore((s) => s.session);
+  const selectedDraftId = useAppStore((s) => s.selectedDraftId);
+  const selectDraft = useAppStore((s) => s.selectDraft);
+  const ref = useRef<HTMLElement>(null);
+  useFocusRequest('queue', ref);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5000);
@@ -28,8 +33,14 @@ export function QueuePane() {
   const recent = queue.drafts.filter((d) => !WAITING.has(d.state) && !IN_FLIGHT.has(d.state));
   const api = rendererApi();
 
+  // Keep a selection while there is something to act on: the oldest waiting draft first.
+  useEffect(() => {
+    const known = queue.drafts.some((d) => d.id === selectedDraftId && (WAITING.has(d.state) || IN_FLIGHT.has(d.state)));
+    if (!known) selectDraft(waiting[0]?.id ?? inFlight[0]?.id);
+  }, [queue, selectedDraftId, selectDraft, waiting, inFlight]);
+
   return (
-    <section className="pane queue-pane" aria-labelledby="queue-title" data-testid="queue-pane">
+    <section ref={ref} tabIndex={-1} className="pane queue-pane" aria-labelledby="queue-title" data-testid="queue-pane">
       <div className="pane-header">
         <h2 id="queue-title">Approval queue</h2>
         <span className={`trading-state trading-${queue.tradingState}`} data-testid="trading-state">
@@ -50,7 +61,7 @@ export function QueuePane() {
         <p className="empty">No drafts waiting. Drafts from Claude or your order ticket wait here for your sign-off.</p>
       )}
       {waiting.length > 0 && (
-        <section aria-label="Waiting for your approval">
+        <section aria-label="Waiting for your approval" role="list">
           {waiting.map((draft) => (
             <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
           ))}

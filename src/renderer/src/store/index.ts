@@ -2,10 +2,11 @@ import { create } from 'zustand';
 import { createAppInfoSlice, type AppInfoSlice } from './app-info-slice';
 import { createPortfolioSlice, type PortfolioSlice } from './portfolio-slice';
 import { createQueueSlice, type QueueSlice } from './queue-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice & PortfolioSlice & QueueSlice;
+export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice & PortfolioSlice & QueueSlice & UiSlice;
 
 /** The renderer's one store, assembled from feature slices. */
 export const useAppStore = create<AppStore>()((...args) => ({
@@ -14,4 +15,5 @@ export const useAppStore = create<AppStore>()((...args) => ({
   ...createAppInfoSlice(...args),
   ...createPortfolioSlice(...args),
   ...createQueueSlice(...args),
+  ...createUiSlice(...args),
 }));

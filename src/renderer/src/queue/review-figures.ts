@@ -1,0 +1,55 @@
+import type { Draft } from '../../../shared/draft';
+import type { AccountView, PositionView, QuoteView } from '../../../shared/portfolio';
+
+/**
+ * The numbers a careful reviewer needs beside a draft, so approving is a
+ * decision and not a reflex: position and concentration before and after,
+ * the order's size against the account, and how far its price is from the
+ * market.
+ */
+export interface ReviewFigures {
+  price: number | null;
+  notional: number | null;
+  pctNetLiq: number | null;
+  positionBefore: number;
+  positionAfter: number;
+  weightBefore: number | null;
+  weightAfter: number | null;
+  /** Signed % of the limit (or stop) from the reference quote: ask for buys, bid for sells. */
+  priceDistancePct: number | null;
+  quoteDelayed: boolean;
+}
+
+export function reviewFigures(draft: Draft, account: AccountView | undefined, positions: PositionView[], quotes: QuoteView[]): ReviewFigures {
+  const quote = quotes.find((q) => q.conId === draft.contract.conId) ?? quotes.find((q) => q.symbol === draft.contract.symbol);
+  const reference = quote ? (draft.order.side === 'BUY' ? (quote.ask ?? quote.last) : (quote.bid ?? quote.last)) : null;
+  const orderPrice = draft.order.limitPrice ?? draft.order.stopPrice ?? null;
+  const price = orderPrice ?? reference ?? quote?.last ?? null;
+  const multiplier = draft.contract.multiplier ?? 1;
+  const notional = price === null ? null : draft.order.quantity * price * multiplier;
+  const netLiq = account?.netLiquidation ?? null;
+  const held = positions.find((p) => p.account === draft.account && (p.conId === draft.contract.conId || p.symbol === draft.contract.symbol));
+  const before = held?.quantity ?? 0;
+  const signed = draft.order.side === 'BUY' ? draft.order.quantity : -draft.order.quantity;
+  const after = before + signed;
+  const unit = price === null ? null : price * multiplier;
+  return {
+    price,
+    notional,
+    pctNetLiq: notional !== null && netLiq ? (notional / netLiq) * 100 : null,
+    positionBefore: before,
+    positionAfter: after,
+    weightBefore: unit !== null && netLiq ? ((before * unit) / netLiq) * 100 : null,
+    weightAfter: unit !== null && netLiq ? ((after * unit) / netLiq) * 100 : null,
+    priceDistancePct: orderPrice !== null && reference ? ((orderPrice - reference) / reference) * 100 : null,
+    quoteDelayed: quote?.delayed ?? false,
+  };
+}
+
+/** Orders above this share of net liquidation need a deliberate second step to approve. */
+export const DEFAULT_LARGE_ORDER_PCT = 2;
+
+export function isLargeOrder(figures: ReviewFigures, thresholdPct = DEFAULT_LARGE_ORDER_PCT): boolean {
+  // Unknown size counts as large: the safe side of a missing number.
+  return figures.pctNetLiq === null || figures.pctNetLiq > thresholdPct;
+}
