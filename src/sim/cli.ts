@@ -27,6 +27,7 @@ Commands on stdin:
   reset <seconds>          nightly reset: drop all and refuse connections for that long
   reject-next [reason]     reject the next order with error 201
   delay-acks <ms>          hold order acknowledgements that long (0 = off)
+  partial-whatif on|off    answer what-if first without commission, then complete
   clients                  list the client ids connected now
   help                     list these commands
 `;
@@ -109,6 +110,10 @@ export function runCommand(sim: SimGateway, line: string): string {
       sim.faults.delayAcks(ms);
       return ms > 0 ? `ok: acknowledgements delayed by ${ms}ms` : 'ok: acknowledgements no longer delayed';
     }
+    case 'partial-whatif':
+      if (arg !== 'on' && arg !== 'off') return 'error: usage: partial-whatif on|off';
+      sim.faults.incompleteWhatIf(arg === 'on');
+      return `ok: partial what-if answers ${arg}`;
     default:
       return `error: unknown command "${cmd}" (type help)`;
   }

@@ -13,6 +13,8 @@ export class FaultState {
   refuseUntil = -Infinity;
   /** Order acknowledgements (open order, order status, executions) are held this long on the sim clock. */
   ackDelayMs = 0;
+  /** What-if answers come first without commission (Double.MAX_VALUE, empty currency), then complete. */
+  incompleteWhatIf = false;
 }
 
 export interface SimFaults {
@@ -32,6 +34,8 @@ export interface SimFaults {
   rejectNextOrder(reason?: string): void;
   /** Hold order acknowledgements for `ms` of sim time (0 turns it off). */
   delayAcks(ms: number): void;
+  /** The real Gateway sometimes answers a what-if first without its commission; simulate that. */
+  incompleteWhatIf(on?: boolean): void;
 }
 
 /** What a fault needs to reach: every live session. */
@@ -83,6 +87,9 @@ export function createFaults(state: FaultState, target: FaultTarget, engine: Bro
     },
     delayAcks(ms: number) {
       state.ackDelayMs = Math.max(0, ms);
+    },
+    incompleteWhatIf(on = true) {
+      state.incompleteWhatIf = on;
     },
   };
 }

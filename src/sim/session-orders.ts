@@ -62,7 +62,13 @@ export class OrderFlow {
         s.host.noteOrderId(s.clientId, req.orderId);
         const result = s.engine.placeOrder(s.clientId, req.orderId, req.contract, req.order);
         if (result.kind === 'whatIf') {
-          s.sendAck([openOrder(req.orderId, result.contract, { ...result.order, orderId: req.orderId, clientId: s.clientId, whatIf: true }, result.state)]);
+          const order = { ...result.order, orderId: req.orderId, clientId: s.clientId, whatIf: true };
+          const answers = [openOrder(req.orderId, result.contract, order, result.state)];
+          if (s.faults.incompleteWhatIf) {
+            const pending = { ...result.state, commission: undefined, minCommission: undefined, maxCommission: undefined, commissionCurrency: '' };
+            answers.unshift(openOrder(req.orderId, result.contract, order, pending));
+          }
+          s.sendAck(answers);
         } else if (result.kind === 'rejected') {
           const text = result.code === 201 ? `Order rejected - reason:${result.reason}` : result.reason;
           s.sendAck([errorMessage(req.orderId, result.code, text)]);

@@ -223,5 +223,19 @@ describe('orders over TCP with the real client', () => {
     await end;
     expect(tm.opens.some(([id]) => id === 20)).toBe(true);
   });
+
+  it('incomplete what-if fault: first answer without commission (as the real Gateway sometimes does), then the full one', async () => {
+    const ib = await h.connect(5);
+    const t = track(ib);
+    h.sim.faults.incompleteWhatIf(true);
+    ib.placeOrder(21, aapl, { action: OrderAction.BUY, totalQuantity: 10, orderType: OrderType.LMT, lmtPrice: cents(quote().ask), account: margin, whatIf: true, transmit: true });
+    await until(() => t.opens.filter(([id]) => id === 21).length === 2, 'two what-if answers');
+    const [first, second] = t.opens.filter(([id]) => id === 21).map(([, , , state]) => state);
+    expect(first!.commission).toBeUndefined();
+    expect(first!.commissionCurrency).toBe('');
+    expect(first!.initMarginChange).toBe(second!.initMarginChange);
+    expect(second!.commission).toBeGreaterThan(0);
+    expect(second!.commissionCurrency).toBe('USD');
+  });
 });
 
