@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { ChatPane } from './chat/chat-pane';
 import { StatusBar } from './frame/status-bar';
+import { useTheme } from './frame/use-theme';
 import { CommandPalette } from './keyboard/command-palette';
 import { ConfirmLargeDialog } from './keyboard/confirm-large-dialog';
 import { RejectDialog } from './keyboard/reject-dialog';
@@ -18,6 +19,7 @@ export function App() {
   const dialog = useAppStore((s) => s.dialog);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
   useKeyboard(setKeyProblem);
+  useTheme();
   return (
     <div className="app-frame">
       <StatusBar onOpenSettings={openSettings} />
