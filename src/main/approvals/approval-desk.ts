@@ -14,6 +14,7 @@ import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { reserveOrderId } from '../store/order-id-ledger';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
+import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
 import { buildRiskContext } from './risk-context';
 import { whatIfPreview } from './what-if-preview';
@@ -52,6 +53,8 @@ const RECENT_TERMINAL = 30;
 export class ApprovalDesk {
   private readonly now: () => number;
   private readonly recentApprovals: number[] = [];
+  /** IB's liquid hours per contract, from the lookup at drafting. */
+  private readonly liquidHours = new Map<number, { hours: string; timeZoneId: string }>();
 
   constructor(private readonly options: ApprovalDeskOptions) {
     this.now = options.now ?? Date.now;
@@ -93,6 +96,7 @@ export class ApprovalDesk {
       const match = details[0];
       if (!match?.contract?.conId) return { ok: false, reason: `IB does not know ${contract.symbol} as a ${contract.secType}.` };
       contract = { ...contract, conId: match.contract.conId, ...(match.contract.primaryExch ? { primaryExchange: match.contract.primaryExch } : {}) };
+      if (match.liquidHours && match.timeZoneId) this.liquidHours.set(match.contract.conId, { hours: match.liquidHours, timeZoneId: match.timeZoneId });
       session.watch(match.contract);
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : 'The contract lookup failed.' };
@@ -183,7 +187,7 @@ export class ApprovalDesk {
       throw new CallFailure('unavailable', 'Approvals are paused: the gateway session is not ready. The draft stays pending.');
     }
     const now = this.now();
-    const report = runChecks(buildRiskContext(this.riskInputs(now), before), before);
+    const report = runChecks(buildRiskContext(this.riskInputs(now, before), before), before);
     this.options.onSubmitStep?.('checked', id);
     if (report.outcome === 'block') {
       const blocked = this.move(before, 'blocked', { now, verdicts: report.verdicts });
@@ -292,10 +296,16 @@ export class ApprovalDesk {
   }
 
   check(draft: Draft): RiskVerdict[] {
-    return runChecks(buildRiskContext(this.riskInputs(this.now()), draft), draft).verdicts;
+    return runChecks(buildRiskContext(this.riskInputs(this.now(), draft), draft), draft).verdicts;
   }
 
-  private riskInputs(now: number) {
+  private regularHoursOpen(now: number, draft: Draft): boolean {
+    if (this.options.regularHoursOpen) return this.options.regularHoursOpen(now);
+    const known = draft.contract.conId ? this.liquidHours.get(draft.contract.conId) : undefined;
+    return (known && inLiquidHours(known.hours, known.timeZoneId, now)) ?? usRegularHoursOpen(now);
+  }
+
+  private riskInputs(now: number, draft: Draft) {
     const session = this.options.session();
     const cutoff = now - 60_000;
     while (this.recentApprovals.length && (this.recentApprovals[0] ?? 0) < cutoff) this.recentApprovals.shift();
@@ -308,7 +318,7 @@ export class ApprovalDesk {
       tradingState: this.tradingState(),
       drafts: this.store.drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]),
       recentApprovals: [...this.recentApprovals],
-      regularHoursOpen: (this.options.regularHoursOpen ?? usRegularHoursOpen)(now),
+      regularHoursOpen: this.regularHoursOpen(now, draft),
     };
   }
 
