@@ -123,7 +123,10 @@ export async function runChatTurn(input: TurnInput): Promise<TurnRun> {
   for (;;) {
     if (signal.aborted) return finish('cancelled', rounds === 0 ? before : working);
     let streamed = '';
-    const stream = client.messages.stream(buildRequest(input.model, input.maxTokens, working), { signal });
+    // Scrubbing the whole history (idempotent once aliased) also covers turns
+    // sent before the person switched aliasing on.
+    const outgoing = input.tools.aliases.scrub(working);
+    const stream = client.messages.stream(buildRequest(input.model, input.maxTokens, outgoing), { signal });
     stream.on('text', (delta) => {
       streamed += delta;
       onEvent({ type: 'text', delta });

@@ -263,3 +263,53 @@ describe('assistant conversation through the real SDK', () => {
     expect((await first).status).toBe('complete');
   });
 });
+
+describe('assistant conversation interrupted between rounds', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('cancelling while tools run answers every tool call and keeps the history sendable', async () => {
+    h = await startHarness();
+    const portfolio = h.account.portfolio.bind(h.account);
+    // The person presses Stop while the first tool is running.
+    h.account.portfolio = async (acct?: string) => {
+      h.assistant.cancel(conv);
+      return portfolio(acct);
+    };
+    h.fake.reply({
+      kind: 'message',
+      content: [
+        { type: 'tool_use', name: 'get_portfolio', input: {} },
+        { type: 'tool_use', name: 'get_quotes', input: { symbols: ['AAPL'] } },
+      ],
+      stopReason: 'tool_use',
+    });
+    const turn = h.assistant.send(conv, 'check everything');
+    const result = await turn;
+    expect(result.status).toBe('cancelled');
+    expect(result.record?.toolResults.map((t) => [t.name, t.isError])).toEqual([
+      ['get_portfolio', false],
+      ['get_quotes', true],
+    ]);
+    expect(h.account.calls).toEqual(['portfolio']);
+    h.fake.reply((req) => {
+      const messages = req.body.messages as Anthropic.MessageParam[];
+      expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+      return text('Stopped where you asked.');
+    });
+    expect((await h.assistant.send(conv, 'ok, just the portfolio then')).status).toBe('complete');
+  });
+
+  it('an API error after a tool round keeps the tool results and the next turn continues', async () => {
+    h = await startHarness({ maxRetries: 0 });
+    h.fake.reply(toolCall('get_portfolio', {}), apiError(500));
+    const failed = await h.assistant.send(conv, 'portfolio?');
+    expect(failed).toMatchObject({ status: 'error', errorKind: 'server' });
+    expect(h.assistant.conversation(conv).messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    h.fake.reply(text('Here it is.'));
+    expect((await h.assistant.send(conv, 'try again')).status).toBe('complete');
+    expect(h.fake.requests.at(-1)?.status).toBe(200);
+  });
+});

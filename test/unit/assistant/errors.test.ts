@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeApiError } from '../../../src/main/assistant/errors';
 
 const key = 'sk-ant-secret-key-123456';
-const apiError = (status: number, type: string, message: string): Anthropic.APIError =>
+const apiError = (status: number, type: string, message: string): InstanceType<typeof Anthropic.APIError> =>
   Anthropic.APIError.generate(status, { type: 'error', error: { type, message } }, undefined, new Headers());
 
 describe('describeApiError', () => {
