@@ -3,11 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, ipcMain, session } from 'electron';
 import { createBackend } from './backend';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { bringForward, openOnDraft, openOnQueue, type MainWindowAccess } from './shell/bring-forward';
 import { CONTENT_SECURITY_POLICY } from './shell/content-security-policy';
+import { registerGlobalShortcuts } from './shell/global-shortcuts';
+import { haltTradingFromShell } from './shell/halt-trading';
 import { bindContract } from './shell/ipc-binding';
+import { keepInTrayOnClose, quitsWhenWindowsClose } from './shell/keep-in-tray';
+import { followLatest } from './shell/latest-event';
 import { createMainWindow } from './shell/main-window';
+import { raiseNotifications } from './shell/notifications';
 import { denyAllPermissions } from './shell/permissions';
-import { notifySessionProblems } from './shell/session-notifications';
+import { createQueueTray, trayIcons } from './shell/tray';
 
 // The composition root: the only place that wires Electron to the backend.
 
@@ -15,6 +21,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const appOrigin = devServerUrl && !app.isPackaged ? new URL(devServerUrl).origin : APP_ORIGIN;
 const startUrl = devServerUrl && !app.isPackaged ? devServerUrl : `${APP_ORIGIN}/index.html`;
+// electron-builder copies resources/tray to <resources>/tray (extraResources).
+const trayDirectory = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(app.getAppPath(), 'resources', 'tray');
 
 registerAppScheme();
 
@@ -41,37 +49,64 @@ async function main(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
   });
+  const settings = followLatest(backend.events, 'settings', await backend.handlers.getSettings(undefined));
+  const queue = followLatest(backend.events, 'queue', await backend.handlers.getQueue(undefined));
+  let quitting = false;
 
   let window: BrowserWindow | undefined;
-  const openWindow = (): BrowserWindow => {
-    window = createMainWindow({
-      preloadPath: path.join(here, '../preload/index.cjs'),
-      appOrigin,
-      startUrl,
-    });
-    window.on('closed', () => {
-      window = undefined;
-    });
-    return window;
+  const windows: MainWindowAccess = {
+    current: () => window,
+    open: () => {
+      const opened = createMainWindow({
+        preloadPath: path.join(here, '../preload/index.cjs'),
+        appOrigin,
+        startUrl,
+      });
+      keepInTrayOnClose(opened, { settings: () => settings.current().tray, quitting: () => quitting });
+      opened.on('closed', () => {
+        if (window === opened) window = undefined;
+      });
+      window = opened;
+      return opened;
+    },
+  };
+  const haltTrading = (): void => {
+    void haltTradingFromShell(backend.handlers, backend.log);
   };
 
-  bindContract({ ipcMain, handlers: backend.handlers, events: backend.events, log: backend.log, window: () => window, appOrigin });
-  notifySessionProblems(backend.events, () => window);
+  bindContract({ ipcMain, handlers: backend.handlers, events: backend.events, log: backend.log, window: windows.current, appOrigin });
+  raiseNotifications({
+    events: backend.events,
+    windows,
+    settings: () => settings.current().notifications,
+    initialQueue: queue.current(),
+  });
+  createQueueTray({
+    events: backend.events,
+    icons: trayIcons(trayDirectory, process.platform),
+    initial: queue.current(),
+    actions: {
+      openDraft: (draftId) => openOnDraft(windows, backend.events, draftId),
+      showWindow: () => bringForward(windows),
+      haltTrading,
+      quit: () => app.quit(),
+    },
+  });
+  const releaseShortcuts = registerGlobalShortcuts(
+    { showQueue: () => openOnQueue(windows, backend.events, queue.current()), haltTrading },
+    backend.log,
+  );
   await backend.start();
-  openWindow();
+  windows.open();
 
-  app.on('second-instance', () => {
-    const existing = window ?? openWindow();
-    if (existing.isMinimized()) existing.restore();
-    existing.focus();
-  });
-  app.on('activate', () => {
-    if (!window) openWindow();
-  });
+  app.on('second-instance', () => bringForward(windows));
+  app.on('activate', () => bringForward(windows));
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (quitsWhenWindowsClose(process.platform, settings.current().tray)) app.quit();
   });
   app.on('before-quit', () => {
+    quitting = true;
     void backend.stop();
   });
+  app.on('will-quit', releaseShortcuts);
 }

@@ -23,6 +23,12 @@ export class FakeWebContents extends EventEmitter {
     this.sent.push({ channel, payload });
   }
 
+  loading = false;
+
+  isLoading(): boolean {
+    return this.loading;
+  }
+
   /** Emits like Electron does and reports whether a listener called preventDefault. */
   attempt(eventName: string, url: string): boolean {
     let prevented = false;
@@ -53,6 +59,7 @@ export class FakeBrowserWindow extends EventEmitter {
 
   focused = true;
   minimized = false;
+  visible = true;
   readonly calls: string[] = [];
 
   isDestroyed(): boolean {
@@ -76,7 +83,26 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 
   show(): void {
+    this.visible = true;
     this.calls.push('show');
+  }
+
+  hide(): void {
+    this.visible = false;
+    this.calls.push('hide');
+  }
+
+  isVisible(): boolean {
+    return this.visible;
+  }
+
+  /** Closes like Electron: 'close' can be prevented; otherwise the window is destroyed and 'closed' follows. */
+  close(): void {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.destroyed = true;
+    this.emit('closed');
   }
 }
 
@@ -107,18 +133,109 @@ export function fakeElectronModule() {
     shell: fakeShell,
     ipcMain: new FakeIpcMain(),
     Notification: FakeNotification,
+    Tray: FakeTray,
+    Menu: FakeMenu,
+    globalShortcut: fakeGlobalShortcut,
   };
 }
 
 export class FakeNotification extends EventEmitter {
   static readonly shown: FakeNotification[] = [];
+  /** Every notification ever constructed, shown or not: none may carry actions. */
+  static readonly constructed: FakeNotification[] = [];
+  static supported = true;
   static isSupported(): boolean {
-    return true;
+    return FakeNotification.supported;
   }
-  constructor(readonly options: { title: string; body: string; actions?: unknown[] }) {
+  static reset(): void {
+    FakeNotification.shown.length = 0;
+    FakeNotification.constructed.length = 0;
+    FakeNotification.supported = true;
+  }
+  constructor(readonly options: { title: string; body: string; actions?: unknown[]; urgency?: string; [key: string]: unknown }) {
     super();
+    FakeNotification.constructed.push(this);
   }
   show(): void {
     FakeNotification.shown.push(this);
   }
 }
+
+export interface FakeMenuItem {
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  click?: () => void;
+}
+
+export class FakeMenu {
+  constructor(readonly items: FakeMenuItem[]) {}
+  static buildFromTemplate(template: FakeMenuItem[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+}
+
+export class FakeTray extends EventEmitter {
+  static readonly all: FakeTray[] = [];
+  image: string;
+  tooltip = '';
+  title = '';
+  menu: FakeMenu | undefined;
+  menusBuilt = 0;
+  destroyed = false;
+
+  constructor(image: string) {
+    super();
+    this.image = image;
+    FakeTray.all.push(this);
+  }
+
+  setImage(image: string): void {
+    this.image = image;
+  }
+
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+
+  setTitle(title: string): void {
+    this.title = title;
+  }
+
+  setContextMenu(menu: FakeMenu): void {
+    this.menu = menu;
+    this.menusBuilt += 1;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+  }
+
+  /** The menu item with this label; fails the test when there is none. */
+  item(label: string): FakeMenuItem {
+    const found = this.menu?.items.find((entry) => entry.label === label);
+    if (!found) throw new Error(`No tray menu item '${label}' in ${JSON.stringify(this.menu?.items.map((entry) => entry.label))}`);
+    return found;
+  }
+}
+
+/** Global shortcuts as the OS sees them; `othersOwn` simulates a combination another app already took. */
+export const fakeGlobalShortcut = {
+  registered: new Map<string, () => void>(),
+  othersOwn: new Set<string>(),
+  register(accelerator: string, callback: () => void): boolean {
+    if (this.othersOwn.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  },
+  unregister(accelerator: string): void {
+    this.registered.delete(accelerator);
+  },
+  press(accelerator: string): void {
+    this.registered.get(accelerator)?.();
+  },
+  reset(): void {
+    this.registered.clear();
+    this.othersOwn.clear();
+  },
+};
