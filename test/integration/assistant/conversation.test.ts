@@ -313,3 +313,31 @@ describe('assistant conversation interrupted between rounds', () => {
     expect(h.fake.requests.at(-1)?.status).toBe(200);
   });
 });
+
+describe('assistant conversation with a stream that fails midway', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('an overloaded error event mid-stream keeps the partial text and says to try again', async () => {
+    h = await startHarness();
+    h.fake.reply({
+      kind: 'message',
+      content: [
+        { type: 'text', text: 'Your largest position is AAPL, and' },
+        { type: 'tool_use', name: 'get_quotes', input: { symbols: ['AAPL'] } },
+      ],
+      stopReason: 'tool_use',
+      errorAfterEvents: { after: 5, errorType: 'overloaded_error', message: 'Overloaded' },
+    });
+    const result = await h.assistant.send(conv, 'biggest position?');
+    expect(result).toMatchObject({ status: 'error', errorKind: 'overloaded' });
+    expect(result.text.length).toBeGreaterThan(0);
+    const history = h.assistant.conversation(conv).messages;
+    expect(history.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(JSON.stringify(history)).not.toContain('tool_use');
+    h.fake.reply(text('AAPL, at 19% of the account.'));
+    expect((await h.assistant.send(conv, 'try again')).status).toBe('complete');
+  });
+});
