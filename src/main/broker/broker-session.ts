@@ -6,7 +6,7 @@ import { reconnectDelay, type BackoffOptions } from './backoff';
 import { tradingModeOf } from './gateway-label';
 import { GatewayLink, type GatewayEndpoint } from './gateway-link';
 import { MarketDataBook } from './market-data';
-import { RequestBook } from './request-book';
+import { RequestBook, type HistoryBar } from './request-book';
 import { PortfolioModel, toNumber } from './portfolio-model';
 import { describeGatewayError } from './gateway-errors';
 import { NORTH_AMERICA_RESET, resetWindowEnd, type ResetWindow } from './reset-window';
@@ -173,6 +173,18 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     return answer;
   }
 
+  /** Historical bars (IB duration and bar size strings, e.g. '1 M' and '1 day'). */
+  history(contract: Contract, duration: string, barSize: string, timeoutMs = 15_000): Promise<HistoryBar[]> {
+    const link = this.link;
+    if (!link?.connected) return Promise.reject(new Error('Not connected to the gateway.'));
+    const reqId = this.nextRequestId++;
+    const answer = this.requests.expectHistory(reqId, timeoutMs);
+    link.send('data', (api) =>
+      api.reqHistoricalData(reqId, contract, '', duration, barSize as never, 'TRADES' as never, 1, 1, false),
+    );
+    return answer;
+  }
+
   /** Keeps a live quote for a contract that is not held (a draft's symbol). */
   watch(contract: Contract): void {
     const held = this.marketData.heldContract(contract);
@@ -277,6 +289,9 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     });
     link.on(EventName.contractDetails, (reqId: number, details: ContractDetails) => this.requests.onDetails(reqId, details));
     link.on(EventName.contractDetailsEnd, (reqId: number) => this.requests.onDetailsEnd(reqId));
+    link.on(EventName.historicalData, (reqId: number, date: string, open: number, high: number, low: number, close: number, volume: number) =>
+      this.requests.onHistoryBar(reqId, { date: String(date), open, high, low, close, volume: Number(volume) }),
+    );
     link.on(EventName.openOrder, (orderId: number, contract: Contract, order: Order, state: OrderState) => {
       // A what-if answer is not an order: it never enters the book.
       if (order.whatIf) {

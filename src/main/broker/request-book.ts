@@ -3,6 +3,15 @@ import { describeGatewayError } from './gateway-errors';
 
 const UNSET = 1e300;
 
+export interface HistoryBar {
+  date: string;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
 interface Pending<T> {
   resolve(value: T): void;
   reject(error: Error): void;
@@ -17,6 +26,30 @@ interface Pending<T> {
 export class RequestBook {
   private readonly details = new Map<number, Pending<ContractDetails[]> & { rows: ContractDetails[] }>();
   private readonly whatIfs = new Map<number, Pending<OrderState> & { last?: OrderState }>();
+  private readonly histories = new Map<number, Pending<HistoryBar[]> & { rows: HistoryBar[] }>();
+
+  expectHistory(reqId: number, timeoutMs: number): Promise<HistoryBar[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.histories.delete(reqId);
+        reject(new Error('The gateway did not send the price history in time.'));
+      }, timeoutMs);
+      this.histories.set(reqId, { resolve, reject, timer, rows: [] });
+    });
+  }
+
+  /** IB ends a history with a bar whose date starts with "finished". */
+  onHistoryBar(reqId: number, bar: HistoryBar & { date: string }): void {
+    const pending = this.histories.get(reqId);
+    if (!pending) return;
+    if (bar.date.startsWith('finished')) {
+      clearTimeout(pending.timer);
+      this.histories.delete(reqId);
+      pending.resolve(pending.rows);
+      return;
+    }
+    pending.rows.push(bar);
+  }
 
   expectDetails(reqId: number, timeoutMs: number): Promise<ContractDetails[]> {
     return new Promise((resolve, reject) => {
@@ -78,6 +111,13 @@ export class RequestBook {
       else details.reject(new Error(describeGatewayError(code, message)));
       return true;
     }
+    const history = this.histories.get(reqId);
+    if (history) {
+      clearTimeout(history.timer);
+      this.histories.delete(reqId);
+      history.reject(new Error(describeGatewayError(code, message)));
+      return true;
+    }
     const whatIf = this.whatIfs.get(reqId);
     if (whatIf) {
       clearTimeout(whatIf.timer);
@@ -93,6 +133,11 @@ export class RequestBook {
       clearTimeout(pending.timer);
       pending.reject(new Error(reason));
       this.details.delete(id);
+    }
+    for (const [id, pending] of this.histories) {
+      clearTimeout(pending.timer);
+      pending.reject(new Error(reason));
+      this.histories.delete(id);
     }
     for (const [id, pending] of this.whatIfs) {
       clearTimeout(pending.timer);

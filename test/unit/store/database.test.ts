@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseUnreadableError, openDatabase, type Db } from '../../../src/main/store/database';
 import { DatabaseTooNewError, migrate } from '../../../src/main/store/migrate';
+import { migrations } from '../../../src/main/store/migrations/index';
 import { openStore } from '../../../src/main/store/open-store';
 import { sampleDraft, tempDir } from './support';
 
@@ -115,7 +116,7 @@ describe('opening the database', () => {
     const db = openDatabase(path.join(dir, 'countersign.sqlite'));
     open.push(db);
     const ids = db.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as { id: number }[];
-    expect(ids.map((r) => r.id)).toEqual([1, 2, 3, 4, 99]);
+    expect(ids.map((r) => r.id)).toEqual([...migrations.map((m) => m.id), 99]);
     expect(() => migrate(db)).toThrow(/newer version of Countersign/);
   });
 });

@@ -1,0 +1,99 @@
+import type { Contract } from '@stoqey/ib';
+import type { AccountReader, ContractMatch, PriceBar, PriceHistoryRequest } from '../assistant/ports';
+import type { Draft } from '../../shared/draft';
+import type { QuoteView } from '../../shared/portfolio';
+import type { BrokerSession } from './broker-session';
+import { parseIbTime } from './ib-time';
+
+const DURATION: Record<PriceHistoryRequest['period'], string> = {
+  '1D': '1 D',
+  '5D': '5 D',
+  '1M': '1 M',
+  '3M': '3 M',
+  '6M': '6 M',
+  '1Y': '1 Y',
+  '5Y': '5 Y',
+};
+
+export interface AccountReaderDeps {
+  session: () => BrokerSession | undefined;
+  pendingDrafts: () => Draft[];
+  /** How long a quote for a symbol that is not yet subscribed may take. */
+  quoteWaitMs?: number;
+}
+
+/**
+ * What Claude may read, served from the live session. Read-only by
+ * construction: nothing here can place, change or cancel an order.
+ */
+export function createAccountReader(deps: AccountReaderDeps): AccountReader {
+  const session = (): BrokerSession => {
+    const current = deps.session();
+    if (!current?.isReady) throw new Error('The gateway session is not ready, so the account cannot be read right now.');
+    return current;
+  };
+  const snapshot = () => session().portfolio.snapshot();
+  const byAccount = <T extends { account: string }>(rows: T[], account?: string): T[] => (account ? rows.filter((r) => r.account === account) : rows);
+
+  const resolve = async (symbol: string, secType: string = 'STK'): Promise<Contract | undefined> => {
+    const details = await session().resolveContract({ symbol: symbol.toUpperCase(), secType: (secType === 'ETF' ? 'STK' : secType) as Contract['secType'], exchange: 'SMART', currency: 'USD' });
+    return details[0]?.contract;
+  };
+
+  return {
+    accounts: async () => session().state.accounts,
+    portfolio: async (account) => byAccount(snapshot().positions, account),
+    accountSummary: async (account) => byAccount(snapshot().accounts, account),
+    async quotes(symbols) {
+      const wanted = [...new Set(symbols.map((s) => s.toUpperCase()))];
+      const found = new Map<string, QuoteView>();
+      for (const quote of snapshot().quotes) if (wanted.includes(quote.symbol)) found.set(quote.symbol, quote);
+      const missing = wanted.filter((symbol) => !found.has(symbol));
+      for (const symbol of missing) {
+        const contract = await resolve(symbol);
+        if (contract?.conId) session().watch(contract);
+      }
+      const deadline = Date.now() + (deps.quoteWaitMs ?? 2000);
+      while (missing.some((symbol) => !found.has(symbol)) && Date.now() < deadline) {
+        await new Promise((resolveWait) => setTimeout(resolveWait, 25));
+        for (const quote of snapshot().quotes) {
+          if (missing.includes(quote.symbol) && (quote.last !== null || quote.bid !== null)) found.set(quote.symbol, quote);
+        }
+      }
+      return wanted.map((symbol) => found.get(symbol)).filter((q): q is QuoteView => !!q);
+    },
+    async priceHistory(request): Promise<PriceBar[]> {
+      const contract = await resolve(request.symbol);
+      if (!contract?.conId) throw new Error(`IB does not know the symbol ${request.symbol}.`);
+      const bars = await session().history({ conId: contract.conId, exchange: 'SMART', currency: 'USD' }, DURATION[request.period], request.barSize);
+      return bars
+        .map((bar) => ({ time: parseIbTime(bar.date), open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume }))
+        .filter((bar) => Number.isFinite(bar.time));
+    },
+    openOrders: async (account) => byAccount(snapshot().openOrders, account),
+    async executions({ account, sinceMs }) {
+      return byAccount(snapshot().executions, account)
+        .map((execution) => ({ execution, at: parseIbTime(execution.time) }))
+        .filter(({ at }) => sinceMs === undefined || !Number.isFinite(at) || at >= sinceMs)
+        .sort((a, b) => b.at - a.at)
+        .map(({ execution }) => execution);
+    },
+    async findContracts(query, secType): Promise<ContractMatch[]> {
+      const symbol = query.trim().toUpperCase();
+      if (!/^[A-Z][A-Z0-9.]{0,11}$/.test(symbol)) return [];
+      const details = await session().resolveContract({ symbol, secType: (secType === 'ETF' || !secType ? 'STK' : secType) as Contract['secType'], exchange: 'SMART', currency: 'USD' });
+      return details
+        .filter((d) => d.contract?.conId)
+        .map((d) => ({
+          conId: d.contract.conId ?? 0,
+          symbol: d.contract.symbol ?? symbol,
+          secType: String(d.contract.secType ?? 'STK'),
+          currency: d.contract.currency ?? 'USD',
+          primaryExchange: d.contract.primaryExch ?? '',
+          longName: d.longName ?? '',
+          ...(d.industry || d.category ? { description: [d.industry, d.category, d.subcategory].filter(Boolean).join(' / ') } : {}),
+        }));
+    },
+    pendingDrafts: async () => deps.pendingDrafts(),
+  };
+}
