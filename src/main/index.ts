@@ -25,6 +25,9 @@ const startUrl = devServerUrl && !app.isPackaged ? devServerUrl : `${APP_ORIGIN}
 const trayDirectory = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(app.getAppPath(), 'resources', 'tray');
 
 registerAppScheme();
+// Windows shows toasts (and routes their clicks) only for an app with an
+// identity; the installer registers this same id from electron-builder.json.
+if (process.platform === 'win32') app.setAppUserModelId('app.countersign.desktop');
 
 // Two instances would mean two backends owning one database and two gateway
 // sockets: the second one hands over to the first and exits.
@@ -85,6 +88,7 @@ async function main(): Promise<void> {
     events: backend.events,
     icons: trayIcons(trayDirectory, process.platform),
     initial: queue.current(),
+    onCount: (count) => app.setBadgeCount(count),
     actions: {
       openDraft: (draftId) => openOnDraft(windows, backend.events, draftId),
       showWindow: () => bringForward(windows),

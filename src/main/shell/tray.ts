@@ -81,6 +81,8 @@ export interface QueueTrayOptions {
   icons: TrayIcons;
   actions: TrayActions;
   initial: QueueView;
+  /** Told the pending count whenever it changes (the dock badge on macOS). */
+  onCount?: (count: number) => void;
 }
 
 /** The tray icon that follows the approval queue. Returns a function that removes it. */
@@ -89,8 +91,13 @@ export function createQueueTray(options: QueueTrayOptions): () => void {
   let status = trayStatus(options.initial);
   const tray = new Tray(status.attention ? icons.attention : icons.idle);
   let shown = '';
+  let counted: number | undefined;
   const render = (view: QueueView): void => {
     status = trayStatus(view);
+    if (status.count !== counted) {
+      counted = status.count;
+      options.onCount?.(status.count);
+    }
     const menu = trayMenu(view, actions);
     // Queue events come with every draft change; rebuilding an unchanged
     // menu makes some Linux trays flicker or close an open menu.

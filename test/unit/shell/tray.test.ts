@@ -34,9 +34,10 @@ function setup(initial = queue([])) {
     haltTrading: vi.fn(),
     quit: vi.fn(),
   };
-  const remove = createQueueTray({ events, icons, actions, initial });
+  const counts: number[] = [];
+  const remove = createQueueTray({ events, icons, actions, initial, onCount: (count) => counts.push(count) });
   const tray = FakeTray.all.at(-1) as FakeTray;
-  return { events, emitted, window, actions, tray, remove };
+  return { events, emitted, window, actions, tray, remove, counts };
 }
 
 function draftLabels(tray: FakeTray): string[] {
@@ -53,7 +54,7 @@ describe('the tray', () => {
   });
 
   it('shows how many drafts wait for the person, and follows the queue', () => {
-    const { events, tray } = setup();
+    const { events, tray, counts } = setup();
     expect(tray.tooltip).toBe('Countersign: no drafts waiting');
     expect(tray.title).toBe('');
     expect(tray.image).toBe('/res/tray/tray.png');
@@ -77,6 +78,7 @@ describe('the tray', () => {
     expect(tray.title).toBe('');
     expect(tray.image).toBe('/res/tray/tray.png');
     expect(tray.item('Trading is halted').enabled).toBe(false);
+    expect(counts).toEqual([0, 2, 1, 0]);
   });
 
   it('starts from the queue as it already is', () => {
@@ -175,6 +177,7 @@ describe('halting trading from the tray or a shortcut', () => {
     expect(FakeNotification.shown.map((n) => [n.options.title, n.options.body])).toEqual([
       ['Trading halted', 'No draft can be approved. Countersign is not connected to IB, so open orders could not be cancelled from here.'],
     ]);
+    expect(FakeNotification.shown[0]?.options.actions).toBeUndefined();
   });
 
   it('says loudly when the halt did not happen', async () => {
