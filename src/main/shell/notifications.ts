@@ -44,7 +44,10 @@ export function raiseNotifications(options: NotificationOptions): () => void {
   // collected, so the ones still on screen are held here.
   const onScreen = new Set<Notification>();
   const drafts = new Map<string, Seen>();
-  for (const draft of options.initialQueue.drafts) drafts.set(draft.id, { state: draft.state, filledQty: draft.filledQty });
+  for (const draft of options.initialQueue.drafts) {
+    // A draft still being checked at start has not been put to the person yet.
+    if (draft.state !== 'drafted') drafts.set(draft.id, { state: draft.state, filledQty: draft.filledQty });
+  }
   let lastPhase: SessionState['phase'] | undefined;
 
   const allowed = (kind: NotificationKind): boolean => {

@@ -115,6 +115,15 @@ describe('OS notifications', () => {
       expect(FakeNotification.shown).toHaveLength(0);
     });
 
+    it('announces a draft that was still being checked when the app started, once it is ready', () => {
+      const checking = draft({ state: 'drafted' });
+      const { events } = setup({ initial: queue([checking]) });
+      events.emit('queue', queue([checking]));
+      expect(FakeNotification.shown).toHaveLength(0);
+      events.emit('queue', queue([{ ...checking, state: 'pending' }]));
+      expect(FakeNotification.shown.map((n) => n.options.title)).toEqual(['Claude drafted BUY 10 AAPL LMT 190.00 DAY']);
+    });
+
     it('stays quiet while the window is in front, and does not come back later', () => {
       const { events, window } = setup({ window: 'front' });
       const buy = draft();
