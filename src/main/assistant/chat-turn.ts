@@ -50,6 +50,10 @@ export interface TurnInput {
   signal: AbortSignal;
   onEvent: (event: TurnEvent) => void;
   apiKey: string;
+  /** Called with each request's usage as soon as it is known, so spend is recorded even if the turn stops later. */
+  onUsage: (usage: TokenUsage) => void;
+  /** Asked before each further round; a message stops the turn (the monthly spend limit). */
+  mayContinue: () => string | null;
 }
 
 type AssistantBlock = Anthropic.TextBlockParam | Anthropic.ToolUseBlockParam;
@@ -120,8 +124,18 @@ export async function runChatTurn(input: TurnInput): Promise<TurnRun> {
     ...extra,
   });
 
+  const record = (usage: TokenUsage): void => {
+    run.requests.push(usage);
+    input.onUsage(usage);
+  };
+
   for (;;) {
     if (signal.aborted) return finish('cancelled', rounds === 0 ? before : working);
+    if (rounds > 0) {
+      // A long tool loop must not run far past the limit: stop between rounds, history intact.
+      const stop = input.mayContinue();
+      if (stop !== null) return finish('spend_limit', working, { message: stop });
+    }
     let streamed = '';
     // Scrubbing the whole history (idempotent once aliased) also covers turns
     // sent before the person switched aliasing on.
@@ -136,7 +150,7 @@ export async function runChatTurn(input: TurnInput): Promise<TurnRun> {
       message = await stream.finalMessage();
     } catch (error) {
       const partial = stream.currentMessage;
-      if (partial !== undefined) run.requests.push(usageFromApi(partial.usage));
+      if (partial !== undefined) record(usageFromApi(partial.usage));
       run.text += streamed;
       // Keep what the person already read, as text only; a half-streamed
       // tool call is dropped because it was never run and cannot be answered.
@@ -150,7 +164,7 @@ export async function runChatTurn(input: TurnInput): Promise<TurnRun> {
       const described = describeApiError(error, input.apiKey);
       return finish('error', kept, { message: described.message, errorKind: described.kind });
     }
-    run.requests.push(usageFromApi(message.usage));
+    record(usageFromApi(message.usage));
     run.text += textOf(message.content);
 
     switch (message.stop_reason) {

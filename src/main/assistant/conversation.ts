@@ -119,6 +119,9 @@ export class Assistant {
         // The SDK's own logging stays off: request logs are not ours to control.
         logLevel: 'off',
       });
+      let usage = noUsage;
+      let usd = 0;
+      let estimated = false;
       const run = await runChatTurn({
         client,
         model: settings.model,
@@ -130,19 +133,16 @@ export class Assistant {
         signal: controller.signal,
         onEvent: options.onEvent ?? (() => undefined),
         apiKey,
+        onUsage: (requestUsage) => {
+          const cost = costOf(settings.model, requestUsage);
+          this.deps.ledger.record({ at: this.now(), model: settings.model, usage: requestUsage, usd: cost.usd, estimated: cost.estimated });
+          usage = addUsage(usage, requestUsage);
+          usd += cost.usd;
+          estimated ||= cost.estimated;
+        },
+        mayContinue: () => spendLimitMessage(this.deps.ledger, settings.monthlySpendLimitUsd, this.now()),
       });
-
-      let usage = noUsage;
-      let usd = 0;
-      let estimated = false;
       const endedAt = this.now();
-      for (const requestUsage of run.requests) {
-        const cost = costOf(settings.model, requestUsage);
-        this.deps.ledger.record({ at: endedAt, model: settings.model, usage: requestUsage, usd: cost.usd, estimated: cost.estimated });
-        usage = addUsage(usage, requestUsage);
-        usd += cost.usd;
-        estimated ||= cost.estimated;
-      }
       const record: TurnRecord = {
         turnId: randomUUID(),
         startedAt,

@@ -12,6 +12,7 @@ export type AssistantErrorKind =
   | 'timeout'
   | 'connection'
   | 'bad_request'
+  | 'context_full'
   | 'unknown';
 
 export interface AssistantError {
@@ -53,6 +54,10 @@ export function describeApiError(error: unknown, apiKey: string | undefined): As
     }
     if (status >= 500) return make('server', "Claude's API had a server error and retries did not get through. Try again shortly.");
     if (status === 413) return make('bad_request', 'The conversation is too large to send. Start a new conversation.');
+    // The API refuses a prompt over the context window with a 400 rather than a stop reason.
+    if (status === 400 && /prompt is too long|context window/i.test(apiMessage(error))) {
+      return make('context_full', "This conversation no longer fits in the model's context window. Start a new conversation; drafts already made stay in the queue.");
+    }
     if (status === 400) return make('bad_request', `Claude's API refused the request (${apiMessage(error)}). Start a new conversation if this repeats.`);
     return make('unknown', `Claude's API answered with an error (${apiMessage(error)}).`);
   }

@@ -188,6 +188,20 @@ describe('assistant conversation through the real SDK', () => {
     expect(h.fake.requests).toHaveLength(1);
   });
 
+  it('stops a tool loop between rounds once the limit is reached, and continues when the limit is raised', async () => {
+    h = await startHarness({ monthlySpendLimitUsd: 0.0001 });
+    h.fake.reply(toolCall('get_portfolio', {}), text('Your portfolio looks fine.'));
+    const stopped = await h.assistant.send(conv, 'portfolio?');
+    expect(stopped.status).toBe('spend_limit');
+    expect(h.fake.requests).toHaveLength(1);
+    expect(h.assistant.conversation(conv).messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    h.settings.monthlySpendLimitUsd = null;
+    const resumed = await h.assistant.send(conv, 'go on');
+    expect(resumed.status).toBe('complete');
+    expect(resumed.text).toBe('Your portfolio looks fine.');
+    expect(h.assistant.monthSpend(h.account.now).requests).toBe(2);
+  });
+
   it.each([
     ['max_tokens', 'max_tokens', /length limit/],
     ['model_context_window_exceeded', 'context_full', /context window/],

@@ -21,6 +21,11 @@ describe('describeApiError', () => {
     expect(described.message).toMatch(message);
   });
 
+  it('shows a prompt over the context window as a full conversation', () => {
+    const described = describeApiError(apiError(400, 'invalid_request_error', 'prompt is too long: 210000 tokens > 200000 maximum'), key);
+    expect(described).toMatchObject({ kind: 'context_full', message: expect.stringMatching(/Start a new conversation/) });
+  });
+
   it('tells a connection problem from a timeout', () => {
     expect(describeApiError(new Anthropic.APIConnectionError({ message: 'down' }), key).kind).toBe('connection');
     expect(describeApiError(new Anthropic.APIConnectionTimeoutError(), key).kind).toBe('timeout');
