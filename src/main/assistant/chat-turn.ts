@@ -58,11 +58,11 @@ export interface TurnInput {
 
 type AssistantBlock = Anthropic.TextBlockParam | Anthropic.ToolUseBlockParam;
 
-/** Only text and tool calls are kept; an empty text block would be refused by the API. */
+/** Only text and tool calls are kept; an empty or blank text block would be refused by the API. */
 function keepable(content: readonly Anthropic.ContentBlock[], withToolUse: boolean): AssistantBlock[] {
   const out: AssistantBlock[] = [];
   for (const block of content) {
-    if (block.type === 'text' && block.text.length > 0) out.push({ type: 'text', text: block.text });
+    if (block.type === 'text' && block.text.trim().length > 0) out.push({ type: 'text', text: block.text });
     else if (block.type === 'tool_use' && withToolUse) {
       out.push({ type: 'tool_use', id: block.id, name: block.name, input: block.input });
     }
@@ -155,7 +155,7 @@ export async function runChatTurn(input: TurnInput): Promise<TurnRun> {
       // Keep what the person already read, as text only; a half-streamed
       // tool call is dropped because it was never run and cannot be answered.
       let kept: Anthropic.MessageParam[];
-      if (streamed.length > 0) {
+      if (streamed.trim().length > 0) {
         pushAssistant([{ type: 'text', text: streamed }]);
         kept = working;
       } else kept = rounds === 0 ? before : working;

@@ -266,6 +266,17 @@ describe('assistant conversation through the real SDK', () => {
     expect((await h.assistant.send(conv, 'continue')).status).toBe('complete');
   });
 
+  it('drops blank text Claude sends before a tool call, which the API would refuse in the history', async () => {
+    h = await startHarness();
+    h.fake.reply(
+      { kind: 'message', content: [{ type: 'text', text: '\n\n' }, { type: 'tool_use', name: 'get_portfolio', input: {} }], stopReason: 'tool_use' },
+      text('Two positions.'),
+    );
+    const result = await h.assistant.send(conv, 'positions?');
+    expect(result.status).toBe('complete');
+    expect(h.fake.requests.map((r) => r.status)).toEqual([200, 200]);
+  });
+
   it('refuses a second turn while one is running', async () => {
     h = await startHarness();
     h.fake.reply({ kind: 'message', content: [{ type: 'text', text: 'slow answer' }], stopReason: 'end_turn', holdAfterEvents: 3 });
