@@ -9,6 +9,8 @@ import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
 import { startEmbeddedDemoGateway } from './broker/demo-gateway';
+import { ChatService } from './chat/chat-service';
+import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
 import { CallFailure } from './contract/call-error';
 import type { CallHandlers } from './contract/dispatch';
 import { EventHub } from './contract/event-hub';
@@ -35,6 +37,8 @@ export interface BackendOptions {
   streamIntervalMs?: number;
   /** Override US regular-hours detection (tests run at any hour). */
   regularHoursOpen?: (at: number) => boolean;
+  /** Where the Anthropic key is kept: the shell's safeStorage vault in the app, memory in the harness. */
+  keyVault?: KeyVault;
   /** Test hook into the submit sequence (the crash test kills the process here). */
   onSubmitStep?: ApprovalDeskOptions['onSubmitStep'];
 }
@@ -111,6 +115,21 @@ export function createBackend(options: BackendOptions): Backend {
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
     });
   }
+  const chat = store && desk
+    ? new ChatService({
+        store,
+        desk,
+        session: () => broker.current,
+        vault: options.keyVault ?? new MemoryKeyVault(),
+        log,
+        publish: (event) => events.emit('chat', event),
+        now,
+      })
+    : undefined;
+  const requireChat = (): ChatService => {
+    if (!chat) throw new CallFailure('unavailable', storeProblem ?? 'The chat is not available.');
+    return chat;
+  };
   const sessionState = (): SessionState => broker.state() ?? idle;
   const requireDesk = (): ApprovalDesk => {
     if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
@@ -135,6 +154,8 @@ export function createBackend(options: BackendOptions): Backend {
         ...settings,
         ...(patch.theme ? { theme: patch.theme } : {}),
         connection: { ...settings.connection, ...patch.connection },
+        notifications: { ...settings.notifications, ...patch.notifications },
+        tray: { ...settings.tray, ...patch.tray },
       };
       store?.settings.write(appSettingsDefinition, settings, now());
       events.emit('settings', settings);
@@ -158,7 +179,11 @@ export function createBackend(options: BackendOptions): Backend {
     },
     editDraft: (change) => requireDesk().edit(change),
     approveDraft: ({ id, version }) => requireDesk().approve(id, version),
-    rejectDraft: ({ id, version, reason }) => requireDesk().reject(id, version, reason),
+    rejectDraft: ({ id, version, reason }) => {
+      const rejected = requireDesk().reject(id, version, reason);
+      if (rejected.author === 'claude') chat?.draftRejected(rejected.id, `${rejected.order.side} ${rejected.order.quantity} ${rejected.contract.symbol}`, reason);
+      return rejected;
+    },
     haltTrading: () => requireDesk().halt(),
     setTradingState: ({ state }) => requireDesk().setTradingState(state),
     verifyAudit: () => {
@@ -169,6 +194,15 @@ export function createBackend(options: BackendOptions): Backend {
       requireDesk();
       return exportAudit((store as Store).db, from, to, format);
     },
+    getClaudeStatus: () => requireChat().status(),
+    setClaudeKey: ({ key }) => requireChat().setKey(key),
+    clearClaudeKey: () => requireChat().clearKey(),
+    updateClaudeSettings: (patch) => requireChat().updateSettings(patch),
+    listConversations: () => requireChat().list(),
+    getConversation: ({ conversationId }) => requireChat().view(conversationId),
+    sendChat: ({ conversationId, text }) => requireChat().send(conversationId, text),
+    cancelChat: ({ conversationId }) => requireChat().cancel(conversationId),
+    deleteConversation: ({ conversationId }) => requireChat().delete(conversationId),
   };
 
   return {

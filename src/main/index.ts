@@ -13,6 +13,7 @@ import { followLatest } from './shell/latest-event';
 import { createMainWindow } from './shell/main-window';
 import { raiseNotifications } from './shell/notifications';
 import { denyAllPermissions } from './shell/permissions';
+import { createSafeStorageVault } from './shell/safe-storage-vault';
 import { createQueueTray, trayIcons } from './shell/tray';
 
 // The composition root: the only place that wires Electron to the backend.
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     dataDirectory: app.getPath('userData'),
     host: 'electron',
     version: app.getVersion(),
+    keyVault: createSafeStorageVault(path.join(app.getPath('userData'), 'claude-key.bin')),
   });
   const settings = followLatest(backend.events, 'settings', await backend.handlers.getSettings(undefined));
   const queue = followLatest(backend.events, 'queue', await backend.handlers.getQueue(undefined));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfo } from './app-info';
+import { ApiKeyInput, ChatEvent, ChatSend, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationRef, ConversationSummary, ConversationView } from './claude';
 import { Draft, TradingState } from './draft';
 import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
 import { AuditExportRequest, AuditVerification, DraftChange, DraftRef, QueueView, RejectRequest, TicketRequest } from './queue';
@@ -46,6 +47,20 @@ export const calls = {
   setTradingState: { request: z.object({ state: TradingState }).strict(), response: TradingState },
   verifyAudit: { request: noPayload, response: AuditVerification },
   exportAudit: { request: AuditExportRequest, response: z.string() },
+  /** Whether a key is stored (never the key), the model, and this month's spend. */
+  getClaudeStatus: { request: noPayload, response: ClaudeStatus },
+  /** The key goes one way: into main's encrypted storage. */
+  setClaudeKey: { request: ApiKeyInput, response: ClaudeStatus },
+  clearClaudeKey: { request: noPayload, response: ClaudeStatus },
+  updateClaudeSettings: { request: ClaudeSettingsPatch, response: ClaudeStatus },
+  listConversations: { request: noPayload, response: z.array(ConversationSummary) },
+  getConversation: { request: ConversationRef, response: ConversationView },
+  /** Runs one turn; progress streams as `chat` events. */
+  sendChat: { request: ChatSend, response: ChatTurnResult },
+  /** The stop button and Esc. */
+  cancelChat: { request: ConversationRef, response: z.boolean() },
+  /** Deletes the conversation and everything stored with it. */
+  deleteConversation: { request: ConversationRef, response: z.boolean() },
 } as const satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -55,6 +70,7 @@ export const events = {
   portfolio: PortfolioDelta,
   queue: QueueView,
   focusDraft: z.object({ draftId: z.uuid() }),
+  chat: ChatEvent,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

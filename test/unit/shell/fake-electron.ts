@@ -136,6 +136,7 @@ export function fakeElectronModule() {
     Tray: FakeTray,
     Menu: FakeMenu,
     globalShortcut: fakeGlobalShortcut,
+    safeStorage: fakeSafeStorage,
   };
 }
 
@@ -237,5 +238,25 @@ export const fakeGlobalShortcut = {
   reset(): void {
     this.registered.clear();
     this.othersOwn.clear();
+  },
+};
+
+/** safeStorage stand-in: "encrypts" by reversing and prefixing, so a test can see the key is not stored as is. */
+export const fakeSafeStorage = {
+  backend: 'gnome_libsecret' as string,
+  encryptionAvailable: true,
+  isEncryptionAvailable(): boolean {
+    return this.encryptionAvailable;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(text: string): Buffer {
+    return Buffer.from(`enc:${[...text].reverse().join('')}`);
+  },
+  decryptString(data: Buffer): string {
+    const text = data.toString();
+    if (!text.startsWith('enc:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return [...text.slice(4)].reverse().join('');
   },
 };
