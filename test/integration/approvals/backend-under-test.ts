@@ -21,13 +21,16 @@ export interface BackendUnderTest {
 }
 
 /** A backend with its own data directory, connected to its own simulator (in trading hours) on port 0. */
-export async function openBackend(dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-approvals-'))): Promise<BackendUnderTest> {
+export async function openBackend(
+  dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-approvals-')),
+  overrides: { log?: typeof quietLog } = {},
+): Promise<BackendUnderTest> {
   const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() });
   const backend = createBackend({
     dataDirectory,
     host: 'harness',
     version: 'test',
-    log: quietLog,
+    log: overrides.log ?? quietLog,
     regularHoursOpen: () => true,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
     startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
