@@ -1,14 +1,232 @@
-import { useRef } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import type { ChatMessageView, TurnRecordView } from '../../../shared/claude';
+import { rendererApi } from '../api';
+import { formatMoney } from '../format/numbers';
 import { useFocusRequest } from '../keyboard/use-keyboard';
+import { useAppStore } from '../store';
+import { ClaudeKeyForm } from './claude-key-form';
+import { Markdown } from './markdown';
+
+function newConversationId(): string {
+  return crypto.randomUUID();
+}
 
 export function ChatPane() {
-  const ref = useRef<HTMLElement>(null);
-  useFocusRequest('chat', ref);
-  useFocusRequest('chat-input', ref);
+  const section = useRef<HTMLElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  useFocusRequest('chat', section);
+  useFocusRequest('chat-input', input);
+  const claude = useAppStore((s) => s.claude);
+  const conversations = useAppStore((s) => s.conversations);
+  const conversationId = useAppStore((s) => s.conversationId);
+  const conversation = useAppStore((s) => s.conversation);
+  const live = useAppStore((s) => s.live);
+  const notice = useAppStore((s) => s.chatNotice);
+  const [text, setText] = useState('');
+  const [running, setRunning] = useState(false);
+  const api = rendererApi();
+  const store = useAppStore.getState();
+
+  const refresh = async (id: string): Promise<void> => {
+    const [view, list, status] = await Promise.all([api.getConversation({ conversationId: id }), api.listConversations(), api.getClaudeStatus()]);
+    useAppStore.getState().openConversation(id, view.ok ? view.value : undefined);
+    if (list.ok) store.setConversations(list.value);
+    if (status.ok) store.setClaude(status.value);
+  };
+
+  const send = async (event?: FormEvent): Promise<void> => {
+    event?.preventDefault();
+    const message = text.trim();
+    if (!message || running) return;
+    const id = conversationId ?? newConversationId();
+    if (!conversationId) store.openConversation(id, { id, messages: [], turns: [], running: true });
+    setText('');
+    setRunning(true);
+    store.startTurn();
+    const result = await api.sendChat({ conversationId: id, text: message });
+    setRunning(false);
+    if (!result.ok) store.setChatNotice(result.error.message);
+    else if (result.value.status !== 'complete' && result.value.message) store.setChatNotice(result.value.message);
+    await refresh(id);
+  };
+
+  const stop = (): void => {
+    if (conversationId) void api.cancelChat({ conversationId });
+  };
+
+  const remove = async (): Promise<void> => {
+    if (!conversationId) return;
+    await api.deleteConversation({ conversationId });
+    store.openConversation(newConversationId(), undefined);
+    const list = await api.listConversations();
+    if (list.ok) store.setConversations(list.value);
+  };
+
   return (
-    <section ref={ref} tabIndex={-1} className="pane chat-pane" aria-labelledby="chat-title" data-testid="chat-pane">
-      <h2 id="chat-title">Research chat</h2>
-      <p className="empty">Ask Claude about your account. Claude can draft orders; only you can approve them.</p>
+    <section
+      ref={section}
+      tabIndex={-1}
+      className="pane chat-pane"
+      aria-labelledby="chat-title"
+      data-testid="chat-pane"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && running) {
+          event.preventDefault();
+          stop();
+        }
+      }}
+    >
+      <div className="pane-header">
+        <h2 id="chat-title">Research chat</h2>
+        {claude?.keyPresent && (
+          <span className="chat-usage muted" data-testid="chat-usage" title="Claude spend this month">
+            {formatMoney(claude.month.usd)} USD this month{claude.settings.monthlySpendLimitUsd !== null ? ` of ${formatMoney(claude.settings.monthlySpendLimitUsd)}` : ''}
+          </span>
+        )}
+      </div>
+      {!claude?.keyPresent ? (
+        <ClaudeKeyForm />
+      ) : (
+        <>
+          <div className="chat-toolbar">
+            <select
+              aria-label="Conversation"
+              value={conversationId ?? ''}
+              onChange={(event) => (event.target.value ? void refresh(event.target.value) : store.openConversation(newConversationId(), undefined))}
+            >
+              <option value="">New conversation</option>
+              {conversations.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => store.openConversation(newConversationId(), undefined)}>
+              New
+            </button>
+            {conversation && conversation.turns.length > 0 && (
+              <button type="button" onClick={() => void remove()} title="Delete this conversation and everything stored with it">
+                Delete
+              </button>
+            )}
+          </div>
+          <div className="chat-log" aria-live="polite" data-testid="chat-log">
+            {(conversation?.messages ?? []).map((message, index) => (
+              <ChatMessage key={index} message={message} />
+            ))}
+            {running && live && <LiveTurnView />}
+            {notice && (
+              <p className="problem" role="alert" data-testid="chat-notice">
+                {notice}
+              </p>
+            )}
+            {(conversation?.turns ?? []).length > 0 && <WhatClaudeSaw turns={conversation?.turns ?? []} />}
+          </div>
+          <form className="chat-input" onSubmit={(event) => void send(event)}>
+            <textarea
+              ref={input}
+              data-testid="chat-input"
+              aria-label="Message to Claude"
+              placeholder="Ask about your account… (Enter to send, Shift+Enter for a new line)"
+              rows={3}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && !event.shiftKey) {
+                  event.preventDefault();
+                  void send();
+                }
+              }}
+            />
+            {running ? (
+              <button type="button" onClick={stop} data-testid="chat-stop">
+                Stop
+              </button>
+            ) : (
+              <button type="submit">Send</button>
+            )}
+          </form>
+        </>
+      )}
     </section>
+  );
+}
+
+function ChatMessage({ message }: { message: ChatMessageView }) {
+  return (
+    <div className={`chat-message chat-${message.role}`}>
+      {message.toolCalls.map((call) => (
+        <p key={call.id} className="tool-call muted">
+          ⚙ {call.summary}
+        </p>
+      ))}
+      {message.text && (message.role === 'assistant' ? <Markdown text={message.text} /> : <p>{message.text}</p>)}
+    </div>
+  );
+}
+
+function LiveTurnView() {
+  const live = useAppStore((s) => s.live);
+  if (!live) return null;
+  return (
+    <div className="chat-message chat-assistant live" data-testid="chat-live">
+      {live.toolCalls.map((call) => (
+        <p key={call.id} className={`tool-call muted${call.isError ? ' problem' : ''}`}>
+          ⚙ {call.summary}
+        </p>
+      ))}
+      {live.drafts.map((draft) => (
+        <DraftLink key={draft.draftId} draftId={draft.draftId} state={draft.state} />
+      ))}
+      <Markdown text={live.text} />
+    </div>
+  );
+}
+
+function DraftLink({ draftId, state }: { draftId: string; state: string }) {
+  const draft = useAppStore((s) => s.queue.drafts.find((d) => d.id === draftId));
+  return (
+    <button
+      type="button"
+      className={`draft-link state-${state}`}
+      data-testid="chat-draft"
+      onClick={() => {
+        const store = useAppStore.getState();
+        store.selectDraft(draftId);
+        store.requestFocus('queue');
+      }}
+    >
+      Draft {draft ? `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol}` : draftId.slice(0, 8)} — {state === 'blocked' ? 'blocked by a check' : 'waiting for you'} → open in queue
+    </button>
+  );
+}
+
+/** Exactly what was sent to Claude in each turn: the message and every tool result. */
+function WhatClaudeSaw({ turns }: { turns: TurnRecordView[] }) {
+  return (
+    <details className="what-claude-saw" data-testid="what-claude-saw">
+      <summary>What Claude saw ({turns.length} turns)</summary>
+      {turns.map((turn) => (
+        <div key={turn.turnId} className="seen-turn">
+          <p className="muted">
+            {new Date(turn.startedAt).toLocaleTimeString()} · {turn.outcome} · {formatMoney(turn.usd)} USD{turn.costEstimated ? ' (estimated)' : ''} · {turn.usage.input} in / {turn.usage.output} out /{' '}
+            {turn.usage.cacheRead} cached
+          </p>
+          <pre>{turn.userText}</pre>
+          {turn.draftIds.map((id) => (
+            <DraftLink key={id} draftId={id} state="pending" />
+          ))}
+          {turn.toolResults.map((result) => (
+            <div key={result.toolUseId}>
+              <p className="muted">
+                {result.name}
+                {result.isError ? ' (error)' : ''}
+              </p>
+              <pre>{result.content}</pre>
+            </div>
+          ))}
+        </div>
+      ))}
+    </details>
   );
 }

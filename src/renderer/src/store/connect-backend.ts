@@ -13,6 +13,12 @@ export async function connectBackend(api: RendererApi): Promise<() => void> {
     api.onSettings(store.setSettings),
     api.onPortfolio(store.applyPortfolioDelta),
     api.onQueue(store.setQueue),
+    api.onChat(store.applyChatEvent),
+    // Subscribed at load, so a "show this draft" sent right after a reopened window loads is not missed.
+    api.onFocusDraft(({ draftId }) => {
+      store.selectDraft(draftId);
+      store.requestFocus('queue');
+    }),
   ];
   const [info, session, settings, portfolio, queue] = await Promise.all([
     api.getAppInfo(),
@@ -30,5 +36,8 @@ export async function connectBackend(api: RendererApi): Promise<() => void> {
   if (portfolio.ok) store.applyPortfolioSnapshot(portfolio.value);
   if (queue.ok) store.setQueue(queue.value);
   if (info.ok && info.value.storeProblem) store.setBackendProblem(info.value.storeProblem);
+  const [claude, conversations] = await Promise.all([api.getClaudeStatus(), api.listConversations()]);
+  if (claude.ok) store.setClaude(claude.value);
+  if (conversations.ok) store.setConversations(conversations.value);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

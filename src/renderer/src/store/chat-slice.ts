@@ -1,0 +1,61 @@
+import type { StateCreator } from 'zustand';
+import type { ChatEvent, ClaudeStatus, ConversationSummary, ConversationView } from '../../../shared/claude';
+
+export interface LiveTurn {
+  text: string;
+  toolCalls: { id: string; summary: string; isError?: boolean }[];
+  drafts: { draftId: string; state: 'pending' | 'blocked' }[];
+}
+
+export interface ChatSlice {
+  claude: ClaudeStatus | undefined;
+  conversations: ConversationSummary[];
+  conversationId: string | undefined;
+  conversation: ConversationView | undefined;
+  /** The turn streaming now, shown until the stored conversation replaces it. */
+  live: LiveTurn | undefined;
+  chatNotice: string | undefined;
+  setClaude(status: ClaudeStatus): void;
+  setConversations(list: ConversationSummary[]): void;
+  openConversation(id: string, view: ConversationView | undefined): void;
+  startTurn(): void;
+  applyChatEvent(event: ChatEvent): void;
+  setChatNotice(notice: string | undefined): void;
+}
+
+export const createChatSlice: StateCreator<ChatSlice, [], [], ChatSlice> = (set) => ({
+  claude: undefined,
+  conversations: [],
+  conversationId: undefined,
+  conversation: undefined,
+  live: undefined,
+  chatNotice: undefined,
+  setClaude: (claude) => set({ claude }),
+  setConversations: (conversations) => set({ conversations }),
+  openConversation: (conversationId, conversation) => set({ conversationId, conversation, live: undefined }),
+  startTurn: () => set({ live: { text: '', toolCalls: [], drafts: [] }, chatNotice: undefined }),
+  applyChatEvent: ({ conversationId, event }) =>
+    set((state) => {
+      if (conversationId !== state.conversationId) return state;
+      const live = state.live ?? { text: '', toolCalls: [], drafts: [] };
+      switch (event.type) {
+        case 'text':
+          return { live: { ...live, text: live.text + event.delta } };
+        case 'tool_call':
+          return { live: { ...live, toolCalls: [...live.toolCalls, { id: event.toolUseId, summary: event.summary }] } };
+        case 'tool_result':
+          return {
+            live: {
+              ...live,
+              toolCalls: live.toolCalls.map((call) => (call.id === event.toolUseId ? { ...call, isError: event.isError } : call)),
+              drafts: event.draft ? [...live.drafts, event.draft] : live.drafts,
+            },
+          };
+        case 'done':
+          return { chatNotice: event.result.status === 'complete' ? undefined : event.result.message };
+        default:
+          return state;
+      }
+    }),
+  setChatNotice: (chatNotice) => set({ chatNotice }),
+});
