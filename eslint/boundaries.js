@@ -6,6 +6,7 @@ import path from 'node:path';
  * - src/shared imports nothing of ours;
  * - src/renderer imports only src/shared;
  * - src/sim never imports src/main;
+ * - src/main never imports src/renderer;
  * - only src/main/shell, src/main/index.ts and src/preload import electron.
  */
 
@@ -32,6 +33,9 @@ const MAY_IMPORT = {
   shared: (target) => target === 'shared',
   renderer: (target) => target === 'shared' || target === 'renderer',
   sim: (target) => target !== 'backend' && target !== 'shell' && target !== 'renderer' && target !== 'preload',
+  // Main shares wording with the renderer through src/shared, never by reaching into it.
+  backend: (target) => target !== 'renderer',
+  shell: (target) => target !== 'renderer',
 };
 
 /** @type {import('eslint').Rule.RuleModule} */

@@ -3,8 +3,8 @@ import type { Draft, DraftState } from '../../shared/draft';
 import type { QueueView } from '../../shared/queue';
 import type { SessionState } from '../../shared/session';
 import type { NotificationSettings } from '../../shared/settings';
-import { formatMoney, formatQuantity } from '../../renderer/src/format/numbers';
-import { orderLine } from '../../renderer/src/queue/describe-draft';
+import { formatMoney, formatQuantity } from '../../shared/format-numbers';
+import { orderLine } from '../../shared/order-line';
 import type { EventHub } from '../contract/event-hub';
 import { bringForward, openOnDraft, type MainWindowAccess } from './bring-forward';
 

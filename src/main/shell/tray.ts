@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Menu, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { QueueView } from '../../shared/queue';
-import { orderLine } from '../../renderer/src/queue/describe-draft';
+import { orderLine } from '../../shared/order-line';
 import type { EventHub } from '../contract/event-hub';
 import { pendingDrafts } from './pending-drafts';
 

@@ -1,3 +1,4 @@
+import type { Log } from '../../../src/main/log';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ export interface BackendUnderTest {
 /** A backend with its own data directory, connected to its own simulator (in trading hours) on port 0. */
 export async function openBackend(
   dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-approvals-')),
-  overrides: { log?: typeof quietLog } = {},
+  overrides: { log?: Log } = {},
 ): Promise<BackendUnderTest> {
   const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() });
   const backend = createBackend({

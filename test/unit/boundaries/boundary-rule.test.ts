@@ -32,5 +32,6 @@ tester.run('countersign/boundaries', rule, {
     { filename: at('src/shared/contract.ts'), code: "export * from '../renderer/src/app';", errors: 1 },
     { filename: at('src/sim/server.ts'), code: "import { createBackend } from '../main/backend';", errors: 1 },
     { filename: at('src/sim/server.ts'), code: "const m = await import('../main/backend');", errors: 1 },
+    { filename: at('src/main/shell/tray.ts'), code: "import { orderLine } from '../../renderer/src/queue/describe-draft';", errors: 1 },
   ],
 });

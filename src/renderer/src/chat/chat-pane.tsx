@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ChatMessageView, TurnRecordView } from '../../../shared/claude';
 import { rendererApi } from '../api';
-import { formatMoney } from '../format/numbers';
+import { formatMoney } from '../../../shared/format-numbers';
 import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { ClaudeKeyForm } from './claude-key-form';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatMoney, formatPercent, formatQuantity } from '../format/numbers';
+import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format-numbers';
 import { approveNow, currentDraft } from '../queue/approval-actions';
 import { orderLine } from '../queue/describe-draft';
 import { reviewFigures } from '../queue/review-figures';

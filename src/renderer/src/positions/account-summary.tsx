@@ -1,5 +1,5 @@
 import type { AccountView } from '../../../shared/portfolio';
-import { formatMoney, formatSignedMoney, pnlTone } from '../format/numbers';
+import { formatMoney, formatSignedMoney, pnlTone } from '../../../shared/format-numbers';
 
 function sum(accounts: AccountView[], pick: (a: AccountView) => number | null): number | null {
   const values = accounts.map(pick).filter((v): v is number => v !== null);

@@ -1,5 +1,5 @@
 import type { ExecutionView, OpenOrderView } from '../../../shared/portfolio';
-import { formatMoney, formatQuantity } from '../format/numbers';
+import { formatMoney, formatQuantity } from '../../../shared/format-numbers';
 
 export function OpenOrdersTable({ orders }: { orders: OpenOrderView[] }) {
   if (orders.length === 0) return <p className="empty">No open orders.</p>;

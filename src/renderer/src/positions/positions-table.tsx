@@ -1,6 +1,6 @@
 import { useMemo, useState, type UIEvent } from 'react';
 import type { PositionView } from '../../../shared/portfolio';
-import { formatMoney, formatPercent, formatQuantity, formatSignedMoney, pnlTone } from '../format/numbers';
+import { formatMoney, formatPercent, formatQuantity, formatSignedMoney, pnlTone } from '../../../shared/format-numbers';
 import { sortPositions, totalPositions, type PositionSort, type PositionSortKey } from './sort-positions';
 
 const ROW_HEIGHT = 26;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Draft } from '../../../shared/draft';
 import { rendererApi } from '../api';
-import { formatMoney, formatPercent, formatQuantity } from '../format/numbers';
+import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format-numbers';
 import { useAppStore } from '../store';
 import { requestApproval } from './approval-actions';
 import { ageText, orderLine, STATE_LABEL } from './describe-draft';
