@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Draft } from '../../../src/shared/draft';
+import { waitFor } from '../../support/wait';
+import { ApprovalSystem } from './approval-system';
+import { checkInvariants } from './invariants';
+
+// Two edges of halt() the model test's random sequences reach only rarely,
+// made deterministic.
+describe('halting at the edges', () => {
+  let system: ApprovalSystem | undefined;
+  afterEach(async () => {
+    await system?.close();
+    system = undefined;
+  });
+
+  async function restingDraft(s: ApprovalSystem, symbol: string): Promise<Draft> {
+    const quote = await waitFor(() => s.backend.broker.portfolio()?.quotes.find((q) => q.symbol === symbol && q.bid !== null), `a ${symbol} quote`);
+    const outcome = await s.call('draftFromTicket', { text: `buy 2 ${symbol} lmt ${((quote.bid ?? 0) * 0.97).toFixed(2)}`, account: s.sim.accounts[0] });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value as Draft;
+  }
+
+  it.fails('an order approved while the send queue is full does not go out after the person halts (KNOWN BUG: remove .fails when fixed)', async () => {
+    system = await ApprovalSystem.open();
+    const draft = await restingDraft(system, 'AAPL');
+    const session = system.backend.broker.current!;
+    // Fill the app's 45-messages-a-second budget, as a burst of quote
+    // subscriptions after a reconnect does: the order must wait its turn.
+    for (let i = 0; i < 30; i += 1) session.refreshOrders();
+    const approved = await system.call('approveDraft', { id: draft.id, version: draft.version });
+    expect(approved.ok).toBe(true);
+    // Still on this machine, in the session's send queue (read through its private link: nothing public shows it).
+    const link = (session as unknown as { link: { pacer: { queued: number } } }).link;
+    expect(link.pacer.queued).toBeGreaterThan(0);
+
+    expect((await system.call('haltTrading', undefined)).ok).toBe(true);
+    system.markHalted(true);
+    await system.settle();
+    // The order left the machine only after trading was halted.
+    expect(system.receipts.receivedFor(draft.id)).toHaveLength(0);
+    expect(() => checkInvariants(system!)).not.toThrow();
+  });
+
+  it.fails('a halt pressed while the gateway connection is down still cancels the working orders (KNOWN BUG: remove .fails when fixed)', async () => {
+    system = await ApprovalSystem.open();
+    const draft = await restingDraft(system, 'MSFT');
+    expect((await system.call('approveDraft', { id: draft.id, version: draft.version })).ok).toBe(true);
+    await waitFor(() => system!.draft(draft.id).state === 'working', 'the order to work');
+
+    const attempts = system.connectAttempts;
+    system.sim.faults.dropConnections();
+    await waitFor(() => system!.connectAttempts > attempts, 'the session to notice the drop');
+    expect((await system.call('haltTrading', undefined)).ok).toBe(true);
+    await system.settle();
+
+    // "Halt" promises every open order cancelled; after the reconnect the order still works at IB.
+    await waitFor(
+      () => !system!.sim.engine.openOrders('all').some((order) => order.order.orderRef === draft.id),
+      'the order to be cancelled at the broker',
+      3_000,
+    );
+  });
+});
