@@ -10,6 +10,8 @@ import type { CallName } from '../../../src/shared/contract';
 import { waitFor } from '../../support/wait';
 import type { ChildConfig, ChildMessage, ChildView, DraftRow, ParentCommand } from './crash-protocol';
 
+// Milliseconds since this process started (performance's time origin): where a restart spends its time.
+const loadedMs = performance.now();
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const config = JSON.parse(process.argv[2] ?? '') as ChildConfig;
 
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
   // The reconciler listens to 'synced' first (it attached before connecting), so by the time this runs the
   // in-flight drafts are reconciled.
   await new Promise<void>((resolve) => session.once('synced', () => resolve()));
-  await send({ type: 'ready', view: view() });
+  await send({ type: 'ready', view: view(), startup: { loadedMs, syncedMs: performance.now() } });
   process.on('message', (raw) => {
     const command = raw as ParentCommand;
     const work = command.type === 'submit' ? submit(command) : stop();

@@ -44,7 +44,7 @@ export type ParentCommand =
   | { type: 'stop' };
 
 export type ChildMessage =
-  | { type: 'ready'; view: ChildView }
+  | { type: 'ready'; view: ChildView; startup: { loadedMs: number; syncedMs: number } }
   | { type: 'drafted'; draft: DraftRow; blocks: string[] }
   | { type: 'approved'; draft: DraftRow }
   | { type: 'settled'; draft: DraftRow }

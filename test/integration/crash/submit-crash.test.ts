@@ -11,7 +11,7 @@ import { startSimGateway, type PlaceOrderEvent, type SimGateway } from '../../..
 import { MARGIN_ACCOUNT } from '../../../src/sim/engine/accounts';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
-import { CrashChild } from './crash-child';
+import { bundleChild, CrashChild, type ChildScript } from './crash-child';
 import type { ChildView, CrashPoint, DraftRow } from './crash-protocol';
 import type { SubmitStep } from '../../../src/main/approvals/approval-desk';
 
@@ -69,18 +69,26 @@ function crashPoint(iteration: number, kind: OrderKind): CrashPoint {
   return { step, occurrence };
 }
 
+const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+
 const baseRef = (orderRef: string): string => orderRef.replace(/:(tp|sl)$/, '');
+
+/** Each placement reached the broker at most once, and no order id was ever reused (a reused id modifies an order at IB). */
+function expectNothingSentTwice(placed: readonly PlaceOrderEvent[]): PlaceOrderEvent[] {
+  const sent = placed.filter((e) => !e.whatIf);
+  const refs = sent.map((e) => e.orderRef);
+  expect(refs.filter((ref, i) => refs.indexOf(ref) !== i), 'orderRefs the broker received twice').toEqual([]);
+  const ids = placed.map((e) => e.orderId);
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'order ids used twice').toEqual([]);
+  return sent;
+}
 
 /** Everything that must hold each time a backend restarts on the data directory a crash left behind. */
 function checkRestart(view: ChildView, placed: readonly PlaceOrderEvent[], victim: Victim | undefined, tally: Tally): void {
   expect(view.integrity).toEqual(['ok']);
   expect(view.auditChainOk).toBe(true);
 
-  const sent = placed.filter((e) => !e.whatIf);
-  const refs = sent.map((e) => e.orderRef);
-  expect(refs.filter((ref, i) => refs.indexOf(ref) !== i), 'orderRefs the broker received twice').toEqual([]);
-  const ids = placed.map((e) => e.orderId);
-  expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'order ids used twice').toEqual([]);
+  const sent = expectNothingSentTwice(placed);
   const approved = new Set(view.approvedDraftIds);
   expect(sent.map((e) => baseRef(e.orderRef)).filter((ref) => !approved.has(ref)), 'orders at the broker without an approval').toEqual([]);
 
@@ -116,6 +124,7 @@ describe('a backend killed at every step of the submit sequence', () => {
   let sim: SimGateway | undefined;
   let child: CrashChild | undefined;
   let dataDirectory: string | undefined;
+  let script: ChildScript | undefined;
   afterEach(async () => {
     child?.kill();
     if (child) await child.ended().catch(() => undefined);
@@ -124,12 +133,16 @@ describe('a backend killed at every step of the submit sequence', () => {
     sim = undefined;
     if (dataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
     dataDirectory = undefined;
+    script?.remove();
+    script = undefined;
   });
 
   it(
     `leaves no duplicate order, an intact database and every draft reconciled or for review (${ITERATIONS} crashes)`,
     async () => {
       const started = Date.now();
+      script = await bundleChild();
+      const bundle = script;
       sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 31, clock: new TradingHoursClock() });
       const gateway = sim;
       const placed: PlaceOrderEvent[] = [];
@@ -147,6 +160,8 @@ describe('a backend killed at every step of the submit sequence', () => {
       setup.close();
 
       const tally: Tally = { crashes: {}, outcomes: {} };
+      const phaseMs = { startToReady: 0, childLoaded: 0, childSynced: 0, readyToDrafted: 0, draftedToDead: 0 };
+      const restartMs: number[] = [];
       let victim: Victim | undefined;
       for (let iteration = 0; iteration <= ITERATIONS; iteration += 1) {
         const last = iteration === ITERATIONS;
@@ -154,10 +169,16 @@ describe('a backend killed at every step of the submit sequence', () => {
         const crash: CrashPoint = last ? { step: 'none', occurrence: 1 } : crashPoint(iteration, kind);
         // The killed child's socket must be gone at the simulator, or the new one would meet "client id in use".
         await waitFor(() => !gateway.connectedClientIds().includes(clientId), 'the simulator to drop the killed client');
-        const current = new CrashChild({ dataDirectory: directory, host: gateway.host, port: gateway.port, crash });
+        const spawnedAt = Date.now();
+        const current = new CrashChild(bundle, { dataDirectory: directory, host: gateway.host, port: gateway.port, crash });
         child = current;
 
-        const { view } = await current.next('ready');
+        const { view, startup } = await current.next('ready');
+        phaseMs.childLoaded += startup.loadedMs;
+        phaseMs.childSynced += startup.syncedMs;
+        const readyAt = Date.now();
+        phaseMs.startToReady += readyAt - spawnedAt;
+        restartMs.push(readyAt - spawnedAt);
         checkRestart(view, placed, victim, tally);
 
         const symbol = SYMBOLS[iteration % SYMBOLS.length] as string;
@@ -167,6 +188,8 @@ describe('a backend killed at every step of the submit sequence', () => {
         expect(drafted.blocks, `"${text}" should pass the checks`).toEqual([]);
         expect(drafted.draft.state).toBe('pending');
         victim = { draftId: drafted.draft.id, crash, kind };
+        const draftedAt = Date.now();
+        phaseMs.readyToDrafted += draftedAt - readyAt;
 
         if (last) {
           const { draft } = await current.next('settled');
@@ -176,9 +199,11 @@ describe('a backend killed at every step of the submit sequence', () => {
           expect(await current.ended()).toEqual({ code: 0, signal: null });
         } else {
           expect(await current.ended()).toEqual({ code: null, signal: 'SIGKILL' });
+          phaseMs.draftedToDead += Date.now() - draftedAt;
         }
       }
 
+      expectNothingSentTwice(placed);
       // The last backend shut down cleanly: open the file it left and check it from outside.
       const after = openStore(directory);
       try {
@@ -196,7 +221,13 @@ describe('a backend killed at every step of the submit sequence', () => {
         stateCounts[state] = (stateCounts[state] ?? 0) + line[1];
       }
       console.log(
-        JSON.stringify({ iterations: ITERATIONS, seconds: (Date.now() - started) / 1000, crashes: tally.crashes, states: stateCounts, outcomes: tally.outcomes }, null, 1),
+        JSON.stringify({
+          iterations: ITERATIONS,
+          seconds: (Date.now() - started) / 1000,
+          averageMs: Object.fromEntries(Object.entries(phaseMs).map(([phase, ms]) => [phase, Math.round(ms / ITERATIONS)])),
+          restartMsFirstTenth: Math.round(mean(restartMs.slice(0, Math.ceil(restartMs.length / 10)))),
+          restartMsLastTenth: Math.round(mean(restartMs.slice(-Math.ceil(restartMs.length / 10)))),
+          crashes: tally.crashes, states: stateCounts, outcomes: tally.outcomes }, null, 1),
       );
       // Both reconciliation paths ran: orders found filled and orders found still working.
       expect(stateCounts.filled ?? 0).toBeGreaterThan(0);
