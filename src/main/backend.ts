@@ -113,6 +113,7 @@ export function createBackend(options: BackendOptions): Backend {
       publish: (view) => events.emit('queue', view),
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
+      liveTradingEnabled: () => settings.connection.liveTradingEnabled,
     });
   }
   const chat = store && desk
@@ -194,6 +195,8 @@ export function createBackend(options: BackendOptions): Backend {
       requireDesk();
       return exportAudit((store as Store).db, from, to, format);
     },
+    getRiskLimits: () => requireDesk().riskLimits(),
+    updateRiskLimits: (patch) => requireDesk().updateRiskLimits(patch),
     getClaudeStatus: () => requireChat().status(),
     setClaudeKey: ({ key }) => requireChat().setKey(key),
     clearClaudeKey: () => requireChat().clearKey(),

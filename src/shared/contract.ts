@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppInfo } from './app-info';
 import { ApiKeyInput, ChatEvent, ChatSend, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationRef, ConversationSummary, ConversationView } from './claude';
-import { Draft, TradingState } from './draft';
+import { Draft, RiskLimits, TradingState } from './draft';
 import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
 import { AuditExportRequest, AuditVerification, DraftChange, DraftRef, QueueView, RejectRequest, TicketRequest } from './queue';
 import { SessionState } from './session';
@@ -47,6 +47,9 @@ export const calls = {
   setTradingState: { request: z.object({ state: TradingState }).strict(), response: TradingState },
   verifyAudit: { request: noPayload, response: AuditVerification },
   exportAudit: { request: AuditExportRequest, response: z.string() },
+  /** The pre-trade limits (live trading is switched in the connection settings). */
+  getRiskLimits: { request: noPayload, response: RiskLimits.omit({ liveTradingEnabled: true }) },
+  updateRiskLimits: { request: RiskLimits.omit({ liveTradingEnabled: true }).partial().strict(), response: RiskLimits.omit({ liveTradingEnabled: true }) },
   /** Whether a key is stored (never the key), the model, and this month's spend. */
   getClaudeStatus: { request: noPayload, response: ClaudeStatus },
   /** The key goes one way: into main's encrypted storage. */

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { DraftInput, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
+import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
 import { parseOrderTicket } from '../../shared/order-ticket';
 import type { DraftChange, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
@@ -34,9 +34,13 @@ export interface ApprovalDeskOptions {
    * process here to prove that no step leaves a duplicate or a lost order.
    */
   onSubmitStep?: (step: SubmitStep, draftId: string) => void;
+  /** The one live-trading switch (Settings > Connection); the risk check reads it from here. */
+  liveTradingEnabled?: () => boolean;
 }
 
 export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
+
+export type RiskLimitsView = Omit<RiskLimits, 'liveTradingEnabled'>;
 
 export type DraftOutcome =
   | { ok: true; draft: Draft }
@@ -238,6 +242,34 @@ export class ApprovalDesk {
     return state;
   }
 
+  /** The person's limits; live trading is the connection setting's, shown here for reference. */
+  riskLimits(): RiskLimitsView {
+    const { liveTradingEnabled: _ignored, ...limits } = this.store.settings.read(riskLimitsSetting);
+    return limits;
+  }
+
+  updateRiskLimits(patch: Partial<RiskLimitsView>): RiskLimitsView {
+    const now = this.now();
+    const next = RiskLimits.parse({ ...this.store.settings.read(riskLimitsSetting), ...patch });
+    this.store.settings.write(riskLimitsSetting, next, now);
+    this.audit('person', 'risk.limits_changed', { limits: next }, now);
+    // Waiting drafts are judged again under the new limits.
+    for (const draft of this.store.drafts.listPending()) {
+      if (draft.state !== 'pending' && draft.state !== 'blocked') continue;
+      const verdicts = this.check(draft);
+      const blocked = verdicts.some((v) => v.outcome === 'block');
+      const to = blocked ? 'blocked' : 'pending';
+      if (to === draft.state) continue;
+      try {
+        this.save(draft, this.move(draft, to, { now, verdicts }), 'system', 'draft.rechecked', { verdicts });
+      } catch {
+        // Moved meanwhile; its next check will use the new limits.
+      }
+    }
+    this.publish();
+    return this.riskLimits();
+  }
+
   /** Moves queue drafts past their expiry to expired. */
   expireDue(): void {
     const now = this.now();
@@ -314,7 +346,7 @@ export class ApprovalDesk {
       session: session?.state ?? { phase: 'idle' as const, message: '', gateway: 'unknown' as const, mode: 'unknown' as const, accounts: [], since: now },
       inResetWindow: resetWindowEnd(now) !== undefined,
       portfolio: session?.portfolio.snapshot() ?? { seq: 0, accounts: [], positions: [], openOrders: [], executions: [], quotes: [] },
-      limits: this.store.settings.read(riskLimitsSetting),
+      limits: { ...this.store.settings.read(riskLimitsSetting), liveTradingEnabled: this.options.liveTradingEnabled?.() ?? false },
       tradingState: this.tradingState(),
       drafts: this.store.drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]),
       recentApprovals: [...this.recentApprovals],

@@ -10,7 +10,7 @@ import { useKeyboard } from './keyboard/use-keyboard';
 import { PositionsPane } from './positions/positions-pane';
 import { QueuePane } from './queue/queue-pane';
 import { SessionDialog } from './session/session-dialog';
-import { ConnectionSettingsDialog } from './settings/connection-settings-dialog';
+import { SettingsDialog } from './settings/settings-dialog';
 import { useAppStore } from './store';
 
 export function App() {
@@ -37,7 +37,7 @@ export function App() {
         <QueuePane />
       </main>
       <SessionDialog onOpenSettings={openSettings} />
-      {settingsOpen && <ConnectionSettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {dialog.kind === 'shortcuts' && <ShortcutsDialog />}
       {dialog.kind === 'palette' && <CommandPalette onOpenSettings={openSettings} />}
       {dialog.kind === 'reject' && <RejectDialog draftId={dialog.draftId} />}

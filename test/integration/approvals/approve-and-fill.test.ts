@@ -77,3 +77,32 @@ describe('from the order ticket to a fill', () => {
     expect(t.backend.desk!.store.drafts.get(draft.id)?.state).toBe('pending');
   });
 });
+
+describe('settings that take effect at once', () => {
+  let t: BackendUnderTest | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('lowering a limit re-checks waiting drafts and blocks the ones now over it', async () => {
+    t = await openBackend();
+    const draft = await t.call('draftFromTicket', { text: 'buy 10 AAPL', account: t.sim.accounts[0]! });
+    expect(draft.state).toBe('pending');
+    const limits = await t.call('updateRiskLimits', { maxNotional: 100 });
+    expect(limits.maxNotional).toBe(100);
+    const after = t.backend.desk!.store.drafts.get(draft.id)!;
+    expect(after.state).toBe('blocked');
+    expect(after.verdicts?.find((v) => v.outcome === 'block')?.explanation).toMatch(/100/);
+    expect(await t.callRaw('updateRiskLimits', { liveTradingEnabled: true })).toMatchObject({ ok: false, error: { code: 'bad_payload' } });
+  });
+
+  it('notification and tray settings are kept, next to the connection', async () => {
+    t = await openBackend();
+    const updated = await t.call('updateSettings', { notifications: { fills: false }, tray: { keepRunningInTray: true } });
+    expect(updated.notifications.fills).toBe(false);
+    expect(updated.notifications.newDraft).toBe(true);
+    expect(updated.tray.keepRunningInTray).toBe(true);
+    expect((await t.call('getSettings')).notifications.fills).toBe(false);
+  });
+});

@@ -45,7 +45,7 @@ export function StatusBar({ onOpenSettings }: { onOpenSettings: () => void }) {
           </button>
         )}
         <button type="button" onClick={onOpenSettings}>
-          Connection…
+          Settings…
         </button>
       </span>
     </header>

@@ -2,9 +2,54 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionSettings } from '../../../shared/settings';
 import { rendererApi } from '../api';
 import { useAppStore } from '../store';
+import { ClaudeSettingsForm, KeyboardReference, NotificationsForm, RiskLimitsForm } from './settings-forms';
+
+type Tab = 'connection' | 'limits' | 'claude' | 'notifications' | 'keyboard';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'connection', label: 'Connection' },
+  { id: 'limits', label: 'Risk limits' },
+  { id: 'claude', label: 'Claude' },
+  { id: 'notifications', label: 'Notifications' },
+  { id: 'keyboard', label: 'Keyboard' },
+];
+
+/** Every setting, stored in SQLite in main; changes apply at once, no restart. */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const [tab, setTab] = useState<Tab>('connection');
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog settings-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Settings"
+        data-testid="settings-dialog"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onClose();
+        }}
+      >
+        <div className="tabs" role="tablist" aria-label="Settings sections">
+          {TABS.map((entry) => (
+            <button key={entry.id} type="button" role="tab" aria-selected={tab === entry.id} onClick={() => setTab(entry.id)}>
+              {entry.label}
+            </button>
+          ))}
+          <button type="button" className="close" aria-label="Close settings" onClick={onClose}>
+            ×
+          </button>
+        </div>
+        {tab === 'connection' && <ConnectionSettingsForm onDone={onClose} />}
+        {tab === 'limits' && <RiskLimitsForm />}
+        {tab === 'claude' && <ClaudeSettingsForm />}
+        {tab === 'notifications' && <NotificationsForm />}
+        {tab === 'keyboard' && <KeyboardReference />}
+      </div>
+    </div>
+  );
+}
 
 /** Where Countersign connects: the demo gateway, a detected local one, or a given host and port. */
-export function ConnectionSettingsDialog({ onClose }: { onClose: () => void }) {
+function ConnectionSettingsForm({ onDone: onClose }: { onDone: () => void }) {
   const settings = useAppStore((s) => s.settings);
   const [draft, setDraft] = useState<ConnectionSettings | undefined>(settings?.connection);
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -21,16 +66,10 @@ export function ConnectionSettingsDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop">
       <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
+        className="settings-form"
         aria-labelledby="connection-settings-title"
         onSubmit={(event) => void save(event)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
-        }}
         data-testid="connection-settings"
       >
         <h2 id="connection-settings-title">Connection</h2>
@@ -77,6 +116,5 @@ export function ConnectionSettingsDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </div>
   );
 }

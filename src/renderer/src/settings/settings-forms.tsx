@@ -1,0 +1,208 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { RiskLimits } from '../../../shared/draft';
+import { rendererApi } from '../api';
+import { SHORTCUTS } from '../keyboard/shortcuts';
+import { useAppStore } from '../store';
+import { ClaudeKeyForm } from '../chat/claude-key-form';
+
+type Limits = Omit<RiskLimits, 'liveTradingEnabled'>;
+
+const LIMIT_FIELDS: { key: keyof Limits; label: string; unit: string; step: number }[] = [
+  { key: 'collarPct', label: 'Price collar: limit or stop within', unit: '% of the quote', step: 0.5 },
+  { key: 'maxNotional', label: 'Largest single order', unit: 'USD', step: 1000 },
+  { key: 'maxPctNetLiq', label: 'Largest single order', unit: '% of net liquidation', step: 1 },
+  { key: 'maxConcentrationPct', label: 'Largest position after a fill', unit: '% of net liquidation', step: 1 },
+  { key: 'maxOrdersPerMinute', label: 'Approvals per minute at most', unit: 'orders', step: 1 },
+  { key: 'dailyLossHaltPct', label: "Stop approvals when the day's loss exceeds", unit: '% of net liquidation', step: 0.5 },
+  { key: 'quoteMaxAgeMs', label: 'A quote is stale after', unit: 'ms', step: 1000 },
+];
+
+/** Pre-trade limits; every waiting draft is checked again when they change. */
+export function RiskLimitsForm() {
+  const [limits, setLimits] = useState<Limits | undefined>(undefined);
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    void rendererApi()
+      .getRiskLimits()
+      .then((result) => result.ok && setLimits(result.value));
+  }, []);
+  if (!limits) return <p className="muted">Loading limits…</p>;
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const result = await rendererApi().updateRiskLimits(limits);
+    setSaved(result.ok ? 'Saved. Waiting drafts were checked again.' : result.error.message);
+    if (result.ok) setLimits(result.value);
+  };
+  return (
+    <form onSubmit={(event) => void save(event)} aria-label="Risk limits" className="settings-form">
+      {LIMIT_FIELDS.map((field) => (
+        <label key={`${field.key}`}>
+          {field.label}
+          <span className="field-with-unit">
+            <input
+              type="number"
+              min={0}
+              step={field.step}
+              value={limits[field.key]}
+              onChange={(event) => setLimits({ ...limits, [field.key]: Number(event.target.value) })}
+            />
+            <span className="muted">{field.unit}</span>
+          </span>
+        </label>
+      ))}
+      <button type="submit" className="primary">
+        Save limits
+      </button>
+      {saved && <p role="status">{saved}</p>}
+    </form>
+  );
+}
+
+export function ClaudeSettingsForm() {
+  const claude = useAppStore((s) => s.claude);
+  const setClaude = useAppStore((s) => s.setClaude);
+  const [model, setModel] = useState(claude?.settings.model ?? '');
+  const [baseURL, setBaseURL] = useState(claude?.settings.baseURL ?? '');
+  const [limit, setLimit] = useState(claude?.settings.monthlySpendLimitUsd === null ? '' : String(claude?.settings.monthlySpendLimitUsd ?? ''));
+  const [alias, setAlias] = useState(claude?.settings.aliasAccounts ?? false);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  if (!claude) return null;
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const result = await rendererApi().updateClaudeSettings({
+      model,
+      baseURL: baseURL.trim() ? baseURL.trim() : null,
+      monthlySpendLimitUsd: limit.trim() === '' ? null : Number(limit),
+      aliasAccounts: alias,
+    });
+    if (result.ok) setClaude(result.value);
+    setMessage(result.ok ? 'Saved.' : result.error.message);
+  };
+  const clearKey = async (): Promise<void> => {
+    const result = await rendererApi().clearClaudeKey();
+    if (result.ok) setClaude(result.value);
+  };
+  return (
+    <div className="settings-form">
+      {claude.keyPresent ? (
+        <p>
+          An API key is stored, encrypted.{' '}
+          <button type="button" onClick={() => void clearKey()}>
+            Remove key
+          </button>
+        </p>
+      ) : (
+        <ClaudeKeyForm />
+      )}
+      <form onSubmit={(event) => void save(event)} aria-label="Claude settings" className="settings-form">
+        <label>
+          Model
+          <input value={model} onChange={(event) => setModel(event.target.value)} />
+        </label>
+        <label>
+          Endpoint (optional, Anthropic-compatible)
+          <input value={baseURL} placeholder="https://api.anthropic.com" onChange={(event) => setBaseURL(event.target.value)} />
+        </label>
+        <label>
+          Monthly spend limit (USD, empty for none)
+          <input type="number" min={0} step={1} value={limit} onChange={(event) => setLimit(event.target.value)} />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={alias} onChange={(event) => setAlias(event.target.checked)} />
+          Replace account numbers with aliases in everything sent to Claude
+        </label>
+        <p className="muted">
+          This month: {claude.month.usd.toFixed(2)} USD over {claude.month.requests} requests ({claude.month.usage.input} input, {claude.month.usage.output} output, {claude.month.usage.cacheRead} cache-read tokens)
+          {claude.month.estimated ? ', partly estimated' : ''}.
+        </p>
+        <button type="submit" className="primary">
+          Save Claude settings
+        </button>
+        {message && <p role="status">{message}</p>}
+      </form>
+    </div>
+  );
+}
+
+export function NotificationsForm() {
+  const settings = useAppStore((s) => s.settings);
+  if (!settings) return null;
+  const { notifications, tray } = settings;
+  const patch = (change: Partial<typeof notifications>): void => void rendererApi().updateSettings({ notifications: change });
+  const focusActive = (notifications.focusUntil ?? 0) > Date.now();
+  return (
+    <div className="settings-form" role="group" aria-label="Notifications">
+      {(
+        [
+          ['newDraft', 'A new draft from Claude'],
+          ['sessionProblems', 'The IB session is lost or taken'],
+          ['fills', 'An order fills'],
+          ['rejections', 'IB rejects an order'],
+        ] as const
+      ).map(([key, label]) => (
+        <label key={key} className="checkbox">
+          <input type="checkbox" checked={notifications[key]} onChange={(event) => patch({ [key]: event.target.checked })} />
+          {label}
+        </label>
+      ))}
+      <p>
+        Do not disturb:{' '}
+        {focusActive ? (
+          <>
+            until {new Date(notifications.focusUntil ?? 0).toLocaleTimeString()}{' '}
+            <button type="button" onClick={() => patch({ focusUntil: 0 })}>
+              End now
+            </button>
+          </>
+        ) : (
+          [30, 60, 120].map((minutes) => (
+            <button key={minutes} type="button" onClick={() => patch({ focusUntil: Date.now() + minutes * 60_000 })}>
+              {minutes} min
+            </button>
+          ))
+        )}
+      </p>
+      <label className="checkbox">
+        <input type="checkbox" checked={tray.keepRunningInTray} onChange={(event) => void rendererApi().updateSettings({ tray: { keepRunningInTray: event.target.checked } })} />
+        Keep running in the tray when the window is closed
+      </label>
+      <label>
+        Theme
+        <select value={settings.theme} onChange={(event) => void rendererApi().updateSettings({ theme: event.target.value as typeof settings.theme })}>
+          <option value="system">Follow the system</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+    </div>
+  );
+}
+
+export function KeyboardReference() {
+  return (
+    <table className="shortcuts" aria-label="Keyboard shortcuts">
+      <tbody>
+        {SHORTCUTS.map((shortcut) => (
+          <tr key={shortcut.keys}>
+            <th scope="row">
+              <kbd>{shortcut.keys}</kbd>
+            </th>
+            <td>{shortcut.does}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">
+            <kbd>Ctrl/⌘ Shift A</kbd>
+          </th>
+          <td>From anywhere: bring Countersign forward on the queue</td>
+        </tr>
+        <tr>
+          <th scope="row">
+            <kbd>Ctrl/⌘ Shift H</kbd>
+          </th>
+          <td>From anywhere: halt trading</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
