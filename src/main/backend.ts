@@ -96,10 +96,13 @@ export function createBackend(options: BackendOptions): Backend {
       const current = desk;
       const tracker = new OrderTracker(current);
       tracker.attach(session);
+      session.setOrderGate(() => current.ordersMayLeave());
+      session.on('orderWithheld', (orderId) => current.withheld(orderId));
       // Every (re)connect: the session has re-synced open orders and today's
       // executions, so in-flight drafts can be matched by orderRef now.
       session.on('synced', () => {
         reconcile(current, session.portfolio.snapshot(), now());
+        current.settleOwedCancel(session);
         current.rewatch(session);
       });
     },

@@ -9,6 +9,8 @@ import { CallFailure } from '../contract/call-error';
 import type { Log } from '../log';
 import { runChecks } from '../risk/run-checks';
 import { riskLimitsSetting, tradingStateSetting } from '../risk/settings';
+import { z } from 'zod';
+import type { SettingDefinition } from '../store/settings-repository';
 import { appendAudit, type AuditActor } from '../store/audit-log';
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
@@ -41,6 +43,9 @@ export interface ApprovalDeskOptions {
 export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
 
 export type RiskLimitsView = Omit<RiskLimits, 'liveTradingEnabled'>;
+
+/** A halt whose global cancel could not be sent (no connection): sent on the next reconnect. */
+const globalCancelOwedSetting: SettingDefinition<boolean> = { key: 'risk.global-cancel-owed', schema: z.boolean(), fallback: false };
 
 export type DraftOutcome =
   | { ok: true; draft: Draft }
@@ -224,14 +229,42 @@ export class ApprovalDesk {
     return submitting;
   }
 
-  /** Stops all approvals and cancels every open order at the broker. */
+  /**
+   * Stops all approvals and cancels every open order at the broker. When the
+   * gateway cannot be reached, the cancel is owed and sent on the next
+   * reconnect (the owed flag is durable, so a restart does not forget it).
+   */
   halt(): TradingState {
     const now = this.now();
     this.store.settings.write(tradingStateSetting, 'halted', now);
     const cancelled = this.options.session()?.globalCancel() ?? false;
+    this.store.settings.write(globalCancelOwedSetting, !cancelled, now);
     this.audit('person', 'trading.halted', { globalCancelSent: cancelled }, now);
     this.publish();
     return 'halted';
+  }
+
+  /** After a reconnect: send the global cancel a halt could not send. */
+  settleOwedCancel(session: BrokerSession): void {
+    if (!this.store.settings.read(globalCancelOwedSetting) || this.tradingState() !== 'halted') return;
+    if (session.globalCancel()) {
+      const now = this.now();
+      this.store.settings.write(globalCancelOwedSetting, false, now);
+      this.audit('system', 'trading.global_cancel_sent', { reason: 'owed by a halt made while disconnected' }, now);
+    }
+  }
+
+  /** An approved order the session held back at the last moment because trading was halted: it never left. */
+  withheld(orderId: number): void {
+    const draft = this.store.drafts.findByOrderId(orderId);
+    if (!draft || draft.state !== 'submitting') return;
+    this.needsReview(draft, 'Trading was halted before this order left Countersign: it was not sent. Draft it again if you still want it.');
+    this.publish();
+  }
+
+  /** True while orders may leave: the gate the session checks at the moment of sending. */
+  ordersMayLeave(): boolean {
+    return this.tradingState() !== 'halted';
   }
 
   setTradingState(state: TradingState): TradingState {

@@ -39,6 +39,25 @@ function reconcileOne(desk: ApprovalDesk, draft: Draft, portfolio: PortfolioSnap
     step('filled', `Found filled at the broker after reconnecting (${filledQty} at ${avgFillPrice?.toFixed(2)}).`);
     return;
   }
+  if (draft.order.bracket) {
+    // IB holds a bracket's entry untransmitted until the stop-loss (sent last,
+    // transmit=true) arrives. An entry without its stop-loss never went to
+    // market and has no protection: the person decides, nothing completes it.
+    const stopLossRef = `${draft.id}:sl`;
+    const stopLossArrived =
+      portfolio.openOrders.some((order) => order.orderRef === stopLossRef) || portfolio.executions.some((execution) => execution.orderRef === stopLossRef);
+    if (!stopLossArrived && filledQty === 0) {
+      if (draft.state !== 'needs_review') {
+        desk.needsReview(
+          draft,
+          open
+            ? 'Only part of the bracket reached IB: the entry is held there untransmitted, without its stop-loss. It will not be completed automatically; cancel it in TWS, or draft the bracket again.'
+            : 'The bracket is not at the broker: it may never have been sent. It will not be re-sent; draft it again if you still want it.',
+        );
+      }
+      return;
+    }
+  }
   if (open) {
     if (draft.state === 'submitting' || draft.state === 'needs_review') step('working', 'Found working at the broker after reconnecting.');
     if (filledQty > 0) step('partially_filled');

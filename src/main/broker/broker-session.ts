@@ -40,6 +40,8 @@ export interface OrderEvents {
   execution: [contract: Contract, execution: Execution];
   commission: [report: CommissionReport];
   orderError: [orderId: number, code: number, message: string];
+  /** An approved order the gate stopped at the last moment (trading was halted while it waited to be sent). */
+  orderWithheld: [orderId: number];
   /** A new epoch finished its sync: drafts in flight should be reconciled now. */
   synced: [epoch: number];
 }
@@ -76,6 +78,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   private heartbeatDeadline: NodeJS.Timeout | undefined;
   private syncDeadline: NodeJS.Timeout | undefined;
   private nextRequestId = 1000;
+  private orderGate: (() => boolean) | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: BrokerSessionOptions) {
@@ -142,7 +145,20 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
    */
   placeOrder(orderId: number, contract: Contract, order: Order): boolean {
     if (!this.isReady || !this.link) return false;
-    return this.link.send('order', (api) => api.placeOrder(orderId, contract, order));
+    return this.link.send('order', (api) => {
+      // The order may have waited for the pacing budget: ask again at the
+      // moment of sending whether it may still go (a halt wins).
+      if (this.orderGate && !this.orderGate()) {
+        this.emit('orderWithheld', orderId);
+        return;
+      }
+      api.placeOrder(orderId, contract, order);
+    });
+  }
+
+  /** Consulted at the moment each order is written to the socket. */
+  setOrderGate(gate: () => boolean): void {
+    this.orderGate = gate;
   }
 
   cancelOrder(orderId: number): boolean {

@@ -15,10 +15,7 @@ import { bundleChild, CrashChild, type ChildScript } from './crash-child';
  * then. A crash between the placements leaves an entry that never reaches the
  * market and no stop-loss; after the restart the person must be told, not
  * shown a "working" order.
- *
- * KNOWN BUG (reported to the lead): the reconciler and the order tracker both
- * take the held entry's PreSubmitted status for "working". `it.fails` keeps
- * this reproduction in the suite until that is fixed; then turn it into `it`.
+
  */
 describe('a backend killed in the middle of sending a bracket', () => {
   let sim: SimGateway | undefined;
@@ -37,7 +34,7 @@ describe('a backend killed in the middle of sending a bracket', () => {
     script = undefined;
   });
 
-  it.fails('marks the draft for review when the entry is held at IB untransmitted and the stop-loss never arrived', async () => {
+  it('marks the draft for review when the entry is held at IB untransmitted and the stop-loss never arrived', async () => {
     script = await bundleChild();
     sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 31, clock: new TradingHoursClock() });
     const gateway = sim;
