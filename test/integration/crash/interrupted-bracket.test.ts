@@ -15,7 +15,6 @@ import { bundleChild, CrashChild, type ChildScript } from './crash-child';
  * then. A crash between the placements leaves an entry that never reaches the
  * market and no stop-loss; after the restart the person must be told, not
  * shown a "working" order.
-
  */
 describe('a backend killed in the middle of sending a bracket', () => {
   let sim: SimGateway | undefined;
