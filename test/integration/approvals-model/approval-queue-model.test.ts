@@ -20,7 +20,8 @@ const NUM_RUNS = Number(process.env['MODEL_RUNS'] ?? 30);
 const MAX_COMMANDS = Number(process.env['MODEL_COMMANDS'] ?? 40);
 const TRACE = process.env['MODEL_TRACE'] === '1';
 const SEED = process.env['MODEL_SEED'] === undefined ? undefined : Number(process.env['MODEL_SEED']);
-const TIMEOUT_MS = 240_000;
+// A longer hunt gets the time it needs.
+const TIMEOUT_MS = Math.max(240_000, NUM_RUNS * MAX_COMMANDS * 300);
 
 const pick = fc.nat({ max: 1000 });
 
