@@ -7,6 +7,7 @@ import { appSettingsDefinition } from './app-settings';
 import { ApprovalDesk, type ApprovalDeskOptions } from './approvals/approval-desk';
 import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
+import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
 import { startEmbeddedDemoGateway } from './broker/demo-gateway';
 import { ChatService } from './chat/chat-service';
@@ -134,6 +135,15 @@ export function createBackend(options: BackendOptions): Backend {
     if (!chat) throw new CallFailure('unavailable', storeProblem ?? 'The chat is not available.');
     return chat;
   };
+  const chartData = new ChartData(() => broker.current);
+  // A chart that cannot load says why in its own frame; it is never an internal error.
+  const forChart = async <T>(read: () => Promise<T>): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      throw new CallFailure('unavailable', error instanceof Error ? error.message : 'The chart data could not be read.');
+    }
+  };
   const sessionState = (): SessionState => broker.state() ?? idle;
   const requireDesk = (): ApprovalDesk => {
     if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
@@ -167,6 +177,8 @@ export function createBackend(options: BackendOptions): Backend {
       return settings;
     },
     getPortfolio: () => broker.portfolio() ?? emptyPortfolio,
+    getPriceHistory: (request) => forChart(() => chartData.priceHistory(request)),
+    getContractProfiles: ({ conIds }) => forChart(() => chartData.contractProfiles(conIds)),
     reconnectSession: () => {
       broker.current?.reconnectNow();
       return sessionState();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfo } from './app-info';
+import { ContractProfile, ContractProfilesRequest, PriceHistory, PriceHistoryRequest } from './chart';
 import { ApiKeyInput, ChatEvent, ChatSend, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationRef, ConversationSummary, ConversationView } from './claude';
 import { Draft, RiskLimits, TradingState } from './draft';
 import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
@@ -29,6 +30,10 @@ export const calls = {
   updateSettings: { request: SettingsPatch, response: Settings },
   /** The whole portfolio now; `portfolio` events carry what changes after it. */
   getPortfolio: { request: noPayload, response: PortfolioSnapshot },
+  /** Candles for the price chart of a position or a draft. */
+  getPriceHistory: { request: PriceHistoryRequest, response: PriceHistory },
+  /** Sector and type of held contracts, for the allocation view (contracts IB does not describe are left out). */
+  getContractProfiles: { request: ContractProfilesRequest, response: z.array(ContractProfile) },
   /** Reconnect at once ("Take the session back", "Retry"). */
   reconnectSession: { request: noPayload, response: SessionState },
   /** Close the gateway connection and do not retry until asked. */

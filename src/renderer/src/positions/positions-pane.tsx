@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { ChartPanel } from '../charts/chart-panel';
 import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { ALL_ACCOUNTS } from '../store/portfolio-slice';
@@ -45,6 +46,7 @@ export function PositionsPane() {
           {tab === 'positions' && <PositionsTable rows={rows} showAccount={all} />}
           {tab === 'orders' && <OpenOrdersTable orders={inScope(openOrders)} />}
           {tab === 'executions' && <ExecutionsTable executions={inScope(executions)} />}
+          <ChartPanel positions={rows} />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useMemo, useState, type UIEvent } from 'react';
 import type { PositionView } from '../../../shared/portfolio';
 import { formatMoney, formatPercent, formatQuantity, formatSignedMoney, pnlTone } from '../../../shared/format-numbers';
+import { useAppStore } from '../store';
 import { sortPositions, totalPositions, type PositionSort, type PositionSortKey } from './sort-positions';
 
 const ROW_HEIGHT = 26;
@@ -33,6 +34,8 @@ export function PositionsTable({ rows, showAccount }: { rows: PositionView[]; sh
   const [sort, setSort] = useState<PositionSort>({ key: 'marketValue', direction: 'desc' });
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
+  const showPositionChart = useAppStore((s) => s.showPositionChart);
+  const chartSubject = useAppStore((s) => s.chartSubject);
   const sorted = useMemo(() => sortPositions(rows, sort), [rows, sort]);
   const totals = useMemo(() => totalPositions(rows), [rows]);
   const columns = showAccount ? COLUMNS : COLUMNS.filter((column) => column.key !== 'account');
@@ -76,9 +79,17 @@ export function PositionsTable({ rows, showAccount }: { rows: PositionView[]; sh
         <tbody>
           {first > 0 && <tr style={{ height: first * ROW_HEIGHT }} aria-hidden="true" />}
           {visible.map((row) => (
-            <tr key={row.key} style={{ height: ROW_HEIGHT }} data-testid="position-row" data-symbol={row.symbol}>
+            <tr
+              key={row.key}
+              style={{ height: ROW_HEIGHT }}
+              data-testid="position-row"
+              data-symbol={row.symbol}
+              aria-current={chartSubject?.kind === 'position' && chartSubject.key === row.key ? 'true' : undefined}
+            >
               <th scope="row">
-                {row.symbol}
+                <button type="button" className="row-chart" onClick={() => showPositionChart(row.key)} title={`Show the ${row.symbol} chart`}>
+                  {row.symbol}
+                </button>
                 {row.delayed && (
                   <span className="delayed-tag" title="Delayed market data (15-20 minutes)">
                     delayed

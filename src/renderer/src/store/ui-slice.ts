@@ -9,14 +9,19 @@ export type Dialog =
 
 export type PaneName = 'positions' | 'queue' | 'chat';
 
+/** Whose price the chart shows: the draft or the position the person looked at last. */
+export type ChartSubject = { kind: 'draft'; draftId: string } | { kind: 'position'; key: string };
+
 export interface UiSlice {
   selectedDraftId: string | undefined;
   expandedDraftId: string | undefined;
   editingDraftId: string | undefined;
   dialog: Dialog;
+  chartSubject: ChartSubject | undefined;
   /** Bumped to ask a pane to take focus (keyboard jumps). */
   focusRequest: { pane: PaneName | 'ticket' | 'chat-input'; at: number } | undefined;
   selectDraft(id: string | undefined): void;
+  showPositionChart(key: string): void;
   toggleExpanded(id: string): void;
   setEditing(id: string | undefined): void;
   openDialog(dialog: Dialog): void;
@@ -29,9 +34,12 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   expandedDraftId: undefined,
   editingDraftId: undefined,
   dialog: { kind: 'none' },
+  chartSubject: undefined,
   focusRequest: undefined,
-  selectDraft: (selectedDraftId) => set({ selectedDraftId }),
-  toggleExpanded: (id) => set((s) => ({ expandedDraftId: s.expandedDraftId === id ? undefined : id, selectedDraftId: id })),
+  selectDraft: (selectedDraftId) => set(selectedDraftId ? { selectedDraftId, chartSubject: { kind: 'draft', draftId: selectedDraftId } } : { selectedDraftId }),
+  showPositionChart: (key) => set({ chartSubject: { kind: 'position', key } }),
+  toggleExpanded: (id) =>
+    set((s) => ({ expandedDraftId: s.expandedDraftId === id ? undefined : id, selectedDraftId: id, chartSubject: { kind: 'draft', draftId: id } })),
   setEditing: (editingDraftId) => set({ editingDraftId }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: { kind: 'none' } }),
