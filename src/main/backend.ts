@@ -170,6 +170,7 @@ export function createBackend(options: BackendOptions): Backend {
         connection: { ...settings.connection, ...patch.connection },
         notifications: { ...settings.notifications, ...patch.notifications },
         tray: { ...settings.tray, ...patch.tray },
+        approvals: { ...settings.approvals, ...patch.approvals },
       };
       store?.settings.write(appSettingsDefinition, settings, now());
       events.emit('settings', settings);

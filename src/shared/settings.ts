@@ -35,6 +35,14 @@ export const TraySettings = z.object({
 });
 export type TraySettings = z.infer<typeof TraySettings>;
 
+/** How the approval queue asks for a sign-off. */
+export const ApprovalSettings = z.object({
+  /** An order larger than this share of the account's net liquidation needs its quantity typed to approve, not one key. */
+  largeOrderPct: z.number().min(0.1).max(100),
+});
+export type ApprovalSettings = z.infer<typeof ApprovalSettings>;
+
+const defaultApprovalSettings: ApprovalSettings = { largeOrderPct: 2 };
 const defaultNotificationSettings: NotificationSettings = { newDraft: true, sessionProblems: true, fills: true, rejections: true };
 const defaultTraySettings: TraySettings = { keepRunningInTray: false };
 
@@ -46,6 +54,7 @@ export const Settings = z.object({
   // connection settings would be thrown away with them.
   notifications: NotificationSettings.default(defaultNotificationSettings),
   tray: TraySettings.default(defaultTraySettings),
+  approvals: ApprovalSettings.default(defaultApprovalSettings),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -55,6 +64,7 @@ export const SettingsPatch = z
     theme: Settings.shape.theme.optional(),
     notifications: NotificationSettings.partial().strict().optional(),
     tray: TraySettings.partial().strict().optional(),
+    approvals: ApprovalSettings.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
@@ -64,4 +74,5 @@ export const defaultSettings: Settings = {
   theme: 'system',
   notifications: defaultNotificationSettings,
   tray: defaultTraySettings,
+  approvals: defaultApprovalSettings,
 };

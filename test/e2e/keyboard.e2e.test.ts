@@ -70,6 +70,22 @@ describe('keyboard-driven approvals', () => {
     await expect.poll(cardState, { timeout: 15_000 }).not.toBe('pending');
   });
 
+  it('the large-order threshold is a setting: raised above the order, one key press approves it', async () => {
+    const { page } = app;
+    await page.keyboard.press('n');
+    await page.keyboard.type(`buy 35 SPY @${app.sim().accounts[0]}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(cardState).toBe('pending');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('draft-card').first().getAttribute('data-large')).toBe('true');
+    const saved = await app.backend.handlers.updateSettings({ approvals: { largeOrderPct: 50 } });
+    expect(saved.approvals.largeOrderPct).toBe(50);
+    await expect.poll(() => page.getByTestId('draft-card').first().getAttribute('data-large')).toBe('false');
+    await page.keyboard.press('a');
+    await expect.poll(cardState, { timeout: 15_000 }).not.toBe('pending');
+    expect(await page.getByTestId('confirm-large-dialog').count()).toBe(0);
+  });
+
   it('r rejects with a reason that is kept with the draft', async () => {
     const { page } = app;
     await page.keyboard.press('n');

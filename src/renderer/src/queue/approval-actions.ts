@@ -10,7 +10,7 @@ import { isLargeOrder, reviewFigures } from './review-figures';
 export async function requestApproval(draft: Draft): Promise<string | undefined> {
   const state = useAppStore.getState();
   const figures = reviewFigures(draft, state.accounts[draft.account], Object.values(state.positions), Object.values(state.quotes));
-  if (isLargeOrder(figures)) {
+  if (isLargeOrder(figures, state.settings?.approvals.largeOrderPct)) {
     state.openDialog({ kind: 'confirm-large', draftId: draft.id });
     return undefined;
   }

@@ -37,7 +37,8 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   // Waiting drafts show everything a reviewer needs; the rest open with Enter.
   const detailed = waiting || expanded;
   const figures = reviewFigures(draft, account, Object.values(positions), Object.values(quotes));
-  const large = isLargeOrder(figures);
+  const largeOrderPct = useAppStore((s) => s.settings?.approvals.largeOrderPct);
+  const large = isLargeOrder(figures, largeOrderPct);
 
   useEffect(() => {
     // Follow the selection with focus, but never pull focus out of a field the person is typing in.

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionSettings } from '../../../shared/settings';
 import { rendererApi } from '../api';
 import { useAppStore } from '../store';
-import { ClaudeSettingsForm, KeyboardReference, NotificationsForm, RiskLimitsForm } from './settings-forms';
+import { ClaudeSettingsForm, KeyboardReference, LargeOrderForm, NotificationsForm, RiskLimitsForm } from './settings-forms';
 
 type Tab = 'connection' | 'limits' | 'claude' | 'notifications' | 'keyboard';
 const TABS: { id: Tab; label: string }[] = [
@@ -39,7 +39,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         {tab === 'connection' && <ConnectionSettingsForm onDone={onClose} />}
-        {tab === 'limits' && <RiskLimitsForm />}
+        {tab === 'limits' && (
+          <>
+            <RiskLimitsForm />
+            <LargeOrderForm />
+          </>
+        )}
         {tab === 'claude' && <ClaudeSettingsForm />}
         {tab === 'notifications' && <NotificationsForm />}
         {tab === 'keyboard' && <KeyboardReference />}

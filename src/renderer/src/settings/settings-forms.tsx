@@ -178,6 +178,32 @@ export function NotificationsForm() {
   );
 }
 
+/** The threshold above which approving takes typing the quantity, not one key press. */
+export function LargeOrderForm() {
+  const current = useAppStore((s) => s.settings?.approvals.largeOrderPct);
+  const [value, setValue] = useState<string>(current === undefined ? '' : String(current));
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  useEffect(() => setValue(current === undefined ? '' : String(current)), [current]);
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const result = await rendererApi().updateSettings({ approvals: { largeOrderPct: Number(value) } });
+    setSaved(result.ok ? 'Saved.' : 'Enter a share between 0.1 and 100%.');
+  };
+  return (
+    <form onSubmit={(event) => void save(event)} aria-label="Large orders" className="settings-form">
+      <label>
+        Ask me to type the quantity to approve an order over
+        <span className="field-with-unit">
+          <input type="number" min={0.1} max={100} step={0.5} value={value} onChange={(event) => setValue(event.target.value)} data-testid="large-order-pct" />
+          <span className="muted">% of net liquidation</span>
+        </span>
+      </label>
+      <button type="submit">Save</button>
+      {saved && <p role="status">{saved}</p>}
+    </form>
+  );
+}
+
 export function KeyboardReference() {
   return (
     <table className="shortcuts" aria-label="Keyboard shortcuts">
