@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, type AppUnderTest } from './support/app-under-test';
+import { openReadyApp, type AppUnderTest } from './support/app-under-test';
 
 // The charts a person looks at instead of reading: candles for the selected
 // position or draft with the draft's levels drawn on them, and the account's
@@ -8,9 +8,7 @@ describe('charts', () => {
   let app: AppUnderTest;
 
   beforeEach(async () => {
-    app = await openApp();
-    await expect.poll(() => app.page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
-    await app.page.getByTestId('position-row').first().waitFor();
+    app = await openReadyApp();
   });
 
   afterEach(async () => {

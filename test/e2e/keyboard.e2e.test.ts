@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditRowsForDraft } from '../../src/main/store/audit-log';
-import { openApp, type AppUnderTest } from './support/app-under-test';
+import { openReadyApp, type AppUnderTest } from './support/app-under-test';
 
 // Everything here is done from the keyboard only: no clicks.
 describe('keyboard-driven approvals', () => {
   let app: AppUnderTest;
 
   beforeEach(async () => {
-    app = await openApp();
-    await expect.poll(() => app.page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
-    await app.page.getByTestId('position-row').first().waitFor();
+    app = await openReadyApp();
   });
 
   afterEach(async () => {

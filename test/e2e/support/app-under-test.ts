@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,4 +72,12 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
       rmSync(dataDirectory, { recursive: true, force: true });
     },
   };
+}
+
+/** The app with its gateway session ready and the demo portfolio on screen: where most tests start. */
+export async function openReadyApp(): Promise<AppUnderTest> {
+  const app = await openApp();
+  await expect.poll(() => app.page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
+  await app.page.getByTestId('position-row').first().waitFor();
+  return app;
 }
