@@ -76,10 +76,7 @@ export class ApprovalDesk {
   view(): QueueView {
     const drafts = this.store.drafts;
     const live = drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]);
-    const recent = drafts
-      .listByStates(terminalDraftStates)
-      .sort((a, b) => b.updatedAt - a.updatedAt)
-      .slice(0, RECENT_TERMINAL);
+    const recent = drafts.listRecentByStates(terminalDraftStates, RECENT_TERMINAL);
     return { drafts: [...live, ...recent], tradingState: this.tradingState() };
   }
 

@@ -29,17 +29,17 @@ export function inLiquidHours(liquidHours: string, timeZoneId: string, at: numbe
 }
 
 /** yyyymmddhhmm in the given zone, or undefined for a zone the runtime does not know. */
+// One DateTimeFormat per zone: building one costs far more than using it.
+const stampFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localStamp(at: number, timeZone: string): string | undefined {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
+    let format = stampFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      stampFormats.set(timeZone, format);
+    }
+    const parts = format.formatToParts(at);
     const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
     return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}`;
   } catch {

@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { IBApi, EventName } from '@stoqey/ib';
 import { PacingLimiter, type PacingLane } from './pacing';
 
@@ -49,6 +50,10 @@ export class GatewayLink {
 
   connect(): void {
     this.api.connect(this.endpoint.clientId);
+    // Orders are small writes that must leave at once. With Nagle's algorithm
+    // on, an order written while an earlier message awaits its (delayed) ACK
+    // sat in the kernel for ~40 ms; the library never turns it off.
+    tcpSocketOf(this.api)?.setNoDelay(true);
   }
 
   /**
@@ -77,4 +82,15 @@ export class GatewayLink {
       // Already closed.
     }
   }
+}
+
+/**
+ * The TCP socket inside IBApi (1.6.10: api.controller.socket.client). The
+ * library exposes no handle, so this reaches in; a test pins the path, so an
+ * upgrade that moves it fails loudly instead of silently bringing back the delay.
+ */
+export function tcpSocketOf(api: IBApi): Socket | undefined {
+  const inner = api as unknown as { controller?: { socket?: { client?: unknown } } };
+  const client = inner.controller?.socket?.client;
+  return client instanceof Socket ? client : undefined;
 }

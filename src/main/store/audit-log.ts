@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './database';
+import { prepared, type Db } from './database';
 import { canonicalJson } from './canonical-json';
 
 export type AuditActor = 'claude' | 'person' | 'system' | 'broker';
@@ -51,7 +51,7 @@ function rowHash(prevHash: string, row: Omit<AuditRow, 'prevHash' | 'hash'>): st
 }
 
 function highestSeqEverWritten(db: Db): number {
-  const row = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined;
+  const row = prepared(db, "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined;
   return row?.seq ?? 0;
 }
 
@@ -76,7 +76,7 @@ function toRow(r: StoredRow): AuditRow {
  */
 export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
   return db.transaction((): AuditRow => {
-    const last = db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
+    const last = prepared(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
     const prevHash = last?.hash ?? genesisHash;
     const details = JSON.parse(canonicalJson(entry.details)) as Record<string, unknown>;
     const row = {
@@ -88,7 +88,8 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
       details,
     };
     const hash = rowHash(prevHash, row);
-    db.prepare(
+    prepared(
+      db,
       'INSERT INTO audit_log (seq, at, actor, draft_id, action, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(row.seq, row.at, row.actor, row.draftId, row.action, canonicalJson(details), prevHash, hash);
     return { ...row, prevHash, hash };
@@ -134,12 +135,12 @@ export function verifyAuditChain(db: Db): ChainReport {
 
 /** Rows with from <= at < to, oldest first. */
 export function auditRowsBetween(db: Db, from: number, to: number): AuditRow[] {
-  const stored = db.prepare('SELECT * FROM audit_log WHERE at >= ? AND at < ? ORDER BY seq').all(from, to) as StoredRow[];
+  const stored = prepared(db, 'SELECT * FROM audit_log WHERE at >= ? AND at < ? ORDER BY seq').all(from, to) as StoredRow[];
   return stored.map(toRow);
 }
 
 export function auditRowsForDraft(db: Db, draftId: string): AuditRow[] {
-  const stored = db.prepare('SELECT * FROM audit_log WHERE draft_id = ? ORDER BY seq').all(draftId) as StoredRow[];
+  const stored = prepared(db, 'SELECT * FROM audit_log WHERE draft_id = ? ORDER BY seq').all(draftId) as StoredRow[];
   return stored.map(toRow);
 }
 

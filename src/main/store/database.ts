@@ -124,3 +124,24 @@ export function openDatabaseReadOnly(path: string): Db {
     throw asUnreadable(path, error);
   }
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per connection and SQL text. The hot
+ * path (approve: several reads and writes) otherwise spends as long compiling
+ * SQL as running it.
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}

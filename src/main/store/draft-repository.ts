@@ -2,7 +2,7 @@ import { Draft, inFlightDraftStates, queueDraftStates, type DraftState } from '.
 import { canTransition } from '../approvals/lifecycle';
 import { appendAudit, type AuditActor, type AuditRow } from './audit-log';
 import { canonicalJson } from './canonical-json';
-import type { Db } from './database';
+import { prepared, type Db } from './database';
 
 /** Someone else changed the draft first (a second approval click, a reconcile): nothing was written. */
 export class DraftConflictError extends Error {
@@ -73,8 +73,8 @@ export class DraftRepository {
     }
     this.assertVerdictsFit(valid);
     return this.db.transaction((): AuditRow => {
-      this.db
-        .prepare(
+      prepared(
+          this.db,
           `INSERT INTO drafts (id, version, state, account, symbol, author, created_at, updated_at, expires_at, order_id, order_ref, body)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -139,8 +139,8 @@ export class DraftRepository {
             : `This draft changed meanwhile (now ${stored.state}, version ${stored.version}); nothing was done.`,
         );
       }
-      const result = this.db
-        .prepare(
+      const result = prepared(
+          this.db,
           `UPDATE drafts SET version = ?, state = ?, symbol = ?, updated_at = ?, expires_at = ?, order_id = ?, order_ref = ?, body = ?
            WHERE id = ? AND version = ? AND state = ?`,
         )
@@ -190,19 +190,19 @@ export class DraftRepository {
   }
 
   get(id: string): Draft | null {
-    const row = this.db.prepare('SELECT body FROM drafts WHERE id = ?').get(id) as { body: string } | undefined;
+    const row = prepared(this.db, 'SELECT body FROM drafts WHERE id = ?').get(id) as { body: string } | undefined;
     return row === undefined ? null : parseStored(id, row.body);
   }
 
   findByOrderRef(orderRef: string): Draft | null {
-    const row = this.db.prepare('SELECT id, body FROM drafts WHERE order_ref = ?').get(orderRef) as
+    const row = prepared(this.db, 'SELECT id, body FROM drafts WHERE order_ref = ?').get(orderRef) as
       | { id: string; body: string }
       | undefined;
     return row === undefined ? null : parseStored(row.id, row.body);
   }
 
   findByOrderId(orderId: number): Draft | null {
-    const row = this.db.prepare('SELECT id, body FROM drafts WHERE order_id = ?').get(orderId) as
+    const row = prepared(this.db, 'SELECT id, body FROM drafts WHERE order_id = ?').get(orderId) as
       | { id: string; body: string }
       | undefined;
     return row === undefined ? null : parseStored(row.id, row.body);
@@ -210,9 +210,27 @@ export class DraftRepository {
 
   listByStates(states: readonly DraftState[]): Draft[] {
     if (states.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT id, body FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`)
+    const rows = prepared(this.db, `SELECT id, body FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`)
       .all(...states) as { id: string; body: string }[];
+    return rows.map((r) => parseStored(r.id, r.body));
+  }
+
+  /**
+   * The `limit` most recently updated drafts in these states, newest first.
+   * Only those rows are read and parsed, however many finished drafts the
+   * history holds.
+   */
+  listRecentByStates(states: readonly DraftState[], limit: number): Draft[] {
+    if (states.length === 0 || limit <= 0) return [];
+    // The inner query sorts index entries only (state, updated_at, rowid);
+    // bodies are read for the rows that made the cut.
+    const rows = prepared(
+        this.db,
+        `SELECT id, body FROM drafts WHERE rowid IN (
+           SELECT rowid FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?
+         ) ORDER BY updated_at DESC, id`,
+      )
+      .all(...states, limit) as { id: string; body: string }[];
     return rows.map((r) => parseStored(r.id, r.body));
   }
 
@@ -233,8 +251,7 @@ export class DraftRepository {
 
   /** Every content version, oldest first. */
   versions(id: string): DraftVersion[] {
-    const rows = this.db
-      .prepare('SELECT version, created_at, body FROM draft_versions WHERE draft_id = ? ORDER BY version')
+    const rows = prepared(this.db, 'SELECT version, created_at, body FROM draft_versions WHERE draft_id = ? ORDER BY version')
       .all(id) as { version: number; created_at: number; body: string }[];
     return rows.map((r) => ({ version: r.version, createdAt: r.created_at, draft: parseStored(id, r.body) }));
   }
@@ -255,8 +272,7 @@ export class DraftRepository {
   }
 
   private insertVersion(draft: Draft): void {
-    this.db
-      .prepare('INSERT INTO draft_versions (draft_id, version, created_at, body) VALUES (?, ?, ?, ?)')
+    prepared(this.db, 'INSERT INTO draft_versions (draft_id, version, created_at, body) VALUES (?, ?, ?, ?)')
       .run(draft.id, draft.version, draft.updatedAt, JSON.stringify(draft));
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import { prepared, type Db } from './database';
 
 export class OrderIdError extends Error {
   override readonly name = 'OrderIdError';
@@ -6,7 +6,7 @@ export class OrderIdError extends Error {
 
 /** The highest order id ever reserved in this data directory, or null. */
 export function highestOrderId(db: Db): number | null {
-  const row = db.prepare('SELECT MAX(order_id) AS id FROM order_ids').get() as { id: number | null };
+  const row = prepared(db, 'SELECT MAX(order_id) AS id FROM order_ids').get() as { id: number | null };
   return row.id;
 }
 
@@ -27,7 +27,7 @@ export function reserveOrderId(db: Db, brokerNextValidId: number, at: number, dr
     if (!Number.isSafeInteger(id) || id > 2_147_483_647) {
       throw new OrderIdError('Order ids are exhausted for this account; reset the API order id sequence in TWS/Gateway.');
     }
-    db.prepare('INSERT INTO order_ids (order_id, reserved_at, broker_next_valid_id, draft_id) VALUES (?, ?, ?, ?)').run(
+    prepared(db, 'INSERT INTO order_ids (order_id, reserved_at, broker_next_valid_id, draft_id) VALUES (?, ?, ?, ?)').run(
       id,
       at,
       brokerNextValidId,
