@@ -16,14 +16,22 @@ describe('charts', () => {
   });
 
   const summary = () => app.page.getByTestId('chart-summary').textContent();
-  const candleCount = () => app.page.locator('[data-testid="price-chart-canvas"] svg path').count();
-  const chartText = () => app.page.locator('[data-testid="price-chart-canvas"] svg').textContent();
+  interface Drawn {
+    type: string;
+    points: number;
+    lines: string[];
+  }
+  /** What the chart's model holds after its last update (the canvas itself has no DOM to read). */
+  const drawn = async (): Promise<Drawn[]> => JSON.parse((await app.page.getByTestId('price-chart-canvas').getAttribute('data-drawn')) ?? '[]') as Drawn[];
+  const candleCount = async () => (await drawn()).find((s) => s.type === 'candlestick')?.points ?? 0;
+  const chartText = async () => (await drawn()).flatMap((s) => s.lines).join(' | ');
 
   it('draws the largest position by default, then the position the person picks, in the chosen period', async () => {
     const { page } = app;
     await expect.poll(summary, { timeout: 15_000 }).toMatch(/bars of 1 day/);
-    // Candles and volume bars are drawn: dozens of shapes, not an empty frame.
-    await expect.poll(candleCount).toBeGreaterThan(20);
+    // A month of daily candles with their volume bars, not an empty frame.
+    await expect.poll(candleCount).toBeGreaterThan(15);
+    expect((await drawn()).find((s) => s.type === 'bar')?.points).toBe(await candleCount());
     const firstSymbol = await page.getByTestId('price-chart').getAttribute('data-symbol');
 
     const other = page.locator(`[data-testid="position-row"]:not([data-symbol="${firstSymbol}"]) .row-chart`).first();
@@ -33,7 +41,7 @@ describe('charts', () => {
     await expect.poll(() => page.getByTestId('price-chart').getAttribute('data-symbol')).toBe(otherSymbol);
     await expect.poll(summary).toMatch(new RegExp(`^${otherSymbol} · 1M · \\d+ bars of 1 day · last \\d+\\.\\d{2}`));
     // The live price is drawn as a line the chart labels.
-    await expect.poll(chartText).toMatch(/Last \d+\.\d{2}/);
+    await expect.poll(chartText).toMatch(/^Last \d+\.\d{2}$/);
 
     await page.getByRole('radio', { name: '5D' }).click();
     await expect.poll(summary).toMatch(new RegExp(`^${otherSymbol} · 5D · \\d+ bars of 30 mins`));
@@ -42,26 +50,37 @@ describe('charts', () => {
   it("a bracket draft's limit, take-profit and stop-loss are drawn on its chart", async () => {
     const { page } = app;
     const sim = app.sim();
-    const conId = sim.engine.findContracts({ symbol: 'MSFT' })[0]!.contract.conId!;
+    // Not held, so the chart must switch from the largest position to it.
+    const conId = sim.engine.findContracts({ symbol: 'KO' })[0]!.contract.conId!;
     const { bid } = sim.engine.quote(conId);
     const limit = (bid * 0.99).toFixed(2);
     const takeProfit = (bid * 1.04).toFixed(2);
     const stopLoss = (bid * 0.95).toFixed(2);
     await page.keyboard.press('n');
-    await page.keyboard.type(`buy 2 MSFT lmt ${limit} tp ${takeProfit} sl ${stopLoss} @${sim.accounts[0]}`);
+    await page.keyboard.type(`buy 2 KO lmt ${limit} tp ${takeProfit} sl ${stopLoss} @${sim.accounts[0]}`);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('draft-card').first().getAttribute('data-state')).toMatch(/pending|blocked/);
 
-    await expect.poll(() => page.getByTestId('price-chart').getAttribute('data-symbol')).toBe('MSFT');
+    await expect.poll(() => page.getByTestId('price-chart').getAttribute('data-symbol')).toBe('KO');
+    // The live price is KO's own, never the previous symbol's.
+    await expect.poll(summary).toMatch(/last \d/);
+    const last = Number(/last (\d+\.\d+)/.exec((await summary()) ?? '')?.[1]);
+    expect(Math.abs(last - bid) / bid).toBeLessThan(0.02);
     await expect.poll(() => page.getByTestId('chart-levels').textContent()).toContain(`Limit ${limit}`);
     const levels = await page.getByTestId('chart-levels').textContent();
     expect(levels).toContain(`Take profit ${takeProfit}`);
     expect(levels).toContain(`Stop loss ${stopLoss}`);
     // Drawn on the chart itself, not only listed beside it.
     await expect.poll(chartText, { timeout: 15_000 }).toContain(`Limit ${limit}`);
-    const drawn = await chartText();
-    expect(drawn).toContain(`Take profit ${takeProfit}`);
-    expect(drawn).toContain(`Stop loss ${stopLoss}`);
+    const lines = await chartText();
+    expect(lines).toContain(`Take profit ${takeProfit}`);
+    expect(lines).toContain(`Stop loss ${stopLoss}`);
+
+    // Back to a position: the draft's lines go with it.
+    await page.locator('[data-testid="position-row"][data-symbol="AAPL"] .row-chart').first().click();
+    await expect.poll(() => page.getByTestId('price-chart').getAttribute('data-symbol')).toBe('AAPL');
+    await expect.poll(chartText).toMatch(/^Last \d+\.\d{2}$/);
+    expect(await page.getByTestId('chart-levels').count()).toBe(0);
   });
 
   it('divides the account by sector, type and position, with shares that add up to the whole', async () => {

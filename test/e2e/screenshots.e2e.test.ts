@@ -27,7 +27,7 @@ describe('screenshots of the main screen', () => {
     await expect.poll(() => card.getAttribute('data-state')).toMatch(/pending|blocked/);
     await expect.poll(() => card.getByTestId('what-if').textContent()).toContain('commission');
     // The draft's chart is drawn with its limit before the picture is taken.
-    await expect.poll(() => page.locator('[data-testid="price-chart-canvas"] svg').textContent(), { timeout: 15_000 }).toContain('Limit 140.00');
+    await expect.poll(() => page.getByTestId('price-chart-canvas').getAttribute('data-drawn'), { timeout: 15_000 }).toContain('Limit 140.00');
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const background = await page.evaluate("getComputedStyle(document.body).backgroundColor");

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useSampled } from './use-sampled';
 import { ChartPeriod } from '../../../shared/chart';
 import { sessionAllowsApproval } from '../../../shared/session';
 import { useAppStore } from '../store';
@@ -7,6 +8,9 @@ import { draftLevels } from './draft-levels';
 import { priceChartOption } from './price-chart-option';
 import { useChart, usePalette } from './use-chart';
 import { usePriceHistory } from './use-price-history';
+
+/** The live price moves the chart at most this often: a candle does not need every tick. */
+const LIVE_PRICE_MS = 1000;
 
 /** The price chart of the selected draft or position: candles, the live price, the draft's limit and stop. */
 export function PriceChart() {
@@ -20,8 +24,11 @@ export function PriceChart() {
   const resolved = useMemo(() => resolveSubject(subject, drafts, Object.values(positions)), [subject, drafts, positions]);
   const ready = session ? sessionAllowsApproval(session) : false;
   const load = usePriceHistory(resolved?.symbol, resolved?.conId, period, ready);
-  const history = load.status === 'loaded' ? load.history : undefined;
-  const live = resolved ? livePriceOf(quotes, resolved.symbol, history?.conId ?? resolved.conId) : null;
+  // Bars for the previous subject or period may still be held for a render; never draw them under this one.
+  const history =
+    load.status === 'loaded' && load.history.symbol === resolved?.symbol.toUpperCase() && load.history.period === period ? load.history : undefined;
+  const quoted = resolved ? livePriceOf(quotes, resolved.symbol, resolved.conId ?? history?.conId) : null;
+  const live = useSampled(quoted, LIVE_PRICE_MS, resolved?.symbol ?? '');
   const levels = useMemo(() => (resolved?.draft ? draftLevels(resolved.draft) : []), [resolved?.draft]);
   const option = useMemo(
     () => (history && history.bars.length > 0 ? priceChartOption(history, live, levels, palette) : undefined),
@@ -35,7 +42,9 @@ export function PriceChart() {
       ? `${resolved.symbol}: ${ready ? 'loading bars…' : 'the chart loads once the session is ready.'}`
       : load.status === 'failed'
         ? `${resolved.symbol}: ${load.message}`
-        : `${resolved.symbol} · ${load.history.period} · ${load.history.bars.length} bars of ${load.history.barSize}${live !== null ? ` · last ${live.toFixed(2)}` : ''}`;
+        : !history
+          ? `${resolved.symbol}: loading bars…`
+          : `${resolved.symbol} · ${history.period} · ${history.bars.length} bars of ${history.barSize}${live !== null ? ` · last ${live.toFixed(2)}` : ''}`;
 
   return (
     <div className="price-chart" data-testid="price-chart" data-symbol={resolved?.symbol ?? ''}>

@@ -2,6 +2,35 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { readPalette, type ChartPalette } from './chart-palette';
 import { echarts, type ChartOption } from './echarts-setup';
 
+export interface DrawnSeries {
+  type: string;
+  /** Candles, bars or slices in the chart's model. */
+  points: number;
+  /** The labels of the lines drawn across it (limit, stop, last ...). */
+  lines: string[];
+}
+
+interface ModelSeries {
+  type?: string;
+  data?: unknown[];
+  markLine?: { data?: { label?: { formatter?: unknown } }[] };
+}
+
+/**
+ * What the chart's model holds after an update, in a few words, kept on the
+ * element (data-drawn). The canvas has no DOM to read; this lets tests and
+ * screen-reader summaries check what was drawn, including that a merge left
+ * no stale line behind.
+ */
+function describeDrawn(model: unknown): DrawnSeries[] {
+  const series = ((model as { series?: ModelSeries[] } | undefined)?.series ?? []) as ModelSeries[];
+  return series.map((s) => ({
+    type: String(s.type ?? ''),
+    points: s.data?.length ?? 0,
+    lines: (s.markLine?.data ?? []).map((line) => String(line.label?.formatter ?? '')),
+  }));
+}
+
 /** The palette now, and again whenever the theme changes (setting or OS). */
 export function usePalette(): ChartPalette {
   const [palette, setPalette] = useState(readPalette);
@@ -21,8 +50,9 @@ export function usePalette(): ChartPalette {
 
 /**
  * One ECharts instance bound to a div for the component's lifetime, resized
- * with its box. `option` replaces the chart's content (notMerge) so a series
- * that went away does not linger.
+ * with its box. A new option is merged into the chart (arrays such as series
+ * data and level lines are replaced whole): rebuilding axes and grids on
+ * every live price costs a long task each time.
  */
 export function useChart(option: ChartOption | undefined): RefObject<HTMLDivElement | null> {
   const ref = useRef<HTMLDivElement>(null);
@@ -30,7 +60,8 @@ export function useChart(option: ChartOption | undefined): RefObject<HTMLDivElem
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const instance = echarts.init(element, undefined, { renderer: 'svg' });
+    // Canvas: a live update redraws in a few ms, where SVG re-diffed every node (a long task).
+    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(element);
@@ -41,8 +72,11 @@ export function useChart(option: ChartOption | undefined): RefObject<HTMLDivElem
     };
   }, []);
   useEffect(() => {
-    if (option) chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
-    else chart.current?.clear();
+    const instance = chart.current;
+    if (!instance) return;
+    if (option) instance.setOption(option);
+    else instance.clear();
+    if (ref.current) ref.current.dataset['drawn'] = JSON.stringify(describeDrawn(instance.getOption()));
   }, [option]);
   return ref;
 }
