@@ -12,6 +12,14 @@ import { usePriceHistory } from './use-price-history';
 /** The live price moves the chart at most this often: a candle does not need every tick. */
 const LIVE_PRICE_MS = 1000;
 
+/** One made-up candle and a level line: enough for ECharts to set up everything a real chart uses. */
+const WARM_UP = priceChartOption(
+  { symbol: '', conId: 0, period: '1D', barSize: '1 day', bars: [{ time: 0, open: 1, high: 2, low: 0.5, close: 1.5, volume: 1 }] },
+  1.5,
+  [{ label: 'Limit', price: 1, role: 'entry' }],
+  { text: '#000', muted: '#000', border: '#000', panel: '#fff', up: '#000', down: '#000', accent: '#000', warn: '#000' },
+);
+
 /** The price chart of the selected draft or position: candles, the live price, the draft's limit and stop. */
 export function PriceChart() {
   const subject = useAppStore((s) => s.chartSubject);
@@ -34,7 +42,7 @@ export function PriceChart() {
     () => (history && history.bars.length > 0 ? priceChartOption(history, live, levels, palette) : undefined),
     [history, live, levels, palette],
   );
-  const chartRef = useChart(option);
+  const chartRef = useChart(option, WARM_UP);
 
   const summary = !resolved
     ? 'Select a position or a draft to see its chart.'

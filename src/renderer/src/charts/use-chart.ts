@@ -54,7 +54,7 @@ export function usePalette(): ChartPalette {
  * data and level lines are replaced whole): rebuilding axes and grids on
  * every live price costs a long task each time.
  */
-export function useChart(option: ChartOption | undefined): RefObject<HTMLDivElement | null> {
+export function useChart(option: ChartOption | undefined, warmUp?: ChartOption): RefObject<HTMLDivElement | null> {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | undefined>(undefined);
   useEffect(() => {
@@ -63,6 +63,13 @@ export function useChart(option: ChartOption | undefined): RefObject<HTMLDivElem
     // Canvas: a live update redraws in a few ms, where SVG re-diffed every node (a long task).
     const instance = echarts.init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    if (warmUp) {
+      // ECharts builds its components and measures text the first time it
+      // draws one; doing that now, on mount, keeps that cost out of the first
+      // live draw (which lands mid-stream when the bars arrive).
+      instance.setOption(warmUp);
+      instance.clear();
+    }
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(element);
     return () => {
