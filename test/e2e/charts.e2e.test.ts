@@ -96,6 +96,10 @@ describe('charts', () => {
     await expect.poll(names, { timeout: 15_000 }).toContain('Technology');
     expect(await names()).not.toContain('Sector not given');
     expect(Math.abs((await shares()) - 100)).toBeLessThan(0.5);
+    // The ring has one slice per row of the table.
+    const ringSlices = async (): Promise<number> =>
+      (JSON.parse((await page.getByTestId('allocation-ring').getAttribute('data-drawn')) ?? '[]') as { type: string; points: number }[]).find((s) => s.type === 'pie')?.points ?? 0;
+    await expect.poll(ringSlices).toBe((await names()).length);
 
     await page.getByRole('radio', { name: 'By type' }).click();
     await expect.poll(names).toEqual(expect.arrayContaining(['Stock', 'ETF']));

@@ -28,10 +28,10 @@ export function inLiquidHours(liquidHours: string, timeZoneId: string, at: numbe
   return coversToday ? false : undefined;
 }
 
-/** yyyymmddhhmm in the given zone, or undefined for a zone the runtime does not know. */
 // One DateTimeFormat per zone: building one costs far more than using it.
 const stampFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** yyyymmddhhmm in the given zone, or undefined for a zone the runtime does not know. */
 function localStamp(at: number, timeZone: string): string | undefined {
   try {
     let format = stampFormats.get(timeZone);

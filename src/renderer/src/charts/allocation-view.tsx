@@ -41,27 +41,25 @@ export function AllocationView({ positions }: { positions: PositionView[] }) {
           ))}
         </div>
       </div>
-      {slices.length === 0 ? (
-        <p className="empty">No priced positions to divide yet.</p>
-      ) : (
-        <div className="allocation-body">
-          <div ref={chartRef} className="chart-canvas allocation-ring" role="img" aria-label={`Allocation ${label.toLowerCase()}`} />
-          <table className="allocation-table" aria-label={`Allocation ${label.toLowerCase()}`} data-testid="allocation-table">
-            <tbody>
-              {slices.map((slice) => (
-                <tr key={slice.name} data-testid="allocation-row" data-name={slice.name}>
-                  <th scope="row">
-                    {slice.name}
-                    {slice.short && <span className="short-tag"> short</span>}
-                  </th>
-                  <td className="num">{formatMoney(slice.value)}</td>
-                  <td className="num">{formatPercent(slice.pct)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {slices.length === 0 && <p className="empty">No priced positions to divide yet.</p>}
+      {/* Always mounted: the chart binds to this element once, when the view opens. */}
+      <div className="allocation-body" hidden={slices.length === 0}>
+        <div ref={chartRef} className="chart-canvas allocation-ring" role="img" aria-label={`Allocation ${label.toLowerCase()}`} data-testid="allocation-ring" />
+        <table className="allocation-table" aria-label={`Allocation ${label.toLowerCase()}`} data-testid="allocation-table">
+          <tbody>
+            {slices.map((slice) => (
+              <tr key={slice.name} data-testid="allocation-row" data-name={slice.name}>
+                <th scope="row">
+                  {slice.name}
+                  {slice.short && <span className="short-tag"> short</span>}
+                </th>
+                <td className="num">{formatMoney(slice.value)}</td>
+                <td className="num">{formatPercent(slice.pct)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
