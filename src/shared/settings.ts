@@ -24,6 +24,8 @@ export const NotificationSettings = z.object({
   fills: z.boolean(),
   /** Orders the broker refused. */
   rejections: z.boolean(),
+  /** An order whose outcome at IB could not be established (it is never re-sent by itself). Defaulted: older stored settings lack it. */
+  needsReview: z.boolean().default(true),
   /** Do not disturb until this epoch ms; a time in the past (0) switches it off. */
   focusUntil: z.number().int().nonnegative().optional(),
 });
@@ -43,7 +45,7 @@ export const ApprovalSettings = z.object({
 export type ApprovalSettings = z.infer<typeof ApprovalSettings>;
 
 const defaultApprovalSettings: ApprovalSettings = { largeOrderPct: 2 };
-const defaultNotificationSettings: NotificationSettings = { newDraft: true, sessionProblems: true, fills: true, rejections: true };
+const defaultNotificationSettings: NotificationSettings = { newDraft: true, sessionProblems: true, fills: true, rejections: true, needsReview: true };
 const defaultTraySettings: TraySettings = { keepRunningInTray: false };
 
 export const Settings = z.object({
@@ -62,7 +64,8 @@ export const SettingsPatch = z
   .object({
     connection: ConnectionSettings.partial().strict().optional(),
     theme: Settings.shape.theme.optional(),
-    notifications: NotificationSettings.partial().strict().optional(),
+    // No defaults in a patch: a field left out must stay as the person set it.
+    notifications: NotificationSettings.extend({ needsReview: z.boolean() }).partial().strict().optional(),
     tray: TraySettings.partial().strict().optional(),
     approvals: ApprovalSettings.partial().strict().optional(),
   })

@@ -8,7 +8,7 @@ import { orderLine } from '../../shared/order-line';
 import type { EventHub } from '../contract/event-hub';
 import { bringForward, openOnDraft, type MainWindowAccess } from './bring-forward';
 
-export type NotificationKind = 'newDraft' | 'sessionProblems' | 'fills' | 'rejections';
+export type NotificationKind = 'newDraft' | 'sessionProblems' | 'fills' | 'rejections' | 'needsReview';
 
 const SESSION_ALERTS: Partial<Record<SessionState['phase'], string>> = {
   taken: 'Your IB session was taken',
@@ -32,7 +32,8 @@ interface Seen {
 
 /**
  * OS notifications for what happens while the person looks elsewhere: a new
- * draft from Claude, a fill, a broker rejection, a lost or taken session.
+ * draft from Claude, a fill, a broker rejection, an order whose outcome is
+ * unknown (needs review), a lost or taken session.
  * A notification only ever opens the app; approving takes the person's own
  * keypress in the window, so no notification carries an action button.
  * Returns a function that stops them.
@@ -95,6 +96,7 @@ export function raiseNotifications(options: NotificationOptions): () => void {
     if (draft.state === 'broker_rejected' && before?.state !== 'broker_rejected' && allowed('rejections')) {
       show(rejectionNotice(draft), open);
     }
+    if (draft.state === 'needs_review' && before?.state !== 'needs_review' && allowed('needsReview')) show(reviewNotice(draft), open);
   };
 
   const onSession = (state: SessionState): void => {
@@ -142,6 +144,14 @@ function rejectionNotice(draft: Draft): NotificationConstructorOptions {
   return {
     title: `IB rejected ${orderLine(draft)}`,
     body: `${draft.account} · ${draft.brokerMessage ?? 'The broker refused the order. Open Countersign for the details.'}`,
+    urgency: 'critical',
+  };
+}
+
+function reviewNotice(draft: Draft): NotificationConstructorOptions {
+  return {
+    title: `Check at IB: ${orderLine(draft)}`,
+    body: `${draft.account} · ${draft.brokerMessage ?? 'Countersign could not tell what became of this order. It will not be sent again; look in TWS and mark it in the queue.'}`,
     urgency: 'critical',
   };
 }

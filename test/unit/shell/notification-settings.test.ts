@@ -3,7 +3,7 @@ import { defaultSettings, Settings, SettingsPatch } from '../../../src/shared/se
 
 describe('notification and tray settings', () => {
   it('default to every notification on, no do-not-disturb, and quitting when the window closes', () => {
-    expect(defaultSettings.notifications).toEqual({ newDraft: true, sessionProblems: true, fills: true, rejections: true });
+    expect(defaultSettings.notifications).toEqual({ newDraft: true, sessionProblems: true, fills: true, rejections: true, needsReview: true });
     expect(defaultSettings.tray).toEqual({ keepRunningInTray: false });
     expect(Settings.parse(defaultSettings)).toEqual(defaultSettings);
   });

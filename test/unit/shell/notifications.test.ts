@@ -168,6 +168,23 @@ describe('OS notifications', () => {
       });
     });
 
+    it('tells once, urgently, that an order needs checking at IB, with the reason', () => {
+      const sent = draft({ state: 'submitting', orderId: 9 });
+      const { events, focusDrafts } = setup({ initial: queue([sent]) });
+      const review = advanced(sent, { state: 'needs_review', brokerMessage: 'Not found at IB after the restart.' });
+      events.emit('queue', queue([review]));
+      events.emit('queue', queue([review]));
+      expect(FakeNotification.shown).toHaveLength(1);
+      expect(FakeNotification.shown[0]?.options).toMatchObject({
+        title: 'Check at IB: BUY 10 AAPL LMT 190.00 DAY',
+        body: 'DU1234567 · Not found at IB after the restart.',
+        urgency: 'critical',
+      });
+      expect(FakeNotification.shown[0]?.options.actions ?? []).toEqual([]);
+      FakeNotification.shown[0]?.emit('click');
+      expect(focusDrafts()).toEqual([{ draftId: sent.id }]);
+    });
+
     it('does not repeat fills and rejections that happened before the app started', () => {
       const filled = draft({ state: 'filled', filledQty: 10, avgFillPrice: 190 });
       const rejected = draft({ state: 'broker_rejected', brokerMessage: 'no' });

@@ -138,6 +138,7 @@ export function NotificationsForm() {
           ['sessionProblems', 'The IB session is lost or taken'],
           ['fills', 'An order fills'],
           ['rejections', 'IB rejects an order'],
+          ['needsReview', 'An order needs checking at IB (its outcome is unknown)'],
         ] as const
       ).map(([key, label]) => (
         <label key={key} className="checkbox">
