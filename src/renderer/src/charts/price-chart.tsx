@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useSampled } from './use-sampled';
 import { ChartPeriod } from '../../../shared/chart';
 import { sessionAllowsApproval } from '../../../shared/session';
 import { useAppStore } from '../store';
@@ -8,6 +7,7 @@ import { draftLevels } from './draft-levels';
 import { priceChartOption } from './price-chart-option';
 import { useChart, usePalette } from './use-chart';
 import { usePriceHistory } from './use-price-history';
+import { useSampled } from './use-sampled';
 
 /** The live price moves the chart at most this often: a candle does not need every tick. */
 const LIVE_PRICE_MS = 1000;
