@@ -76,6 +76,8 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private heartbeatDeadline: NodeJS.Timeout | undefined;
+  /** A heartbeat is queued or awaiting its answer: never more than one. */
+  private heartbeatInFlight = false;
   private syncDeadline: NodeJS.Timeout | undefined;
   private nextRequestId = 1000;
   private orderGate: (() => boolean) | undefined;
@@ -508,20 +510,27 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   private startHeartbeat(link: GatewayLink): void {
     const interval = this.options.heartbeatIntervalMs ?? 10_000;
     const timeout = this.options.heartbeatTimeoutMs ?? 5_000;
+    this.heartbeatInFlight = false;
     this.heartbeatTimer = setInterval(() => {
-      if (this.heartbeatDeadline || link !== this.link) return;
-      link.send('data', (api) => api.reqCurrentTime());
-      // An open socket that stops answering is as dead as a closed one.
-      this.heartbeatDeadline = setTimeout(() => {
-        this.heartbeatDeadline = undefined;
-        this.onDropped(link, `The gateway stopped answering (no reply in ${Math.round(timeout / 1000)} s).`);
-      }, timeout);
+      if (this.heartbeatInFlight || link !== this.link) return;
+      this.heartbeatInFlight = link.send('data', (api) => {
+        api.reqCurrentTime();
+        // The clock starts when the request leaves, not while it waits in
+        // the pacer behind a burst of quote subscriptions (a large book takes
+        // many seconds to subscribe at 45 messages a second).
+        // An open socket that stops answering is as dead as a closed one.
+        this.heartbeatDeadline = setTimeout(() => {
+          this.heartbeatDeadline = undefined;
+          this.onDropped(link, `The gateway stopped answering (no reply in ${Math.round(timeout / 1000)} s).`);
+        }, timeout);
+      });
     }, interval);
   }
 
   private heartbeatAnswered(): void {
     if (this.heartbeatDeadline) clearTimeout(this.heartbeatDeadline);
     this.heartbeatDeadline = undefined;
+    this.heartbeatInFlight = false;
   }
 
   private armSyncDeadline(link: GatewayLink): void {

@@ -37,6 +37,16 @@ describe('the broker session against the demo gateway', () => {
     await t.waitForPhase('ready');
   });
 
+  it('does not take a long queue of quote subscriptions for a silent gateway', async () => {
+    // ~70 held contracts subscribed at 20 messages/s: the heartbeat waits ~3.5 s
+    // behind them, far past its 300 ms timeout if the clock started in the queue.
+    t = await openSession({ messagesPerSecond: 20 }, { heldSymbols: 60 });
+    await t.waitForPhase('ready');
+    await waitFor(() => t?.session.portfolio.snapshot().positions.every((p) => p.marketPrice !== null), 'prices for every position', 15_000);
+    expect(t.phases).not.toContain('lost');
+    expect(t.session.state.phase).toBe('ready');
+  });
+
   it('reconnects after the connection drops, re-syncs, and counts its attempts', async () => {
     t = await openSession();
     await t.waitForPhase('ready');
