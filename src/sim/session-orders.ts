@@ -34,17 +34,12 @@ export class OrderFlow {
   private readonly unsubscribers: (() => void)[] = [];
   private readonly cancelAnnounced = new Set<number>();
   private readonly finished = new Set<number>();
-  private autoBind = false;
 
   constructor(private readonly s: SessionContext) {
     this.unsubscribers.push(
       s.engine.on('orderStatus', (rec: OpenOrderRecord) => this.onOrder(rec)),
       s.engine.on('execution', (fill: FillRecord) => this.onFill(fill)),
     );
-  }
-
-  get autoBinding(): boolean {
-    return this.autoBind;
   }
 
   close(): void {
@@ -94,7 +89,6 @@ export class OrderFlow {
           s.error(-1, 321, "Error validating request.-'bJ' : cause - Auto binding of orders is only allowed for client id 0");
           return;
         }
-        this.autoBind = req.autoBind;
         if (req.autoBind) this.sendOpenOrders('all');
         return;
       case 'reqExecutions': {

@@ -35,10 +35,6 @@ export class PacingMeter {
     this.now = opts.now ?? (() => performance.now());
   }
 
-  get violationCount(): number {
-    return this.violations;
-  }
-
   record(): PacingVerdict {
     const t = this.now();
     this.stamps.push(t);

@@ -407,7 +407,7 @@ export class ApprovalDesk {
   private async waitForQuote(session: BrokerSession, conId: number): Promise<void> {
     const deadline = Date.now() + (this.options.quoteWaitMs ?? 2000);
     while (Date.now() < deadline) {
-      const quote = session.portfolio.snapshot().quotes.find((q) => q.conId === conId);
+      const quote = session.portfolio.quote(conId);
       if (quote && (quote.last !== null || (quote.bid !== null && quote.ask !== null))) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

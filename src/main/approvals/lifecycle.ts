@@ -4,9 +4,9 @@ import {
   DraftEdit,
   DraftInput,
   type DraftState,
-  type RiskOutcome,
   type RiskVerdict,
 } from '../../shared/draft';
+import { worstOutcome } from '../risk/verdict';
 
 /**
  * The draft lifecycle as an explicit state machine. A move not listed here is
@@ -67,12 +67,6 @@ export class TransitionError extends Error {
   ) {
     super(message);
   }
-}
-
-export function worstOutcome(verdicts: readonly RiskVerdict[]): RiskOutcome {
-  if (verdicts.some((v) => v.outcome === 'block')) return 'block';
-  if (verdicts.some((v) => v.outcome === 'warn')) return 'warn';
-  return 'pass';
 }
 
 export interface TransitionEvidence {

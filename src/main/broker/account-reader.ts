@@ -3,6 +3,7 @@ import type { AccountReader, ContractMatch, PriceBar, PriceHistoryRequest } from
 import type { Draft } from '../../shared/draft';
 import type { QuoteView } from '../../shared/portfolio';
 import type { BrokerSession } from './broker-session';
+import { readBars } from './chart-data';
 import { parseIbTime } from './ib-time';
 
 const DURATION: Record<PriceHistoryRequest['period'], string> = {
@@ -47,7 +48,12 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
     async quotes(symbols) {
       const wanted = [...new Set(symbols.map((s) => s.toUpperCase()))];
       const found = new Map<string, QuoteView>();
-      for (const quote of snapshot().quotes) if (wanted.includes(quote.symbol)) found.set(quote.symbol, quote);
+      // Looked up one by one: building a snapshot of the whole book on every pass of the wait is wasted work.
+      const quoteFor = (symbol: string): QuoteView | undefined => session().portfolio.quoteFor(symbol);
+      for (const symbol of wanted) {
+        const quote = quoteFor(symbol);
+        if (quote) found.set(symbol, quote);
+      }
       const missing = wanted.filter((symbol) => !found.has(symbol));
       for (const symbol of missing) {
         const contract = await resolve(symbol);
@@ -56,8 +62,9 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
       const deadline = Date.now() + (deps.quoteWaitMs ?? 2000);
       while (missing.some((symbol) => !found.has(symbol)) && Date.now() < deadline) {
         await new Promise((resolveWait) => setTimeout(resolveWait, 25));
-        for (const quote of snapshot().quotes) {
-          if (missing.includes(quote.symbol) && (quote.last !== null || quote.bid !== null)) found.set(quote.symbol, quote);
+        for (const symbol of missing) {
+          const quote = quoteFor(symbol);
+          if (quote && (quote.last !== null || quote.bid !== null)) found.set(symbol, quote);
         }
       }
       return wanted.map((symbol) => found.get(symbol)).filter((q): q is QuoteView => !!q);
@@ -65,10 +72,7 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
     async priceHistory(request): Promise<PriceBar[]> {
       const contract = await resolve(request.symbol);
       if (!contract?.conId) throw new Error(`IB does not know the symbol ${request.symbol}.`);
-      const bars = await session().history({ conId: contract.conId, exchange: 'SMART', currency: 'USD' }, DURATION[request.period], request.barSize);
-      return bars
-        .map((bar) => ({ time: parseIbTime(bar.date), open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume }))
-        .filter((bar) => Number.isFinite(bar.time));
+      return readBars(session(), contract.conId, DURATION[request.period], request.barSize);
     },
     openOrders: async (account) => byAccount(snapshot().openOrders, account),
     async executions({ account, sinceMs }) {

@@ -1,5 +1,5 @@
 import { SecType, type ContractDetails } from '@stoqey/ib';
-import type { AssetType, ChartPeriod, ContractProfile, PriceHistory, PriceHistoryRequest } from '../../shared/chart';
+import type { AssetType, ChartBar, ChartPeriod, ContractProfile, PriceHistory, PriceHistoryRequest } from '../../shared/chart';
 import type { BrokerSession } from './broker-session';
 import { parseIbTime } from './ib-time';
 
@@ -21,6 +21,15 @@ export function assetTypeOf(details: Pick<ContractDetails, 'stockType' | 'contra
   return SEC_TYPES[secType] ?? 'Other';
 }
 
+/** IB's bars for a contract (duration and bar size in IB's words), oldest first, with epoch-ms times. */
+export async function readBars(session: BrokerSession, conId: number, duration: string, barSize: string): Promise<ChartBar[]> {
+  const bars = await session.history({ conId, exchange: 'SMART', currency: 'USD' }, duration, barSize);
+  return bars
+    .map((bar) => ({ time: parseIbTime(bar.date), open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume }))
+    .filter((bar) => Number.isFinite(bar.time))
+    .sort((a, b) => a.time - b.time);
+}
+
 /**
  * The data behind the charts, read from the live session. Profiles (sector
  * and type) do not change during a day, so each is asked of IB once and
@@ -35,17 +44,7 @@ export class ChartData {
     const session = this.ready();
     const conId = request.conId ?? (await this.conIdOf(session, request.symbol));
     const { duration, barSize } = PERIODS[request.period];
-    const bars = await session.history({ conId, exchange: 'SMART', currency: 'USD' }, duration, barSize);
-    return {
-      symbol: request.symbol.toUpperCase(),
-      conId,
-      period: request.period,
-      barSize,
-      bars: bars
-        .map((bar) => ({ time: parseIbTime(bar.date), open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume }))
-        .filter((bar) => Number.isFinite(bar.time))
-        .sort((a, b) => a.time - b.time),
-    };
+    return { symbol: request.symbol.toUpperCase(), conId, period: request.period, barSize, bars: await readBars(session, conId, duration, barSize) };
   }
 
   async contractProfiles(conIds: readonly number[]): Promise<ContractProfile[]> {

@@ -159,6 +159,11 @@ export class PortfolioModel {
     this.bump();
   }
 
+  /** One quote, without building a snapshot: for code that polls while it waits for a first tick. */
+  quote(conId: number): QuoteView | undefined {
+    return this.quotes.get(conId);
+  }
+
   quoteFor(symbol: string): QuoteView | undefined {
     for (const quote of this.quotes.values()) if (quote.symbol === symbol) return quote;
     return undefined;

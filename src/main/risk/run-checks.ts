@@ -4,6 +4,7 @@ import { buyingPower } from './buying-power';
 import { cashAccount } from './cash-account';
 import { concentration } from './concentration';
 import type { RiskCheck, RiskContext } from './context';
+import { worstOutcome } from './verdict';
 import { dailyLossHalt } from './daily-loss-halt';
 import { dayTrades } from './day-trades';
 import { duplicateDraft } from './duplicate-draft';
@@ -57,10 +58,5 @@ export function runChecks(ctx: RiskContext, draft: Draft): RiskReport {
       };
     }
   });
-  const outcome: RiskOutcome = verdicts.some((v) => v.outcome === 'block')
-    ? 'block'
-    : verdicts.some((v) => v.outcome === 'warn')
-      ? 'warn'
-      : 'pass';
-  return { outcome, verdicts };
+  return { outcome: worstOutcome(verdicts), verdicts };
 }

@@ -7,3 +7,10 @@ export function verdictsFor(check: string, label: string) {
     (explanation: string): RiskVerdict => ({ check, label, outcome, explanation });
   return { pass: make('pass'), warn: make('warn'), block: make('block') };
 }
+
+/** The most serious answer among the checks: one block blocks, else one warning warns. */
+export function worstOutcome(verdicts: readonly RiskVerdict[]): RiskOutcome {
+  if (verdicts.some((v) => v.outcome === 'block')) return 'block';
+  if (verdicts.some((v) => v.outcome === 'warn')) return 'warn';
+  return 'pass';
+}

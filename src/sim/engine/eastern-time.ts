@@ -71,12 +71,6 @@ export function barTime(ms: number, offset = easternOffset(ms)): string {
   return `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} US/Eastern`;
 }
 
-/** Start of the Eastern calendar day containing ms. */
-export function easternMidnight(ms: number): number {
-  const p = easternParts(ms);
-  return easternToMs(p.year, p.month, p.day);
-}
-
 /** Adds whole calendar days to an Eastern date. */
 export function addDays(p: Pick<EasternParts, 'year' | 'month' | 'day'>, days: number): { year: number; month: number; day: number; weekday: number } {
   const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));

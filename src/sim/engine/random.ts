@@ -54,9 +54,3 @@ export function mixSeed(...parts: number[]): number {
   }
   return h >>> 0;
 }
-
-/** A standard normal drawn from a stateless stream keyed by parts. */
-export function keyedNormal(...parts: number[]): number {
-  const r = new Random(mixSeed(...parts));
-  return r.normal();
-}

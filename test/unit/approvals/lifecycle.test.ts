@@ -18,6 +18,8 @@ const pass: RiskVerdict = { check: 'price-collar', label: 'Price collar', outcom
 const warn: RiskVerdict = { check: 'day-trades', label: 'Day trades', outcome: 'warn', explanation: 'One day trade left.' };
 const block: RiskVerdict = { check: 'max-notional', label: 'Order size', outcome: 'block', explanation: 'Too large.' };
 
+// Written out again on purpose, not imported: an independent oracle, so a change to the
+// transition table (which decides what can reach the market) must be made twice, deliberately.
 const expected: Record<DraftState, DraftState[]> = {
   drafted: ['pending', 'blocked', 'rejected', 'expired'],
   pending: ['submitting', 'rejected', 'expired', 'pending', 'blocked'],

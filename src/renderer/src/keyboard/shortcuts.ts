@@ -1,5 +1,10 @@
+export interface Shortcut {
+  keys: string;
+  does: string;
+}
+
 /** Every shortcut, as the ? dialog lists it. The handler in use-keyboard.ts implements exactly these. */
-export const SHORTCUTS: { keys: string; does: string }[] = [
+export const SHORTCUTS: Shortcut[] = [
   { keys: 'j / ↓', does: 'Next draft' },
   { keys: 'k / ↑', does: 'Previous draft' },
   { keys: 'Enter', does: 'Open or close the selected draft' },
@@ -14,4 +19,10 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: 'Ctrl/⌘ K', does: 'Command palette' },
   { keys: '?', does: 'Show these shortcuts' },
   { keys: 'Esc', does: 'Close a dialog, leave a field' },
+];
+
+/** Registered with the OS by the shell (src/main/shell/global-shortcuts.ts): they work while another app is in front. */
+export const GLOBAL_SHORTCUTS: Shortcut[] = [
+  { keys: 'Ctrl/⌘ Shift A', does: 'From anywhere: bring Countersign forward on the queue' },
+  { keys: 'Ctrl/⌘ Shift H', does: 'From anywhere: halt trading' },
 ];

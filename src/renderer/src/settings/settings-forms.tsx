@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RiskLimits } from '../../../shared/draft';
 import { rendererApi } from '../api';
-import { SHORTCUTS } from '../keyboard/shortcuts';
+import { GLOBAL_SHORTCUTS, SHORTCUTS } from '../keyboard/shortcuts';
+import { ShortcutsTable } from '../keyboard/shortcuts-table';
 import { useAppStore } from '../store';
 import { ClaudeKeyForm } from '../chat/claude-key-form';
 
@@ -206,30 +207,5 @@ export function LargeOrderForm() {
 }
 
 export function KeyboardReference() {
-  return (
-    <table className="shortcuts" aria-label="Keyboard shortcuts">
-      <tbody>
-        {SHORTCUTS.map((shortcut) => (
-          <tr key={shortcut.keys}>
-            <th scope="row">
-              <kbd>{shortcut.keys}</kbd>
-            </th>
-            <td>{shortcut.does}</td>
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">
-            <kbd>Ctrl/⌘ Shift A</kbd>
-          </th>
-          <td>From anywhere: bring Countersign forward on the queue</td>
-        </tr>
-        <tr>
-          <th scope="row">
-            <kbd>Ctrl/⌘ Shift H</kbd>
-          </th>
-          <td>From anywhere: halt trading</td>
-        </tr>
-      </tbody>
-    </table>
-  );
+  return <ShortcutsTable shortcuts={[...SHORTCUTS, ...GLOBAL_SHORTCUTS]} label="Keyboard shortcuts" />;
 }

@@ -18,10 +18,6 @@ export function tickString(reqId: number, tickType: number, value: string): stri
   return new FieldWriter().int(ToClient.TICK_STRING).int(6).int(reqId).int(tickType).str(value).fields;
 }
 
-export function tickGeneric(reqId: number, tickType: number, value: number): string[] {
-  return new FieldWriter().int(ToClient.TICK_GENERIC).int(6).int(reqId).int(tickType).double(value).fields;
-}
-
 export function tickSnapshotEnd(reqId: number): string[] {
   return new FieldWriter().int(ToClient.TICK_SNAPSHOT_END).int(1).int(reqId).fields;
 }
