@@ -14,7 +14,7 @@ import type { SettingDefinition } from '../store/settings-repository';
 import { appendAudit, type AuditActor } from '../store/audit-log';
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
-import { reserveOrderId } from '../store/order-id-ledger';
+import { draftIdForOrderId, reserveOrderId } from '../store/order-id-ledger';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
@@ -253,9 +253,17 @@ export class ApprovalDesk {
 
   /** An approved order the session held back at the last moment because trading was halted: it never left. */
   withheld(orderId: number): void {
-    const draft = this.store.drafts.findByOrderId(orderId);
-    if (!draft || draft.state !== 'submitting') return;
-    this.needsReview(draft, 'Trading was halted before this order left Countersign: it was not sent. Draft it again if you still want it.');
+    // Through the ledger, not drafts.order_id: that holds only a bracket's entry, and a
+    // take-profit or stop-loss can be the part held back.
+    const draftId = draftIdForOrderId(this.store.db, orderId);
+    const draft = draftId ? this.store.drafts.get(draftId) : null;
+    if (!draft || (draft.state !== 'submitting' && draft.state !== 'working')) return;
+    this.needsReview(
+      draft,
+      orderId === draft.orderId
+        ? 'Trading was halted before this order left Countersign: it was not sent. Draft it again if you still want it.'
+        : 'Trading was halted while this bracket was being sent: its entry reached IB but its take-profit or stop-loss did not. IB holds the entry untransmitted; cancel it in TWS, or draft the bracket again.',
+    );
     this.publish();
   }
 

@@ -10,6 +10,12 @@ export function highestOrderId(db: Db): number | null {
   return row.id;
 }
 
+/** The draft an order id was reserved for: a bracket's take-profit and stop-loss ids lead back to it too. */
+export function draftIdForOrderId(db: Db, orderId: number): string | null {
+  const row = prepared(db, 'SELECT draft_id FROM order_ids WHERE order_id = ?').get(orderId) as { draft_id: string | null } | undefined;
+  return row?.draft_id ?? null;
+}
+
 /**
  * Reserve the next order id: the larger of IB's nextValidId and one above the
  * highest id we ever used, so ids never go backwards even when the gateway

@@ -41,6 +41,34 @@ describe('halting at the edges', () => {
     expect(() => checkInvariants(system!)).not.toThrow();
   });
 
+  it("a bracket whose children are still queued when the person halts is put to the person, not left submitting", async () => {
+    system = await ApprovalSystem.open();
+    const quote = await waitFor(() => system!.backend.broker.portfolio()?.quotes.find((q) => q.symbol === 'MSFT' && q.bid !== null), 'an MSFT quote');
+    const bid = quote.bid ?? 0;
+    const ticket = `buy 2 MSFT lmt ${(bid * 0.97).toFixed(2)} tp ${(bid * 1.05).toFixed(2)} sl ${(bid * 0.9).toFixed(2)}`;
+    const outcome = await system.call('draftFromTicket', { text: ticket, account: system.sim.accounts[0] });
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    const draft = outcome.value as Draft;
+    // Leave exactly one message in this second's budget: the entry goes, its take-profit and stop-loss wait.
+    const session = system.backend.broker.current!;
+    const link = (session as unknown as { link: { send(lane: 'data', send: () => void): boolean; pacer: { queued: number; sentAt: number[] } } }).link;
+    while (link.pacer.sentAt.length < 44) link.send('data', () => {});
+    expect((await system.call('approveDraft', { id: draft.id, version: draft.version })).ok).toBe(true);
+    expect(link.pacer.queued).toBe(2);
+    await waitFor(() => system!.receipts.receivedFor(draft.id).length === 1, 'the entry to reach the gateway');
+
+    expect((await system.call('haltTrading', undefined)).ok).toBe(true);
+    system.markHalted(true);
+    // The take-profit and stop-loss reach the gate when the next second's budget frees them.
+    await waitFor(() => link.pacer.queued === 0, 'the queued children to reach the gate');
+    await system.settle();
+    expect(system.receipts.receivedFor(draft.id).map((order) => order.orderRef)).toEqual([draft.id]);
+    const after = system.draft(draft.id);
+    expect(after.state).not.toBe('submitting');
+    expect(after.brokerMessage ?? '').toMatch(/halted/);
+    expect(() => checkInvariants(system!)).not.toThrow();
+  });
+
   it('a halt pressed while the gateway connection is down still cancels the working orders', async () => {
     system = await ApprovalSystem.open();
     const draft = await restingDraft(system, 'MSFT');
