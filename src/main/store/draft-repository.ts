@@ -74,24 +74,23 @@ export class DraftRepository {
     this.assertVerdictsFit(valid);
     return this.db.transaction((): AuditRow => {
       prepared(
-          this.db,
-          `INSERT INTO drafts (id, version, state, account, symbol, author, created_at, updated_at, expires_at, order_id, order_ref, body)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          valid.id,
-          valid.version,
-          valid.state,
-          valid.account,
-          valid.contract.symbol,
-          valid.author,
-          valid.createdAt,
-          valid.updatedAt,
-          valid.expiresAt,
-          valid.orderId ?? null,
-          valid.orderRef ?? null,
-          JSON.stringify(valid),
-        );
+        this.db,
+        `INSERT INTO drafts (id, version, state, account, symbol, author, created_at, updated_at, expires_at, order_id, order_ref, body)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        valid.id,
+        valid.version,
+        valid.state,
+        valid.account,
+        valid.contract.symbol,
+        valid.author,
+        valid.createdAt,
+        valid.updatedAt,
+        valid.expiresAt,
+        valid.orderId ?? null,
+        valid.orderRef ?? null,
+        JSON.stringify(valid),
+      );
       this.insertVersion(valid);
       return appendAudit(this.db, {
         at: audit.at,
@@ -140,23 +139,22 @@ export class DraftRepository {
         );
       }
       const result = prepared(
-          this.db,
-          `UPDATE drafts SET version = ?, state = ?, symbol = ?, updated_at = ?, expires_at = ?, order_id = ?, order_ref = ?, body = ?
-           WHERE id = ? AND version = ? AND state = ?`,
-        )
-        .run(
-          valid.version,
-          valid.state,
-          valid.contract.symbol,
-          valid.updatedAt,
-          valid.expiresAt,
-          valid.orderId ?? null,
-          valid.orderRef ?? null,
-          JSON.stringify(valid),
-          valid.id,
-          before.version,
-          before.state,
-        );
+        this.db,
+        `UPDATE drafts SET version = ?, state = ?, symbol = ?, updated_at = ?, expires_at = ?, order_id = ?, order_ref = ?, body = ?
+         WHERE id = ? AND version = ? AND state = ?`,
+      ).run(
+        valid.version,
+        valid.state,
+        valid.contract.symbol,
+        valid.updatedAt,
+        valid.expiresAt,
+        valid.orderId ?? null,
+        valid.orderRef ?? null,
+        JSON.stringify(valid),
+        valid.id,
+        before.version,
+        before.state,
+      );
       if (result.changes !== 1) {
         const current = this.get(valid.id);
         throw new DraftConflictError(
@@ -225,12 +223,11 @@ export class DraftRepository {
     // The inner query sorts index entries only (state, updated_at, rowid);
     // bodies are read for the rows that made the cut.
     const rows = prepared(
-        this.db,
-        `SELECT id, body FROM drafts WHERE rowid IN (
-           SELECT rowid FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?
-         ) ORDER BY updated_at DESC, id`,
-      )
-      .all(...states, limit) as { id: string; body: string }[];
+      this.db,
+      `SELECT id, body FROM drafts WHERE rowid IN (
+         SELECT rowid FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?
+       ) ORDER BY updated_at DESC, id`,
+    ).all(...states, limit) as { id: string; body: string }[];
     return rows.map((r) => parseStored(r.id, r.body));
   }
 
