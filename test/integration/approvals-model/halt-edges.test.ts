@@ -53,11 +53,15 @@ describe('halting at the edges', () => {
     const session = system.backend.broker.current!;
     const link = (session as unknown as { link: { send(lane: 'data', send: () => void): boolean; pacer: { queued: number; sentAt: number[] } } }).link;
     while (link.pacer.sentAt.length < 44) link.send('data', () => {});
-    expect((await system.call('approveDraft', { id: draft.id, version: draft.version })).ok).toBe(true);
+    // Approve and halt in one turn of the event loop (each call runs its handler at once),
+    // so the children are still queued when the halt lands, however slow the machine.
+    const approving = system.call('approveDraft', { id: draft.id, version: draft.version });
     expect(link.pacer.queued).toBe(2);
+    const halting = system.call('haltTrading', undefined);
+    expect((await approving).ok).toBe(true);
+    expect((await halting).ok).toBe(true);
+    // The entry left before the halt; it is counted as halted-time traffic only from its arrival on.
     await waitFor(() => system!.receipts.receivedFor(draft.id).length === 1, 'the entry to reach the gateway');
-
-    expect((await system.call('haltTrading', undefined)).ok).toBe(true);
     system.markHalted(true);
     // The take-profit and stop-loss reach the gate when the next second's budget frees them.
     await waitFor(() => link.pacer.queued === 0, 'the queued children to reach the gate');
