@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { auditRowsForDraft } from '../../../src/main/store/audit-log';
 import type { Draft } from '../../../src/shared/draft';
 import { waitFor } from '../../support/wait';
 import { ApprovalSystem } from './approval-system';
@@ -67,9 +68,11 @@ describe('halting at the edges', () => {
     await waitFor(() => link.pacer.queued === 0, 'the queued children to reach the gate');
     await system.settle();
     expect(system.receipts.receivedFor(draft.id).map((order) => order.orderRef)).toEqual([draft.id]);
-    const after = system.draft(draft.id);
-    expect(after.state).not.toBe('submitting');
-    expect(after.brokerMessage ?? '').toMatch(/halted/);
+    // Put to the person with the reason the moment the children were held back; the halt's
+    // global cancel may then settle the held entry as cancelled.
+    await waitFor(() => ['needs_review', 'cancelled'].includes(system!.draft(draft.id).state), 'the draft to leave working');
+    const review = auditRowsForDraft(system.store.db, draft.id).find((row) => row.action === 'draft.needs_review');
+    expect(String(review?.details['reason'] ?? '')).toMatch(/halted while this bracket was being sent/);
     expect(() => checkInvariants(system!)).not.toThrow();
   });
 
