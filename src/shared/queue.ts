@@ -5,6 +5,8 @@ import { Draft, DraftContract, DraftOrder, TradingState } from './draft';
 export const QueueView = z.object({
   drafts: z.array(Draft),
   tradingState: TradingState,
+  /** Records the database refused (disk full, read-only): shown until they are written. */
+  storeProblems: z.array(z.string()).optional(),
 });
 export type QueueView = z.infer<typeof QueueView>;
 

@@ -8,17 +8,17 @@ import { resetWindowEnd } from '../broker/reset-window';
 import { CallFailure } from '../contract/call-error';
 import type { Log } from '../log';
 import { runChecks } from '../risk/run-checks';
-import { riskLimitsSetting, tradingStateSetting } from '../risk/settings';
-import { z } from 'zod';
-import type { SettingDefinition } from '../store/settings-repository';
+import { riskLimitsSetting } from '../risk/settings';
 import { appendAudit, type AuditActor } from '../store/audit-log';
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { draftIdForOrderId, reserveOrderId } from '../store/order-id-ledger';
+import { StoreHealth } from '../store/store-health';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
 import { buildRiskContext } from './risk-context';
+import { TradingSwitch } from './trading-switch';
 import { whatIfPreview } from './what-if-preview';
 
 export interface ApprovalDeskOptions {
@@ -38,14 +38,13 @@ export interface ApprovalDeskOptions {
   onSubmitStep?: (step: SubmitStep, draftId: string) => void;
   /** The one live-trading switch (Settings > Connection); the risk check reads it from here. */
   liveTradingEnabled?: () => boolean;
+  /** Writes that could not be committed, shown to the person and retried. */
+  health?: StoreHealth;
 }
 
 export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
 
 export type RiskLimitsView = Omit<RiskLimits, 'liveTradingEnabled'>;
-
-/** A halt whose global cancel could not be sent (no connection): sent on the next reconnect. */
-const globalCancelOwedSetting: SettingDefinition<boolean> = { key: 'risk.global-cancel-owed', schema: z.boolean(), fallback: false };
 
 export type DraftOutcome =
   | { ok: true; draft: Draft }
@@ -64,9 +63,14 @@ export class ApprovalDesk {
   private readonly recentApprovals: number[] = [];
   /** IB's liquid hours per contract, from the lookup at drafting. */
   private readonly liquidHours = new Map<number, { hours: string; timeZoneId: string }>();
+  readonly health: StoreHealth;
+  private readonly trading: TradingSwitch;
+  private pendingAudits = 0;
 
   constructor(private readonly options: ApprovalDeskOptions) {
     this.now = options.now ?? Date.now;
+    this.health = options.health ?? new StoreHealth({ now: this.now, changed: () => this.publish() });
+    this.trading = new TradingSwitch(options.store.settings, this.health, this.now);
   }
 
   get store(): Store {
@@ -77,11 +81,12 @@ export class ApprovalDesk {
     const drafts = this.store.drafts;
     const live = drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]);
     const recent = drafts.listRecentByStates(terminalDraftStates, RECENT_TERMINAL);
-    return { drafts: [...live, ...recent], tradingState: this.tradingState() };
+    const storeProblems = this.health.describe();
+    return { drafts: [...live, ...recent], tradingState: this.tradingState(), ...(storeProblems.length ? { storeProblems } : {}) };
   }
 
   tradingState(): TradingState {
-    return this.store.settings.read(tradingStateSetting);
+    return this.trading.state;
   }
 
   publish(): void {
@@ -227,28 +232,34 @@ export class ApprovalDesk {
   }
 
   /**
-   * Stops all approvals and cancels every open order at the broker. When the
-   * gateway cannot be reached, the cancel is owed and sent on the next
-   * reconnect (the owed flag is durable, so a restart does not forget it).
+   * Stops all approvals and cancels every open order at the broker. The
+   * broker's action comes first and depends on nothing on disk: the switch
+   * flips in memory (the order gate reads it), the cancel goes out, and only
+   * then is the halt recorded. The cancel counts as sent once its bytes are
+   * written to the gateway socket; until then it is owed, durably, and sent on
+   * the next reconnect. A record that could not be written is shown.
    */
   halt(): TradingState {
     const now = this.now();
-    this.store.settings.write(tradingStateSetting, 'halted', now);
-    const cancelled = this.options.session()?.globalCancel() ?? false;
-    this.store.settings.write(globalCancelOwedSetting, !cancelled, now);
-    this.audit('person', 'trading.halted', { globalCancelSent: cancelled }, now);
+    this.trading.set('halted');
+    this.trading.setCancelOwed(true);
+    const session = this.options.session();
+    const queued = session?.globalCancel(() => this.haltCancelWritten('sent by the halt')) ?? false;
+    this.tryAudit('person', 'trading.halted', { globalCancelQueued: queued }, now);
     this.publish();
     return 'halted';
   }
 
-  /** After a reconnect: send the global cancel a halt could not send. */
+  /** After a reconnect: send the cancel a halt could not send. */
   settleOwedCancel(session: BrokerSession): void {
-    if (!this.store.settings.read(globalCancelOwedSetting) || this.tradingState() !== 'halted') return;
-    if (session.globalCancel()) {
-      const now = this.now();
-      this.store.settings.write(globalCancelOwedSetting, false, now);
-      this.audit('system', 'trading.global_cancel_sent', { reason: 'owed by a halt made while disconnected' }, now);
-    }
+    if (!this.trading.cancelOwed || this.tradingState() !== 'halted') return;
+    session.globalCancel(() => this.haltCancelWritten('owed by a halt made while disconnected'));
+  }
+
+  private haltCancelWritten(reason: string): void {
+    this.trading.setCancelOwed(false);
+    this.tryAudit('system', 'trading.global_cancel_sent', { reason }, this.now());
+    this.publish();
   }
 
   /** An approved order the session held back at the last moment because trading was halted: it never left. */
@@ -274,8 +285,9 @@ export class ApprovalDesk {
 
   setTradingState(state: TradingState): TradingState {
     const now = this.now();
-    this.store.settings.write(tradingStateSetting, state, now);
-    this.audit('person', 'trading.state_changed', { state }, now);
+    if (state === 'halted') return this.halt();
+    this.trading.set(state);
+    this.tryAudit('person', 'trading.state_changed', { state }, now);
     this.publish();
     return state;
   }
@@ -363,6 +375,12 @@ export class ApprovalDesk {
 
   audit(actor: AuditActor, action: string, details: Record<string, unknown>, at = this.now()): void {
     appendAudit(this.store.db, { actor, action, details, at });
+  }
+
+  /** An audit row for an action already taken: if it cannot be written now, it is kept and retried, and shown. */
+  private tryAudit(actor: AuditActor, action: string, details: Record<string, unknown>, at: number): void {
+    this.pendingAudits += 1;
+    this.health.record(`audit:${this.pendingAudits}`, `the audit row “${action}”`, () => this.audit(actor, action, details, at));
   }
 
   check(draft: Draft): RiskVerdict[] {

@@ -9,6 +9,7 @@ import { MarketDataBook } from './market-data';
 import { RequestBook, type HistoryBar } from './request-book';
 import { PortfolioModel, toNumber } from './portfolio-model';
 import { describeGatewayError } from './gateway-errors';
+import { OutgoingMessage } from './outgoing-message';
 import { NORTH_AMERICA_RESET, resetWindowEnd, type ResetWindow } from './reset-window';
 
 /**
@@ -149,8 +150,10 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     if (!this.isReady || !this.link) return false;
     return this.link.send('order', (api) => {
       // The order may have waited for the pacing budget: ask again at the
-      // moment of sending whether it may still go (a halt wins).
-      if (this.orderGate && !this.orderGate()) {
+      // moment of sending whether it may still go. A halt wins, and so does a
+      // session that stopped being ready meanwhile (1100: IB lost its link,
+      // and an order sent now would sit at the gateway with no one watching).
+      if (!this.isReady || (this.orderGate && !this.orderGate())) {
         this.emit('orderWithheld', orderId);
         return;
       }
@@ -168,9 +171,15 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     return this.link.send('order', (api) => api.cancelOrder(orderId));
   }
 
-  globalCancel(): boolean {
+  /**
+   * IB's global cancel. `onWritten` runs only once the message has been
+   * written to the socket: a cancel still waiting in the send queue when the
+   * connection drops is lost with the queue, so it is not yet sent. Returns
+   * whether it could be queued at all.
+   */
+  globalCancel(onWritten: () => void = () => {}): boolean {
     if (!this.link?.connected) return false;
-    return this.link.send('order', (api) => api.reqGlobalCancel());
+    return this.link.sendConfirmed('order', OutgoingMessage.REQ_GLOBAL_CANCEL, (api) => api.reqGlobalCancel(), onWritten);
   }
 
   /** Re-requests open orders and executions, e.g. to reconcile after a restart. */

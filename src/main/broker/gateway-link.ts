@@ -20,6 +20,8 @@ export class GatewayLink {
   readonly api: IBApi;
   private disposed = false;
   private readonly pacer: PacingLimiter;
+  /** Callbacks waiting for a message of a given id to be written to the socket, oldest first. */
+  private readonly written = new Map<number, (() => void)[]>();
 
   constructor(
     readonly endpoint: GatewayEndpoint,
@@ -29,6 +31,17 @@ export class GatewayLink {
     // Our own limiter paces and prioritises; the library's must not add delay.
     this.api = new IBApi({ host: endpoint.host, port: endpoint.port, maxReqPerSec: 1000 });
     this.pacer = new PacingLimiter({ perSecond: messagesPerSecond });
+    // The library emits `sent` after it has handed a message's bytes to the
+    // socket; a request may sit before that in its command buffer or its own
+    // rate limiter, where a dropped connection loses it.
+    this.api.on(EventName.sent, (tokens: unknown[]) => {
+      if (this.disposed) return;
+      const id = Number(Array.isArray(tokens) ? tokens[0] : NaN);
+      const waiting = this.written.get(id);
+      const next = waiting?.shift();
+      if (waiting && waiting.length === 0) this.written.delete(id);
+      next?.();
+    });
   }
 
   get alive(): boolean {
@@ -69,9 +82,24 @@ export class GatewayLink {
     return true;
   }
 
+  /**
+   * Like send, but `onWritten` runs only when the library has written the
+   * message (`messageId`, its first field) to the socket. If the link dies
+   * first, `onWritten` never runs.
+   */
+  sendConfirmed(lane: PacingLane, messageId: number, request: (api: IBApi) => void, onWritten: () => void): boolean {
+    return this.send(lane, (api) => {
+      const waiting = this.written.get(messageId) ?? [];
+      waiting.push(onWritten);
+      this.written.set(messageId, waiting);
+      request(api);
+    });
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.written.clear();
     this.pacer.clear();
     this.api.removeAllListeners();
     // Swallow the library's own "not connected" complaints after dispose.

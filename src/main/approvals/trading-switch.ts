@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { TradingState } from '../../shared/draft';
+import { tradingStateSetting } from '../risk/settings';
+import type { SettingDefinition, SettingsRepository } from '../store/settings-repository';
+import type { StoreHealth } from '../store/store-health';
+
+/** A halt whose cancel has not been written to the gateway socket yet: sent on the next reconnect. */
+export const haltCancelOwedSetting: SettingDefinition<boolean> = { key: 'risk.global-cancel-owed', schema: z.boolean(), fallback: false };
+
+/**
+ * The trading switch (active, reducing only, halted) and whether a halt
+ * still owes its cancel. Memory is the truth the order gate reads, so a halt
+ * takes effect even when the database cannot be written; the durable copy
+ * follows, and a copy that could not be written is a store problem the
+ * person sees and that is retried until it lands.
+ */
+export class TradingSwitch {
+  private current: TradingState;
+  private owed: boolean;
+
+  constructor(
+    private readonly settings: SettingsRepository,
+    private readonly health: StoreHealth,
+    private readonly now: () => number,
+  ) {
+    this.current = settings.read(tradingStateSetting);
+    this.owed = settings.read(haltCancelOwedSetting);
+  }
+
+  get state(): TradingState {
+    return this.current;
+  }
+
+  get cancelOwed(): boolean {
+    return this.owed;
+  }
+
+  /** Returns whether the new state is on disk. */
+  set(state: TradingState): boolean {
+    this.current = state;
+    return this.persist();
+  }
+
+  setCancelOwed(owed: boolean): boolean {
+    this.owed = owed;
+    return this.persist();
+  }
+
+  private persist(): boolean {
+    // Both values are written from memory at the moment of writing, so a
+    // retry never records an older state than the one in force.
+    return this.health.record('trading-switch', 'the trading switch (halted / active) and the halt’s cancel', () => {
+      const at = this.now();
+      this.settings.write(tradingStateSetting, this.current, at);
+      this.settings.write(haltCancelOwedSetting, this.owed, at);
+    });
+  }
+}
