@@ -95,14 +95,14 @@ export function createBackend(options: BackendOptions): Backend {
     onSession: (session) => {
       if (!desk) return;
       const current = desk;
-      const tracker = new OrderTracker(current);
+      const tracker = new OrderTracker(current, log, now);
       tracker.attach(session);
       session.setOrderGate(() => current.ordersMayLeave());
       session.on('orderWithheld', (orderId) => current.withheld(orderId));
       // Every (re)connect: the session has re-synced open orders and today's
       // executions, so in-flight drafts can be matched by orderRef now.
       session.on('synced', () => {
-        reconcile(current, session.portfolio.snapshot(), now());
+        reconcile(current, session.portfolio.snapshot(), now(), session.clientId);
         current.settleOwedCancel(session);
         current.rewatch(session);
       });

@@ -222,11 +222,15 @@ export const Draft = z.object({
   updatedAt: z.number(),
   expiresAt: z.number(),
   orderId: z.number().int().nonnegative().optional(),
+  /** The API client id the order was placed with: IB's order ids are per client id. */
+  clientId: z.number().int().nonnegative().optional(),
   /** Sent to IB as orderRef so the order can be found again after a restart. */
   orderRef: z.string().optional(),
   filledQty: z.number().nonnegative(),
   avgFillPrice: z.number().nullable(),
   commission: z.number().nullable(),
+  /** Commission per IB execution id, so a replayed report is applied once. */
+  executions: z.record(z.string(), z.object({ commission: z.number().optional() })).optional(),
   brokerMessage: z.string().optional(),
   verdicts: z.array(RiskVerdict).optional(),
   whatIf: WhatIfPreview.optional(),

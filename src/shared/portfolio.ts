@@ -70,7 +70,9 @@ export type PositionView = z.infer<typeof PositionView>;
 export const OpenOrderView = z.object({
   orderId: z.number().int(),
   permId: z.number().int(),
+  /** IB's order ids are per API client: an order is (clientId, orderId). */
   clientId: z.number().int(),
+  conId: z.number().int(),
   account: z.string(),
   symbol: z.string(),
   action: z.string(),
@@ -91,6 +93,8 @@ export const ExecutionView = z.object({
   execId: z.string(),
   orderId: z.number().int(),
   permId: z.number().int(),
+  clientId: z.number().int(),
+  conId: z.number().int(),
   account: z.string(),
   symbol: z.string(),
   side: z.string(),

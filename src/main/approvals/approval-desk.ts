@@ -4,7 +4,6 @@ import { parseOrderTicket } from '../../shared/order-ticket';
 import type { DraftChange, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
-import { resetWindowEnd } from '../broker/reset-window';
 import { CallFailure } from '../contract/call-error';
 import type { Log } from '../log';
 import { runChecks } from '../risk/run-checks';
@@ -211,8 +210,8 @@ export class ApprovalDesk {
     const submitting = db.transaction((): Draft => {
       const firstId = reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
       for (let i = 1; i < orderIdsNeeded(before.order); i += 1) reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
-      const after = this.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, expectedVersion: version });
-      this.save(before, after, 'person', 'draft.approved', { verdicts: report.verdicts, orderId: firstId, orderRef: before.id });
+      const after = this.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, expectedVersion: version });
+      this.save(before, after, 'person', 'draft.approved', { verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, orderRef: before.id });
       return after;
     })();
     this.recentApprovals.push(now);
@@ -400,7 +399,8 @@ export class ApprovalDesk {
     return {
       now,
       session: session?.state ?? { phase: 'idle' as const, message: '', gateway: 'unknown' as const, mode: 'unknown' as const, accounts: [], since: now },
-      inResetWindow: resetWindowEnd(now) !== undefined,
+      // The session's window and clock: the one that decides when it reconnects.
+      inResetWindow: session?.inResetWindow() ?? false,
       portfolio: session?.portfolio.snapshot() ?? { seq: 0, accounts: [], positions: [], openOrders: [], executions: [], quotes: [] },
       limits: { ...this.store.settings.read(riskLimitsSetting), liveTradingEnabled: this.options.liveTradingEnabled?.() ?? false },
       tradingState: this.tradingState(),

@@ -75,6 +75,8 @@ export interface TransitionEvidence {
   verdicts?: readonly RiskVerdict[];
   /** Required to enter submitting. */
   orderId?: number;
+  /** The API client id the order goes out with (entering submitting). */
+  clientId?: number;
   /** For approvals: the version the person saw. */
   expectedVersion?: number;
   brokerMessage?: string;
@@ -125,6 +127,7 @@ export function transition(draft: Draft, to: DraftState, evidence: TransitionEvi
       refuse('missing_order_id', 'No order id was reserved for this approval.');
     }
     next.orderId = evidence.orderId;
+    if (evidence.clientId !== undefined) next.clientId = evidence.clientId;
     // orderRef is what finds the order again after a restart: the draft id.
     next.orderRef = draft.id;
   }

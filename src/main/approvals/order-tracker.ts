@@ -1,9 +1,13 @@
-import type { Contract, Execution } from '@stoqey/ib';
+import type { CommissionReport, Contract, Execution, Order } from '@stoqey/ib';
 import type { Draft, DraftState } from '../../shared/draft';
 import type { BrokerSession } from '../broker/broker-session';
 import { describeGatewayError } from '../broker/gateway-errors';
 import { draftIdFromOrderRef } from '../broker/ib-order';
+import { CallFailure } from '../contract/call-error';
+import type { Log } from '../log';
+import { draftIdForOrderId } from '../store/order-id-ledger';
 import type { ApprovalDesk } from './approval-desk';
+import { orderBelongsTo } from './order-identity';
 
 const WORKING_STATUSES = new Set(['PendingSubmit', 'ApiPending', 'PreSubmitted', 'Submitted', 'PendingCancel']);
 const CANCELLED_STATUSES = new Set(['Cancelled', 'ApiCancelled']);
@@ -12,27 +16,81 @@ const REFUSED = new Set([103, 110, 200, 201, 203, 321, 382, 383, 387, 388, 10148
 // Codes that are warnings about an order IB still accepted (precautionary settings and the like).
 const WARNINGS = new Set([399, 2109]);
 
+type StatusArgs = [orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, clientId: number];
+
 /**
  * Follows the broker's answers for approved drafts until a final state:
  * acknowledgement, partial and full fills, commissions, cancels and
  * rejections, each in plain words and each an audit row.
+ *
+ * An order is linked to a draft only once IB's open-order message confirms
+ * it (client id, order id from our ledger, orderRef, contract); statuses for
+ * an order not yet confirmed wait for that confirmation. A broker message
+ * never crashes the backend: an outcome the database refuses is kept,
+ * retried and shown as a store problem.
  */
 export class OrderTracker {
-  private readonly fills = new Map<string, { draftId: string; shares: number; price: number }>();
+  /** `${clientId}:${orderId}` → draft id, for orders IB has confirmed as ours. */
+  private readonly confirmed = new Map<string, string>();
+  /** The newest status of an order of our client id that IB has not yet confirmed. */
+  private readonly unconfirmed = new Map<string, StatusArgs>();
+  private readonly fills = new Map<string, { draftId: string }>();
 
-  constructor(private readonly desk: ApprovalDesk) {}
+  constructor(
+    private readonly desk: ApprovalDesk,
+    private readonly log: Log,
+    private readonly now: () => number,
+  ) {}
 
   attach(session: BrokerSession): () => void {
-    const onStatus = (orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number): void =>
-      this.onStatus(orderId, status, filled, remaining, avgFillPrice);
-    const onError = (orderId: number, code: number, message: string): void => this.onError(orderId, code, message);
-    const onExecution = (_contract: Contract, execution: Execution): void => this.onExecution(execution);
-    const onCommission = (report: { execId?: string; commission?: number }): void => this.onCommission(report.execId ?? '', report.commission);
+    const guard = <A extends unknown[]>(key: (...args: A) => string, what: string, handle: (...args: A) => void) => {
+      const run = (...args: A): void => {
+        try {
+          handle(...args);
+          this.desk.health.clear(key(...args));
+        } catch (error) {
+          // The outcome happened at the broker whether or not it could be written:
+          // keep it and try again, and tell the person the record is behind.
+          this.log.error(`Could not record ${what}`, error);
+          this.desk.health.fail(key(...args), what, error, () => run(...args));
+          this.desk.publish();
+        }
+      };
+      return run;
+    };
+    const onOpenOrder = guard(
+      (orderId: number, _contract: Contract, order: Order) => `broker:${order.clientId ?? -1}:${orderId}`,
+      'an order update from IB',
+      (orderId: number, contract: Contract, order: Order) => this.onOpenOrder(session, orderId, contract, order),
+    );
+    const onStatus = guard(
+      (orderId: number, _s: string, _f: number, _r: number, _a: number, _p: number, _l: number, clientId: number) => `broker:${clientId}:${orderId}`,
+      'an order status from IB',
+      (orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, _permId: number, _last: number, clientId: number) =>
+        this.onStatus(session, [orderId, status, filled, remaining, avgFillPrice, clientId]),
+    );
+    const onError = guard(
+      (orderId: number, _code: number, _message: string) => `broker:error:${orderId}`,
+      'an order message from IB',
+      (orderId: number, code: number, message: string) => this.onError(session, orderId, code, message),
+    );
+    const onExecution = guard(
+      (_contract: Contract, execution: Execution) => `broker:exec:${execution.execId ?? ''}`,
+      'a fill from IB',
+      (contract: Contract, execution: Execution) => this.onExecution(session, contract, execution),
+    );
+    const onCommission = guard(
+      (report: CommissionReport) => `broker:commission:${report.execId ?? ''}`,
+      'a commission report from IB',
+      (report: CommissionReport) => this.onCommission(report.execId ?? '', report.commission),
+    );
+    session.on('openOrder', onOpenOrder);
     session.on('orderStatus', onStatus);
     session.on('orderError', onError);
     session.on('execution', onExecution);
     session.on('commission', onCommission);
     return () => {
+      session.off('openOrder', onOpenOrder);
       session.off('orderStatus', onStatus);
       session.off('orderError', onError);
       session.off('execution', onExecution);
@@ -40,13 +98,36 @@ export class OrderTracker {
     };
   }
 
-  private parentDraft(orderId: number): Draft | undefined {
-    return this.desk.store.drafts.findByOrderId(orderId) ?? undefined;
+  private ledger = (orderId: number): string | null => draftIdForOrderId(this.desk.store.db, orderId);
+
+  private onOpenOrder(session: BrokerSession, orderId: number, contract: Contract, order: Order): void {
+    const draftId = draftIdFromOrderRef(order.orderRef);
+    if (!draftId) return;
+    const draft = this.desk.store.drafts.get(draftId);
+    if (!draft) return;
+    const facts = { clientId: order.clientId ?? -1, orderId, orderRef: order.orderRef ?? '', conId: contract.conId ?? 0 };
+    if (!orderBelongsTo(draft, facts, this.ledger, session.clientId)) return;
+    const key = `${facts.clientId}:${orderId}`;
+    this.confirmed.set(key, draftId);
+    const waiting = this.unconfirmed.get(key);
+    if (waiting) {
+      this.unconfirmed.delete(key);
+      this.onStatus(session, waiting);
+    }
   }
 
-  private onStatus(orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number): void {
-    const draft = this.parentDraft(orderId);
-    if (!draft) return;
+  private onStatus(session: BrokerSession, args: StatusArgs): void {
+    const [orderId, status, filled, remaining, avgFillPrice, clientId] = args;
+    const key = `${clientId}:${orderId}`;
+    const draftId = this.confirmed.get(key);
+    if (!draftId) {
+      // Ours only if IB later confirms it; another client's order 7 never is.
+      if (clientId === session.clientId && this.ledger(orderId)) this.unconfirmed.set(key, args);
+      return;
+    }
+    const draft = this.desk.store.drafts.get(draftId);
+    // A bracket's take-profit and stop-loss report their own statuses; the draft follows its entry.
+    if (!draft || draft.orderId !== orderId) return;
     const fill = { filledQty: filled, avgFillPrice: filled > 0 && avgFillPrice > 0 ? avgFillPrice : draft.avgFillPrice };
     if (status === 'Filled' || (filled > 0 && remaining === 0)) {
       this.advance(draft, 'filled', { fill }, 'broker.filled', `Filled ${filled} at ${fill.avgFillPrice ?? '?'}.`);
@@ -61,32 +142,45 @@ export class OrderTracker {
     }
   }
 
-  private onError(orderId: number, code: number, message: string): void {
-    const draft = this.parentDraft(orderId);
-    if (!draft) return;
+  private onError(session: BrokerSession, orderId: number, code: number, message: string): void {
+    // IB sends an error about an order id only to the client that placed it,
+    // so an error for an id of ours is about our order.
+    const draftId = this.ledger(orderId);
+    const draft = draftId ? this.desk.store.drafts.get(draftId) : null;
+    if (!draft || draft.orderId !== orderId || (draft.clientId ?? session.clientId) !== session.clientId) return;
     const plain = describeGatewayError(code, message);
     if (REFUSED.has(code)) {
       this.advance(draft, 'broker_rejected', {}, 'broker.rejected', plain, { code, message });
     } else if (WARNINGS.has(code) || code >= 2100) {
-      const after: Draft = { ...draft, brokerMessage: plain, updatedAt: Date.now() };
+      const after: Draft = { ...draft, brokerMessage: plain, updatedAt: this.now() };
       this.desk.save(draft, after, 'broker', 'broker.warning', { code, message });
       this.desk.publish();
     }
   }
 
-  private onExecution(execution: Execution): void {
+  private onExecution(session: BrokerSession, contract: Contract, execution: Execution): void {
     const draftId = draftIdFromOrderRef(execution.orderRef);
     if (!draftId || !execution.execId) return;
-    this.fills.set(execution.execId, { draftId, shares: Number(execution.shares ?? 0), price: Number(execution.price ?? 0) });
-    this.desk.audit('broker', 'broker.execution', { execId: execution.execId, orderRef: execution.orderRef, shares: execution.shares, price: execution.price }, Date.now());
+    const draft = this.desk.store.drafts.get(draftId);
+    if (!draft) return;
+    const facts = { clientId: execution.clientId ?? -1, orderId: execution.orderId ?? -1, orderRef: execution.orderRef ?? '', conId: contract.conId ?? 0 };
+    if (!orderBelongsTo(draft, facts, this.ledger, session.clientId)) return;
+    const known = this.fills.has(execution.execId);
+    this.fills.set(execution.execId, { draftId });
+    // Every reconnect replays today's executions: each fill is recorded once, by its execId.
+    if (known || draft.executions?.[execution.execId]) return;
+    this.desk.audit('broker', 'broker.execution', { execId: execution.execId, orderRef: execution.orderRef, shares: execution.shares, price: execution.price }, this.now());
   }
 
   private onCommission(execId: string, commission: number | undefined): void {
     const fill = this.fills.get(execId);
     if (!fill || commission === undefined || !Number.isFinite(commission) || Math.abs(commission) > 1e300) return;
     const draft = this.desk.store.drafts.get(fill.draftId);
-    if (!draft) return;
-    const after: Draft = { ...draft, commission: (draft.commission ?? 0) + commission, updatedAt: Date.now() };
+    // Replayed on every reconnect, 1101 and restart: applied once per execution.
+    if (!draft || draft.executions?.[execId]?.commission !== undefined) return;
+    const executions = { ...draft.executions, [execId]: { commission } };
+    const total = Object.values(executions).reduce((sum, e) => sum + (e.commission ?? 0), 0);
+    const after: Draft = { ...draft, executions, commission: total, updatedAt: this.now() };
     this.desk.save(draft, after, 'broker', 'broker.commission', { execId, commission });
     this.desk.publish();
   }
@@ -102,7 +196,7 @@ export class OrderTracker {
   ): void {
     if (draft.state === to && extra.fill?.filledQty === draft.filledQty) return;
     let current = draft;
-    const now = Date.now();
+    const now = this.now();
     const path: DraftState[] = [];
     if (current.state === 'submitting' && to !== 'filled' && to !== 'broker_rejected' && to !== 'working') path.push('working');
     if (current.state !== to) path.push(to);
@@ -113,9 +207,11 @@ export class OrderTracker {
         const after = this.desk.move(current, step, evidence);
         this.desk.save(current, after, 'broker', step === to ? action : 'broker.acknowledged', { ...details, ...(message ? { message } : {}) });
         current = after;
-      } catch {
+      } catch (error) {
         // A late or repeated answer for a draft that already moved on: nothing to do.
-        return;
+        // Anything else (the database refused the write) is not ours to swallow.
+        if (error instanceof CallFailure && error.code === 'conflict') return;
+        throw error;
       }
     }
     if (current.state === to && extra.fill && current.filledQty !== extra.fill.filledQty) {

@@ -1,6 +1,9 @@
 import type { Draft } from '../../shared/draft';
 import type { PortfolioSnapshot } from '../../shared/portfolio';
+import { CallFailure } from '../contract/call-error';
+import { draftIdForOrderId } from '../store/order-id-ledger';
 import type { ApprovalDesk } from './approval-desk';
+import { orderBelongsTo } from './order-identity';
 
 /**
  * After every (re)connect and at start-up, once the session has re-synced
@@ -9,12 +12,24 @@ import type { ApprovalDesk } from './approval-desk';
  * what cannot be established goes to "needs review" for the person. Nothing
  * is ever re-sent from here.
  */
-export function reconcile(desk: ApprovalDesk, portfolio: PortfolioSnapshot, now: number): void {
+export function reconcile(desk: ApprovalDesk, portfolio: PortfolioSnapshot, now: number, sessionClientId: number): void {
+  const ledger = (orderId: number): string | null => draftIdForOrderId(desk.store.db, orderId);
   for (const draft of desk.store.drafts.listInFlight()) {
     try {
-      reconcileOne(desk, draft, portfolio, now);
-    } catch {
+      // Only orders this draft placed count: another API client's order with
+      // the same id, or one that copies our orderRef, is never linked to it.
+      const ours = {
+        ...portfolio,
+        openOrders: portfolio.openOrders.filter((order) => orderBelongsTo(draft, order, ledger, sessionClientId)),
+        executions: portfolio.executions.filter((execution) => orderBelongsTo(draft, execution, ledger, sessionClientId)),
+      };
+      reconcileOne(desk, draft, ours, now);
+      desk.health.clear(`reconcile:${draft.id}`);
+    } catch (error) {
       // A draft that moved meanwhile (a live status arrived first) is already current.
+      if (error instanceof CallFailure && error.code === 'conflict') continue;
+      // The database refused: what IB said is kept and tried again, and shown.
+      desk.health.fail(`reconcile:${draft.id}`, 'what IB said about an order after reconnecting', error, () => reconcile(desk, portfolio, now, sessionClientId));
     }
   }
   desk.publish();

@@ -37,7 +37,7 @@ export interface BrokerSessionOptions {
 
 export interface OrderEvents {
   openOrder: [orderId: number, contract: Contract, order: Order, state: OrderState];
-  orderStatus: [orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, permId: number, lastFillPrice: number];
+  orderStatus: [orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, permId: number, lastFillPrice: number, clientId: number];
   execution: [contract: Contract, execution: Execution];
   commission: [report: CommissionReport];
   orderError: [orderId: number, code: number, message: string];
@@ -329,6 +329,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
         orderId,
         permId: order.permId ?? 0,
         clientId: order.clientId ?? 0,
+        conId: contract.conId ?? 0,
         account: order.account ?? '',
         symbol: contract.localSymbol || contract.symbol || '',
         action: String(order.action ?? ''),
@@ -351,9 +352,10 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     });
     link.on(
       EventName.orderStatus,
-      (orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, permId: number, _parentId: number, lastFillPrice: number) => {
-        this.portfolio.applyOrderStatus(orderId, status, Number(filled), Number(remaining), toNumber(avgFillPrice));
-        this.emit('orderStatus', orderId, status, Number(filled), Number(remaining), Number(avgFillPrice), permId, Number(lastFillPrice));
+      (orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, permId: number, _parentId: number, lastFillPrice: number, clientId: number) => {
+        const client = Number(clientId ?? -1);
+        this.portfolio.applyOrderStatus(client, orderId, status, Number(filled), Number(remaining), toNumber(avgFillPrice));
+        this.emit('orderStatus', orderId, status, Number(filled), Number(remaining), Number(avgFillPrice), permId, Number(lastFillPrice), client);
       },
     );
     link.on(EventName.execDetails, (_reqId: number, contract: Contract, execution: Execution) => {
@@ -361,6 +363,8 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
         execId: execution.execId ?? '',
         orderId: execution.orderId ?? 0,
         permId: execution.permId ?? 0,
+        clientId: execution.clientId ?? -1,
+        conId: contract.conId ?? 0,
         account: execution.acctNumber ?? '',
         symbol: contract.localSymbol || contract.symbol || '',
         side: execution.side ?? '',
@@ -561,6 +565,11 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     this.heartbeatTimer = undefined;
     this.heartbeatAnswered();
     this.clearSyncDeadline();
+  }
+
+  /** Whether IB's nightly restart window is on now, by this session's own window and clock. */
+  inResetWindow(): boolean {
+    return this.resetWindowEnd() !== undefined;
   }
 
   private resetWindowEnd(): number | undefined {

@@ -50,7 +50,8 @@ export class PortfolioModel {
   private readonly positions = new Map<string, PositionRecord>();
   private readonly positionsByConId = new Map<number, Set<string>>();
   private readonly quotes = new Map<number, QuoteView>();
-  private readonly openOrders = new Map<number, OpenOrderView>();
+  /** Keyed by client id and order id: another API client's order 7 is not ours. */
+  private readonly openOrders = new Map<string, OpenOrderView>();
   private readonly executions = new Map<string, ExecutionView>();
   private readonly dirtyAccounts = new Set<string>();
   private readonly dirtyPositions = new Set<string>();
@@ -170,19 +171,21 @@ export class PortfolioModel {
   }
 
   applyOpenOrder(view: OpenOrderView): void {
-    const previous = this.openOrders.get(view.orderId);
-    this.openOrders.set(view.orderId, previous ? { ...view, filled: previous.filled, remaining: previous.remaining, avgFillPrice: previous.avgFillPrice, status: view.status || previous.status } : view);
+    const key = orderKey(view.clientId, view.orderId);
+    const previous = this.openOrders.get(key);
+    this.openOrders.set(key, previous ? { ...view, filled: previous.filled, remaining: previous.remaining, avgFillPrice: previous.avgFillPrice, status: view.status || previous.status } : view);
     this.ordersDirty = true;
     this.bump();
   }
 
-  applyOrderStatus(orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number | null): void {
-    const previous = this.openOrders.get(orderId);
+  applyOrderStatus(clientId: number, orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number | null): void {
+    const key = orderKey(clientId, orderId);
+    const previous = this.openOrders.get(key);
     if (!previous) return;
     if (status === 'Filled' || status === 'Cancelled' || status === 'ApiCancelled' || status === 'Inactive') {
-      this.openOrders.delete(orderId);
+      this.openOrders.delete(key);
     } else {
-      this.openOrders.set(orderId, { ...previous, status, filled, remaining, avgFillPrice });
+      this.openOrders.set(key, { ...previous, status, filled, remaining, avgFillPrice });
     }
     this.ordersDirty = true;
     this.bump();
@@ -287,6 +290,10 @@ export class PortfolioModel {
   private bump(): void {
     this.seq += 1;
   }
+}
+
+function orderKey(clientId: number, orderId: number): string {
+  return `${clientId}:${orderId}`;
 }
 
 function emptyAccount(account: string): AccountView {

@@ -2,7 +2,7 @@ import type { Log } from '../../../src/main/log';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend, type Backend } from '../../../src/main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../../src/main/backend';
 import type { CallName, CallRequest, CallResponse } from '../../../src/shared/contract';
 import { dispatchCall } from '../../../src/main/contract/dispatch';
 import { startSimGateway, type SimGateway } from '../../../src/sim/index';
@@ -24,14 +24,17 @@ export interface BackendUnderTest {
 /** A backend with its own data directory, connected to its own simulator (in trading hours) on port 0. */
 export async function openBackend(
   dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-approvals-')),
-  overrides: { log?: Log } = {},
+  overrides: { log?: Log; initialSettings?: BackendOptions['initialSettings']; now?: () => number; sim?: SimGateway } = {},
 ): Promise<BackendUnderTest> {
-  const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() });
+  // A restart test hands in the gateway the first backend used (it then outlives this backend).
+  const sim = overrides.sim ?? (await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() }));
   const backend = createBackend({
     dataDirectory,
     host: 'harness',
     version: 'test',
     log: overrides.log ?? quietLog,
+    ...(overrides.initialSettings ? { initialSettings: overrides.initialSettings } : {}),
+    ...(overrides.now ? { now: overrides.now } : {}),
     regularHoursOpen: () => true,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
     startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
@@ -51,7 +54,7 @@ export async function openBackend(
     },
     async close() {
       await backend.stop();
-      await sim.close();
+      if (!overrides.sim) await sim.close();
     },
   };
 }
