@@ -104,6 +104,7 @@ export function createBackend(options: BackendOptions): Backend {
       session.on('synced', () => {
         reconcile(current, session.portfolio.snapshot(), now(), session.clientId);
         current.settleOwedCancel(session);
+        current.checkOfferedOrderId(session);
         current.rewatch(session);
       });
     },

@@ -7,6 +7,8 @@ export const QueueView = z.object({
   tradingState: TradingState,
   /** Records the database refused (disk full, read-only): shown until they are written. */
   storeProblems: z.array(z.string()).optional(),
+  /** Things the person should know once (e.g. the gateway's order-id counter went backwards). */
+  notices: z.array(z.string()).optional(),
 });
 export type QueueView = z.infer<typeof QueueView>;
 

@@ -36,10 +36,16 @@ export interface SimFaults {
   delayAcks(ms: number): void;
   /** The real Gateway sometimes answers a what-if first without its commission; simulate that. */
   incompleteWhatIf(on?: boolean): void;
+  /**
+   * A Gateway auto-restart that lost its order-id counter: from now on every
+   * client is offered `next` as its next valid id (seen in the wild to re-use ids).
+   */
+  restartOrderIds(next: number): void;
 }
 
 /** What a fault needs to reach: every live session. */
 export interface FaultTarget {
+  restartOrderIds(next: number): void;
   sessions(): Iterable<{
     destroy(): void;
     notice(code: number, message: string): void;
@@ -87,6 +93,9 @@ export function createFaults(state: FaultState, target: FaultTarget, engine: Bro
     },
     delayAcks(ms: number) {
       state.ackDelayMs = Math.max(0, ms);
+    },
+    restartOrderIds(next: number) {
+      target.restartOrderIds(next);
     },
     incompleteWhatIf(on = true) {
       state.incompleteWhatIf = on;

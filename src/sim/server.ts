@@ -30,6 +30,7 @@ export class SimServer implements SessionHost {
   private readonly live = new Set<Session>();
   private readonly byClientId = new Map<number, Session>();
   private readonly nextIds = new Map<number, number>();
+  private restartedAt: number | undefined;
   private readonly events = new EventEmitter();
 
   constructor(private readonly opts: SimServerOptions) {
@@ -89,6 +90,10 @@ export class SimServer implements SessionHost {
   nextOrderId(clientId: number): number {
     const known = this.nextIds.get(clientId);
     if (known !== undefined) return known;
+    if (this.restartedAt !== undefined) {
+      this.nextIds.set(clientId, this.restartedAt);
+      return this.restartedAt;
+    }
     // First contact (or a restarted sim): start above every order id the engine knows for this client.
     let max = 0;
     for (const r of this.engine.openOrders(clientId)) max = Math.max(max, r.orderId);
@@ -96,6 +101,12 @@ export class SimServer implements SessionHost {
     const next = max + 1;
     this.nextIds.set(clientId, next);
     return next;
+  }
+
+  /** The order-id counter forgotten, as after a Gateway auto-restart: every client starts again at `next`. */
+  restartOrderIds(next: number): void {
+    this.nextIds.clear();
+    this.restartedAt = next;
   }
 
   noteOrderId(clientId: number, orderId: number): void {

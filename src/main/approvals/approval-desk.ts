@@ -11,7 +11,7 @@ import { riskLimitsSetting } from '../risk/settings';
 import { appendAudit, type AuditActor } from '../store/audit-log';
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
-import { draftIdForOrderId, reserveOrderId } from '../store/order-id-ledger';
+import { draftIdForOrderId, highestOrderId, reserveOrderId } from '../store/order-id-ledger';
 import { StoreHealth } from '../store/store-health';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { inLiquidHours } from './liquid-hours';
@@ -65,6 +65,9 @@ export class ApprovalDesk {
   readonly health: StoreHealth;
   private readonly trading: TradingSwitch;
   private pendingAudits = 0;
+  private readonly notices: string[] = [];
+  /** Gateway order ids already reported as behind the ledger, so each is told once. */
+  private readonly toldOrderIdsBehind = new Set<number>();
 
   constructor(private readonly options: ApprovalDeskOptions) {
     this.now = options.now ?? Date.now;
@@ -81,7 +84,12 @@ export class ApprovalDesk {
     const live = drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]);
     const recent = drafts.listRecentByStates(terminalDraftStates, RECENT_TERMINAL);
     const storeProblems = this.health.describe();
-    return { drafts: [...live, ...recent], tradingState: this.tradingState(), ...(storeProblems.length ? { storeProblems } : {}) };
+    return {
+      drafts: [...live, ...recent],
+      tradingState: this.tradingState(),
+      ...(storeProblems.length ? { storeProblems } : {}),
+      ...(this.notices.length ? { notices: [...this.notices] } : {}),
+    };
   }
 
   tradingState(): TradingState {
@@ -258,6 +266,25 @@ export class ApprovalDesk {
   private haltCancelWritten(reason: string): void {
     this.trading.setCancelOwed(false);
     this.tryAudit('system', 'trading.global_cancel_sent', { reason }, this.now());
+    this.publish();
+  }
+
+  /**
+   * After a (re)connect: a Gateway that auto-restarted can offer order ids it
+   * already used. The ledger keeps counting from its own highest id, so no id
+   * is re-used; the person is told once, because orders in TWS may now carry
+   * ids Countersign has used before.
+   */
+  checkOfferedOrderId(session: BrokerSession): void {
+    const offered = session.offeredOrderId;
+    const highest = highestOrderId(this.store.db);
+    if (highest === null || offered > highest || this.toldOrderIdsBehind.has(offered)) return;
+    this.toldOrderIdsBehind.add(offered);
+    this.notices.push(
+      `The gateway offered order id ${offered}, but Countersign has already used ids up to ${highest} (the gateway probably restarted and lost its counter). New orders continue from ${highest + 1}, so no id is used twice.`,
+    );
+    this.options.log.warn('The gateway’s next order id is behind the ledger', { offered, highest });
+    this.tryAudit('system', 'broker.order_id_behind', { offered, highest }, this.now());
     this.publish();
   }
 

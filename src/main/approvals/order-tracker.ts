@@ -59,12 +59,12 @@ export class OrderTracker {
       return run;
     };
     const onOpenOrder = guard(
-      (orderId: number, _contract: Contract, order: Order) => `broker:${order.clientId ?? -1}:${orderId}`,
+      (orderId: number, _contract: Contract, order: Order) => `broker:open:${order.clientId ?? -1}:${orderId}`,
       'an order update from IB',
       (orderId: number, contract: Contract, order: Order) => this.onOpenOrder(session, orderId, contract, order),
     );
     const onStatus = guard(
-      (orderId: number, _s: string, _f: number, _r: number, _a: number, _p: number, _l: number, clientId: number) => `broker:${clientId}:${orderId}`,
+      (orderId: number, _s: string, _f: number, _r: number, _a: number, _p: number, _l: number, clientId: number) => `broker:status:${clientId}:${orderId}`,
       'an order status from IB',
       (orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, _permId: number, _last: number, clientId: number) =>
         this.onStatus(session, [orderId, status, filled, remaining, avgFillPrice, clientId]),

@@ -63,6 +63,9 @@ const SUMMARY_TAGS = [
   'DayTradesRemaining',
 ].join(',');
 
+/** Request ids start here; order ids stay below it (IB's order ids are 32-bit and grow by one per order). */
+export const REQUEST_ID_BASE = 1_000_000_000;
+
 export class BrokerSession extends EventEmitter<SessionEvents> {
   readonly portfolio: PortfolioModel;
   private readonly marketData: MarketDataBook;
@@ -73,6 +76,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   private endpoint: GatewayEndpoint;
   private current: SessionState;
   private nextOrderId = 0;
+  private lastOfferedOrderId = 0;
   private stopped = true;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private heartbeatTimer: NodeJS.Timeout | undefined;
@@ -80,7 +84,14 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   /** A heartbeat is queued or awaiting its answer: never more than one. */
   private heartbeatInFlight = false;
   private syncDeadline: NodeJS.Timeout | undefined;
-  private nextRequestId = 1000;
+  /**
+   * Request ids live far above any order id (IB's own clients do the same):
+   * an error carries only an id, so a request id equal to an order id would
+   * send an order's rejection to the market-data book.
+   */
+  private nextRequestId = REQUEST_ID_BASE;
+  /** Order ids this session has written (orders and what-ifs): errors with these ids are about orders. */
+  private readonly orderIdsSent = new Set<number>();
   private orderGate: (() => boolean) | undefined;
   private readonly now: () => number;
 
@@ -104,6 +115,11 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   /** The highest order id the gateway has said is free; the approval queue keeps its own ledger on top. */
   get gatewayNextOrderId(): number {
     return this.nextOrderId;
+  }
+
+  /** The next valid id the gateway offered on the latest connection (it can go backwards after a Gateway restart). */
+  get offeredOrderId(): number {
+    return this.lastOfferedOrderId;
   }
 
   get isReady(): boolean {
@@ -157,6 +173,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
         this.emit('orderWithheld', orderId);
         return;
       }
+      this.orderIdsSent.add(orderId);
       api.placeOrder(orderId, contract, order);
     });
   }
@@ -271,6 +288,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
     link.on(EventName.nextValidId, (orderId: number) => {
       this.nextOrderId = Math.max(this.nextOrderId, orderId);
+      this.lastOfferedOrderId = orderId;
       if (syncing || this.current.phase !== 'connecting') return;
       syncing = true;
       this.portfolio.clear();
@@ -433,9 +451,14 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       if (code === 502) this.onDropped(link, 'Could not reach the gateway.');
       return;
     }
-    if (this.marketData.onError(link, reqId, code, () => this.nextRequestId++)) return;
+    // An id we placed an order with is an order's, whatever else shares the number.
+    if (this.orderIdsSent.has(reqId)) {
+      this.emit('orderError', reqId, code, message);
+      return;
+    }
     if (this.requests.onError(reqId, code, message)) return;
-    if (reqId > 0) {
+    if (this.marketData.onError(link, reqId, code, () => this.nextRequestId++)) return;
+    if (reqId > 0 && reqId < REQUEST_ID_BASE) {
       this.emit('orderError', reqId, code, message);
       return;
     }
