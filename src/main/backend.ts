@@ -30,6 +30,8 @@ export interface BackendOptions {
   version: string;
   log?: Log;
   now?: () => number;
+  /** The monotonic clock for ages and rates (default performance.now). */
+  monotonic?: () => number;
   /** Connect to the gateway on start (default true). */
   connectOnStart?: boolean;
   initialSettings?: Partial<Settings>;
@@ -90,7 +92,7 @@ export function createBackend(options: BackendOptions): Backend {
     publishState: (state) => events.emit('sessionState', state),
     publishPortfolio: (delta) => events.emit('portfolio', delta),
     startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway()),
-    ...(options.sessionOverrides ? { sessionOverrides: options.sessionOverrides } : {}),
+    sessionOverrides: { now, ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...options.sessionOverrides },
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
     onSession: (session) => {
       if (!desk) return;
@@ -116,6 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
       log,
       now,
       publish: (view) => events.emit('queue', view),
+      ...(options.monotonic ? { monotonic: options.monotonic } : {}),
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,

@@ -18,6 +18,8 @@ import { Settings, SettingsPatch } from './settings';
 
 const noPayload = z.undefined();
 
+const RiskLimitsView = RiskLimits.omit({ liveTradingEnabled: true }).extend({ problem: z.string().optional() });
+
 interface CallSpec {
   request: z.ZodType;
   response: z.ZodType;
@@ -53,8 +55,9 @@ export const calls = {
   verifyAudit: { request: noPayload, response: AuditVerification },
   exportAudit: { request: AuditExportRequest, response: z.string() },
   /** The pre-trade limits (live trading is switched in the connection settings). */
-  getRiskLimits: { request: noPayload, response: RiskLimits.omit({ liveTradingEnabled: true }) },
-  updateRiskLimits: { request: RiskLimits.omit({ liveTradingEnabled: true }).partial().strict(), response: RiskLimits.omit({ liveTradingEnabled: true }) },
+  /** `problem` says the stored limits could not be read (the values are then the defaults, and approvals are blocked). */
+  getRiskLimits: { request: noPayload, response: RiskLimitsView },
+  updateRiskLimits: { request: RiskLimits.omit({ liveTradingEnabled: true }).partial().strict(), response: RiskLimitsView },
   /** Whether a key is stored (never the key), the model, and this month's spend. */
   getClaudeStatus: { request: noPayload, response: ClaudeStatus },
   /** The key goes one way: into main's encrypted storage. */

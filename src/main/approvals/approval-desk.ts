@@ -8,7 +8,7 @@ import { CallFailure } from '../contract/call-error';
 import type { Log } from '../log';
 import { runChecks } from '../risk/run-checks';
 import { riskLimitsSetting } from '../risk/settings';
-import { appendAudit, type AuditActor } from '../store/audit-log';
+import { appendAudit, auditRowsBetween, type AuditActor } from '../store/audit-log';
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { draftIdForOrderId, highestOrderId, reserveOrderId } from '../store/order-id-ledger';
@@ -26,6 +26,8 @@ export interface ApprovalDeskOptions {
   log: Log;
   publish: (view: QueueView) => void;
   now?: () => number;
+  /** For ages and rates: a wall-clock step can neither freshen a quote nor reset the order-rate window. */
+  monotonic?: () => number;
   regularHoursOpen?: (at: number) => boolean;
   /** How long drafting waits for a first quote of a symbol it just subscribed. */
   quoteWaitMs?: number;
@@ -43,13 +45,26 @@ export interface ApprovalDeskOptions {
 
 export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
 
-export type RiskLimitsView = Omit<RiskLimits, 'liveTradingEnabled'>;
+export type RiskLimitsView = Omit<RiskLimits, 'liveTradingEnabled'> & { problem?: string };
 
 export type DraftOutcome =
   | { ok: true; draft: Draft }
   | { ok: false; reason: string };
 
 const RECENT_TERMINAL = 30;
+const RATE_WINDOW_MS = 60_000;
+
+/**
+ * The order-rate window at start-up, from the audit trail: a restart must not
+ * reset it. An approval stamped in the future (the wall clock was stepped
+ * back since) counts as just made.
+ */
+function approvalsInRateWindow(db: Store['db'], wallNow: number, monotonicNow: number): number[] {
+  return auditRowsBetween(db, wallNow - RATE_WINDOW_MS, Number.MAX_SAFE_INTEGER)
+    .filter((row) => row.action === 'draft.approved')
+    .map((row) => monotonicNow - Math.min(RATE_WINDOW_MS, Math.max(0, wallNow - row.at)))
+    .sort((a, b) => a - b);
+}
 
 /**
  * The approval queue: every draft, from Claude or the person, enters here,
@@ -59,7 +74,9 @@ const RECENT_TERMINAL = 30;
  */
 export class ApprovalDesk {
   private readonly now: () => number;
-  private readonly recentApprovals: number[] = [];
+  private readonly monotonic: () => number;
+  /** Approvals in the rate window, on the monotonic clock. */
+  private readonly recentApprovals: number[];
   /** IB's liquid hours per contract, from the lookup at drafting. */
   private readonly liquidHours = new Map<number, { hours: string; timeZoneId: string }>();
   readonly health: StoreHealth;
@@ -71,6 +88,8 @@ export class ApprovalDesk {
 
   constructor(private readonly options: ApprovalDeskOptions) {
     this.now = options.now ?? Date.now;
+    this.monotonic = options.monotonic ?? (() => performance.now());
+    this.recentApprovals = approvalsInRateWindow(options.store.db, this.now(), this.monotonic());
     this.health = options.health ?? new StoreHealth({ now: this.now, changed: () => this.publish() });
     this.trading = new TradingSwitch(options.store.settings, this.health, this.now);
   }
@@ -222,7 +241,7 @@ export class ApprovalDesk {
       this.save(before, after, 'person', 'draft.approved', { verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, orderRef: before.id });
       return after;
     })();
-    this.recentApprovals.push(now);
+    this.recentApprovals.push(this.monotonic());
     this.options.onSubmitStep?.('intent-written', id);
     const placements = ibPlacements(submitting.id, submitting.account, submitting.contract, submitting.order, submitting.orderId ?? 0);
     for (const placement of placements) {
@@ -320,13 +339,24 @@ export class ApprovalDesk {
 
   /** The person's limits; live trading is the connection setting's, shown here for reference. */
   riskLimits(): RiskLimitsView {
-    const { liveTradingEnabled: _ignored, ...limits } = this.store.settings.read(riskLimitsSetting);
-    return limits;
+    const checked = this.store.settings.readChecked(riskLimitsSetting);
+    const { liveTradingEnabled: _ignored, ...limits } = checked.ok ? checked.value : checked.fallback;
+    return checked.ok ? limits : { ...limits, problem: unreadableLimits(checked.problem) };
   }
 
   updateRiskLimits(patch: Partial<RiskLimitsView>): RiskLimitsView {
     const now = this.now();
-    const next = RiskLimits.parse({ ...this.store.settings.read(riskLimitsSetting), ...patch });
+    const stored = this.store.settings.readChecked(riskLimitsSetting);
+    const { problem: _problem, ...change } = patch;
+    if (!stored.ok) {
+      // The defaults may be looser than what was stored: only a complete set,
+      // every limit chosen by the person, replaces the unreadable one.
+      const missing = Object.keys(RiskLimits.shape).filter((key) => key !== 'liveTradingEnabled' && !(key in change));
+      if (missing.length > 0) {
+        throw new CallFailure('conflict', `Your saved risk limits cannot be read, so every limit must be entered and saved together (missing: ${missing.join(', ')}).`);
+      }
+    }
+    const next = RiskLimits.parse({ ...(stored.ok ? stored.value : stored.fallback), ...change });
     this.store.settings.write(riskLimitsSetting, next, now);
     this.audit('person', 'risk.limits_changed', { limits: next }, now);
     // Waiting drafts are judged again under the new limits.
@@ -335,11 +365,14 @@ export class ApprovalDesk {
       const verdicts = this.check(draft);
       const blocked = verdicts.some((v) => v.outcome === 'block');
       const to = blocked ? 'blocked' : 'pending';
-      if (to === draft.state) continue;
+      // Same state: the verdicts still change (a blocked draft must not keep a pass it no longer has).
+      if (to === draft.state && JSON.stringify(verdicts) === JSON.stringify(draft.verdicts)) continue;
+      const after = to === draft.state ? { ...draft, verdicts, updatedAt: now } : this.move(draft, to, { now, verdicts });
       try {
-        this.save(draft, this.move(draft, to, { now, verdicts }), 'system', 'draft.rechecked', { verdicts });
-      } catch {
+        this.save(draft, after, 'system', 'draft.rechecked', { verdicts });
+      } catch (error) {
         // Moved meanwhile; its next check will use the new limits.
+        if (!(error instanceof CallFailure && error.code === 'conflict')) throw error;
       }
     }
     this.publish();
@@ -421,19 +454,23 @@ export class ApprovalDesk {
 
   private riskInputs(now: number, draft: Draft) {
     const session = this.options.session();
-    const cutoff = now - 60_000;
-    while (this.recentApprovals.length && (this.recentApprovals[0] ?? 0) < cutoff) this.recentApprovals.shift();
+    const limits = this.store.settings.readChecked(riskLimitsSetting);
+    const monotonicNow = this.monotonic();
+    while (this.recentApprovals.length && monotonicNow - (this.recentApprovals[0] ?? 0) >= RATE_WINDOW_MS) this.recentApprovals.shift();
     return {
       now,
       session: session?.state ?? { phase: 'idle' as const, message: '', gateway: 'unknown' as const, mode: 'unknown' as const, accounts: [], since: now },
       // The session's window and clock: the one that decides when it reconnects.
       inResetWindow: session?.inResetWindow() ?? false,
       portfolio: session?.portfolio.snapshot() ?? { seq: 0, accounts: [], positions: [], openOrders: [], executions: [], quotes: [] },
-      limits: { ...this.store.settings.read(riskLimitsSetting), liveTradingEnabled: this.options.liveTradingEnabled?.() ?? false },
+      limits: { ...(limits.ok ? limits.value : limits.fallback), liveTradingEnabled: this.options.liveTradingEnabled?.() ?? false },
+      ...(limits.ok ? {} : { limitsProblem: limits.problem }),
       tradingState: this.tradingState(),
       drafts: this.store.drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]),
-      recentApprovals: [...this.recentApprovals],
+      // On the checks' scale: each approval `age` ago, whatever the wall clock did meanwhile.
+      recentApprovals: this.recentApprovals.map((at) => now - Math.max(0, monotonicNow - at)),
       regularHoursOpen: this.regularHoursOpen(now, draft),
+      quoteAgeMs: (conId: number) => session?.portfolio.quoteAgeMs(conId) ?? null,
     };
   }
 
@@ -475,6 +512,10 @@ export class ApprovalDesk {
   private defaultAccount(): string | undefined {
     return this.options.session()?.state.accounts[0];
   }
+}
+
+function unreadableLimits(problem: string): string {
+  return `Your saved risk limits cannot be read (${problem}); the values shown are the defaults, and approvals are blocked until you save your limits again.`;
 }
 
 function asCallFailure(error: unknown): unknown {

@@ -13,6 +13,9 @@ export interface RiskInputs {
   drafts: readonly Draft[];
   recentApprovals: readonly number[];
   regularHoursOpen: boolean;
+  /** Monotonic age of the draft's quote (ms), when the session knows it. */
+  quoteAgeMs?: (conId: number) => number | null;
+  limitsProblem?: string;
 }
 
 /**
@@ -25,14 +28,19 @@ export function buildRiskContext(inputs: RiskInputs, draft: Draft): RiskContext 
   return {
     now: inputs.now,
     account: account ? accountSnapshot(account, inputs.portfolio, inputs.session) : null,
-    quote: quote ? { symbol: quote.symbol, bid: quote.bid, ask: quote.ask, last: quote.last, at: quote.at, delayed: quote.delayed } : null,
+    quote: quote ? quoteSnapshot(quote, inputs.quoteAgeMs?.(quote.conId) ?? null) : null,
     session: { ready: inputs.session.phase === 'ready', inResetWindow: inputs.inResetWindow || inputs.session.phase === 'reset_window' },
     market: { regularHoursOpen: inputs.regularHoursOpen },
     limits: inputs.limits,
     tradingState: inputs.tradingState,
     otherDrafts: inputs.drafts.filter((d) => d.id !== draft.id && (queueDraftStates.includes(d.state) || inFlightDraftStates.includes(d.state))),
     recentApprovals: inputs.recentApprovals,
+    ...(inputs.limitsProblem !== undefined ? { limitsProblem: inputs.limitsProblem } : {}),
   };
+}
+
+function quoteSnapshot(quote: QuoteView, ageMs: number | null) {
+  return { symbol: quote.symbol, bid: quote.bid, ask: quote.ask, last: quote.last, at: quote.at, delayed: quote.delayed, ...(ageMs !== null ? { ageMs } : {}) };
 }
 
 function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undefined {

@@ -31,6 +31,8 @@ export interface BrokerSessionOptions {
   backoff?: BackoffOptions;
   resetWindow?: ResetWindow | null;
   now?: () => number;
+  /** For ages (quotes): a wall-clock step must neither freshen nor age them. */
+  monotonic?: () => number;
   /** Pacing budget; IB allows about 50 messages a second. */
   messagesPerSecond?: number;
 }
@@ -99,7 +101,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     super();
     this.now = options.now ?? Date.now;
     this.endpoint = { ...options.endpoint };
-    this.portfolio = new PortfolioModel(this.now);
+    this.portfolio = new PortfolioModel(this.now, options.monotonic);
     this.marketData = new MarketDataBook(this.portfolio);
     this.current = this.stateFor('idle', 'Not connected to a gateway yet.');
   }

@@ -61,7 +61,19 @@ export class PortfolioModel {
   private executionsDirty = false;
   private resetPending = false;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** When each quote last ticked, on the monotonic clock: ages must survive a wall-clock step. */
+  private readonly quoteTickedAt = new Map<number, number>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly monotonic: () => number = () => performance.now(),
+  ) {}
+
+  /** Milliseconds since the quote last ticked, on the monotonic clock; null when there is none. */
+  quoteAgeMs(conId: number): number | null {
+    const at = this.quoteTickedAt.get(conId);
+    return at === undefined ? null : this.monotonic() - at;
+  }
 
   /** Forget everything before a full re-sync; the next delta replaces the renderer's copy. */
   clear(): void {
@@ -69,6 +81,7 @@ export class PortfolioModel {
     this.positions.clear();
     this.positionsByConId.clear();
     this.quotes.clear();
+    this.quoteTickedAt.clear();
     this.openOrders.clear();
     this.executions.clear();
     this.resetPending = true;
@@ -155,6 +168,7 @@ export class PortfolioModel {
     this.quoteObserver?.();
     const previous = this.quotes.get(conId) ?? { symbol, conId, bid: null, ask: null, last: null, close: null, delayed: false, at: 0 };
     this.quotes.set(conId, { ...previous, ...change, at: this.now() });
+    this.quoteTickedAt.set(conId, this.monotonic());
     this.dirtyQuotes.add(conId);
     for (const key of this.positionsByConId.get(conId) ?? []) this.dirtyPositions.add(key);
     this.bump();

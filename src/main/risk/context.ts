@@ -29,8 +29,10 @@ export interface QuoteSnapshot {
   bid: number | null;
   ask: number | null;
   last: number | null;
-  /** Epoch ms of the newest tick. */
+  /** Epoch ms of the newest tick (for display: a wall-clock step moves it). */
   at: number;
+  /** Milliseconds since the newest tick on the monotonic clock; when absent, ages come from `at`. */
+  ageMs?: number;
   /** IB delayed data (about 15 minutes), not live. */
   delayed: boolean;
 }
@@ -48,8 +50,14 @@ export interface RiskContext {
   tradingState: TradingState;
   /** All other drafts in the queue or in flight (the draft itself may be included; it is skipped). */
   otherDrafts: readonly Draft[];
-  /** Epoch ms of recent approvals, for the rate limit. */
+  /**
+   * Recent approvals, for the rate limit, as epoch ms on `now`'s scale
+   * (derived from their monotonic ages, so a wall-clock step cannot move them
+   * out of the window).
+   */
   recentApprovals: readonly number[];
+  /** Set when the stored risk limits cannot be read: approvals are blocked until they are saved again. */
+  limitsProblem?: string;
 }
 
 /** Every check is pure: same context and draft, same verdict. */

@@ -10,7 +10,9 @@ export const quoteFresh: RiskCheck = (ctx, draft) => {
   if (q.symbol !== undefined && q.symbol !== symbol) return v.block(`The quote at hand is for ${q.symbol}, not ${symbol}; the order cannot be checked.`);
   const hasPrice = [q.bid, q.ask, q.last].some((n) => n !== null && Number.isFinite(n) && n > 0);
   if (!hasPrice) return v.block(`The ${symbol} quote has no bid, ask or last price.`);
-  const ageMs = Math.max(0, ctx.now - q.at);
+  const ageMs = q.ageMs ?? ctx.now - q.at;
+  // A tick from the future means the clocks disagree: its age is unknown, so it is not trusted.
+  if (ageMs < 0) return v.block(`The ${symbol} quote is time-stamped in the future (the clock moved); it is not trusted until a new tick arrives.`);
   const seconds = Math.round(ageMs / 1000);
   if (ageMs > ctx.limits.quoteMaxAgeMs) {
     return v.block(

@@ -8,6 +8,7 @@ import { worstOutcome } from './verdict';
 import { dailyLossHalt } from './daily-loss-halt';
 import { dayTrades } from './day-trades';
 import { duplicateDraft } from './duplicate-draft';
+import { limitsReadable } from './limits-readable';
 import { maxNetLiqPct } from './max-net-liq-pct';
 import { maxNotional } from './max-notional';
 import { orderRate } from './order-rate';
@@ -20,6 +21,7 @@ import { tradingState } from './trading-state';
 /** In the order the person reads them: the switch and the account first, the market, then size. */
 export const riskChecks: readonly RiskCheck[] = [
   tradingState,
+  limitsReadable,
   accountMayTrade,
   sessionReady,
   quoteFresh,

@@ -20,8 +20,15 @@ export interface InvalidSetting {
   problem: string;
 }
 
+export type CheckedSetting<T> = { ok: true; value: T; stored: boolean } | { ok: false; fallback: T; problem: string };
+
 export interface SettingsRepository {
   read<T>(definition: SettingDefinition<T>): T;
+  /**
+   * For settings that protect money: says when the stored value could not be
+   * read, so the caller can fail closed instead of running on the fallback.
+   */
+  readChecked<T>(definition: SettingDefinition<T>): CheckedSetting<T>;
   write<T>(definition: SettingDefinition<T>, value: T, at: number): void;
 }
 
@@ -35,24 +42,29 @@ export function createSettingsRepository(db: Db, onInvalid: (invalid: InvalidSet
   const upsert = db.prepare(
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
   );
+  const readChecked = <T>(definition: SettingDefinition<T>): CheckedSetting<T> => {
+    const row = select.get(definition.key) as { value: string } | undefined;
+    if (row === undefined) return { ok: true, value: definition.fallback, stored: false };
+    const invalid = (problem: string): CheckedSetting<T> => {
+      onInvalid({ key: definition.key, stored: row.value, problem });
+      return { ok: false, fallback: definition.fallbackWhenInvalid ?? definition.fallback, problem };
+    };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(row.value);
+    } catch {
+      return invalid('not valid JSON');
+    }
+    const parsed = definition.schema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
+    return { ok: true, value: parsed.data, stored: true };
+  };
   return {
     read<T>(definition: SettingDefinition<T>): T {
-      const row = select.get(definition.key) as { value: string } | undefined;
-      if (row === undefined) return definition.fallback;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(row.value);
-      } catch {
-        onInvalid({ key: definition.key, stored: row.value, problem: 'not valid JSON' });
-        return definition.fallbackWhenInvalid ?? definition.fallback;
-      }
-      const parsed = definition.schema.safeParse(raw);
-      if (!parsed.success) {
-        onInvalid({ key: definition.key, stored: row.value, problem: parsed.error.issues.map((i) => i.message).join('; ') });
-        return definition.fallbackWhenInvalid ?? definition.fallback;
-      }
-      return parsed.data;
+      const checked = readChecked(definition);
+      return checked.ok ? checked.value : checked.fallback;
     },
+    readChecked,
     write<T>(definition: SettingDefinition<T>, value: T, at: number): void {
       const valid = definition.schema.parse(value);
       upsert.run(definition.key, JSON.stringify(valid), at);

@@ -24,7 +24,7 @@ export interface BackendUnderTest {
 /** A backend with its own data directory, connected to its own simulator (in trading hours) on port 0. */
 export async function openBackend(
   dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-approvals-')),
-  overrides: { log?: Log; initialSettings?: BackendOptions['initialSettings']; now?: () => number; sim?: SimGateway } = {},
+  overrides: { log?: Log; initialSettings?: BackendOptions['initialSettings']; now?: () => number; monotonic?: () => number; sim?: SimGateway } = {},
 ): Promise<BackendUnderTest> {
   // A restart test hands in the gateway the first backend used (it then outlives this backend).
   const sim = overrides.sim ?? (await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() }));
@@ -35,6 +35,7 @@ export async function openBackend(
     log: overrides.log ?? quietLog,
     ...(overrides.initialSettings ? { initialSettings: overrides.initialSettings } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
+    ...(overrides.monotonic ? { monotonic: overrides.monotonic } : {}),
     regularHoursOpen: () => true,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
     startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),

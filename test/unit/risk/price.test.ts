@@ -29,6 +29,16 @@ describe('quote present and fresh', () => {
   });
 });
 
+describe('quote ages across clock steps (issue 10, item 5)', () => {
+  it('takes the monotonic age over the wall-clock stamp', () => {
+    const quote = { ...delayedQuote, delayed: false, at: now + 3_600_000, ageMs: 30_000 };
+    expect(quoteFresh(context({ quote }), draft())).toMatchObject({ outcome: 'block', explanation: expect.stringMatching(/30 s old/) });
+  });
+  it('treats a quote stamped in the future as stale, not fresh', () => {
+    expect(quoteFresh(context({ quote: { ...delayedQuote, delayed: false, at: now + 5_000 } }), draft()).outcome).toBe('block');
+  });
+});
+
 describe('price collar', () => {
   it('passes a limit near the ask', () => {
     expect(priceCollar(context(), draft({ limitPrice: 191 })).outcome).toBe('pass');

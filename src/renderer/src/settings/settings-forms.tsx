@@ -6,7 +6,7 @@ import { ShortcutsTable } from '../keyboard/shortcuts-table';
 import { useAppStore } from '../store';
 import { ClaudeKeyForm } from '../chat/claude-key-form';
 
-type Limits = Omit<RiskLimits, 'liveTradingEnabled'>;
+type Limits = Omit<RiskLimits, 'liveTradingEnabled'> & { problem?: string };
 
 const LIMIT_FIELDS: { key: keyof Limits; label: string; unit: string; step: number }[] = [
   { key: 'collarPct', label: 'Price collar: limit or stop within', unit: '% of the quote', step: 0.5 },
@@ -30,12 +30,18 @@ export function RiskLimitsForm() {
   if (!limits) return <p className="muted">Loading limits…</p>;
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const result = await rendererApi().updateRiskLimits(limits);
+    const { problem: _problem, ...values } = limits;
+    const result = await rendererApi().updateRiskLimits(values);
     setSaved(result.ok ? 'Saved. Waiting drafts were checked again.' : result.error.message);
     if (result.ok) setLimits(result.value);
   };
   return (
     <form onSubmit={(event) => void save(event)} aria-label="Risk limits" className="settings-form">
+      {limits.problem && (
+        <p role="alert" className="settings-problem">
+          {limits.problem}
+        </p>
+      )}
       {LIMIT_FIELDS.map((field) => (
         <label key={`${field.key}`}>
           {field.label}
