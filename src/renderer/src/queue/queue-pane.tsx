@@ -5,6 +5,7 @@ import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { DraftCard } from './draft-card';
 import { OrderTicket } from './order-ticket';
+import { QueueProblems } from './queue-problems';
 
 const WAITING = new Set(['drafted', 'pending', 'blocked']);
 const IN_FLIGHT = new Set(['submitting', 'working', 'partially_filled', 'needs_review']);
@@ -56,6 +57,7 @@ export function QueuePane() {
           </button>
         )}
       </div>
+      <QueueProblems queue={queue} />
       <OrderTicket />
       {waiting.length === 0 && inFlight.length === 0 && (
         <p className="empty">No drafts waiting. Drafts from Claude or your order ticket wait here for your sign-off.</p>
