@@ -41,6 +41,8 @@ export interface SimFaults {
    * client is offered `next` as its next valid id (seen in the wild to re-use ids).
    */
   restartOrderIds(next: number): void;
+  /** The Gateway restarts and comes back without its working orders and with its id counter at 1. */
+  restartForgettingOrders(): void;
 }
 
 /** What a fault needs to reach: every live session. */
@@ -96,6 +98,11 @@ export function createFaults(state: FaultState, target: FaultTarget, engine: Bro
     },
     restartOrderIds(next: number) {
       target.restartOrderIds(next);
+    },
+    restartForgettingOrders() {
+      for (const s of [...target.sessions()]) s.destroy();
+      engine.forgetOpenOrders();
+      target.restartOrderIds(1);
     },
     incompleteWhatIf(on = true) {
       state.incompleteWhatIf = on;

@@ -178,6 +178,10 @@ export class BrokerEngine {
     return this.book.cancel(orderId, clientId);
   }
 
+  forgetOpenOrders(): void {
+    this.book.forgetOpen();
+  }
+
   cancelAll(): void {
     this.book.cancelAll();
   }

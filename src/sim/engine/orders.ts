@@ -143,6 +143,18 @@ export class OrderBook {
     return true;
   }
 
+  /**
+   * A Gateway restart that loses its working orders: they vanish with no
+   * status to anyone. The ids stay used, so a client re-using one still gets 103.
+   */
+  forgetOpen(): void {
+    for (const [k, w] of [...this.orders]) {
+      if (w.done) continue;
+      this.orders.delete(k);
+      for (const set of this.byListing.values()) set.delete(w);
+    }
+  }
+
   cancelAll(): void {
     for (const w of [...this.orders.values()]) if (!w.done) this.finish(w, 'Cancelled', 'global cancel');
   }

@@ -3,11 +3,15 @@ import { describe, it } from 'vitest';
 import { ApprovalSystem } from './approval-system';
 import {
   BrokerRejectCommand,
+  ClockStepCommand,
+  CollidingClientCommand,
   ConnectivityLostCommand,
   ConnectivityRestoredCommand,
   CrashRestartCommand,
   DisconnectCommand,
   FillCommand,
+  GatewayRestartCommand,
+  StoreFailureCommand,
 } from './fault-commands';
 import { ApproveCommand, DraftCommand, EditCommand, HaltCommand, RejectCommand, ResumeCommand, type QueueCommand, type QueueModel } from './queue-commands';
 import type { TicketSpec } from './ticket';
@@ -46,6 +50,10 @@ const command: fc.Arbitrary<QueueCommand> = fc.oneof(
   { weight: 1, arbitrary: pick.map((p) => new BrokerRejectCommand(p)) },
   { weight: 2, arbitrary: pick.map((p) => new FillCommand(p)) },
   { weight: 1, arbitrary: fc.constant(new HaltCommand()) },
+  { weight: 1, arbitrary: fc.tuple(pick, fc.boolean()).map(([p, copyRef]) => new CollidingClientCommand(p, copyRef)) },
+  { weight: 1, arbitrary: fc.constant(new GatewayRestartCommand()) },
+  { weight: 1, arbitrary: fc.integer({ min: -3_600_000, max: 120_000 }).map((ms) => new ClockStepCommand(ms)) },
+  { weight: 1, arbitrary: pick.map((p) => new StoreFailureCommand(p)) },
   { weight: 2, arbitrary: fc.constant(new ResumeCommand()) },
   {
     weight: 2,

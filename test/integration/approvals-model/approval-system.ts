@@ -14,6 +14,7 @@ import { startSimGateway, type SimGateway } from '../../../src/sim/index';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
 import { OrderReceipts } from './order-receipts';
+import { SecondClient } from '../faults/second-client';
 
 const quietLog = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -27,6 +28,8 @@ export type CrashPoint = 'between-calls' | SubmitStep;
  * crash-and-restart) on one data directory, and one simulated gateway that
  * outlives the backends, as IB Gateway outlives a crashed app.
  */
+export const OTHER_CLIENT_ID = 5;
+
 export class ApprovalSystem {
   readonly receipts: OrderReceipts;
   private current: Backend;
@@ -34,6 +37,10 @@ export class ApprovalSystem {
   private crashed = false;
   /** Connection attempts started by any backend so far: a drop shows here even if the reconnect is quick. */
   connectAttempts = 0;
+  /** The backends' wall clock runs this far from the real one (a clock step moves it). */
+  wallOffsetMs = 0;
+  /** Another API client on the same gateway, once a command connected it. */
+  other: SecondClient | undefined;
 
   private constructor(
     readonly sim: SimGateway,
@@ -136,7 +143,17 @@ export class ApprovalSystem {
     return approval;
   }
 
+  /** Another API client on the gateway (client id 5), with its own order ids. */
+  async otherClient(): Promise<SecondClient> {
+    if (!this.other) {
+      this.receipts.foreignClientIds.add(OTHER_CLIENT_ID);
+      this.other = await SecondClient.connect(this.sim.host, this.sim.port, OTHER_CLIENT_ID);
+    }
+    return this.other;
+  }
+
   async close(): Promise<void> {
+    this.other?.close();
     this.receipts.close();
     await this.current.stop();
     await this.sim.close();
@@ -161,6 +178,7 @@ export class ApprovalSystem {
       host: 'harness',
       version: 'model-test',
       log: quietLog,
+      now: () => Date.now() + this.wallOffsetMs,
       regularHoursOpen: () => true,
       sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
       startDemoGateway: async () => ({ host: this.sim.host, port: this.sim.port, close: async () => {} }),

@@ -1,3 +1,4 @@
+import { OrderAction, OrderType } from '@stoqey/ib';
 import type { Draft } from '../../../src/shared/draft';
 import { waitFor } from '../../support/wait';
 import type { ApprovalSystem, CrashPoint } from './approval-system';
@@ -145,5 +146,111 @@ export class CrashRestartCommand implements QueueCommand {
 
   toString(): string {
     return this.point === 'between-calls' ? 'crash+restart' : `crash-at-${this.point}+restart(#${this.pick})`;
+  }
+}
+
+/** Another API client places an order with one of our order ids (sometimes copying our orderRef too); it fills at once. */
+export class CollidingClientCommand implements QueueCommand {
+  constructor(
+    readonly pick: number,
+    readonly copyRef: boolean,
+  ) {}
+
+  check(model: Readonly<QueueModel>): boolean {
+    return model.drafts.length > 0;
+  }
+
+  async run(model: QueueModel, system: ApprovalSystem): Promise<void> {
+    const placed = model.drafts.map((id) => system.draft(id)).filter((d) => d.orderId !== undefined);
+    const target = placed[this.pick % Math.max(1, placed.length)];
+    if (target?.orderId !== undefined) {
+      const other = await system.otherClient();
+      other.place(target.orderId, 'MSFT', {
+        action: OrderAction.BUY,
+        totalQuantity: 1,
+        orderType: OrderType.MKT,
+        ...(this.copyRef ? { orderRef: target.id } : {}),
+      });
+      // The other client's answer, if the gateway gives one in time; ours must not change either way.
+      await waitFor(() => other.answered(target.orderId!), "the gateway's answer to the other client", 3_000).catch(() => undefined);
+    }
+    await settleAndCheck(system, model);
+  }
+
+  toString(): string {
+    return `other-client-uses-our-id${this.copyRef ? '+orderRef' : ''}(#${this.pick})`;
+  }
+}
+
+/** The Gateway restarts without its working orders and with its order-id counter back at 1. */
+export class GatewayRestartCommand implements QueueCommand {
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: QueueModel, system: ApprovalSystem): Promise<void> {
+    const attempts = system.connectAttempts;
+    system.sim.faults.restartForgettingOrders();
+    model.lost = false;
+    await waitFor(() => system.connectAttempts > attempts, 'the session to notice the restart and reconnect');
+    await settleAndCheck(system, model);
+  }
+
+  toString(): string {
+    return 'gateway-restart-losing-orders';
+  }
+}
+
+/** The wall clock steps (NTP, a resumed laptop): backwards more often than not. */
+export class ClockStepCommand implements QueueCommand {
+  constructor(readonly stepMs: number) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: QueueModel, system: ApprovalSystem): Promise<void> {
+    system.wallOffsetMs += this.stepMs;
+    await settleAndCheck(system, model);
+  }
+
+  toString(): string {
+    return `clock-step(${Math.round(this.stepMs / 1000)} s)`;
+  }
+}
+
+/** The database starts refusing writes (disk full); an approval is tried and a working order fills meanwhile; then the disk is back. */
+export class StoreFailureCommand implements QueueCommand {
+  constructor(readonly pick: number) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: QueueModel, system: ApprovalSystem): Promise<void> {
+    const db = system.store.db;
+    const pending = system.draftsIn(['pending']);
+    const working = system.draftsIn(['working', 'partially_filled']).filter((d) => d.order.orderType === 'LMT' && d.contract.conId !== undefined);
+    db.pragma('query_only = ON');
+    try {
+      const candidate = pending[this.pick % Math.max(1, pending.length)];
+      if (candidate) {
+        const outcome = await system.call('approveDraft', { id: candidate.id, version: candidate.version });
+        expectThat(!outcome.ok, `an approval to be refused while the database refuses writes (draft ${candidate.id})`);
+      }
+      const gapped = working[this.pick % Math.max(1, working.length)];
+      if (gapped?.order.limitPrice !== undefined && gapped.contract.conId !== undefined) {
+        const limit = gapped.order.limitPrice;
+        system.sim.engine.gap(gapped.contract.conId, Math.round((gapped.order.side === 'BUY' ? limit * 0.995 : limit * 1.005) * 100) / 100);
+      }
+    } finally {
+      db.pragma('query_only = OFF');
+    }
+    await waitFor(() => system.backend.desk?.view().storeProblems === undefined, 'every refused write to be recorded once the disk is back', 15_000);
+    await settleAndCheck(system, model);
+  }
+
+  toString(): string {
+    return `store-refuses-writes(#${this.pick})`;
   }
 }

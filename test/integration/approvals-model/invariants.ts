@@ -1,6 +1,7 @@
 import { draftIdFromOrderRef } from '../../../src/main/broker/ib-order';
 import { auditRowsBetween, verifyAuditChain, type AuditRow } from '../../../src/main/store/audit-log';
 import type { Draft } from '../../../src/shared/draft';
+import { defaultSettings } from '../../../src/shared/settings';
 import type { ApprovalSystem } from './approval-system';
 import { orderKey } from './order-receipts';
 
@@ -64,6 +65,19 @@ export function checkInvariants(system: ApprovalSystem): void {
         );
       }
     }
+  }
+
+  // No draft shows a fill its own order did not have: what the gateway executed
+  // for our client id under the draft's orderRef covers every filled share.
+  const ourClientId = defaultSettings.connection.clientId;
+  const executed = new Map<string, number>();
+  for (const fill of system.sim.engine.executions({ clientId: ourClientId })) {
+    const ref = fill.execution.orderRef ?? '';
+    executed.set(ref, (executed.get(ref) ?? 0) + Number(fill.execution.shares ?? 0));
+  }
+  for (const draft of system.store.drafts.listByStates(['working', 'partially_filled', 'filled', 'cancelled', 'needs_review', 'broker_rejected'])) {
+    const had = executed.get(draft.id) ?? 0;
+    if (draft.filledQty > had) fail(`draft ${draft.id} shows ${draft.filledQty} filled, but its own order was executed for ${had}`);
   }
 
   // The log itself must show no approval between a halt and the next switch back on.

@@ -29,12 +29,14 @@ export class OrderReceipts {
   readonly received: OrderReceipt[] = [];
   readonly booked = new Map<string, BookedOrder>();
   halted = false;
+  /** Client ids of other API clients on the gateway: their orders are theirs, not ours to judge. */
+  readonly foreignClientIds = new Set<number>();
   private readonly unsubscribers: (() => void)[];
 
   constructor(sim: SimGateway) {
     this.unsubscribers = [
       sim.on('placeOrder', (event) => {
-        if (event.whatIf) return;
+        if (event.whatIf || this.foreignClientIds.has(event.clientId)) return;
         this.received.push({
           clientId: event.clientId,
           orderId: event.orderId,
@@ -45,7 +47,7 @@ export class OrderReceipts {
       }),
       sim.engine.on('orderStatus', (record) => {
         const key = orderKey(record.clientId, record.orderId);
-        if (this.booked.has(key) || record.order.whatIf) return;
+        if (this.booked.has(key) || record.order.whatIf || this.foreignClientIds.has(record.clientId)) return;
         this.booked.set(key, {
           action: String(record.order.action),
           quantity: Number(record.order.totalQuantity),

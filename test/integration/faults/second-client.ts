@@ -8,10 +8,13 @@ import { waitFor } from '../../support/wait';
 export class SecondClient {
   readonly api: IBApi;
   readonly statuses: { orderId: number; status: string; filled: number }[] = [];
+  readonly errors: { id: number; code: number }[] = [];
 
   private constructor(api: IBApi) {
     this.api = api;
-    api.on(EventName.error, () => {});
+    api.on(EventName.error, (_error: Error, code: number, id: number) => {
+      this.errors.push({ id: Number(id), code: Number(code) });
+    });
     api.on(EventName.orderStatus, (orderId: number, status: string, filled: number) => {
       this.statuses.push({ orderId, status: String(status), filled: Number(filled) });
     });
@@ -32,6 +35,11 @@ export class SecondClient {
   place(orderId: number, symbol: string, order: Partial<Order> & { action: OrderAction; totalQuantity: number }): void {
     const contract: Contract = { symbol, secType: SecType.STK, exchange: 'SMART', currency: 'USD' };
     this.api.placeOrder(orderId, contract, { orderType: OrderType.MKT, tif: 'DAY' as Order['tif'], transmit: true, ...order });
+  }
+
+  /** Whether the gateway has answered this order at all (a status or an error). */
+  answered(orderId: number): boolean {
+    return this.statuses.some((s) => s.orderId === orderId) || this.errors.some((e) => e.id === orderId);
   }
 
   statusOf(orderId: number): string | undefined {
