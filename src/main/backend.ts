@@ -205,7 +205,8 @@ export function createBackend(options: BackendOptions): Backend {
       if (rejected.author === 'claude') chat?.draftRejected(rejected.id, `${rejected.order.side} ${rejected.order.quantity} ${rejected.contract.symbol}`, reason);
       return rejected;
     },
-    haltTrading: () => requireDesk().halt(),
+    haltTrading: (request) => requireDesk().halt(request?.scope ?? 'countersign'),
+    previewHalt: ({ scope }) => requireDesk().previewHalt(scope),
     setTradingState: ({ state }) => requireDesk().setTradingState(state),
     verifyAudit: () => {
       requireDesk();

@@ -4,7 +4,7 @@ import { ContractProfile, ContractProfilesRequest, PriceHistory, PriceHistoryReq
 import { ApiKeyInput, ChatEvent, ChatSend, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationRef, ConversationSummary, ConversationView } from './claude';
 import { Draft, RiskLimits, TradingState } from './draft';
 import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
-import { AuditExportRequest, AuditVerification, DraftChange, DraftRef, QueueView, RejectRequest, TicketRequest } from './queue';
+import { AuditExportRequest, AuditVerification, DraftChange, DraftRef, HaltPlan, HaltRequest, QueueView, RejectRequest, TicketRequest } from './queue';
 import { SessionState } from './session';
 import { Settings, SettingsPatch } from './settings';
 
@@ -49,8 +49,13 @@ export const calls = {
   /** The sign-off: names the version the person saw, so a changed draft cannot be approved by a stale keypress. */
   approveDraft: { request: DraftRef, response: Draft },
   rejectDraft: { request: RejectRequest, response: Draft },
-  /** Stops all approvals and cancels every open order. */
-  haltTrading: { request: noPayload, response: TradingState },
+  /**
+   * Stops all approvals and cancels orders: by default the ones Countersign
+   * placed, keeping the protection of filled brackets (see HaltScope).
+   */
+  haltTrading: { request: HaltRequest.optional(), response: TradingState },
+  /** What a halt with this scope would cancel and keep, for its confirmation. */
+  previewHalt: { request: HaltRequest, response: HaltPlan },
   setTradingState: { request: z.object({ state: TradingState }).strict(), response: TradingState },
   verifyAudit: { request: noPayload, response: AuditVerification },
   exportAudit: { request: AuditExportRequest, response: z.string() },

@@ -12,6 +12,25 @@ export const QueueView = z.object({
 });
 export type QueueView = z.infer<typeof QueueView>;
 
+/**
+ * What a halt cancels: 'countersign' (the default) cancels the orders
+ * Countersign placed but keeps the take-profit and stop-loss protecting a
+ * filled bracket entry; 'countersign-all' cancels those too; 'account' is
+ * IB's global cancel: every open order in the account, including TWS's.
+ */
+export const HaltScope = z.enum(['countersign', 'countersign-all', 'account']);
+export type HaltScope = z.infer<typeof HaltScope>;
+
+export const HaltRequest = z.object({ scope: HaltScope }).strict();
+export type HaltRequest = z.infer<typeof HaltRequest>;
+
+export const HaltPlan = z.object({
+  scope: HaltScope,
+  cancel: z.array(z.object({ orderId: z.number().int(), clientId: z.number().int(), description: z.string(), ours: z.boolean() })),
+  keep: z.array(z.object({ orderId: z.number().int(), clientId: z.number().int(), description: z.string(), reason: z.string() })),
+});
+export type HaltPlan = z.infer<typeof HaltPlan>;
+
 export const DraftRef = z.object({ id: z.uuid(), version: z.number().int().positive() }).strict();
 export type DraftRef = z.infer<typeof DraftRef>;
 

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
 import { parseOrderTicket } from '../../shared/order-ticket';
-import type { DraftChange, QueueView } from '../../shared/queue';
+import type { DraftChange, HaltPlan, HaltScope, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
 import { CallFailure } from '../contract/call-error';
@@ -17,6 +17,7 @@ import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, t
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
 import { buildRiskContext } from './risk-context';
+import { planHalt } from './halt-plan';
 import { TradingSwitch } from './trading-switch';
 import { whatIfPreview } from './what-if-preview';
 
@@ -258,33 +259,72 @@ export class ApprovalDesk {
   }
 
   /**
-   * Stops all approvals and cancels every open order at the broker. The
-   * broker's action comes first and depends on nothing on disk: the switch
-   * flips in memory (the order gate reads it), the cancel goes out, and only
-   * then is the halt recorded. The cancel counts as sent once its bytes are
-   * written to the gateway socket; until then it is owed, durably, and sent on
-   * the next reconnect. A record that could not be written is shown.
+   * Stops all approvals and cancels orders at the broker (by default the ones
+   * Countersign placed, keeping the protection of filled brackets; see
+   * planHalt). The broker's action comes first and depends on nothing on
+   * disk: the switch flips in memory (the order gate reads it), the cancels
+   * go out, and only then is the halt recorded. The cancels count as sent
+   * once their bytes are written to the gateway socket; until then they are
+   * owed, durably, and sent again on the next reconnect. A record that could
+   * not be written is shown.
    */
-  halt(): TradingState {
+  halt(scope: HaltScope = 'countersign'): TradingState {
     const now = this.now();
     this.trading.set('halted');
+    this.trading.setHaltScope(scope);
     this.trading.setCancelOwed(true);
     const session = this.options.session();
-    const queued = session?.globalCancel(() => this.haltCancelWritten('sent by the halt')) ?? false;
-    this.tryAudit('person', 'trading.halted', { globalCancelQueued: queued }, now);
+    const plan = session ? this.sendHaltCancels(session, 'sent by the halt') : undefined;
+    this.tryAudit('person', 'trading.halted', { scope, cancels: plan?.cancel.length ?? null, kept: plan?.keep.map((k) => k.description) ?? [] }, now);
     this.publish();
     return 'halted';
   }
 
-  /** After a reconnect: send the cancel a halt could not send. */
-  settleOwedCancel(session: BrokerSession): void {
-    if (!this.trading.cancelOwed || this.tradingState() !== 'halted') return;
-    session.globalCancel(() => this.haltCancelWritten('owed by a halt made while disconnected'));
+  /** What a halt with this scope would cancel and keep, from the broker's open orders now. */
+  previewHalt(scope: HaltScope): HaltPlan {
+    const session = this.options.session();
+    return planHalt({
+      scope,
+      sessionClientId: session?.clientId,
+      openOrders: session?.portfolio.snapshot().openOrders ?? [],
+      inFlight: this.store.drafts.listInFlight(),
+      draftOf: (id) => this.store.drafts.get(id),
+      ledger: (orderId) => draftIdForOrderId(this.store.db, orderId),
+    });
   }
 
-  private haltCancelWritten(reason: string): void {
+  /** After a reconnect: send the cancels a halt could not send. */
+  settleOwedCancel(session: BrokerSession): void {
+    if (!this.trading.cancelOwed || this.tradingState() !== 'halted') return;
+    this.sendHaltCancels(session, 'owed by a halt made while disconnected');
+  }
+
+  private sendHaltCancels(session: BrokerSession, reason: string): HaltPlan | undefined {
+    if (!session.isConnected) return undefined;
+    const scope = this.trading.haltScope;
+    if (scope === 'account') {
+      session.globalCancel(() => this.haltCancelsWritten(reason, scope, 'every open order in the account'));
+      return undefined;
+    }
+    const plan = this.previewHalt(scope);
+    const ours = plan.cancel.filter((c) => c.clientId === session.clientId);
+    let left = ours.length;
+    if (left === 0) {
+      this.haltCancelsWritten(reason, scope, 'no open order of Countersign’s');
+      return plan;
+    }
+    for (const order of ours) {
+      session.cancelOrder(order.orderId, () => {
+        left -= 1;
+        if (left === 0) this.haltCancelsWritten(reason, scope, `${ours.length} order(s)`);
+      });
+    }
+    return plan;
+  }
+
+  private haltCancelsWritten(reason: string, scope: HaltScope, what: string): void {
     this.trading.setCancelOwed(false);
-    this.tryAudit('system', 'trading.global_cancel_sent', { reason }, this.now());
+    this.tryAudit('system', 'trading.global_cancel_sent', { reason, scope, what }, this.now());
     this.publish();
   }
 
@@ -330,7 +370,7 @@ export class ApprovalDesk {
 
   setTradingState(state: TradingState): TradingState {
     const now = this.now();
-    if (state === 'halted') return this.halt();
+    if (state === 'halted') return this.halt('countersign');
     this.trading.set(state);
     this.tryAudit('person', 'trading.state_changed', { state }, now);
     this.publish();

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import type { TradingState } from '../../shared/draft';
+import { HaltScope } from '../../shared/queue';
 import { tradingStateSetting } from '../risk/settings';
 import type { SettingDefinition, SettingsRepository } from '../store/settings-repository';
 import type { StoreHealth } from '../store/store-health';
 
 /** A halt whose cancel has not been written to the gateway socket yet: sent on the next reconnect. */
+/** The scope of the halt whose cancel is owed. */
+export const haltScopeSetting: SettingDefinition<HaltScope> = { key: 'risk.halt-scope', schema: HaltScope, fallback: 'countersign', fallbackWhenInvalid: 'countersign-all' };
+
 export const haltCancelOwedSetting: SettingDefinition<boolean> = { key: 'risk.global-cancel-owed', schema: z.boolean(), fallback: false };
 
 /**
@@ -17,6 +21,7 @@ export const haltCancelOwedSetting: SettingDefinition<boolean> = { key: 'risk.gl
 export class TradingSwitch {
   private current: TradingState;
   private owed: boolean;
+  private scope: HaltScope;
 
   constructor(
     private readonly settings: SettingsRepository,
@@ -25,6 +30,16 @@ export class TradingSwitch {
   ) {
     this.current = settings.read(tradingStateSetting);
     this.owed = settings.read(haltCancelOwedSetting);
+    this.scope = settings.read(haltScopeSetting);
+  }
+
+  get haltScope(): HaltScope {
+    return this.scope;
+  }
+
+  setHaltScope(scope: HaltScope): boolean {
+    this.scope = scope;
+    return this.persist();
   }
 
   get state(): TradingState {
@@ -53,6 +68,7 @@ export class TradingSwitch {
       const at = this.now();
       this.settings.write(tradingStateSetting, this.current, at);
       this.settings.write(haltCancelOwedSetting, this.owed, at);
+      this.settings.write(haltScopeSetting, this.scope, at);
     });
   }
 }

@@ -124,6 +124,11 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     return this.lastOfferedOrderId;
   }
 
+  /** The socket is up (not necessarily synced): cancels may go out. */
+  get isConnected(): boolean {
+    return !!this.link?.connected;
+  }
+
   get isReady(): boolean {
     return this.current.phase === 'ready' && !!this.link?.connected;
   }
@@ -185,9 +190,10 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     this.orderGate = gate;
   }
 
-  cancelOrder(orderId: number): boolean {
+  /** Cancels one of this client's orders; `onWritten` runs once the cancel is on the socket. */
+  cancelOrder(orderId: number, onWritten: () => void = () => {}): boolean {
     if (!this.link?.connected) return false;
-    return this.link.send('order', (api) => api.cancelOrder(orderId));
+    return this.link.sendConfirmed('order', OutgoingMessage.CANCEL_ORDER, (api) => api.cancelOrder(orderId), onWritten);
   }
 
   /**

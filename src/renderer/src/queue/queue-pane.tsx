@@ -52,7 +52,7 @@ export function QueuePane() {
             Resume trading
           </button>
         ) : (
-          <button type="button" className="halt" onClick={() => void api.haltTrading()} title="Stop all approvals and cancel every open order">
+          <button type="button" className="halt" onClick={() => void api.haltTrading()} title="Stop all approvals and cancel the orders Countersign placed (a filled bracket's take-profit and stop-loss are kept)">
             Halt
           </button>
         )}

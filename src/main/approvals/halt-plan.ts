@@ -1,0 +1,65 @@
+import type { Draft } from '../../shared/draft';
+import type { OpenOrderView } from '../../shared/portfolio';
+import type { HaltPlan, HaltScope } from '../../shared/queue';
+import { draftIdFromOrderRef } from '../broker/ib-order';
+import { orderIdsNeeded } from '../broker/ib-order';
+
+export interface HaltInputs {
+  scope: HaltScope;
+  sessionClientId: number | undefined;
+  openOrders: readonly OpenOrderView[];
+  /** Drafts with an order that may be at the broker (submitting, working, partially filled, needs review). */
+  inFlight: readonly Draft[];
+  draftOf: (draftId: string) => Draft | null;
+  ledger: (orderId: number) => string | null;
+}
+
+/**
+ * What a halt cancels and what it keeps. By default only orders Countersign
+ * placed (our client id, an order id our ledger reserved for the draft the
+ * orderRef names), and not the take-profit and stop-loss protecting a
+ * bracket entry that already filled: cancelling those would leave the person
+ * holding an unprotected position. Orders placed by hand in TWS or by other
+ * API clients are kept. The account-wide scope is IB's global cancel.
+ */
+export function planHalt(inputs: HaltInputs): HaltPlan {
+  const cancel: HaltPlan['cancel'] = [];
+  const keep: HaltPlan['keep'] = [];
+  const describe = (o: OpenOrderView): string => `${o.action} ${o.quantity} ${o.symbol} ${o.orderType}${o.limitPrice !== null ? ` ${o.limitPrice}` : ''}`;
+  const cancelIds = new Set<number>();
+  for (const order of inputs.openOrders) {
+    const draftId = draftIdFromOrderRef(order.orderRef);
+    const ours = draftId !== undefined && order.clientId === inputs.sessionClientId && inputs.ledger(order.orderId) === draftId;
+    if (inputs.scope === 'account') {
+      cancel.push({ orderId: order.orderId, clientId: order.clientId, description: describe(order), ours });
+      continue;
+    }
+    if (!ours) {
+      keep.push({ orderId: order.orderId, clientId: order.clientId, description: describe(order), reason: 'placed outside Countersign (TWS or another application)' });
+      continue;
+    }
+    const child = /:(tp|sl)$/.test(order.orderRef);
+    const entry = draftId ? inputs.draftOf(draftId) : null;
+    if (inputs.scope === 'countersign' && child && entry && entry.filledQty > 0) {
+      keep.push({ orderId: order.orderId, clientId: order.clientId, description: describe(order), reason: 'protects a position that already filled' });
+      continue;
+    }
+    cancelIds.add(order.orderId);
+    cancel.push({ orderId: order.orderId, clientId: order.clientId, description: describe(order), ours: true });
+  }
+  if (inputs.scope !== 'account') {
+    // Orders just sent may not be in IB's open-order list yet: cancel every id
+    // of an in-flight draft too (a cancel of an order that is not open is harmless).
+    for (const draft of inputs.inFlight) {
+      if (draft.orderId === undefined) continue;
+      const ids = Array.from({ length: orderIdsNeeded(draft.order) }, (_, i) => (draft.orderId ?? 0) + i);
+      for (const [i, id] of ids.entries()) {
+        if (cancelIds.has(id) || keep.some((k) => k.orderId === id && k.clientId === inputs.sessionClientId)) continue;
+        if (inputs.scope === 'countersign' && i > 0 && draft.filledQty > 0) continue;
+        cancelIds.add(id);
+        cancel.push({ orderId: id, clientId: inputs.sessionClientId ?? -1, description: `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol} (${draft.state.replace('_', ' ')})`, ours: true });
+      }
+    }
+  }
+  return { scope: inputs.scope, cancel, keep };
+}
