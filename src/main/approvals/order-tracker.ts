@@ -20,7 +20,10 @@ const WARNINGS = new Set([399, 2109]);
 export class OrderTracker {
   private readonly fills = new Map<string, { draftId: string; shares: number; price: number }>();
 
-  constructor(private readonly desk: ApprovalDesk) {}
+  constructor(
+    private readonly desk: ApprovalDesk,
+    private readonly now: () => number,
+  ) {}
 
   attach(session: BrokerSession): () => void {
     const onStatus = (orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number): void =>
@@ -68,7 +71,7 @@ export class OrderTracker {
     if (REFUSED.has(code)) {
       this.advance(draft, 'broker_rejected', {}, 'broker.rejected', plain, { code, message });
     } else if (WARNINGS.has(code) || code >= 2100) {
-      const after: Draft = { ...draft, brokerMessage: plain, updatedAt: Date.now() };
+      const after: Draft = { ...draft, brokerMessage: plain, updatedAt: this.now() };
       this.desk.save(draft, after, 'broker', 'broker.warning', { code, message });
       this.desk.publish();
     }
@@ -78,7 +81,7 @@ export class OrderTracker {
     const draftId = draftIdFromOrderRef(execution.orderRef);
     if (!draftId || !execution.execId) return;
     this.fills.set(execution.execId, { draftId, shares: Number(execution.shares ?? 0), price: Number(execution.price ?? 0) });
-    this.desk.audit('broker', 'broker.execution', { execId: execution.execId, orderRef: execution.orderRef, shares: execution.shares, price: execution.price }, Date.now());
+    this.desk.audit('broker', 'broker.execution', { execId: execution.execId, orderRef: execution.orderRef, shares: execution.shares, price: execution.price }, this.now());
   }
 
   private onCommission(execId: string, commission: number | undefined): void {
@@ -86,7 +89,7 @@ export class OrderTracker {
     if (!fill || commission === undefined || !Number.isFinite(commission) || Math.abs(commission) > 1e300) return;
     const draft = this.desk.store.drafts.get(fill.draftId);
     if (!draft) return;
-    const after: Draft = { ...draft, commission: (draft.commission ?? 0) + commission, updatedAt: Date.now() };
+    const after: Draft = { ...draft, commission: (draft.commission ?? 0) + commission, updatedAt: this.now() };
     this.desk.save(draft, after, 'broker', 'broker.commission', { execId, commission });
     this.desk.publish();
   }
@@ -102,7 +105,7 @@ export class OrderTracker {
   ): void {
     if (draft.state === to && extra.fill?.filledQty === draft.filledQty) return;
     let current = draft;
-    const now = Date.now();
+    const now = this.now();
     const path: DraftState[] = [];
     if (current.state === 'submitting' && to !== 'filled' && to !== 'broker_rejected' && to !== 'working') path.push('working');
     if (current.state !== to) path.push(to);

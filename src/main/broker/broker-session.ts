@@ -29,7 +29,8 @@ export interface BrokerSessionOptions {
   syncTimeoutMs?: number;
   backoff?: BackoffOptions;
   resetWindow?: ResetWindow | null;
-  now?: () => number;
+  /** Wall-clock ms, injected: the reset window, timestamps and countdowns read this, never the machine's clock. */
+  now: () => number;
   /** Pacing budget; IB allows about 50 messages a second. */
   messagesPerSecond?: number;
 }
@@ -85,7 +86,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   constructor(private readonly options: BrokerSessionOptions) {
     super();
-    this.now = options.now ?? Date.now;
+    this.now = options.now;
     this.endpoint = { ...options.endpoint };
     this.portfolio = new PortfolioModel(this.now);
     this.marketData = new MarketDataBook(this.portfolio);

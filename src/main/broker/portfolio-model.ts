@@ -60,7 +60,7 @@ export class PortfolioModel {
   private executionsDirty = false;
   private resetPending = false;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number) {}
 
   /** Forget everything before a full re-sync; the next delta replaces the renderer's copy. */
   clear(): void {

@@ -21,19 +21,21 @@ export interface BackendUnderTest {
   close(): Promise<void>;
 }
 
-/** A backend with its own data directory, connected to its own simulator (in trading hours) on port 0. */
+/** A backend with its own data directory, connected to its own simulator on port 0, both on one clock (by default in trading hours). */
 export async function openBackend(
   dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-approvals-')),
-  overrides: { log?: Log } = {},
+  overrides: { log?: Log; clock?: TradingHoursClock } = {},
 ): Promise<BackendUnderTest> {
-  const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() });
+  // One clock for the simulated market and the backend: they agree on the time, and the time is the test's, not the machine's.
+  const clock = overrides.clock ?? new TradingHoursClock();
+  const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock });
   const backend = createBackend({
     dataDirectory,
     host: 'harness',
     version: 'test',
     log: overrides.log ?? quietLog,
-    regularHoursOpen: () => true,
-    sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
+    now: clock.read,
+    sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
     startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
   });
   await backend.start();
