@@ -226,7 +226,7 @@ describe('a backend killed at every step of the submit sequence', () => {
       console.log(
         JSON.stringify({
           iterations: ITERATIONS,
-          seconds: (performance.now() - started) / 1000,
+          seconds: Math.round(performance.now() - started) / 1000,
           averageMs: Object.fromEntries(Object.entries(phaseMs).map(([phase, ms]) => [phase, Math.round(ms / ITERATIONS)])),
           restartMsFirstTenth: Math.round(mean(restartMs.slice(0, Math.ceil(restartMs.length / 10)))),
           restartMsLastTenth: Math.round(mean(restartMs.slice(-Math.ceil(restartMs.length / 10)))),
