@@ -8,6 +8,7 @@ import { riskLimitsSetting } from '../src/main/risk/settings';
 import { defaultRiskLimits, type Draft } from '../src/shared/draft';
 import { formatFigures, latencyFigures } from './support/latency-figures';
 import { spawnOrderProbe } from './support/spawn-order-probe';
+import { TradingHoursClock } from '../test/support/trading-hours-clock';
 
 // Issue #5's budget: from the approve call arriving in main to the order's
 // bytes on the gateway socket, p99 under 10 ms. Measured in one process, on
@@ -47,12 +48,14 @@ const dataDirectory = mkdtempSync(path.join(process.env['BENCH_DATA_DIR'] ?? os.
 
 let measuring: string | undefined;
 const steps = new Map<SubmitStep, number>();
+// In trading hours like the probe's simulator, so no run is blocked by the hour it starts at.
+const clock = new TradingHoursClock();
 const backend = createBackend({
   dataDirectory,
   host: 'harness',
   version: 'bench',
   log: quiet,
-  regularHoursOpen: () => true,
+  now: clock.read,
   startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
   onSubmitStep: (step, draftId) => {
     if (draftId === measuring) steps.set(step, performance.now());
@@ -65,7 +68,7 @@ if (!desk) throw new Error('The store did not open');
 desk.store.settings.write(
   riskLimitsSetting,
   { ...defaultRiskLimits, maxOrdersPerMinute: 1_000_000, maxNotional: 1_000_000, maxPctNetLiq: 100, maxConcentrationPct: 1000 },
-  Date.now(),
+  clock.now(),
 );
 await backend.start();
 await until(() => backend.broker.state()?.phase === 'ready', 'the session to be ready', 15_000);
@@ -166,9 +169,9 @@ async function messageBudget(): Promise<void> {
 }
 
 async function until(probe: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

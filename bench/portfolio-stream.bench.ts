@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createBackend } from '../src/main/backend';
 import { startHarness } from '../src/harness/harness-server';
 import { launchChromium } from '../test/e2e/support/chromium';
+import { TradingHoursClock } from '../test/support/trading-hours-clock';
 import { spawnSim } from './support/spawn-sim';
 
 // Issue #4's budgets, measured end to end: the demo gateway holds 500
@@ -25,6 +26,7 @@ const backend = createBackend({
   host: 'harness',
   version: 'bench',
   log: { info: () => {}, warn: () => {}, error: (m) => process.stderr.write(`${m}\n`) },
+  now: new TradingHoursClock().read,
   // The simulator runs in its own process: the CPU figure is the backend's.
   startDemoGateway: async () => gateway,
 });
@@ -46,8 +48,8 @@ await page.getByTestId('position-row').first().waitFor({ timeout: 30_000 });
 const firstPositionsMs = performance.now() - started;
 
 // Let every held symbol get its subscription before measuring the steady state.
-const deadline = Date.now() + 60_000;
-while ((backend.broker.portfolio()?.quotes.length ?? 0) < HELD && Date.now() < deadline) {
+const deadline = performance.now() + 60_000;
+while ((backend.broker.portfolio()?.quotes.length ?? 0) < HELD && performance.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 100));
 }
 

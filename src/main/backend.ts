@@ -29,7 +29,8 @@ export interface BackendOptions {
   host: AppInfo['host'];
   version: string;
   log?: Log;
-  now?: () => number;
+  /** Wall-clock ms: the app passes the machine's clock (src/main/clock.ts), tests a clock placed where they need it. */
+  now: () => number;
   /** The monotonic clock for ages and rates (default performance.now). */
   monotonic?: () => number;
   /** Connect to the gateway on start (default true). */
@@ -60,8 +61,8 @@ export interface Backend {
 const emptyPortfolio: PortfolioSnapshot = { seq: 0, accounts: [], positions: [], openOrders: [], executions: [], quotes: [] };
 
 export function createBackend(options: BackendOptions): Backend {
-  const log = options.log ?? new RedactingLog();
-  const now = options.now ?? Date.now;
+  const { now } = options;
+  const log = options.log ?? new RedactingLog(now);
   const events = new EventHub();
 
   // A database that cannot be read is reported, never recreated: the app
@@ -69,7 +70,7 @@ export function createBackend(options: BackendOptions): Backend {
   let store: Store | undefined;
   let storeProblem: string | undefined;
   try {
-    store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem));
+    store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem), now);
   } catch (error) {
     storeProblem = error instanceof Error ? error.message : 'The database could not be opened.';
     log.error('Could not open the database', error);
@@ -89,10 +90,11 @@ export function createBackend(options: BackendOptions): Backend {
   const broker = new BrokerService({
     settings: () => settings.connection,
     log,
+    now,
     publishState: (state) => events.emit('sessionState', state),
     publishPortfolio: (delta) => events.emit('portfolio', delta),
-    startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway()),
-    sessionOverrides: { now, ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...options.sessionOverrides },
+    startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway(now)),
+    sessionOverrides: { ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...options.sessionOverrides },
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
     onSession: (session) => {
       if (!desk) return;

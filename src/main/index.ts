@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, ipcMain, session } from 'electron';
 import { createBackend } from './backend';
+import { systemWallClock } from './clock';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { bringForward, openOnDraft, openOnQueue, type MainWindowAccess } from './shell/bring-forward';
 import { CONTENT_SECURITY_POLICY } from './shell/content-security-policy';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     dataDirectory: app.getPath('userData'),
     host: 'electron',
     version: app.getVersion(),
+    now: systemWallClock,
     keyVault: createSafeStorageVault(path.join(app.getPath('userData'), 'claude-key.bin')),
   });
   const settings = followLatest(backend.events, 'settings', await backend.handlers.getSettings(undefined));
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     windows,
     settings: () => settings.current().notifications,
     initialQueue: queue.current(),
+    now: systemWallClock,
   });
   createQueueTray({
     events: backend.events,

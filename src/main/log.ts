@@ -14,7 +14,10 @@ export type LogSink = (line: string) => void;
 export class RedactingLog implements Log {
   private readonly secrets = new Set<string>();
 
-  constructor(private readonly sink: LogSink = (line) => process.stderr.write(`${line}\n`)) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly sink: LogSink = (line) => process.stderr.write(`${line}\n`),
+  ) {}
 
   registerSecret(secret: string): void {
     if (secret.length >= 8) this.secrets.add(secret);
@@ -33,7 +36,7 @@ export class RedactingLog implements Log {
   }
 
   private write(level: string, message: string, detail: unknown): void {
-    let line = `${new Date().toISOString()} ${level} ${message}`;
+    let line = `${new Date(this.now()).toISOString()} ${level} ${message}`;
     if (detail !== undefined) line += ` ${describe(detail)}`;
     for (const secret of this.secrets) line = line.split(secret).join('[redacted]');
     this.sink(line);

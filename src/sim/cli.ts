@@ -1,7 +1,7 @@
 // `npm run sim -- --port 4002 --seed 7`: a standalone simulated IB Gateway
 // any TWS API client can connect to. Faults are typed on stdin.
 import { createInterface } from 'node:readline';
-import { startSimGateway, type SimGateway } from './index';
+import { startSimGateway, SystemClock, type SimGateway } from './index';
 
 const HELP = `Countersign simulated IB Gateway (TWS API server version 193)
 
@@ -134,6 +134,8 @@ async function main(): Promise<void> {
   }
   const sim = await startSimGateway({
     host: opts.host, port: opts.port, seed: opts.seed, pacing: opts.pacing ? {} : false,
+    // The standalone simulator keeps the machine's time: clients connecting to it expect the real hour.
+    clock: new SystemClock(),
     ...(opts.tickMs !== undefined ? { tickIntervalMs: opts.tickMs } : {}),
     ...(opts.held !== undefined ? { heldSymbols: opts.held } : {}),
     ...(opts.extra !== undefined ? { extraSymbols: opts.extra } : {}),

@@ -1,11 +1,12 @@
 // The simulated IB Gateway: a BrokerEngine behind a real TWS-protocol socket.
 // Demo mode, the test bed for broker features, and `npm run sim`.
-import { BrokerEngine, SystemClock, type MarketHours, type SimClock } from './engine';
+import { BrokerEngine, type MarketHours, type SimClock } from './engine';
 import { createFaults, FaultState, type SimFaults } from './faults';
 import { SimServer } from './server';
 import type { PlaceOrderEvent, RequestEvent } from './session';
 import type { PacingOptions } from './session-pacing';
 
+export { SystemClock, type SimClock } from './engine';
 export type { SimFaults } from './faults';
 export type { PlaceOrderEvent, RequestEvent } from './session';
 export type { PacingOptions } from './session-pacing';
@@ -15,8 +16,11 @@ export interface SimGatewayOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   seed?: number;
-  /** Defaults to the wall clock; tests pass a ManualClock and advance it. */
-  clock?: SimClock;
+  /**
+   * The simulated market's time, always given: the CLI passes the machine's clock (SystemClock), the app's demo
+   * gateway the backend's own clock, tests a ManualClock they advance or a real-speed clock placed where they need it.
+   */
+  clock: SimClock;
   tickIntervalMs?: number;
   heldSymbols?: number;
   extraSymbols?: number;
@@ -46,8 +50,8 @@ export interface SimGateway {
   close(): Promise<void>;
 }
 
-export async function startSimGateway(opts: SimGatewayOptions = {}): Promise<SimGateway> {
-  const clock = opts.clock ?? new SystemClock();
+export async function startSimGateway(opts: SimGatewayOptions): Promise<SimGateway> {
+  const { clock } = opts;
   const engine = new BrokerEngine({
     seed: opts.seed ?? 7,
     clock,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WEDNESDAY_11_EASTERN } from '../support/trading-hours-clock';
 import { openApp, type AppUnderTest } from './support/app-under-test';
 
 describe('the app frame in Chromium through the harness', () => {
@@ -34,7 +35,7 @@ describe('the app frame in Chromium through the harness', () => {
       gateway: 'demo',
       mode: 'paper',
       accounts: ['DU1234567'],
-      since: Date.now(),
+      since: WEDNESDAY_11_EASTERN,
     });
     await expect.poll(() => page.getByTestId('session-state').getAttribute('data-phase')).toBe('ready');
     expect(await page.getByTestId('mode-badge').textContent()).toBe('PAPER');

@@ -26,7 +26,8 @@ export interface ApprovalDeskOptions {
   session: () => BrokerSession | undefined;
   log: Log;
   publish: (view: QueueView) => void;
-  now?: () => number;
+  /** Wall-clock ms: the reset window, market hours, expiry and every stored time read this clock only. */
+  now: () => number;
   /** For ages and rates: a wall-clock step can neither freshen a quote nor reset the order-rate window. */
   monotonic?: () => number;
   regularHoursOpen?: (at: number) => boolean;
@@ -88,7 +89,7 @@ export class ApprovalDesk {
   private readonly toldOrderIdsBehind = new Set<number>();
 
   constructor(private readonly options: ApprovalDeskOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now;
     this.monotonic = options.monotonic ?? (() => performance.now());
     this.recentApprovals = approvalsInRateWindow(options.store.db, this.now(), this.monotonic());
     this.health = options.health ?? new StoreHealth({ now: this.now, changed: () => this.publish() });
@@ -535,8 +536,9 @@ export class ApprovalDesk {
   }
 
   private async waitForQuote(session: BrokerSession, conId: number): Promise<void> {
-    const deadline = Date.now() + (this.options.quoteWaitMs ?? 2000);
-    while (Date.now() < deadline) {
+    // A wait, not a time of day: measured on the monotonic clock so a wall-clock step cannot stretch or cut it.
+    const deadline = performance.now() + (this.options.quoteWaitMs ?? 2000);
+    while (performance.now() < deadline) {
       const quote = session.portfolio.quote(conId);
       if (quote && (quote.last !== null || (quote.bid !== null && quote.ask !== null))) return;
       await new Promise((resolve) => setTimeout(resolve, 20));

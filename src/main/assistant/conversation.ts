@@ -16,7 +16,7 @@ export interface AssistantDeps {
   /** The key as the shell decrypted it; read fresh for every turn, never stored here. */
   apiKey: () => string | undefined;
   settings: () => AssistantSettings;
-  now?: () => number;
+  now: () => number;
 }
 
 export interface SendOptions {
@@ -52,7 +52,7 @@ export class Assistant {
   private readonly now: () => number;
 
   constructor(private readonly deps: AssistantDeps) {
-    this.now = deps.now ?? Date.now;
+    this.now = deps.now;
   }
 
   conversation(conversationId: string): StoredConversation {

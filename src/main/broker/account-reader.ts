@@ -59,8 +59,9 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
         const contract = await resolve(symbol);
         if (contract?.conId) session().watch(contract);
       }
-      const deadline = Date.now() + (deps.quoteWaitMs ?? 2000);
-      while (missing.some((symbol) => !found.has(symbol)) && Date.now() < deadline) {
+      // A wait, not a time of day: the monotonic clock, so a wall-clock step cannot stretch or cut it.
+      const deadline = performance.now() + (deps.quoteWaitMs ?? 2000);
+      while (missing.some((symbol) => !found.has(symbol)) && performance.now() < deadline) {
         await new Promise((resolveWait) => setTimeout(resolveWait, 25));
         for (const symbol of missing) {
           const quote = quoteFor(symbol);

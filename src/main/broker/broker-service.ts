@@ -20,8 +20,10 @@ export interface BrokerServiceOptions {
   publishState: (state: SessionState) => void;
   publishPortfolio: (delta: PortfolioDelta) => void;
   startDemoGateway: () => Promise<DemoGateway>;
+  /** The backend's wall clock, handed to every session. */
+  now: () => number;
   /** Overrides for tests: heartbeat, backoff, reset window, clock. */
-  sessionOverrides?: Partial<Omit<BrokerSessionOptions, 'endpoint' | 'gateway' | 'liveTradingEnabled' | 'log'>>;
+  sessionOverrides?: Partial<Omit<BrokerSessionOptions, 'endpoint' | 'gateway' | 'liveTradingEnabled' | 'log' | 'now'>>;
   streamIntervalMs?: number;
   /** Called with every new session, before it connects (the approval queue attaches here). */
   onSession?: (session: BrokerSession) => void;
@@ -54,6 +56,7 @@ export class BrokerService {
       gateway: target.gateway,
       liveTradingEnabled: settings.liveTradingEnabled,
       log: this.options.log,
+      now: this.options.now,
       ...this.options.sessionOverrides,
     });
     this.session = session;

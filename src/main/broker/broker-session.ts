@@ -30,7 +30,8 @@ export interface BrokerSessionOptions {
   syncTimeoutMs?: number;
   backoff?: BackoffOptions;
   resetWindow?: ResetWindow | null;
-  now?: () => number;
+  /** Wall-clock ms, injected: the reset window, timestamps and countdowns read this, never the machine's clock. */
+  now: () => number;
   /** For ages (quotes): a wall-clock step must neither freshen nor age them. */
   monotonic?: () => number;
   /** Pacing budget; IB allows about 50 messages a second. */
@@ -99,7 +100,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   constructor(private readonly options: BrokerSessionOptions) {
     super();
-    this.now = options.now ?? Date.now;
+    this.now = options.now;
     this.endpoint = { ...options.endpoint };
     this.portfolio = new PortfolioModel(this.now, options.monotonic);
     this.marketData = new MarketDataBook(this.portfolio);

@@ -65,7 +65,7 @@ export class PortfolioModel {
   private readonly quoteTickedAt = new Map<number, number>();
 
   constructor(
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
     private readonly monotonic: () => number = () => performance.now(),
   ) {}
 

@@ -29,7 +29,7 @@ export interface ChatServiceOptions {
   vault: KeyVault;
   log: Log;
   publish: (event: ChatEvent) => void;
-  now?: () => number;
+  now: () => number;
 }
 
 /**
@@ -45,7 +45,7 @@ export class ChatService {
   private readonly notes = new Map<string, string[]>();
 
   constructor(private readonly options: ChatServiceOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now;
     this.conversations = new ConversationRepository(options.store.db, this.now);
     const existing = options.vault.read();
     if (existing) this.registerSecret(existing);

@@ -22,7 +22,8 @@ export interface NotificationOptions {
   settings: () => NotificationSettings;
   /** The queue as it stands when the shell starts: what is already there is not news. */
   initialQueue: QueueView;
-  now?: () => number;
+  /** Wall-clock ms: a focus period ("quiet until") is a time of day the person chose. */
+  now: () => number;
 }
 
 interface Seen {
@@ -40,7 +41,7 @@ interface Seen {
  */
 export function raiseNotifications(options: NotificationOptions): () => void {
   const { events, windows } = options;
-  const now = options.now ?? Date.now;
+  const { now } = options;
   // Electron drops the click handler of a notification that was garbage
   // collected, so the ones still on screen are held here.
   const onScreen = new Set<Notification>();

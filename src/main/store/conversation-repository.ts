@@ -17,7 +17,7 @@ export interface ConversationSummary {
 export class ConversationRepository implements ConversationStore {
   constructor(
     private readonly db: Db,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   read(conversationId: string): StoredConversation | undefined {

@@ -1,5 +1,6 @@
 import type { Db } from './database';
 import { migrations as appMigrations, type Migration } from './migrations/index';
+import { systemWallClock, type WallClock } from '../clock';
 
 /** The database was written by a newer Countersign; this one must not touch it. */
 export class DatabaseTooNewError extends Error {
@@ -43,7 +44,7 @@ export function schemaVersion(db: Db): number {
  * either every step applies or none does. There are no down-migrations; a
  * database newer than the app is refused untouched.
  */
-export function migrate(db: Db, target?: number, list: readonly Migration[] = appMigrations): MigrateResult {
+export function migrate(db: Db, target?: number, list: readonly Migration[] = appMigrations, now: WallClock = systemWallClock): MigrateResult {
   checkSequence(list);
   const latest = list.length;
   const goal = target ?? latest;
@@ -69,7 +70,7 @@ export function migrate(db: Db, target?: number, list: readonly Migration[] = ap
     const done: number[] = [];
     for (const m of list.slice(current, goal)) {
       m.up(db);
-      record.run(m.id, m.name, Date.now());
+      record.run(m.id, m.name, now());
       done.push(m.id);
     }
     return { from: current, to: goal, applied: done };

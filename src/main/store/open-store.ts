@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DraftRepository } from './draft-repository';
 import { openDatabase, type Db } from './database';
+import { systemWallClock, type WallClock } from '../clock';
 import { migrate, type MigrateResult } from './migrate';
 import { createSettingsRepository, type InvalidSetting, type SettingsRepository } from './settings-repository';
 
@@ -20,13 +21,13 @@ export interface Store {
  * Open the store in the app's data directory, creating it on first start.
  * Throws DatabaseUnreadableError (file left untouched) or DatabaseTooNewError.
  */
-export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: InvalidSetting) => void): Store {
+export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: InvalidSetting) => void, now: WallClock = systemWallClock): Store {
   fs.mkdirSync(dataDirectory, { recursive: true });
   const file = path.join(dataDirectory, databaseFileName);
   const db = openDatabase(file);
   let migration: MigrateResult;
   try {
-    migration = migrate(db);
+    migration = migrate(db, undefined, undefined, now);
   } catch (error) {
     db.close();
     throw error;

@@ -74,16 +74,24 @@ export class ManualClock implements SimClock {
 // setTimeout overflows past 2^31-1 ms; long waits are chained.
 const MAX_TIMEOUT = 2_147_483_647;
 
+/**
+ * Real time: timers on the event loop, the time read from `source`. By default
+ * that is the machine's wall clock (the standalone CLI); the app's demo
+ * gateway passes the backend's own clock and tests pass one placed where
+ * they need it, so the simulated market and the backend agree on the time.
+ */
 export class SystemClock implements SimClock {
+  constructor(private readonly source: () => number = () => Date.now()) {}
+
   now(): number {
-    return Date.now();
+    return this.source();
   }
 
   schedule(atMs: number, fn: () => void): () => void {
     let handle: ReturnType<typeof setTimeout> | undefined;
     let cancelled = false;
     const arm = (): void => {
-      const wait = atMs - Date.now();
+      const wait = atMs - this.source();
       if (wait > MAX_TIMEOUT) {
         handle = setTimeout(arm, MAX_TIMEOUT);
       } else {

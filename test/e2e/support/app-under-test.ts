@@ -31,17 +31,19 @@ export interface OpenAppOptions {
 export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTest> {
   const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-'));
   let sim: SimGateway | undefined;
+  // Inside trading hours whatever time the suite runs, for the simulated market and the backend alike: orders fill and
+  // nothing is blocked by IB's nightly reset window.
+  const clock = new TradingHoursClock();
   const backend = createBackend({
     dataDirectory,
     host: 'harness',
     version: 'test',
     log: { info: () => {}, warn: () => {}, error: () => {} },
+    now: clock.read,
     connectOnStart: options.connectOnStart ?? true,
-    regularHoursOpen: () => true,
-    sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 100, maxMs: 500 }, resetWindow: null },
+    sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 100, maxMs: 500 } },
     startDemoGateway: async () => {
-      // Inside trading hours whatever time the suite runs, so orders fill.
-      sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 3, clock: new TradingHoursClock() });
+      sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 3, clock });
       return { host: sim.host, port: sim.port, close: () => sim!.close() };
     },
   });

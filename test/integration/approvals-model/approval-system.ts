@@ -45,21 +45,24 @@ export class ApprovalSystem {
   private constructor(
     readonly sim: SimGateway,
     readonly dataDirectory: string,
+    /** The one clock of the simulated market and of every backend: in trading hours whatever the machine's clock says. */
+    readonly clock: TradingHoursClock,
   ) {
-    this.receipts = new OrderReceipts(sim);
+    this.receipts = new OrderReceipts(sim, clock.read);
     this.current = this.newBackend();
     // Approvals must reach the broker to be worth modelling: the default
     // order-rate and size limits would block most of them.
     this.store.settings.write(
       riskLimitsSetting,
       { ...defaultRiskLimits, maxOrdersPerMinute: 10_000, maxNotional: 250_000, maxPctNetLiq: 50, maxConcentrationPct: 100 },
-      Date.now(),
+      clock.now(),
     );
   }
 
   static async open(): Promise<ApprovalSystem> {
-    const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() });
-    const system = new ApprovalSystem(sim, mkdtempSync(path.join(os.tmpdir(), 'countersign-model-')));
+    const clock = new TradingHoursClock();
+    const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock });
+    const system = new ApprovalSystem(sim, mkdtempSync(path.join(os.tmpdir(), 'countersign-model-')), clock);
     await system.current.start();
     await system.settle();
     return system;
@@ -178,9 +181,8 @@ export class ApprovalSystem {
       host: 'harness',
       version: 'model-test',
       log: quietLog,
-      now: () => Date.now() + this.wallOffsetMs,
-      regularHoursOpen: () => true,
-      sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
+      now: () => this.clock.read() + this.wallOffsetMs,
+      sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
       startDemoGateway: async () => ({ host: this.sim.host, port: this.sim.port, close: async () => {} }),
       onSubmitStep: (step, draftId) => this.onSubmitStep(step, draftId),
     });

@@ -29,7 +29,7 @@ describe('the invariant checker of the model test', () => {
   function sendBehindTheDesk(s: ApprovalSystem, draft: Draft): void {
     const session = s.backend.broker.current;
     if (!session) throw new Error('no session');
-    const orderId = reserveOrderId(s.store.db, session.gatewayNextOrderId, Date.now());
+    const orderId = reserveOrderId(s.store.db, session.gatewayNextOrderId, s.clock.now());
     const [placement] = ibPlacements(draft.id, draft.account, draft.contract, draft.order, orderId);
     if (!placement || !session.placeOrder(placement.orderId, placement.contract, placement.order)) throw new Error('could not send');
   }

@@ -5,7 +5,7 @@ export interface OrderReceipt {
   clientId: number;
   orderId: number;
   orderRef: string;
-  /** Wall-clock ms at receipt, comparable with audit rows' `at`. */
+  /** Ms at receipt on the clock the backend is given, so comparable with audit rows' `at`. */
   receivedAtMs: number;
   /** Whether trading was halted (durably, by the person) when the order arrived. */
   whileHalted: boolean;
@@ -33,7 +33,7 @@ export class OrderReceipts {
   readonly foreignClientIds = new Set<number>();
   private readonly unsubscribers: (() => void)[];
 
-  constructor(sim: SimGateway) {
+  constructor(sim: SimGateway, now: () => number) {
     this.unsubscribers = [
       sim.on('placeOrder', (event) => {
         if (event.whatIf || this.foreignClientIds.has(event.clientId)) return;
@@ -41,7 +41,7 @@ export class OrderReceipts {
           clientId: event.clientId,
           orderId: event.orderId,
           orderRef: event.orderRef,
-          receivedAtMs: Date.now(),
+          receivedAtMs: now(),
           whileHalted: this.halted,
         });
       }),

@@ -14,6 +14,8 @@ export const quietLog = { info: () => {}, warn: () => {}, error: () => {} };
 export interface BackendUnderTest {
   backend: Backend;
   sim: SimGateway;
+  /** The simulated market's clock (the backend's too, unless the test stepped it). */
+  clock: TradingHoursClock;
   dataDirectory: string;
   /** Calls the backend exactly as the renderer would, through the contract. */
   call<N extends CallName>(name: N, payload?: CallRequest<N>): Promise<CallResponse<N>>;
@@ -21,23 +23,32 @@ export interface BackendUnderTest {
   close(): Promise<void>;
 }
 
-/** A backend with its own data directory, connected to its own simulator (in trading hours) on port 0. */
+/** A backend with its own data directory, connected to its own simulator on port 0, both on one clock (by default in trading hours). */
 export async function openBackend(
   dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-approvals-')),
-  overrides: { log?: Log; initialSettings?: BackendOptions['initialSettings']; now?: () => number; monotonic?: () => number; sim?: SimGateway } = {},
+  overrides: {
+    log?: Log;
+    clock?: TradingHoursClock;
+    initialSettings?: BackendOptions['initialSettings'];
+    /** The backend's wall clock, when a test steps it away from the simulator's. */
+    now?: () => number;
+    monotonic?: () => number;
+    sim?: SimGateway;
+  } = {},
 ): Promise<BackendUnderTest> {
+  // One clock for the simulated market and the backend: they agree on the time, and the time is the test's, not the machine's.
+  const clock = overrides.clock ?? new TradingHoursClock();
   // A restart test hands in the gateway the first backend used (it then outlives this backend).
-  const sim = overrides.sim ?? (await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() }));
+  const sim = overrides.sim ?? (await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock }));
   const backend = createBackend({
     dataDirectory,
     host: 'harness',
     version: 'test',
     log: overrides.log ?? quietLog,
     ...(overrides.initialSettings ? { initialSettings: overrides.initialSettings } : {}),
-    ...(overrides.now ? { now: overrides.now } : {}),
+    now: overrides.now ?? clock.read,
     ...(overrides.monotonic ? { monotonic: overrides.monotonic } : {}),
-    regularHoursOpen: () => true,
-    sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
+    sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
     startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
   });
   await backend.start();
@@ -46,6 +57,7 @@ export async function openBackend(
   return {
     backend,
     sim,
+    clock,
     dataDirectory,
     callRaw,
     async call(name, payload) {

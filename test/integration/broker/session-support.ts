@@ -1,6 +1,7 @@
 import { BrokerSession, type BrokerSessionOptions } from '../../../src/main/broker/broker-session';
 import type { SessionPhase, SessionState } from '../../../src/shared/session';
 import { startSimGateway, type SimGateway } from '../../../src/sim/index';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
 
 export const quietLog = { info: () => {}, warn: () => {}, error: () => {} };
@@ -14,9 +15,13 @@ export interface SessionUnderTest {
   close(): Promise<void>;
 }
 
-/** A fresh simulator on port 0 and a session to it, with short timers so faults show quickly. */
-export async function openSession(overrides: Partial<BrokerSessionOptions> = {}, simOptions: Parameters<typeof startSimGateway>[0] = {}): Promise<SessionUnderTest> {
-  const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 11, ...simOptions });
+/**
+ * A fresh simulator on port 0 and a session to it, with short timers so faults show quickly. Both run on one
+ * clock in trading hours, away from IB's nightly reset window, whatever the machine's clock says.
+ */
+export async function openSession(overrides: Partial<BrokerSessionOptions> = {}, simOptions: Omit<Parameters<typeof startSimGateway>[0], 'clock'> = {}): Promise<SessionUnderTest> {
+  const clock = new TradingHoursClock();
+  const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 11, clock, ...simOptions });
   const session = new BrokerSession({
     endpoint: { host: sim.host, port: sim.port, clientId: 5 },
     gateway: 'demo',
@@ -26,7 +31,7 @@ export async function openSession(overrides: Partial<BrokerSessionOptions> = {},
     heartbeatTimeoutMs: 300,
     syncTimeoutMs: 5000,
     backoff: { initialMs: 50, maxMs: 200 },
-    resetWindow: null,
+    now: clock.read,
     ...overrides,
   });
   const phases: SessionPhase[] = [];

@@ -7,6 +7,7 @@ import { dispatchCall } from '../../../src/main/contract/dispatch';
 import { verifyAuditChain } from '../../../src/main/store/audit-log';
 import type { Draft } from '../../../src/shared/draft';
 import type { CallName } from '../../../src/shared/contract';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
 import type { ChildConfig, ChildMessage, ChildView, DraftRow, ParentCommand } from './crash-protocol';
 
@@ -23,14 +24,17 @@ function send(message: ChildMessage): Promise<void> {
   });
 }
 
+// The parent's simulator clock, carried across the spawn: the time since this process started is added back.
+const clock = new TradingHoursClock(config.clockAtSpawn + Math.floor(loadedMs));
+
 let stepsSeen = 0;
 const backend = createBackend({
   dataDirectory: config.dataDirectory,
   host: 'harness',
   version: 'crash-test',
   log: quiet,
-  regularHoursOpen: () => true,
-  sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
+  now: clock.read,
+  sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
   startDemoGateway: async () => ({ host: config.host, port: config.port, close: async () => {} }),
   onSubmitStep: (step) => {
     if (step !== config.crash.step) return;

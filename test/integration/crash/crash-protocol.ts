@@ -19,6 +19,8 @@ export interface ChildConfig {
   host: string;
   port: number;
   crash: CrashPoint;
+  /** The parent's test clock (the simulator's) when the child was spawned: the child's backend runs on the same time. */
+  clockAtSpawn: number;
 }
 
 export interface DraftRow {

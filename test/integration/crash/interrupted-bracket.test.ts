@@ -35,14 +35,15 @@ describe('a backend killed in the middle of sending a bracket', () => {
 
   it('marks the draft for review when the entry is held at IB untransmitted and the stop-loss never arrived', async () => {
     script = await bundleChild();
-    sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 31, clock: new TradingHoursClock() });
+    const clock = new TradingHoursClock();
+    sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 31, clock });
     const gateway = sim;
     const placed: PlaceOrderEvent[] = [];
     gateway.on('placeOrder', (event) => placed.push(event));
     dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-bracket-crash-'));
     const config = { dataDirectory, host: gateway.host, port: gateway.port };
 
-    const victim = new CrashChild(script, { ...config, crash: { step: 'order-sent', occurrence: 1 } });
+    const victim = new CrashChild(script, { ...config, crash: { step: 'order-sent', occurrence: 1 }, clockAtSpawn: clock.now() });
     child = victim;
     await victim.next('ready');
     const conId = gateway.engine.findContracts({ symbol: 'AAPL' })[0]?.contract.conId ?? 0;
@@ -60,7 +61,7 @@ describe('a backend killed in the middle of sending a bracket', () => {
     expect(entry?.status).toBe('PreSubmitted');
     expect(gateway.engine.executions({}).filter((f) => f.execution.orderRef === draft.id)).toEqual([]);
 
-    const restarted = new CrashChild(script, { ...config, crash: { step: 'none', occurrence: 1 } });
+    const restarted = new CrashChild(script, { ...config, crash: { step: 'none', occurrence: 1 }, clockAtSpawn: clock.now() });
     child = restarted;
     const { view } = await restarted.next('ready');
     const after = view.drafts.find((d) => d.id === draft.id);

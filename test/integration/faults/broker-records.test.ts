@@ -53,7 +53,7 @@ describe('what the broker says, recorded once and never lost', () => {
     const first = t;
     t = undefined;
     await first.backend.stop();
-    const restarted = await openBackend(first.dataDirectory, { sim: first.sim });
+    const restarted = await openBackend(first.dataDirectory, { sim: first.sim, clock: first.clock });
     try {
       await waitFor(() => restarted.backend.broker.portfolio()?.executions.some((e) => e.orderRef === draft.id), 'the replayed execution after the restart');
       await resynced(restarted, () => first.sim.faults.dropConnections());

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/sim/engine';
 import { startSimGateway, type SimGateway } from '../../../src/sim/index';
+import { TradingHoursClock, WEDNESDAY_11_EASTERN } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
 import { openBackend, type BackendUnderTest } from '../approvals/backend-under-test';
 
@@ -43,10 +44,11 @@ describe('limits that cannot be read, and clocks that step', () => {
   // Issue 10, item 5.
   it('a wall clock stepped back does not make a quote that stopped ticking look fresh', async () => {
     // A simulator whose market does not move: the quote ticks once and then never again.
-    sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new ManualClock(Date.UTC(2026, 10, 18, 16, 0, 0)) });
+    const frozen = new ManualClock(WEDNESDAY_11_EASTERN);
+    sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: frozen });
     let wallOffset = 0;
     let elapsed = 0;
-    t = await openBackend(undefined, { sim, now: () => Date.now() + wallOffset, monotonic: () => performance.now() + elapsed });
+    t = await openBackend(undefined, { sim, now: () => frozen.now() + wallOffset, monotonic: () => performance.now() + elapsed });
     await waitFor(() => t!.backend.broker.portfolio()?.quotes.find((q) => q.symbol === 'AAPL' && (q.bid ?? 0) > 0), 'an AAPL quote');
     // 30 s pass with no tick, and meanwhile the wall clock is stepped back an hour (NTP, a VM resume).
     elapsed += 30_000;
@@ -59,7 +61,8 @@ describe('limits that cannot be read, and clocks that step', () => {
 
   it('a wall clock stepped back, or a restart, does not reset the order-rate limit', async () => {
     let wallOffset = 0;
-    t = await openBackend(undefined, { now: () => Date.now() + wallOffset });
+    const clock = new TradingHoursClock();
+    t = await openBackend(undefined, { clock, now: () => clock.read() + wallOffset });
     await t.call('updateRiskLimits', { maxOrdersPerMinute: 2 });
     for (const symbol of ['MSFT', 'AAPL']) {
       const d = await t.call('draftFromTicket', { text: `buy 1 ${symbol}`, account: t.sim.accounts[0]! });
@@ -73,7 +76,7 @@ describe('limits that cannot be read, and clocks that step', () => {
     const first = t;
     t = undefined;
     await first.backend.stop();
-    t = await openBackend(first.dataDirectory, { sim: first.sim, now: () => Date.now() + wallOffset });
+    t = await openBackend(first.dataDirectory, { sim: first.sim, clock, now: () => clock.read() + wallOffset });
     sim = first.sim;
     const fourth = await t.call('draftFromTicket', { text: 'buy 1 QQQ', account: sim.accounts[0]! });
     expect(fourth.verdicts?.find((v) => v.check === 'order-rate')?.outcome).toBe('block');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createBackend } from '../../../src/main/backend';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { BRIDGE_PATH } from '../../../src/harness/bridge-protocol';
 import { startHarness, type Harness } from '../../../src/harness/harness-server';
 
@@ -35,6 +36,7 @@ describe('harness access control', () => {
       dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'countersign-harness-')),
       host: 'harness',
       version: 'test',
+      now: new TradingHoursClock().read,
     });
     harness = await startHarness({ backend, rendererDirectory: rendererFixture() });
     token = new URL(harness.url).searchParams.get('token') ?? '';

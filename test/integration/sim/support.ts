@@ -18,7 +18,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: SimGatewayOptions = {}): Promise<Harness> {
+export async function startHarness(opts: Omit<SimGatewayOptions, 'clock'> = {}): Promise<Harness> {
   const clock = new ManualClock(MARKET_OPEN_MS);
   const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 7, clock, ...opts });
   const clients: IBApi[] = [];
@@ -71,11 +71,11 @@ export function record<A extends unknown[] = unknown[]>(ib: IBApi, event: EventN
 
 /** Polls `probe` every event-loop turn until it yields a value; fails at the deadline. */
 export async function until<T>(probe: () => T | undefined | false | null, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const v = probe();
     if (v !== undefined && v !== false && v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}`);
     await new Promise((r) => setImmediate(r));
   }
 }

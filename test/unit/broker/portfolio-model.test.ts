@@ -15,7 +15,7 @@ describe('the portfolio model', () => {
   });
 
   it('shows unknown values as null, never as zero', () => {
-    const model = new PortfolioModel();
+    const model = new PortfolioModel(() => 1);
     model.applyPosition('DU111', AAPL, 10, 150);
     model.applyAccountValue('DU111', 'BuyingPower', '1.7976931348623157E308', 'USD');
     const snapshot = model.snapshot();
@@ -24,7 +24,7 @@ describe('the portfolio model', () => {
   });
 
   it('batches many ticks into one delta with the latest values', () => {
-    const model = new PortfolioModel();
+    const model = new PortfolioModel(() => 1);
     model.applyPosition('DU111', AAPL, 10, 150);
     model.takeDelta();
     for (let i = 0; i < 100; i += 1) model.applyQuote(AAPL.conId, 'AAPL', { last: 200 + i });
@@ -36,7 +36,7 @@ describe('the portfolio model', () => {
   });
 
   it('removes a closed position and says so in the delta', () => {
-    const model = new PortfolioModel();
+    const model = new PortfolioModel(() => 1);
     model.applyPosition('DU111', AAPL, 10, 150);
     model.takeDelta();
     model.applyPosition('DU111', AAPL, 0, 0);
@@ -45,7 +45,7 @@ describe('the portfolio model', () => {
   });
 
   it('marks cash and IRA accounts so the risk checks can refuse shorting and margin', () => {
-    const model = new PortfolioModel();
+    const model = new PortfolioModel(() => 1);
     model.applyAccountValue('DU222', 'AccountType', 'IRA', '');
     model.applyAccountValue('DU333', 'AccountType', 'INDIVIDUAL', '');
     expect(model.account('DU222')?.kind).toBe('cash');
@@ -53,7 +53,7 @@ describe('the portfolio model', () => {
   });
 
   it('replaces everything after a re-sync', () => {
-    const model = new PortfolioModel();
+    const model = new PortfolioModel(() => 1);
     model.applyPosition('DU111', AAPL, 10, 150);
     model.takeDelta();
     model.clear();

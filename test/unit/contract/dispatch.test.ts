@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../src/main/backend';
 import { CallFailure } from '../../../src/main/contract/call-error';
 import { dispatchCall } from '../../../src/main/contract/dispatch';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
 
 function backend() {
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
@@ -13,6 +14,7 @@ function backend() {
     host: 'harness',
     version: 'test',
     log,
+    now: new TradingHoursClock().read,
   });
   return { instance, log };
 }

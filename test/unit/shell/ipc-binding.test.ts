@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { callChannel, eventChannel } from '../../../src/shared/contract';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { FakeBrowserWindow, FakeIpcMain, type FakeFrame } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
@@ -21,6 +22,7 @@ function setup() {
     host: 'electron',
     version: 'test',
     log: silentLog,
+    now: new TradingHoursClock().read,
   });
   const updateSettings = vi.spyOn(backend.handlers, 'updateSettings');
   bindContract({

@@ -6,6 +6,7 @@ import type { Backend } from '../../../src/main/backend';
 import { CallFailure } from '../../../src/main/contract/call-error';
 import { EventHub } from '../../../src/main/contract/event-hub';
 import type { EventName } from '../../../src/shared/contract';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { FakeBrowserWindow, FakeNotification, FakeTray } from './fake-electron';
 import { draft, queue } from './queue-fixtures';
 
@@ -158,7 +159,7 @@ describe('halting trading from the tray or a shortcut', () => {
   beforeEach(() => {
     FakeNotification.reset();
     directory = mkdtempSync(path.join(os.tmpdir(), 'countersign-tray-'));
-    backend = createBackend({ dataDirectory: directory, host: 'electron', version: 'test', log: silentLog, connectOnStart: false });
+    backend = createBackend({ dataDirectory: directory, host: 'electron', version: 'test', log: silentLog, now: new TradingHoursClock().read, connectOnStart: false });
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();

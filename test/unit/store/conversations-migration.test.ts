@@ -38,7 +38,7 @@ describe('migration 005 conversations', () => {
   it('deletes a conversation and everything stored with it, and nothing else', () => {
     const db = freshDb();
     migrate(db);
-    const repo = new ConversationRepository(db);
+    const repo = new ConversationRepository(db, () => 10);
     repo.write('keep', conversation('keep me'));
     repo.write('drop', conversation('secret tool results'));
     expect(repo.delete('drop')).toBe(true);
