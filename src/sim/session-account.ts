@@ -152,14 +152,14 @@ export class AccountStreams {
 
   private sendPnl(reqId: number, account: string): void {
     const p = this.s.engine.pnl(account);
-    this.s.send(pnl(reqId, p.dailyPnL, p.unrealizedPnL, p.realizedPnL));
+    this.s.send(pnl(this.s.version, reqId, p.dailyPnL, p.unrealizedPnL, p.realizedPnL));
   }
 
   private sendPnlSingle(reqId: number, account: string, conId: number): void {
     const p = this.s.engine.pnlSingle(account, conId);
     // TWS answers a position the account does not hold with zeros rather than an error.
-    if (!p) this.s.send(pnlSingle(reqId, 0, 0, 0, 0, 0));
-    else this.s.send(pnlSingle(reqId, p.pos, p.dailyPnL, p.unrealizedPnL, p.realizedPnL, p.value));
+    if (!p) this.s.send(pnlSingle(this.s.version, reqId, 0, 0, 0, 0, 0));
+    else this.s.send(pnlSingle(this.s.version, reqId, p.pos, p.dailyPnL, p.unrealizedPnL, p.realizedPnL, p.value));
   }
 
   private ensurePnlTimer(): void {

@@ -61,7 +61,7 @@ export class MarketDataStreams {
       case 'reqContractDetails': {
         const found = this.s.engine.findContracts(req.contract);
         if (found.length === 0) return this.s.error(req.reqId, 200, NO_SECURITY);
-        for (const d of found) this.s.send(contractData(req.reqId, d));
+        for (const d of found) this.s.send(contractData(this.s.version, req.reqId, d));
         this.s.send(contractDataEnd(req.reqId));
         return;
       }
@@ -81,7 +81,7 @@ export class MarketDataStreams {
         }
         const start = bars[0]?.time ?? req.endDateTime;
         const end = req.endDateTime || twsDateTime(this.s.clock.now());
-        this.s.send(historicalData(req.reqId, start, end, bars));
+        this.s.send(historicalData(this.s.version, req.reqId, start, end, bars));
         return;
       }
       case 'cancelHistoricalData':

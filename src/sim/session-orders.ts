@@ -12,13 +12,13 @@ type OrderRequest = Extract<ClientRequest, { kind: 'placeOrder' | 'cancelOrder' 
 
 const FINAL = new Set(['Filled', 'Cancelled', 'Inactive']);
 
-export function orderMessages(rec: OpenOrderRecord): string[][] {
+export function orderMessages(v: number, rec: OpenOrderRecord): string[][] {
   const order = { ...rec.order, orderId: rec.orderId, clientId: rec.clientId, permId: rec.permId };
   const state = { ...rec.state, status: rec.status as typeof rec.state.status };
   return [
     // The client pairs status with order by permId, so the open order must come first with the same permId.
-    openOrder(rec.orderId, rec.contract, order, state),
-    orderStatus({
+    openOrder(v, rec.orderId, rec.contract, order, state),
+    orderStatus(v, {
       orderId: rec.orderId, status: rec.status, filled: rec.filled, remaining: rec.remaining,
       avgFillPrice: rec.avgFillPrice, permId: rec.permId, parentId: rec.order.parentId ?? 0,
       lastFillPrice: rec.lastFillPrice, clientId: rec.clientId, whyHeld: '', mktCapPrice: 0,
@@ -26,8 +26,8 @@ export function orderMessages(rec: OpenOrderRecord): string[][] {
   ];
 }
 
-export function fillMessages(reqId: number, fill: FillRecord): string[][] {
-  return [executionData(reqId, fill.contract, fill.execution), commissionReport(fill.commission)];
+export function fillMessages(v: number, reqId: number, fill: FillRecord): string[][] {
+  return [executionData(v, reqId, fill.contract, fill.execution), commissionReport(fill.commission)];
 }
 
 export class OrderFlow {
@@ -58,15 +58,15 @@ export class OrderFlow {
         const result = s.engine.placeOrder(s.clientId, req.orderId, req.contract, req.order);
         if (result.kind === 'whatIf') {
           const order = { ...result.order, orderId: req.orderId, clientId: s.clientId, whatIf: true };
-          const answers = [openOrder(req.orderId, result.contract, order, result.state)];
+          const answers = [openOrder(s.version, req.orderId, result.contract, order, result.state)];
           if (s.faults.incompleteWhatIf) {
             const pending = { ...result.state, commission: undefined, minCommission: undefined, maxCommission: undefined, commissionCurrency: '' };
-            answers.unshift(openOrder(req.orderId, result.contract, order, pending));
+            answers.unshift(openOrder(s.version, req.orderId, result.contract, order, pending));
           }
           s.sendAck(answers);
         } else if (result.kind === 'rejected') {
           const text = result.code === 201 ? `Order rejected - reason:${result.reason}` : result.reason;
-          s.sendAck([errorMessage(req.orderId, result.code, text)]);
+          s.sendAck([errorMessage(s.version, req.orderId, result.code, text)]);
         }
         return;
       }
@@ -101,7 +101,7 @@ export class OrderFlow {
           ...(f.secType ? { secType: f.secType } : {}), ...(f.side ? { side: f.side } : {}), ...(f.time ? { time: f.time } : {}),
         });
         // Sent through the ack path so a reconcile query never overtakes an ack still held back.
-        s.sendAck([...fills.flatMap((fill) => fillMessages(req.reqId, fill)), executionDataEnd(req.reqId)]);
+        s.sendAck([...fills.flatMap((fill) => fillMessages(s.version, req.reqId, fill)), executionDataEnd(req.reqId)]);
         return;
       }
     }
@@ -109,7 +109,7 @@ export class OrderFlow {
 
   private sendOpenOrders(which: number | 'all'): void {
     const recs = this.s.engine.openOrders(which);
-    this.s.sendAck([...recs.flatMap(orderMessages), openOrderEnd()]);
+    this.s.sendAck([...recs.flatMap((rec) => orderMessages(this.s.version, rec)), openOrderEnd()]);
   }
 
   private mine(clientId: number): boolean {
@@ -125,16 +125,16 @@ export class OrderFlow {
       return;
     }
     if (FINAL.has(rec.status)) this.finished.add(rec.orderId);
-    const messages = orderMessages(rec);
+    const messages = orderMessages(this.s.version, rec);
     if (rec.status === 'Cancelled' && !this.cancelAnnounced.has(rec.orderId)) {
       this.cancelAnnounced.add(rec.orderId);
-      if (rec.clientId === this.s.clientId) messages.push(errorMessage(rec.orderId, 202, `Order Canceled - reason:${rec.reason}`));
+      if (rec.clientId === this.s.clientId) messages.push(errorMessage(this.s.version, rec.orderId, 202, `Order Canceled - reason:${rec.reason}`));
     }
     this.s.sendAck(messages);
   }
 
   private onFill(fill: FillRecord): void {
     if (!this.mine(fill.execution.clientId ?? -1)) return;
-    this.s.sendAck(fillMessages(-1, fill));
+    this.s.sendAck(fillMessages(this.s.version, -1, fill));
   }
 }

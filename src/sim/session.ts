@@ -7,7 +7,8 @@ import type { BrokerEngine, SimClock } from './engine';
 import type { FaultState } from './faults';
 import { encodeFrame, InboundParser, type Hello } from './wire/frame';
 import { parseClientMessage, type ClientRequest } from './wire/incoming';
-import { FromClient, SERVER_VERSION } from './wire/message-ids';
+import { FromClient } from './wire/message-ids';
+import { MAX_SERVER_VERSION, negotiateVersion } from './wire/versions';
 import { currentTime, errorMessage, managedAccounts, nextValidId, serverHello } from './wire/outgoing/session';
 import { twsConnectionTime } from './wire/tws-time';
 import { PacingMeter, type PacingOptions } from './session-pacing';
@@ -57,6 +58,8 @@ export interface SessionContext {
   readonly clock: SimClock;
   readonly faults: FaultState;
   readonly clientId: number;
+  /** The server version negotiated in the hello: every message is written at it. */
+  readonly version: number;
   send(fields: string[]): void;
   /** Order acknowledgements: held back while the delayed-ack fault is on, always in order. */
   sendAck(messages: string[][]): void;
@@ -78,6 +81,7 @@ export class Session implements SessionContext {
   private ackQueue: { due: number; messages: string[][] }[] = [];
   private readonly closeListeners: (() => void)[] = [];
   private _clientId = -1;
+  private _version = MAX_SERVER_VERSION;
   private corked = false;
   private market: MarketDataStreams | undefined;
   private account: AccountStreams | undefined;
@@ -95,6 +99,7 @@ export class Session implements SessionContext {
   get clock(): SimClock { return this.host.clock; }
   get faults(): FaultState { return this.host.faults; }
   get clientId(): number { return this._clientId; }
+  get version(): number { return this._version; }
   get ready(): boolean { return this.phase === 'ready'; }
 
   onClose(fn: () => void): void {
@@ -136,7 +141,7 @@ export class Session implements SessionContext {
   }
 
   error(id: number, code: number, message: string): void {
-    this.send(errorMessage(id, code, message));
+    this.send(errorMessage(this._version, id, code, message));
   }
 
   /** A notice with id -1 (1100/1101/1102...): reaches the client's `info` event. */
@@ -197,7 +202,7 @@ export class Session implements SessionContext {
       this.host.emitRequest({ clientId: this._clientId, messageId, handled: !this.faults.silent });
       if (this.faults.silent) continue;
       if (this.phase === 'ready' && !this.checkPacing()) return;
-      const outcome = parseClientMessage(item.fields);
+      const outcome = parseClientMessage(item.fields, this._version);
       if (!outcome.ok) {
         this.host.log?.(`client ${this._clientId}: ${outcome.detail}`);
         const orderId = outcome.messageId === FromClient.PLACE_ORDER ? Number.parseInt(item.fields[1] ?? '', 10) : Number.NaN;
@@ -241,14 +246,18 @@ export class Session implements SessionContext {
 
   private onHello(hello: Hello): void {
     if (this.phase !== 'hello') return;
-    if (hello.minVersion > SERVER_VERSION || hello.maxVersion < SERVER_VERSION) {
-      // TWS closes on a client whose range excludes its version; it says nothing first.
-      this.host.log?.(`refusing client range v${hello.minVersion}..${hello.maxVersion}`);
-      this.destroy();
+    const negotiated = negotiateVersion(hello.minVersion, hello.maxVersion);
+    if (!negotiated.ok) {
+      // As TWS does: answer with the version we have, so the client reports "unsupported version"
+      // itself, then close once that answer has reached it.
+      this.host.log?.(`client range v${hello.minVersion}..${hello.maxVersion} does not meet ours; answering ${negotiated.answer} and closing`);
+      this.socket.write(encodeFrame(serverHello(negotiated.answer, twsConnectionTime(this.clock.now()))));
+      this.hangUp();
       return;
     }
+    this._version = negotiated.version;
     this.phase = 'start';
-    this.socket.write(encodeFrame(serverHello(twsConnectionTime(this.clock.now()))));
+    this.socket.write(encodeFrame(serverHello(this._version, twsConnectionTime(this.clock.now()))));
   }
 
   private dispatch(req: ClientRequest): void {
@@ -306,7 +315,7 @@ export class Session implements SessionContext {
 
   private start(clientId: number): void {
     if (!this.host.claimClientId(clientId, this)) {
-      this.send(errorMessage(-1, 326, 'Unable to connect as the client id is already in use. Retry with a unique client id.'));
+      this.send(errorMessage(this._version, -1, 326, 'Unable to connect as the client id is already in use. Retry with a unique client id.'));
       this.hangUp();
       return;
     }
