@@ -5,10 +5,11 @@ import type { FillRecord, OpenOrderRecord } from './engine';
 import type { SessionContext } from './session';
 import type { ClientRequest } from './wire/incoming';
 import { commissionReport, executionData, executionDataEnd } from './wire/outgoing/executions';
-import { openOrder, openOrderEnd, orderStatus } from './wire/outgoing/orders';
+import { completedOrder, completedOrdersEnd, openOrder, openOrderEnd, orderStatus } from './wire/outgoing/orders';
+import { barTime } from './engine/eastern-time';
 import { errorMessage } from './wire/outgoing/session';
 
-type OrderRequest = Extract<ClientRequest, { kind: 'placeOrder' | 'cancelOrder' | 'reqGlobalCancel' | 'reqOpenOrders' | 'reqAllOpenOrders' | 'reqAutoOpenOrders' | 'reqExecutions' }>;
+type OrderRequest = Extract<ClientRequest, { kind: 'placeOrder' | 'cancelOrder' | 'reqGlobalCancel' | 'reqOpenOrders' | 'reqAllOpenOrders' | 'reqAutoOpenOrders' | 'reqExecutions' | 'reqCompletedOrders' }>;
 
 const FINAL = new Set(['Filled', 'Cancelled', 'Inactive']);
 
@@ -28,6 +29,13 @@ export function orderMessages(v: number, rec: OpenOrderRecord): string[][] {
 
 export function fillMessages(v: number, reqId: number, fill: FillRecord): string[][] {
   return [executionData(v, reqId, fill.contract, fill.execution), commissionReport(fill.commission)];
+}
+
+/** The reason TWS shows for a finished order. */
+function completedStatus(rec: OpenOrderRecord): string {
+  if (rec.status === 'Filled') return `Filled Size: ${rec.filled}`;
+  if (rec.status === 'Cancelled') return rec.reason ? `Cancelled: ${rec.reason}` : 'Cancelled by Trader';
+  return rec.reason || 'Inactive';
 }
 
 export class OrderFlow {
@@ -91,6 +99,15 @@ export class OrderFlow {
         }
         if (req.autoBind) this.sendOpenOrders('all');
         return;
+      case 'reqCompletedOrders': {
+        // Orders of every client of this login reached a final state; apiOnly drops those placed outside the API,
+        // and every simulated order came through the API.
+        const done = s.engine.completedOrders('all');
+        s.sendAck([...done.map((rec) => completedOrder(s.version, rec.contract, { ...rec.order, permId: rec.permId }, { ...rec.state, status: rec.status as typeof rec.state.status }, {
+          completedTime: barTime(rec.completedAt), completedStatus: completedStatus(rec), filledQuantity: rec.filled,
+        })), completedOrdersEnd()]);
+        return;
+      }
       case 'reqExecutions': {
         const f = req.filter;
         // Only the master client (0) may look at other clients' fills.

@@ -15,6 +15,9 @@ import { PacingMeter, type PacingOptions } from './session-pacing';
 import { MarketDataStreams } from './session-market-data';
 import { AccountStreams } from './session-account';
 import { OrderFlow } from './session-orders';
+import { ReferenceData } from './session-reference';
+import { NewsFeed } from './session-news';
+import { Scanner } from './session-scanner';
 
 export interface PlaceOrderEvent {
   clientId: number;
@@ -86,6 +89,9 @@ export class Session implements SessionContext {
   private market: MarketDataStreams | undefined;
   private account: AccountStreams | undefined;
   private orders: OrderFlow | undefined;
+  private reference: ReferenceData | undefined;
+  private news: NewsFeed | undefined;
+  private scanner: Scanner | undefined;
 
   constructor(private readonly socket: Socket, readonly host: SessionHost) {
     this.pacing = host.pacing === false ? undefined : new PacingMeter(host.pacing);
@@ -180,6 +186,7 @@ export class Session implements SessionContext {
     this.market?.close();
     this.account?.close();
     this.orders?.close();
+    this.scanner?.close();
     this.ackQueue = [];
     if (wasReady) this.host.releaseClientId(this._clientId, this);
     for (const fn of this.closeListeners) fn();
@@ -299,7 +306,36 @@ export class Session implements SessionContext {
       case 'cancelPnL':
       case 'reqPnLSingle':
       case 'cancelPnLSingle':
+      case 'reqPositionsMulti':
+      case 'cancelPositionsMulti':
+      case 'reqAccountUpdatesMulti':
+      case 'cancelAccountUpdatesMulti':
         (this.account as AccountStreams).handle(req);
+        return;
+      case 'reqMatchingSymbols':
+      case 'reqMarketRule':
+      case 'reqSecDefOptParams':
+      case 'reqHeadTimestamp':
+      case 'cancelHeadTimestamp':
+      case 'reqHistogramData':
+      case 'cancelHistogramData':
+      case 'reqHistoricalTicks':
+      case 'reqUserInfo':
+      case 'reqWshMetaData':
+      case 'cancelWshMetaData':
+      case 'reqWshEventData':
+      case 'cancelWshEventData':
+        (this.reference as ReferenceData).handle(req);
+        return;
+      case 'reqNewsProviders':
+      case 'reqNewsArticle':
+      case 'reqHistoricalNews':
+        (this.news as NewsFeed).handle(req);
+        return;
+      case 'reqScannerParameters':
+      case 'reqScannerSubscription':
+      case 'cancelScannerSubscription':
+        (this.scanner as Scanner).handle(req);
         return;
       case 'placeOrder':
       case 'cancelOrder':
@@ -308,8 +344,14 @@ export class Session implements SessionContext {
       case 'reqAllOpenOrders':
       case 'reqAutoOpenOrders':
       case 'reqExecutions':
+      case 'reqCompletedOrders':
         (this.orders as OrderFlow).handle(req);
         return;
+      default: {
+        // Every parsed request has a handler; the compiler proves none is forgotten.
+        const unhandled: never = req;
+        return unhandled;
+      }
     }
   }
 
@@ -324,6 +366,9 @@ export class Session implements SessionContext {
     this.market = new MarketDataStreams(this);
     this.account = new AccountStreams(this);
     this.orders = new OrderFlow(this);
+    this.reference = new ReferenceData(this);
+    this.news = new NewsFeed(this);
+    this.scanner = new Scanner(this);
     this.send(managedAccounts(this.engine.accounts));
     // Without NEXT_VALID_ID the client never resumes its request queue.
     this.send(nextValidId(this.host.nextOrderId(clientId)));

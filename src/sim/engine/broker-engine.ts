@@ -7,10 +7,15 @@ import { historicalBars } from './bars';
 import { Catalogue, VALID_EXCHANGES, contractOf, type Listing } from './catalogue';
 import type { SimClock } from './clock';
 import { Market } from './market';
+import { article, headlines, type Headline } from './news';
+import { OptionBook, OPTION_UNDERLYINGS, type OptionChain } from './options';
 import { OrderBook } from './orders';
+import { earningsEvents, headTimestampMs, MARKET_RULES, matchSymbols, type CalendarEvent } from './reference';
+import { runScan, type ScanCode, type ScanQuery } from './scanner';
+import { histogram, histogramDuration, tickWindow, ticksFromBars, type TickQuery, type TradeTick } from './tick-history';
 import { TradingCalendar, hoursStrings, type MarketHours, type SessionPhase } from './trading-hours';
 import type {
-  AccountPnl, AccountValue, Bar, BarQuery, Contract, ContractDetails, EngineEvents, ExecutionQuery, FillRecord,
+  AccountPnl, AccountValue, Bar, BarQuery, CompletedOrderRecord, Contract, ContractDetails, EngineEvents, ExecutionQuery, FillRecord,
   OpenOrderRecord, Order, PlaceResult, PortfolioRow, PositionPnl, PositionRow, Quote, SummaryValue,
 } from './types';
 
@@ -44,6 +49,7 @@ export class BrokerEngine {
   private readonly market: Market;
   private readonly accountById = new Map<string, Account>();
   private readonly book: OrderBook;
+  private readonly options: OptionBook;
   private readonly marks: Marks;
   private readonly listeners: Listeners = { tick: new Set(), orderStatus: new Set(), execution: new Set(), account: new Set() };
   private cancelTick: (() => void) | undefined;
@@ -68,6 +74,9 @@ export class BrokerEngine {
       last: (conId) => { const i = index(conId); return i < 0 ? 0 : this.market.lastAt(i); },
       close: (conId) => { const i = index(conId); return i < 0 ? 0 : this.market.closeAt(i); },
     };
+    this.options = new OptionBook(
+      OPTION_UNDERLYINGS.map((sym) => this.catalogue.bySym(sym)).filter((l): l is Listing => l !== undefined), () => this.clock.now(),
+    );
     const accounts = openAccounts(opts.seed, this.catalogue, this.market, held, this.marks);
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
@@ -108,6 +117,66 @@ export class BrokerEngine {
     const listing = this.catalogue.byId(conId);
     if (!listing) throw new Error(`No security definition for conId ${conId}`);
     return historicalBars({ listing, seed: this.seed, now: this.clock.now(), quote: this.market.quote(conId), hours: this.hours }, q);
+  }
+
+  /** reqMatchingSymbols: by symbol prefix, then by company name. */
+  matchingSymbols(pattern: string): { contract: Contract; derivativeSecTypes: string[]; description: string }[] {
+    return matchSymbols(this.catalogue.listings, pattern).map((m) => ({
+      contract: { ...contractOf(m.listing), primaryExch: m.listing.primaryExch }, derivativeSecTypes: m.derivativeSecTypes, description: m.listing.longName,
+    }));
+  }
+
+  marketRule(id: number): { lowEdge: number; increment: number }[] | undefined {
+    return MARKET_RULES[id];
+  }
+
+  /** Epoch ms of the first bar with data. */
+  headTimestamp(conId: number): number | undefined {
+    const l = this.catalogue.byId(conId);
+    return l ? headTimestampMs(this.seed, l) : undefined;
+  }
+
+  /** Volume by price over a period ("1 week"); throws with IB's reason for a period it does not take. */
+  histogram(conId: number, useRTH: boolean, period: string): { price: number; size: number }[] {
+    const durationStr = histogramDuration(period);
+    if (!durationStr) throw new Error(`Invalid time period: ${period}`);
+    return histogram(this.bars(conId, { endDateTime: '', durationStr, barSizeSetting: '30 mins', whatToShow: 'TRADES', useRTH }));
+  }
+
+  /** Trade prints from the minute bars, at most `numberOfTicks` (1000 like IB), oldest first. */
+  historicalTicks(conId: number, q: TickQuery): TradeTick[] {
+    const l = this.catalogue.byId(conId);
+    if (!l) throw new Error(`No security definition for conId ${conId}`);
+    const w = tickWindow(q, this.clock.now());
+    if ('error' in w) throw new Error(w.error);
+    const limit = Math.max(1, Math.min(1000, q.numberOfTicks || 1000));
+    const endDateTime = w.forward ? '' : w.endDateTime;
+    const bars = this.bars(conId, { endDateTime, durationStr: w.forward ? `${Math.min(30, Math.max(1, Math.ceil((this.clock.now() - w.from) / 86_400_000) + 1))} D` : '2 D', barSizeSetting: '1 min', whatToShow: 'TRADES', useRTH: q.useRth });
+    const ticks = ticksFromBars(l, bars).filter((t) => t.time * 1000 >= w.from && t.time * 1000 <= w.to);
+    return w.forward ? ticks.slice(0, limit) : ticks.slice(Math.max(0, ticks.length - limit));
+  }
+
+  /** Option chains (reqSecDefOptParams) of an underlying; none for a product without listed options. */
+  optionChains(underlyingConId: number, exchange: string): OptionChain[] {
+    return this.options.chains(underlyingConId, exchange);
+  }
+
+  calendarEvents(conId: number): CalendarEvent[] {
+    const l = this.catalogue.byId(conId);
+    return l ? earningsEvents(this.seed, l, this.clock.now()) : [];
+  }
+
+  newsHeadlines(conId: number, providers: readonly string[], from: number, to: number, limit: number): { items: Headline[]; hasMore: boolean } | undefined {
+    const l = this.catalogue.byId(conId);
+    return l ? headlines(this.seed, l, providers, from, Math.min(to, this.clock.now()), limit) : undefined;
+  }
+
+  newsArticle(providerCode: string, articleId: string): string | undefined {
+    return article(this.seed, (id) => this.catalogue.byId(id), providerCode, articleId);
+  }
+
+  scan(q: ScanQuery & { scanCode: ScanCode }): Contract[] {
+    return runScan(this.catalogue.listings, (l) => this.market.quote(l.conId), q).map((l) => contractOf(l));
   }
 
   accountValues(account: string): AccountValue[] {
@@ -188,6 +257,10 @@ export class BrokerEngine {
 
   executions(filter: ExecutionQuery): FillRecord[] {
     return this.book.executions(filter);
+  }
+
+  completedOrders(forClientId: number | 'all'): CompletedOrderRecord[] {
+    return this.book.completedOrders(forClientId);
   }
 
   on<E extends keyof EngineEvents>(event: E, fn: EngineEvents[E]): () => void {

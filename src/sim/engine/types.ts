@@ -93,6 +93,11 @@ export interface OpenOrderRecord {
   reason: string;
 }
 
+export interface CompletedOrderRecord extends OpenOrderRecord {
+  /** Sim-clock ms of the final status. */
+  completedAt: number;
+}
+
 export interface FillRecord {
   execution: Execution;
   contract: Contract;

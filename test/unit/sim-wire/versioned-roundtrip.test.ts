@@ -13,6 +13,9 @@ import { commissionReport, executionData } from '../../../src/sim/wire/outgoing/
 import { historicalData } from '../../../src/sim/wire/outgoing/historical-data';
 import { completedOrder, completedOrdersEnd, openOrder, orderStatus } from '../../../src/sim/wire/outgoing/orders';
 import * as session from '../../../src/sim/wire/outgoing/session';
+import * as reference from '../../../src/sim/wire/outgoing/reference-data';
+import * as news from '../../../src/sim/wire/outgoing/news';
+import { scannerData, scannerParameters } from '../../../src/sim/wire/outgoing/scanner';
 import { V } from '../../../src/sim/wire/versions';
 import { decodeAt, decodeCleanAt, encodeWithLibrary, TEST_VERSIONS } from './library-codec';
 
@@ -100,6 +103,36 @@ describe.each(TEST_VERSIONS)('at server version %i', (v) => {
       expect(one(ev, EventName.pnl)[1]).toBe(120.5);
       expect(one(ev, EventName.pnlSingle)[5]).toBe(28575);
     }
+  });
+
+  it('per-account streams, reference data, ticks, news, scanner and WSH answers decode cleanly', () => {
+    const ev = decodeCleanAt(v,
+      account.positionMulti(1, 'DU1', '', aapl, 10, 150.5), account.positionMultiEnd(1),
+      account.accountUpdateMulti(2, 'DU1', '', 'NetLiquidation', '1000', 'USD'), account.accountUpdateMultiEnd(2),
+      reference.symbolSamples(v, 3, [{ contract: aapl, derivativeSecTypes: ['OPT', 'WAR'], description: 'APPLE INC' }]),
+      reference.marketRule(26, [{ lowEdge: 0, increment: 0.01 }]),
+      reference.securityDefinitionOptionParameter(4, { exchange: 'SMART', underlyingConId: 265598, tradingClass: 'AAPL', multiplier: 100, expirations: ['20240119'], strikes: [180, 185] }),
+      reference.securityDefinitionOptionParameterEnd(4),
+      reference.headTimestamp(5, '19801212-14:30:00'), reference.histogramData(6, [{ price: 190.1, size: 500 }]),
+      reference.historicalTicksLast(7, [{ time: 1704292200, price: 190, size: 100, exchange: 'ISLAND', specialConditions: '' }], true),
+      reference.historicalTicksBidAsk(8, [{ time: 1704292200, bid: 189.99, ask: 190.01, bidSize: 100, askSize: 200 }], true),
+      reference.historicalTicksMid(9, [{ time: 1704292200, price: 190 }], true),
+      reference.userInfo(10, ''), reference.wshMetaData(11, '{}'), reference.wshEventData(12, '[]'),
+      news.newsProviders([{ code: 'BRFG', name: 'Briefing' }]), news.historicalNews(13, '2024-01-03 15:00:00.0', 'BRFG', 'BRFG$1', 'AAPL up'),
+      news.historicalNewsEnd(13, false), news.newsArticle(14, 0, 'text'),
+      scannerParameters('<xml/>'), scannerData(15, [{ rank: 0, contract: aapl, marketName: 'NMS' }]),
+    );
+    expect(one(ev, EventName.positionMulti)).toEqual([1, 'DU1', '', expect.objectContaining({ conId: 265598 }), 10, 150.5]);
+    expect(one(ev, EventName.accountUpdateMultiEnd)).toEqual(['2']);
+    const [, samples] = one(ev, EventName.symbolSamples) as [number, { contract: Contract; derivativeSecTypes: string[] }[]];
+    expect(samples[0]).toMatchObject({ contract: { symbol: 'AAPL', primaryExch: 'NASDAQ' }, derivativeSecTypes: ['OPT', 'WAR'] });
+    if (v >= V.BOND_ISSUERID) expect((samples[0]!.contract as { description?: string }).description).toBe('APPLE INC');
+    expect(one(ev, EventName.securityDefinitionOptionParameter)).toEqual([4, 'SMART', 265598, 'AAPL', 100, ['20240119'], [180, 185]]);
+    expect(one(ev, EventName.historicalTicksLast)[1]).toEqual([expect.objectContaining({ time: 1704292200, price: 190, size: 100, exchange: 'ISLAND' })]);
+    expect(one(ev, EventName.historicalTicksBidAsk)[1]).toEqual([expect.objectContaining({ priceBid: 189.99, priceAsk: 190.01, sizeBid: 100, sizeAsk: 200 })]);
+    expect(one(ev, EventName.historicalNews)).toEqual([13, '2024-01-03 15:00:00.0', 'BRFG', 'BRFG$1', 'AAPL up']);
+    expect(one(ev, EventName.scannerData)[1]).toBe(0);
+    expect(one(ev, EventName.scannerDataEnd)).toEqual([15]);
   });
 
   it.runIf(v >= V.REQ_COMPLETED_ORDERS)('completed orders decode with their completion facts', () => {

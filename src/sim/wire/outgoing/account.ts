@@ -75,3 +75,25 @@ export function pnlSingle(v: number, reqId: number, pos: number, daily: number, 
   if (v >= V.REALIZED_PNL) w.double(realized);
   return w.double(value).fields;
 }
+
+/** POSITION_MULTI version 1: a position of one account (and model) for reqPositionsMulti. */
+export function positionMulti(reqId: number, account: string, modelCode: string, c: Contract, pos: number, avgCost: number): string[] {
+  return new FieldWriter()
+    .int(ToClient.POSITION_MULTI).int(1).int(reqId).str(account)
+    .int(c.conId).str(c.symbol).str(c.secType).str(c.lastTradeDateOrContractMonth)
+    .double(c.strike ?? 0).str(c.right).double(c.multiplier ?? 0).str(c.exchange)
+    .str(c.currency).str(c.localSymbol ?? c.symbol).str(c.tradingClass ?? c.symbol)
+    .decimal(pos).double(avgCost).str(modelCode).fields;
+}
+
+export function positionMultiEnd(reqId: number): string[] {
+  return new FieldWriter().int(ToClient.POSITION_MULTI_END).int(1).int(reqId).fields;
+}
+
+export function accountUpdateMulti(reqId: number, account: string, modelCode: string, key: string, value: string, currency: string): string[] {
+  return new FieldWriter().int(ToClient.ACCOUNT_UPDATE_MULTI).int(1).int(reqId).str(account).str(modelCode).str(key).str(value).str(currency).fields;
+}
+
+export function accountUpdateMultiEnd(reqId: number): string[] {
+  return new FieldWriter().int(ToClient.ACCOUNT_UPDATE_MULTI_END).int(1).int(reqId).fields;
+}
