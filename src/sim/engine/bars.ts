@@ -7,6 +7,7 @@
 // times see the same shape scaled to that moment's price.
 import type { Listing } from './catalogue';
 import { addDays, barTime, easternOffset, easternParts, parseIbDateTime, ymd } from './eastern-time';
+import { tickRounder } from './market';
 import { Random, mixSeed } from './random';
 import { tradingDay, type MarketHours } from './trading-hours';
 import type { Bar, BarQuery, Quote } from './types';
@@ -100,7 +101,8 @@ export function historicalBars(ctx: BarContext, q: BarQuery): Bar[] {
   } else {
     shown = calendarBars(ctx, end, duration, size.kind);
   }
-  return what === 'TRADES' || what === 'ADJUSTED_LAST' ? shown : shown.map((b) => quoteSide(b, what));
+  const tick = ctx.listing.spec?.minTick ?? 0.01;
+  return what === 'TRADES' || what === 'ADJUSTED_LAST' ? shown : shown.map((b) => quoteSide(b, what, tick));
 }
 
 function inWindow(bars: Bar[], slots: Slot[], duration: Duration, end: number): Bar[] {
@@ -209,6 +211,7 @@ function dailySlots(now: number, end: number, duration: Duration, hours: MarketH
 
 function walkBack(ctx: BarContext, slots: Slot[], daily: boolean, barMs: number, closes: Map<string, number> | undefined): Bar[] {
   const { listing, seed, quote, now } = ctx;
+  const round = tickRounder(listing.spec?.minTick ?? 0.01);
   const sigma = daily ? listing.vol / Math.sqrt(252) : listing.vol * Math.sqrt(barMs / RTH_MS_PER_YEAR);
   const bars: Bar[] = new Array<Bar>(slots.length);
   const todayDate = ymd(easternParts(now));
@@ -243,10 +246,10 @@ function walkBack(ctx: BarContext, slots: Slot[], daily: boolean, barMs: number,
       high = Math.max(high, quote.last);
       low = Math.min(low, quote.last);
     }
-    const c = cents(close);
-    const o = cents(open);
-    const h = Math.max(cents(high), o, c);
-    const l = Math.min(cents(low), o, c);
+    const c = round(close);
+    const o = round(open);
+    const h = Math.max(round(high), o, c);
+    const l = Math.min(round(low), o, c);
     bars[i] = {
       time: daily ? s.date : barTime(s.start, offset), open: o, high: h, low: l, close: c,
       volume, WAP: cents((h + l + c) / 3), count: Math.max(1, Math.round(volume / listing.lotSize)),
@@ -281,9 +284,10 @@ function group(bars: Bar[], slots: Slot[], by: 'week' | 'month'): Bar[] {
   return out;
 }
 
-function quoteSide(b: Bar, what: string): Bar {
+function quoteSide(b: Bar, what: string, tick: number): Bar {
   // Quote-based bars carry no traded volume; IB sends -1.
-  const shift = what === 'BID' ? -0.01 : what === 'ASK' ? 0.01 : 0;
-  const adj = (p: number | undefined): number => cents((p ?? 0) + shift);
+  const shift = what === 'BID' ? -tick : what === 'ASK' ? tick : 0;
+  const round = tickRounder(tick);
+  const adj = (p: number | undefined): number => round((p ?? 0) + shift);
   return { ...b, open: adj(b.open), high: adj(b.high), low: adj(b.low), close: adj(b.close), volume: -1, WAP: -1, count: -1 };
 }

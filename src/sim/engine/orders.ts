@@ -15,7 +15,7 @@ import { tradingDay, type MarketHours, type SessionPhase } from './trading-hours
 import type { CompletedOrderRecord, Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, PlaceResult, SimOrderStatus } from './types';
 import { whatIfState } from './what-if';
 
-const VENUE: Record<Listing['primaryExch'], string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
+const VENUE: Record<string, string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
 
 const cents = (p: number): number => Math.round(p * 100) / 100;
 
@@ -394,7 +394,7 @@ export class OrderBook {
     rec.lastFillPrice = price;
     rec.state = { ...rec.state, commission: w.commissionCharged, commissionCurrency: 'USD' };
     this.ctx.emitFill(this.log.record({
-      at: now, rec, account: w.account.id, exchange: VENUE[w.listing.primaryExch], buying: w.buying,
+      at: now, rec, account: w.account.id, exchange: VENUE[w.listing.primaryExch] ?? w.listing.primaryExch, buying: w.buying,
       shares: qty, price, commission, realized, removedLiquidity,
     }));
     if (rec.remaining === 0) this.finish(w, 'Filled', '');

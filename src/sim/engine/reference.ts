@@ -14,8 +14,14 @@ export const MARKET_RULES: Record<number, { lowEdge: number; increment: number }
   110: [{ lowEdge: 0, increment: 0.01 }, { lowEdge: 3, increment: 0.05 }],
   // IDEALPRO forex: a twentieth of a pip.
   239: [{ lowEdge: 0, increment: 0.00005 }],
-  // E-mini futures: a quarter point.
+  // E-mini futures and bitcoin: a quarter point.
   67: [{ lowEdge: 0, increment: 0.25 }],
+  // Gold: ten cents an ounce.
+  81: [{ lowEdge: 0, increment: 0.1 }],
+  // Treasury note futures: a sixty-fourth of a point.
+  82: [{ lowEdge: 0, increment: 0.015625 }],
+  // Tokyo stocks: a yen (up to 3,000 yen, then coarser).
+  83: [{ lowEdge: 0, increment: 1 }, { lowEdge: 3000, increment: 5 }],
 };
 
 export interface MatchedSymbol {

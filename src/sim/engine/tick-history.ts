@@ -4,7 +4,7 @@ import type { Listing } from './catalogue';
 import { parseIbDateTime } from './eastern-time';
 import type { Bar } from './types';
 
-const PRINT_VENUE: Record<Listing['primaryExch'], string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
+const PRINT_VENUE: Record<string, string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
 
 export interface TickQuery { startDateTime: string; endDateTime: string; numberOfTicks: number; whatToShow: string; useRth: boolean }
 export interface TradeTick { time: number; price: number; size: number; exchange: string; specialConditions: string }
@@ -17,7 +17,7 @@ function barStart(b: Bar): number {
 /** Four prints per minute bar: open, the extreme first touched, the other extreme, close. */
 export function ticksFromBars(l: Listing, bars: readonly Bar[]): TradeTick[] {
   const out: TradeTick[] = [];
-  const exchange = PRINT_VENUE[l.primaryExch];
+  const exchange = PRINT_VENUE[l.primaryExch] ?? l.primaryExch;
   for (const b of bars) {
     const t = Math.floor(barStart(b) / 1000);
     const up = (b.close ?? 0) >= (b.open ?? 0);

@@ -15,6 +15,7 @@ import { completedOrder, completedOrdersEnd, openOrder, orderStatus } from '../.
 import * as session from '../../../src/sim/wire/outgoing/session';
 import * as reference from '../../../src/sim/wire/outgoing/reference-data';
 import * as news from '../../../src/sim/wire/outgoing/news';
+import { tickOptionComputation } from '../../../src/sim/wire/outgoing/market-data';
 import { scannerData, scannerParameters } from '../../../src/sim/wire/outgoing/scanner';
 import { V } from '../../../src/sim/wire/versions';
 import { decodeAt, decodeCleanAt, encodeWithLibrary, TEST_VERSIONS } from './library-codec';
@@ -133,6 +134,16 @@ describe.each(TEST_VERSIONS)('at server version %i', (v) => {
     expect(one(ev, EventName.historicalNews)).toEqual([13, '2024-01-03 15:00:00.0', 'BRFG', 'BRFG$1', 'AAPL up']);
     expect(one(ev, EventName.scannerData)[1]).toBe(0);
     expect(one(ev, EventName.scannerDataEnd)).toEqual([15]);
+  });
+
+  it('option computation ticks (bid, ask, last, model) decode with greeks; the attribute only where the client reads it', () => {
+    const ev = decodeCleanAt(v, ...[10, 11, 12, 13].map((t) => tickOptionComputation(v, 21, t, 1, { impliedVol: 0.27, delta: 0.52, optPrice: 4.1, pvDividend: 0, gamma: 0.04, vega: 0.21, theta: -0.08, undPrice: 190.2 })),
+      tickOptionComputation(v, 22, 13, 1, {}));
+    const comps = ev.filter((e) => e.name === EventName.tickOptionComputation).map((e) => e.args);
+    expect(comps).toHaveLength(5);
+    expect(comps[3]).toEqual([21, 13, v >= V.PRICE_BASED_VOLATILITY ? 1 : undefined, 0.27, 0.52, 4.1, 0, 0.04, 0.21, -0.08, 190.2]);
+    // "Not computed" markers decode as undefined.
+    expect(comps[4]).toEqual([22, 13, v >= V.PRICE_BASED_VOLATILITY ? 1 : undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
   it.runIf(v >= V.REQ_COMPLETED_ORDERS)('completed orders decode with their completion facts', () => {
