@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import { startSimGateway, SystemClock, type SimGateway } from './index';
 
-const HELP = `Countersign simulated IB Gateway (TWS API server version 193)
+const HELP = `Countersign simulated IB Gateway (TWS API server versions 100..193)
 
 Usage: npm run sim -- [--host 127.0.0.1] [--port 4002] [--seed 7] [--tick-ms 250] [--held 10]
                       [--extra-symbols 0] [--always-open] [--no-pacing]
@@ -17,6 +17,26 @@ Usage: npm run sim -- [--host 127.0.0.1] [--port 4002] [--seed 7] [--tick-ms 250
   --always-open     trade around the clock (default: US hours, closed at night and on weekends)
   --no-pacing       do not enforce the 50 messages/second limit
   --help            this text
+
+What is simulated:
+  protocol   server versions 100..193; a client's v<min>..<max> gets the highest common version and every
+             message is written and read at it; a range that misses ours gets a hello, then a close
+  accounts   DU1234567 (Reg T margin) and DU7654321 (IRA-style cash), USD, US stocks and ETFs
+  trading    US stocks/ETFs: MKT, LMT, STP, STP LMT, TRAIL, brackets, OCA, DAY/GTC/IOC, what-if with margin,
+             IBKR Pro fixed commissions; options, combos, futures, forex, crypto and non-USD stocks are
+             quoted but their orders are refused with 201 and the reason
+  quotes     40+ US stocks and 14 ETFs, MLPs (EPD, ET, MPLX), ADRs (TSM, NVO, BABA); indices SPX, NDX, VIX;
+             futures ES, MES, NQ (CME), CL (NYMEX), GC (COMEX), ZN (CBOT) with their live months;
+             forex EUR.USD, GBP.USD, USD.JPY, USD.CHF, AUD.USD (IDEALPRO); SAP, SIE (IBIS, EUR),
+             ASML (AEB, EUR), HSBA (LSE, GBP in pence), 7203 (TSEJ, JPY); BTC, ETH (PAXOS, 24/7);
+             options on AAPL MSFT NVDA AMZN META TSLA GOOGL SPY QQQ IWM with greeks (tick types 10-13)
+  data       contract details, reqSecDefOptParams chains, history (seconds to months, CONTFUT, weekly and
+             monthly bars), head timestamp, histogram, historical ticks, market rules, matching symbols,
+             positions/account updates per account, PnL, completed orders, executions
+  news       providers BRFG, BRFUPDN, DJNL; seeded headlines and articles, some of which try to instruct a
+             model ("ignore previous instructions ..."), on purpose
+  scanner    parameters XML; TOP_PERC_GAIN, TOP_PERC_LOSE, MOST_ACTIVE, HOT_BY_VOLUME, refreshed every 30 s
+  other      user info, WSH metadata and earnings events, IB's pacing (50 msg/s, historical data pacing)
 
 Commands on stdin:
   drop                     close every client connection

@@ -6,12 +6,19 @@ import type { PortfolioRow, PositionRow } from './engine';
 import type { SessionContext } from './session';
 import type { ClientRequest } from './wire/incoming';
 import {
-  accountDownloadEnd, accountSummary, accountSummaryEnd, accountUpdateTime, accountValue, pnl, pnlSingle,
-  portfolioValue, position, positionEnd,
+  accountDownloadEnd, accountSummary, accountSummaryEnd, accountUpdateMulti, accountUpdateMultiEnd, accountUpdateTime, accountValue, pnl, pnlSingle,
+  portfolioValue, position, positionEnd, positionMulti, positionMultiEnd,
 } from './wire/outgoing/account';
 import { twsAccountTime } from './wire/tws-time';
 
-type AccountRequest = Extract<ClientRequest, { kind: 'reqPositions' | 'cancelPositions' | 'reqAccountSummary' | 'cancelAccountSummary' | 'reqAccountUpdates' | 'reqPnL' | 'cancelPnL' | 'reqPnLSingle' | 'cancelPnLSingle' }>;
+type AccountRequest = Extract<ClientRequest, { kind:
+  'reqPositions' | 'cancelPositions' | 'reqAccountSummary' | 'cancelAccountSummary' | 'reqAccountUpdates' | 'reqPnL' | 'cancelPnL' |
+  'reqPnLSingle' | 'cancelPnLSingle' | 'reqPositionsMulti' | 'cancelPositionsMulti' | 'reqAccountUpdatesMulti' | 'cancelAccountUpdatesMulti' }>;
+
+/** Cash-ledger keys: what reqAccountUpdatesMulti sends when asked for ledger and NLV only. */
+const LEDGER_KEYS = new Set(['CashBalance', 'TotalCashBalance', 'NetLiquidationByCurrency', 'NetLiquidation', 'ExchangeRate', 'RealizedPnL', 'UnrealizedPnL']);
+
+interface MultiSub { account: string; modelCode: string; ledgerAndNLV?: boolean }
 
 const PNL_INTERVAL_MS = 1000;
 
@@ -21,6 +28,8 @@ export class AccountStreams {
   private readonly summaries = new Map<number, { tags: Set<string> | 'all' }>();
   private readonly pnlSubs = new Map<number, string>();
   private readonly pnlSingleSubs = new Map<number, { account: string; conId: number }>();
+  private readonly positionsMulti = new Map<number, MultiSub>();
+  private readonly updatesMulti = new Map<number, MultiSub>();
   /** Rows last sent, by account then conId, so a position that closes is reported once more with size 0. */
   private readonly sentPositions = new Map<string, Map<number, PositionRow>>();
   private readonly sentPortfolio = new Map<number, PortfolioRow>();
@@ -85,6 +94,64 @@ export class AccountStreams {
       case 'cancelPnLSingle':
         this.pnlSingleSubs.delete(req.reqId);
         return;
+      case 'reqPositionsMulti': {
+        const accounts = this.multiAccounts(req.reqId, req.account, req.modelCode);
+        if (!accounts) return;
+        const sub = { account: req.account, modelCode: req.modelCode };
+        this.positionsMulti.set(req.reqId, sub);
+        for (const a of accounts) this.sendPositionsMulti(req.reqId, sub, a);
+        this.s.send(positionMultiEnd(req.reqId));
+        return;
+      }
+      case 'cancelPositionsMulti':
+        this.positionsMulti.delete(req.reqId);
+        return;
+      case 'reqAccountUpdatesMulti': {
+        const accounts = this.multiAccounts(req.reqId, req.account, req.modelCode);
+        if (!accounts) return;
+        const sub = { account: req.account, modelCode: req.modelCode, ledgerAndNLV: req.ledgerAndNLV };
+        this.updatesMulti.set(req.reqId, sub);
+        for (const a of accounts) this.sendUpdatesMulti(req.reqId, sub, a);
+        this.s.send(accountUpdateMultiEnd(req.reqId));
+        return;
+      }
+      case 'cancelAccountUpdatesMulti':
+        this.updatesMulti.delete(req.reqId);
+        return;
+    }
+  }
+
+  /**
+   * The accounts a per-account request covers: one account, or every account for "" / "All".
+   * The simulated accounts have no models, so a model code other than "" finds nothing (IB answers 321).
+   */
+  private multiAccounts(reqId: number, account: string, modelCode: string): string[] | undefined {
+    if (modelCode.trim() !== '') {
+      this.s.error(reqId, 321, `Error validating request.-'bM' : cause - Invalid model code ${modelCode}`);
+      return undefined;
+    }
+    if (account === '' || account.toUpperCase() === 'ALL') return [...this.s.engine.accounts];
+    if (!this.s.engine.accounts.includes(account)) {
+      this.s.error(reqId, 321, `Error validating request.-'bM' : cause - Invalid account code ${account}`);
+      return undefined;
+    }
+    return [account];
+  }
+
+  private covers(sub: MultiSub, account: string): boolean {
+    return sub.account === '' || sub.account.toUpperCase() === 'ALL' || sub.account === account;
+  }
+
+  private sendPositionsMulti(reqId: number, sub: MultiSub, account: string): void {
+    for (const row of this.s.engine.positions(account)) {
+      this.s.send(positionMulti(reqId, account, sub.modelCode, row.contract, row.pos, row.avgCost));
+    }
+  }
+
+  private sendUpdatesMulti(reqId: number, sub: MultiSub, account: string): void {
+    for (const v of this.s.engine.accountValues(account)) {
+      if (sub.ledgerAndNLV && !LEDGER_KEYS.has(v.key)) continue;
+      this.s.send(accountUpdateMulti(reqId, account, sub.modelCode, v.key, v.value, v.currency));
     }
   }
 
@@ -95,6 +162,8 @@ export class AccountStreams {
     this.summaries.clear();
     this.pnlSubs.clear();
     this.pnlSingleSubs.clear();
+    this.positionsMulti.clear();
+    this.updatesMulti.clear();
   }
 
   private onAccountChanged(account: string): void {
@@ -103,6 +172,8 @@ export class AccountStreams {
     if (this.positionsOn) this.sendPositions(account);
     for (const [reqId, a] of this.pnlSubs) if (a === account) this.sendPnl(reqId, a);
     for (const [reqId, sub] of this.pnlSingleSubs) if (sub.account === account) this.sendPnlSingle(reqId, sub.account, sub.conId);
+    for (const [reqId, sub] of this.positionsMulti) if (this.covers(sub, account)) this.sendPositionsMulti(reqId, sub, account);
+    for (const [reqId, sub] of this.updatesMulti) if (this.covers(sub, account)) this.sendUpdatesMulti(reqId, sub, account);
   }
 
   private sendPositions(account: string | undefined): void {
@@ -152,14 +223,14 @@ export class AccountStreams {
 
   private sendPnl(reqId: number, account: string): void {
     const p = this.s.engine.pnl(account);
-    this.s.send(pnl(reqId, p.dailyPnL, p.unrealizedPnL, p.realizedPnL));
+    this.s.send(pnl(this.s.version, reqId, p.dailyPnL, p.unrealizedPnL, p.realizedPnL));
   }
 
   private sendPnlSingle(reqId: number, account: string, conId: number): void {
     const p = this.s.engine.pnlSingle(account, conId);
     // TWS answers a position the account does not hold with zeros rather than an error.
-    if (!p) this.s.send(pnlSingle(reqId, 0, 0, 0, 0, 0));
-    else this.s.send(pnlSingle(reqId, p.pos, p.dailyPnL, p.unrealizedPnL, p.realizedPnL, p.value));
+    if (!p) this.s.send(pnlSingle(this.s.version, reqId, 0, 0, 0, 0, 0));
+    else this.s.send(pnlSingle(this.s.version, reqId, p.pos, p.dailyPnL, p.unrealizedPnL, p.realizedPnL, p.value));
   }
 
   private ensurePnlTimer(): void {

@@ -9,7 +9,7 @@ import type { ClientRequest } from './wire/incoming';
 import { twsDateTime } from './wire/tws-time';
 import { contractData, contractDataEnd } from './wire/outgoing/contract-data';
 import { historicalData } from './wire/outgoing/historical-data';
-import { marketDataType, tickPrice, tickSize, tickSnapshotEnd, tickString } from './wire/outgoing/market-data';
+import { marketDataType, tickOptionComputation, tickPrice, tickSize, tickSnapshotEnd, tickString } from './wire/outgoing/market-data';
 
 type MarketRequest = Extract<ClientRequest, { kind: 'reqMktData' | 'cancelMktData' | 'reqMarketDataType' | 'reqContractDetails' | 'reqHistoricalData' | 'cancelHistoricalData' }>;
 
@@ -17,9 +17,18 @@ const LIVE = { bid: 1, bidSize: 0, ask: 2, last: 4, high: 6, low: 7, volume: 8, 
 const DELAYED = { bid: 66, bidSize: 69, ask: 67, last: 68, high: 72, low: 73, volume: 74, close: 75, open: 76, lastTimestamp: 88 } as const;
 type TickIds = typeof LIVE | typeof DELAYED;
 
+/** Option computation tick types: bid, ask, last, model (live), and their delayed twins. */
+const OPTION_TICKS = { live: [10, 11, 12, 13], delayed: [80, 81, 82, 83] } as const;
+
 interface Subscription {
   reqId: number;
   conId: number;
+  /** The instrument whose ticks move this line: itself, or an option's underlying. */
+  drivenBy: number;
+  option: boolean;
+  /** Indices print a last price only; forex has no trades to print. */
+  sides: 'all' | 'last-only' | 'quotes-only';
+  unwatch: () => void;
   ticks: TickIds;
   last: Partial<Quote>;
 }
@@ -61,7 +70,7 @@ export class MarketDataStreams {
       case 'reqContractDetails': {
         const found = this.s.engine.findContracts(req.contract);
         if (found.length === 0) return this.s.error(req.reqId, 200, NO_SECURITY);
-        for (const d of found) this.s.send(contractData(req.reqId, d));
+        for (const d of found) this.s.send(contractData(this.s.version, req.reqId, d));
         this.s.send(contractDataEnd(req.reqId));
         return;
       }
@@ -81,7 +90,7 @@ export class MarketDataStreams {
         }
         const start = bars[0]?.time ?? req.endDateTime;
         const end = req.endDateTime || twsDateTime(this.s.clock.now());
-        this.s.send(historicalData(req.reqId, start, end, bars));
+        this.s.send(historicalData(this.s.version, req.reqId, start, end, bars));
         return;
       }
       case 'cancelHistoricalData':
@@ -92,6 +101,7 @@ export class MarketDataStreams {
 
   /** 1101: the gateway forgot every market data line; the client must resubscribe. */
   dropAll(): void {
+    for (const sub of this.subs.values()) sub.unwatch();
     this.subs.clear();
     this.byConId.clear();
   }
@@ -122,24 +132,32 @@ export class MarketDataStreams {
     const frozen = this.dataType === 2 || this.dataType === 4;
     const ticks = entitled ? LIVE : DELAYED;
     this.s.send(marketDataType(reqId, entitled ? (frozen ? 2 : 1) : (frozen ? 4 : 3)));
-    const sub: Subscription = { reqId, conId: details.contract.conId, ticks, last: {} };
-    if (!this.s.faults.connectivityLost) this.sendQuote(sub, this.s.engine.quote(sub.conId));
+    const conId = details.contract.conId;
+    const underlying = this.s.engine.optionUnderlying(conId);
+    const secType = String(details.contract.secType);
+    const sub: Subscription = {
+      reqId, conId, drivenBy: underlying ?? conId, option: underlying !== undefined, ticks, last: {}, unwatch: () => {},
+      sides: secType === 'IND' ? 'last-only' : secType === 'CASH' ? 'quotes-only' : 'all',
+    };
+    if (!this.s.faults.connectivityLost) this.sendLine(sub);
     if (snapshot) {
       this.s.send(tickSnapshotEnd(reqId));
       return;
     }
     this.remove(reqId);
+    sub.unwatch = this.s.engine.watch(sub.drivenBy);
     this.subs.set(reqId, sub);
-    let set = this.byConId.get(sub.conId);
-    if (!set) this.byConId.set(sub.conId, (set = new Set()));
+    let set = this.byConId.get(sub.drivenBy);
+    if (!set) this.byConId.set(sub.drivenBy, (set = new Set()));
     set.add(sub);
   }
 
   private remove(reqId: number): void {
     const sub = this.subs.get(reqId);
     if (!sub) return;
+    sub.unwatch();
     this.subs.delete(reqId);
-    this.byConId.get(sub.conId)?.delete(sub);
+    this.byConId.get(sub.drivenBy)?.delete(sub);
   }
 
   private onTick(conId: number, q: Quote): void {
@@ -147,13 +165,46 @@ export class MarketDataStreams {
     if (this.s.faults.connectivityLost) return;
     const set = this.byConId.get(conId);
     if (!set) return;
-    for (const sub of set) this.sendQuote(sub, q);
+    for (const sub of set) {
+      if (sub.option) this.sendLine(sub);
+      else this.sendQuote(sub, q);
+    }
+  }
+
+  private sendLine(sub: Subscription): void {
+    if (!sub.option) return this.sendQuote(sub, this.s.engine.quote(sub.conId));
+    const snap = this.s.engine.optionSnapshot(sub.conId);
+    if (!snap) return;
+    this.sendQuote(sub, snap.quote);
+    const m = snap.model;
+    const types = sub.ticks === LIVE ? OPTION_TICKS.live : OPTION_TICKS.delayed;
+    // As TWS writes them: bid/ask/last computations carry that price and the underlying's matching price; the model one the theoretical value.
+    const prices: [number, number][] = [[snap.quote.bid, m.undBid], [snap.quote.ask, m.undAsk], [snap.quote.last, m.undLast], [m.optPrice, m.undPrice]];
+    types.forEach((tickType, k) => {
+      const [optPrice, undPrice] = prices[k]!;
+      this.s.send(tickOptionComputation(this.s.version, sub.reqId, tickType, 1, {
+        impliedVol: m.impliedVol, delta: m.delta, optPrice, pvDividend: 0, gamma: m.gamma, vega: m.vega, theta: m.theta, undPrice,
+      }));
+    });
   }
 
   private sendQuote(sub: Subscription, q: Quote): void {
     const t = sub.ticks;
     const last = sub.last;
     const id = sub.reqId;
+    if (sub.sides === 'last-only') {
+      if (q.last !== last.last) this.s.send(tickPrice(id, t.last, q.last, 0));
+      if (q.high !== last.high) this.s.send(tickPrice(id, t.high, q.high, 0));
+      if (q.low !== last.low) this.s.send(tickPrice(id, t.low, q.low, 0));
+      if (q.open !== last.open) this.s.send(tickPrice(id, t.open, q.open, 0));
+      if (q.close !== last.close) this.s.send(tickPrice(id, t.close, q.close, 0));
+      sub.last = { ...q };
+      return;
+    }
+    if (sub.sides === 'quotes-only') {
+      // Forex trades are not reported: quotes, the day's range and the close only.
+      Object.assign(last, { last: q.last, lastSize: q.lastSize, volume: q.volume });
+    }
     if (q.bid !== last.bid || q.bidSize !== last.bidSize) {
       this.s.send(tickPrice(id, t.bid, q.bid, q.bidSize));
       // The client never derives a size from a live bid (BID_SIZE is tick 0 and it tests `if (sizeTickType)`).

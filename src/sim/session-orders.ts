@@ -5,20 +5,21 @@ import type { FillRecord, OpenOrderRecord } from './engine';
 import type { SessionContext } from './session';
 import type { ClientRequest } from './wire/incoming';
 import { commissionReport, executionData, executionDataEnd } from './wire/outgoing/executions';
-import { openOrder, openOrderEnd, orderStatus } from './wire/outgoing/orders';
+import { completedOrder, completedOrdersEnd, openOrder, openOrderEnd, orderStatus } from './wire/outgoing/orders';
+import { barTime } from './engine/eastern-time';
 import { errorMessage } from './wire/outgoing/session';
 
-type OrderRequest = Extract<ClientRequest, { kind: 'placeOrder' | 'cancelOrder' | 'reqGlobalCancel' | 'reqOpenOrders' | 'reqAllOpenOrders' | 'reqAutoOpenOrders' | 'reqExecutions' }>;
+type OrderRequest = Extract<ClientRequest, { kind: 'placeOrder' | 'cancelOrder' | 'reqGlobalCancel' | 'reqOpenOrders' | 'reqAllOpenOrders' | 'reqAutoOpenOrders' | 'reqExecutions' | 'reqCompletedOrders' }>;
 
 const FINAL = new Set(['Filled', 'Cancelled', 'Inactive']);
 
-export function orderMessages(rec: OpenOrderRecord): string[][] {
+export function orderMessages(v: number, rec: OpenOrderRecord): string[][] {
   const order = { ...rec.order, orderId: rec.orderId, clientId: rec.clientId, permId: rec.permId };
   const state = { ...rec.state, status: rec.status as typeof rec.state.status };
   return [
     // The client pairs status with order by permId, so the open order must come first with the same permId.
-    openOrder(rec.orderId, rec.contract, order, state),
-    orderStatus({
+    openOrder(v, rec.orderId, rec.contract, order, state),
+    orderStatus(v, {
       orderId: rec.orderId, status: rec.status, filled: rec.filled, remaining: rec.remaining,
       avgFillPrice: rec.avgFillPrice, permId: rec.permId, parentId: rec.order.parentId ?? 0,
       lastFillPrice: rec.lastFillPrice, clientId: rec.clientId, whyHeld: '', mktCapPrice: 0,
@@ -26,8 +27,15 @@ export function orderMessages(rec: OpenOrderRecord): string[][] {
   ];
 }
 
-export function fillMessages(reqId: number, fill: FillRecord): string[][] {
-  return [executionData(reqId, fill.contract, fill.execution), commissionReport(fill.commission)];
+export function fillMessages(v: number, reqId: number, fill: FillRecord): string[][] {
+  return [executionData(v, reqId, fill.contract, fill.execution), commissionReport(fill.commission)];
+}
+
+/** The reason TWS shows for a finished order. */
+function completedStatus(rec: OpenOrderRecord): string {
+  if (rec.status === 'Filled') return `Filled Size: ${rec.filled}`;
+  if (rec.status === 'Cancelled') return rec.reason ? `Cancelled: ${rec.reason}` : 'Cancelled by Trader';
+  return rec.reason || 'Inactive';
 }
 
 export class OrderFlow {
@@ -58,15 +66,15 @@ export class OrderFlow {
         const result = s.engine.placeOrder(s.clientId, req.orderId, req.contract, req.order);
         if (result.kind === 'whatIf') {
           const order = { ...result.order, orderId: req.orderId, clientId: s.clientId, whatIf: true };
-          const answers = [openOrder(req.orderId, result.contract, order, result.state)];
+          const answers = [openOrder(s.version, req.orderId, result.contract, order, result.state)];
           if (s.faults.incompleteWhatIf) {
             const pending = { ...result.state, commission: undefined, minCommission: undefined, maxCommission: undefined, commissionCurrency: '' };
-            answers.unshift(openOrder(req.orderId, result.contract, order, pending));
+            answers.unshift(openOrder(s.version, req.orderId, result.contract, order, pending));
           }
           s.sendAck(answers);
         } else if (result.kind === 'rejected') {
           const text = result.code === 201 ? `Order rejected - reason:${result.reason}` : result.reason;
-          s.sendAck([errorMessage(req.orderId, result.code, text)]);
+          s.sendAck([errorMessage(s.version, req.orderId, result.code, text)]);
         }
         return;
       }
@@ -91,6 +99,15 @@ export class OrderFlow {
         }
         if (req.autoBind) this.sendOpenOrders('all');
         return;
+      case 'reqCompletedOrders': {
+        // Orders of every client of this login reached a final state; apiOnly drops those placed outside the API,
+        // and every simulated order came through the API.
+        const done = s.engine.completedOrders('all');
+        s.sendAck([...done.map((rec) => completedOrder(s.version, rec.contract, { ...rec.order, permId: rec.permId }, { ...rec.state, status: rec.status as typeof rec.state.status }, {
+          completedTime: barTime(rec.completedAt), completedStatus: completedStatus(rec), filledQuantity: rec.filled,
+        })), completedOrdersEnd()]);
+        return;
+      }
       case 'reqExecutions': {
         const f = req.filter;
         // Only the master client (0) may look at other clients' fills.
@@ -101,7 +118,7 @@ export class OrderFlow {
           ...(f.secType ? { secType: f.secType } : {}), ...(f.side ? { side: f.side } : {}), ...(f.time ? { time: f.time } : {}),
         });
         // Sent through the ack path so a reconcile query never overtakes an ack still held back.
-        s.sendAck([...fills.flatMap((fill) => fillMessages(req.reqId, fill)), executionDataEnd(req.reqId)]);
+        s.sendAck([...fills.flatMap((fill) => fillMessages(s.version, req.reqId, fill)), executionDataEnd(req.reqId)]);
         return;
       }
     }
@@ -109,7 +126,7 @@ export class OrderFlow {
 
   private sendOpenOrders(which: number | 'all'): void {
     const recs = this.s.engine.openOrders(which);
-    this.s.sendAck([...recs.flatMap(orderMessages), openOrderEnd()]);
+    this.s.sendAck([...recs.flatMap((rec) => orderMessages(this.s.version, rec)), openOrderEnd()]);
   }
 
   private mine(clientId: number): boolean {
@@ -125,16 +142,16 @@ export class OrderFlow {
       return;
     }
     if (FINAL.has(rec.status)) this.finished.add(rec.orderId);
-    const messages = orderMessages(rec);
+    const messages = orderMessages(this.s.version, rec);
     if (rec.status === 'Cancelled' && !this.cancelAnnounced.has(rec.orderId)) {
       this.cancelAnnounced.add(rec.orderId);
-      if (rec.clientId === this.s.clientId) messages.push(errorMessage(rec.orderId, 202, `Order Canceled - reason:${rec.reason}`));
+      if (rec.clientId === this.s.clientId) messages.push(errorMessage(this.s.version, rec.orderId, 202, `Order Canceled - reason:${rec.reason}`));
     }
     this.s.sendAck(messages);
   }
 
   private onFill(fill: FillRecord): void {
     if (!this.mine(fill.execution.clientId ?? -1)) return;
-    this.s.sendAck(fillMessages(-1, fill));
+    this.s.sendAck(fillMessages(this.s.version, -1, fill));
   }
 }

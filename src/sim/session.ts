@@ -7,13 +7,17 @@ import type { BrokerEngine, SimClock } from './engine';
 import type { FaultState } from './faults';
 import { encodeFrame, InboundParser, type Hello } from './wire/frame';
 import { parseClientMessage, type ClientRequest } from './wire/incoming';
-import { FromClient, SERVER_VERSION } from './wire/message-ids';
+import { FromClient } from './wire/message-ids';
+import { MAX_SERVER_VERSION, negotiateVersion } from './wire/versions';
 import { currentTime, errorMessage, managedAccounts, nextValidId, serverHello } from './wire/outgoing/session';
 import { twsConnectionTime } from './wire/tws-time';
 import { PacingMeter, type PacingOptions } from './session-pacing';
 import { MarketDataStreams } from './session-market-data';
 import { AccountStreams } from './session-account';
 import { OrderFlow } from './session-orders';
+import { ReferenceData } from './session-reference';
+import { NewsFeed } from './session-news';
+import { Scanner } from './session-scanner';
 
 export interface PlaceOrderEvent {
   clientId: number;
@@ -57,6 +61,8 @@ export interface SessionContext {
   readonly clock: SimClock;
   readonly faults: FaultState;
   readonly clientId: number;
+  /** The server version negotiated in the hello: every message is written at it. */
+  readonly version: number;
   send(fields: string[]): void;
   /** Order acknowledgements: held back while the delayed-ack fault is on, always in order. */
   sendAck(messages: string[][]): void;
@@ -78,10 +84,14 @@ export class Session implements SessionContext {
   private ackQueue: { due: number; messages: string[][] }[] = [];
   private readonly closeListeners: (() => void)[] = [];
   private _clientId = -1;
+  private _version = MAX_SERVER_VERSION;
   private corked = false;
   private market: MarketDataStreams | undefined;
   private account: AccountStreams | undefined;
   private orders: OrderFlow | undefined;
+  private reference: ReferenceData | undefined;
+  private news: NewsFeed | undefined;
+  private scanner: Scanner | undefined;
 
   constructor(private readonly socket: Socket, readonly host: SessionHost) {
     this.pacing = host.pacing === false ? undefined : new PacingMeter(host.pacing);
@@ -95,6 +105,7 @@ export class Session implements SessionContext {
   get clock(): SimClock { return this.host.clock; }
   get faults(): FaultState { return this.host.faults; }
   get clientId(): number { return this._clientId; }
+  get version(): number { return this._version; }
   get ready(): boolean { return this.phase === 'ready'; }
 
   onClose(fn: () => void): void {
@@ -136,7 +147,7 @@ export class Session implements SessionContext {
   }
 
   error(id: number, code: number, message: string): void {
-    this.send(errorMessage(id, code, message));
+    this.send(errorMessage(this._version, id, code, message));
   }
 
   /** A notice with id -1 (1100/1101/1102...): reaches the client's `info` event. */
@@ -175,6 +186,7 @@ export class Session implements SessionContext {
     this.market?.close();
     this.account?.close();
     this.orders?.close();
+    this.scanner?.close();
     this.ackQueue = [];
     if (wasReady) this.host.releaseClientId(this._clientId, this);
     for (const fn of this.closeListeners) fn();
@@ -197,7 +209,7 @@ export class Session implements SessionContext {
       this.host.emitRequest({ clientId: this._clientId, messageId, handled: !this.faults.silent });
       if (this.faults.silent) continue;
       if (this.phase === 'ready' && !this.checkPacing()) return;
-      const outcome = parseClientMessage(item.fields);
+      const outcome = parseClientMessage(item.fields, this._version);
       if (!outcome.ok) {
         this.host.log?.(`client ${this._clientId}: ${outcome.detail}`);
         const orderId = outcome.messageId === FromClient.PLACE_ORDER ? Number.parseInt(item.fields[1] ?? '', 10) : Number.NaN;
@@ -241,14 +253,18 @@ export class Session implements SessionContext {
 
   private onHello(hello: Hello): void {
     if (this.phase !== 'hello') return;
-    if (hello.minVersion > SERVER_VERSION || hello.maxVersion < SERVER_VERSION) {
-      // TWS closes on a client whose range excludes its version; it says nothing first.
-      this.host.log?.(`refusing client range v${hello.minVersion}..${hello.maxVersion}`);
-      this.destroy();
+    const negotiated = negotiateVersion(hello.minVersion, hello.maxVersion);
+    if (!negotiated.ok) {
+      // As TWS does: answer with the version we have, so the client reports "unsupported version"
+      // itself, then close once that answer has reached it.
+      this.host.log?.(`client range v${hello.minVersion}..${hello.maxVersion} does not meet ours; answering ${negotiated.answer} and closing`);
+      this.socket.write(encodeFrame(serverHello(negotiated.answer, twsConnectionTime(this.clock.now()))));
+      this.hangUp();
       return;
     }
+    this._version = negotiated.version;
     this.phase = 'start';
-    this.socket.write(encodeFrame(serverHello(twsConnectionTime(this.clock.now()))));
+    this.socket.write(encodeFrame(serverHello(this._version, twsConnectionTime(this.clock.now()))));
   }
 
   private dispatch(req: ClientRequest): void {
@@ -290,7 +306,36 @@ export class Session implements SessionContext {
       case 'cancelPnL':
       case 'reqPnLSingle':
       case 'cancelPnLSingle':
+      case 'reqPositionsMulti':
+      case 'cancelPositionsMulti':
+      case 'reqAccountUpdatesMulti':
+      case 'cancelAccountUpdatesMulti':
         (this.account as AccountStreams).handle(req);
+        return;
+      case 'reqMatchingSymbols':
+      case 'reqMarketRule':
+      case 'reqSecDefOptParams':
+      case 'reqHeadTimestamp':
+      case 'cancelHeadTimestamp':
+      case 'reqHistogramData':
+      case 'cancelHistogramData':
+      case 'reqHistoricalTicks':
+      case 'reqUserInfo':
+      case 'reqWshMetaData':
+      case 'cancelWshMetaData':
+      case 'reqWshEventData':
+      case 'cancelWshEventData':
+        (this.reference as ReferenceData).handle(req);
+        return;
+      case 'reqNewsProviders':
+      case 'reqNewsArticle':
+      case 'reqHistoricalNews':
+        (this.news as NewsFeed).handle(req);
+        return;
+      case 'reqScannerParameters':
+      case 'reqScannerSubscription':
+      case 'cancelScannerSubscription':
+        (this.scanner as Scanner).handle(req);
         return;
       case 'placeOrder':
       case 'cancelOrder':
@@ -299,14 +344,20 @@ export class Session implements SessionContext {
       case 'reqAllOpenOrders':
       case 'reqAutoOpenOrders':
       case 'reqExecutions':
+      case 'reqCompletedOrders':
         (this.orders as OrderFlow).handle(req);
         return;
+      default: {
+        // Every parsed request has a handler; the compiler proves none is forgotten.
+        const unhandled: never = req;
+        return unhandled;
+      }
     }
   }
 
   private start(clientId: number): void {
     if (!this.host.claimClientId(clientId, this)) {
-      this.send(errorMessage(-1, 326, 'Unable to connect as the client id is already in use. Retry with a unique client id.'));
+      this.send(errorMessage(this._version, -1, 326, 'Unable to connect as the client id is already in use. Retry with a unique client id.'));
       this.hangUp();
       return;
     }
@@ -315,6 +366,9 @@ export class Session implements SessionContext {
     this.market = new MarketDataStreams(this);
     this.account = new AccountStreams(this);
     this.orders = new OrderFlow(this);
+    this.reference = new ReferenceData(this);
+    this.news = new NewsFeed(this);
+    this.scanner = new Scanner(this);
     this.send(managedAccounts(this.engine.accounts));
     // Without NEXT_VALID_ID the client never resumes its request queue.
     this.send(nextValidId(this.host.nextOrderId(clientId)));

@@ -7,6 +7,7 @@
 // times see the same shape scaled to that moment's price.
 import type { Listing } from './catalogue';
 import { addDays, barTime, easternOffset, easternParts, parseIbDateTime, ymd } from './eastern-time';
+import { tickRounder } from './market';
 import { Random, mixSeed } from './random';
 import { tradingDay, type MarketHours } from './trading-hours';
 import type { Bar, BarQuery, Quote } from './types';
@@ -87,18 +88,61 @@ export function historicalBars(ctx: BarContext, q: BarQuery): Bar[] {
     end = Math.min(parsed, ctx.now);
   }
   const rth = q.useRTH === true || q.useRTH === 1;
-  // Slots run from the start of history up to now; the ones after `end` are cut at the end, so a past
-  // window is the same slice of the same path a live chart would show.
-  const daily = size.kind !== 'intraday';
-  const slots = daily ? dailySlots(ctx.now, end, duration, ctx.hours) : intradaySlots(ctx.now, end, duration, size.ms, rth, ctx.hours);
-  if (slots.length > MAX_BARS) throw new Error('Historical data request for too many bars');
-  const bars = walkBack(ctx, slots, daily, daily ? DAY_MS : (size as { ms: number }).ms);
+  let shown: Bar[];
+  if (size.kind === 'day') {
+    const slots = dailySlots(ctx.now, end, duration, ctx.hours);
+    shown = inWindow(walkBack(ctx, slots, true, DAY_MS, undefined), slots, duration, end);
+  } else if (size.kind === 'intraday') {
+    const slots = intradaySlots(ctx.now, end, duration, size.ms, rth, ctx.hours);
+    if (slots.length > MAX_BARS) throw new Error('Historical data request for too many bars');
+    // Each earlier session's last bar closes at that session's daily close, so intraday history agrees with the
+    // daily bars and a window in the past costs only its own bars, however long ago it is.
+    shown = inWindow(walkBack(ctx, slots, false, size.ms, sessionCloses(ctx, slots)), slots, duration, end);
+  } else {
+    shown = calendarBars(ctx, end, duration, size.kind);
+  }
+  const tick = ctx.listing.spec?.minTick ?? 0.01;
+  return what === 'TRADES' || what === 'ADJUSTED_LAST' ? shown : shown.map((b) => quoteSide(b, what, tick));
+}
+
+function inWindow(bars: Bar[], slots: Slot[], duration: Duration, end: number): Bar[] {
   const from = windowStart(duration, end, slots);
+  const out: Bar[] = [];
+  for (let i = 0; i < slots.length; i++) if (slots[i]!.start < end && slots[i]!.start >= from) out.push(bars[i]!);
+  return out;
+}
+
+/** Closing price of every session date in `slots` before today, from the same daily walk the daily bars use. */
+function sessionCloses(ctx: BarContext, slots: Slot[]): Map<string, number> {
+  const closes = new Map<string, number>();
+  const first = slots[0];
+  if (!first) return closes;
+  const calendarDays = Math.ceil((ctx.now - first.start) / DAY_MS) + 2;
+  const days = dailySlots(ctx.now, ctx.now, { unit: 'D', count: calendarDays }, ctx.hours);
+  const bars = walkBack(ctx, days, true, DAY_MS, undefined);
+  for (let i = 0; i < days.length; i++) closes.set(days[i]!.date, bars[i]!.close!);
+  return closes;
+}
+
+/**
+ * Weekly and monthly bars: whole calendar weeks (Monday to Friday) or months of
+ * daily bars, each dated by its first trading day, the last one holding today.
+ */
+function calendarBars(ctx: BarContext, end: number, duration: Duration, by: 'week' | 'month'): Bar[] {
+  const wanted = calendarPeriods(duration, by);
+  const sessionsPerPeriod = by === 'week' ? 5 : 23;
+  const slots = dailySlots(ctx.now, end, { unit: 'D', count: (wanted + 1) * sessionsPerPeriod }, ctx.hours);
+  const daily = walkBack(ctx, slots, true, DAY_MS, undefined);
   const keep: number[] = [];
-  for (let i = 0; i < slots.length; i++) if (slots[i]!.start < end && slots[i]!.start >= from) keep.push(i);
-  let shown = keep.map((i) => bars[i]!);
-  if (size.kind === 'week' || size.kind === 'month') shown = group(shown, keep.map((i) => slots[i]!), size.kind);
-  return what === 'TRADES' || what === 'ADJUSTED_LAST' ? shown : shown.map((b) => quoteSide(b, what));
+  for (let i = 0; i < slots.length; i++) if (slots[i]!.start < end) keep.push(i);
+  const grouped = group(keep.map((i) => daily[i]!), keep.map((i) => slots[i]!), by);
+  // The oldest group may be cut short by how far back the daily walk went; whole periods only.
+  return grouped.slice(Math.max(0, grouped.length - wanted));
+}
+
+function calendarPeriods(d: Duration, by: 'week' | 'month'): number {
+  const days = d.unit === 'S' ? d.seconds / 86_400 : d.unit === 'D' ? d.count : d.unit === 'W' ? d.count * 7 : d.unit === 'M' ? d.count * 30.44 : d.count * 365.25;
+  return Math.max(1, Math.ceil(by === 'week' ? days / 7 : days / 30.44));
 }
 
 function windowStart(d: Duration, end: number, slots: Slot[]): number {
@@ -132,12 +176,15 @@ function intradaySlots(now: number, end: number, duration: Duration, barMs: numb
     d = tradingDay(d.start - 1, hours);
   }
   days.reverse();
+  // Today's bars always walk back from the live price, so they are generated up to now; an earlier session
+  // is anchored at its own daily close and stops at the window's end.
+  const limit = end >= tradingDay(now, hours).start ? now + 1 : end;
   const slots: Slot[] = [];
   for (const day of days) {
     const from = rth ? day.open : day.extendedOpen;
     const to = rth ? day.close : day.extendedClose;
     let t = day.start + Math.floor((from - day.start) / barMs) * barMs;
-    for (; t < to && t <= now; t += barMs) {
+    for (; t < to && t <= now && t < limit; t += barMs) {
       const start = Math.max(t, from);
       slots.push({ start, end: Math.min(t + barMs, to), date: day.date });
       if (slots.length > MAX_BARS) return slots;
@@ -162,8 +209,9 @@ function dailySlots(now: number, end: number, duration: Duration, hours: MarketH
   return out.reverse();
 }
 
-function walkBack(ctx: BarContext, slots: Slot[], daily: boolean, barMs: number): Bar[] {
+function walkBack(ctx: BarContext, slots: Slot[], daily: boolean, barMs: number, closes: Map<string, number> | undefined): Bar[] {
   const { listing, seed, quote, now } = ctx;
+  const round = tickRounder(listing.spec?.minTick ?? 0.01);
   const sigma = daily ? listing.vol / Math.sqrt(252) : listing.vol * Math.sqrt(barMs / RTH_MS_PER_YEAR);
   const bars: Bar[] = new Array<Bar>(slots.length);
   const todayDate = ymd(easternParts(now));
@@ -176,6 +224,8 @@ function walkBack(ctx: BarContext, slots: Slot[], daily: boolean, barMs: number)
     if (!daily && s.date !== offsetDate) {
       offsetDate = s.date;
       offset = easternOffset(s.start);
+      const sessionClose = s.date === todayDate ? undefined : closes?.get(s.date);
+      if (sessionClose !== undefined) close = sessionClose;
     }
     const r = new Random(mixSeed(seed, listing.conId, daily ? 86_400 : barMs / 1000, Math.floor(s.start / 1000)));
     const z = r.normal();
@@ -196,10 +246,10 @@ function walkBack(ctx: BarContext, slots: Slot[], daily: boolean, barMs: number)
       high = Math.max(high, quote.last);
       low = Math.min(low, quote.last);
     }
-    const c = cents(close);
-    const o = cents(open);
-    const h = Math.max(cents(high), o, c);
-    const l = Math.min(cents(low), o, c);
+    const c = round(close);
+    const o = round(open);
+    const h = Math.max(round(high), o, c);
+    const l = Math.min(round(low), o, c);
     bars[i] = {
       time: daily ? s.date : barTime(s.start, offset), open: o, high: h, low: l, close: c,
       volume, WAP: cents((h + l + c) / 3), count: Math.max(1, Math.round(volume / listing.lotSize)),
@@ -234,9 +284,10 @@ function group(bars: Bar[], slots: Slot[], by: 'week' | 'month'): Bar[] {
   return out;
 }
 
-function quoteSide(b: Bar, what: string): Bar {
+function quoteSide(b: Bar, what: string, tick: number): Bar {
   // Quote-based bars carry no traded volume; IB sends -1.
-  const shift = what === 'BID' ? -0.01 : what === 'ASK' ? 0.01 : 0;
-  const adj = (p: number | undefined): number => cents((p ?? 0) + shift);
+  const shift = what === 'BID' ? -tick : what === 'ASK' ? tick : 0;
+  const round = tickRounder(tick);
+  const adj = (p: number | undefined): number => round((p ?? 0) + shift);
   return { ...b, open: adj(b.open), high: adj(b.high), low: adj(b.low), close: adj(b.close), volume: -1, WAP: -1, count: -1 };
 }

@@ -4,14 +4,21 @@
 import { figures, holdingDaily, openAccounts, rollAccountDay, type Account, type Marks } from './accounts';
 import { summaryRows, valueRows } from './account-report';
 import { historicalBars } from './bars';
-import { Catalogue, VALID_EXCHANGES, contractOf, type Listing } from './catalogue';
+import { Catalogue, VALID_EXCHANGES, contractOf, type InstrumentSpec, type Listing } from './catalogue';
 import type { SimClock } from './clock';
 import { Market } from './market';
+import { venueHours, venuePhase, type VenueId } from './venues';
+import { worldListings } from './world-catalogue';
+import { article, headlines, type Headline } from './news';
+import { OptionBook, OPTION_UNDERLYINGS, type OptionChain, type OptionSeries } from './options';
 import { OrderBook } from './orders';
+import { earningsEvents, headTimestampMs, MARKET_RULES, matchSymbols, type CalendarEvent } from './reference';
+import { runScan, type ScanCode, type ScanQuery } from './scanner';
+import { histogram, histogramDuration, tickWindow, ticksFromBars, type TickQuery, type TradeTick } from './tick-history';
 import { TradingCalendar, hoursStrings, type MarketHours, type SessionPhase } from './trading-hours';
 import type {
-  AccountPnl, AccountValue, Bar, BarQuery, Contract, ContractDetails, EngineEvents, ExecutionQuery, FillRecord,
-  OpenOrderRecord, Order, PlaceResult, PortfolioRow, PositionPnl, PositionRow, Quote, SummaryValue,
+  AccountPnl, AccountValue, Bar, BarQuery, CompletedOrderRecord, Contract, ContractDetails, EngineEvents, ExecutionQuery, FillRecord,
+  OpenOrderRecord, OptionModel, Order, PlaceResult, PortfolioRow, PositionPnl, PositionRow, Quote, SummaryValue,
 } from './types';
 
 export interface EngineOptions {
@@ -44,6 +51,9 @@ export class BrokerEngine {
   private readonly market: Market;
   private readonly accountById = new Map<string, Account>();
   private readonly book: OrderBook;
+  private readonly options: OptionBook;
+  /** Instruments beyond the core book walk only while someone watches them, so nights and weekends stay cheap. */
+  private readonly watched = new Map<number, number>();
   private readonly marks: Marks;
   private readonly listeners: Listeners = { tick: new Set(), orderStatus: new Set(), execution: new Set(), account: new Set() };
   private cancelTick: (() => void) | undefined;
@@ -62,12 +72,16 @@ export class BrokerEngine {
     // The IRA's ETFs are not part of the margin book, so make room for them beyond `held`.
     this.catalogue.ensure(held + 4);
     const now = this.clock.now();
+    this.catalogue.addWorld(worldListings(now));
     this.market = new Market(this.catalogue, opts.seed, this.tickIntervalMs, now);
     const index = (conId: number): number => this.market.indexOf(conId) ?? -1;
     this.marks = {
       last: (conId) => { const i = index(conId); return i < 0 ? 0 : this.market.lastAt(i); },
       close: (conId) => { const i = index(conId); return i < 0 ? 0 : this.market.closeAt(i); },
     };
+    this.options = new OptionBook(
+      OPTION_UNDERLYINGS.map((sym) => this.catalogue.bySym(sym)).filter((l): l is Listing => l !== undefined), () => this.clock.now(),
+    );
     const accounts = openAccounts(opts.seed, this.catalogue, this.market, held, this.marks);
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
@@ -93,21 +107,138 @@ export class BrokerEngine {
   }
 
   findContracts(query: Contract): ContractDetails[] {
+    if (String(query.secType ?? '').toUpperCase() === 'OPT' || (query.conId !== undefined && this.options.isOption(query.conId))) {
+      return this.options.find(query).map((s) => this.optionDetails(s));
+    }
     return this.catalogue.find(query).map((l) => this.details(l));
   }
 
   resolve(contract: Contract): ContractDetails | undefined {
+    if (String(contract.secType ?? '').toUpperCase() === 'OPT' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
+      // A quote or an order needs one series: a partial option contract is ambiguous, as at TWS.
+      const found = this.options.find(contract);
+      return found.length === 1 ? this.optionDetails(found[0]!) : undefined;
+    }
     return this.findContracts(contract)[0];
   }
 
   quote(conId: number): Quote {
-    return this.market.quote(conId);
+    const series = this.options.byConId(conId);
+    return series ? this.optionQuote(series).quote : this.market.quote(conId);
+  }
+
+  /** Quote and model of a listed option by conId, or undefined for anything else. */
+  optionSnapshot(conId: number): { quote: Quote; model: OptionModel } | undefined {
+    const series = this.options.byConId(conId);
+    return series ? this.optionQuote(series) : undefined;
+  }
+
+  /** The underlying of a listed option, or undefined for anything else. */
+  optionUnderlying(conId: number): number | undefined {
+    return this.options.byConId(conId)?.underlying.conId;
+  }
+
+  /** An option's quote and the model behind it (implied vol and greeks at the underlying's mid). */
+  optionQuote(series: OptionSeries): { quote: Quote; model: OptionModel } {
+    const u = this.market.quote(series.underlying.conId);
+    const spot = (u.bid + u.ask) / 2 || u.last;
+    const g = this.options.greeks(series, spot);
+    const tick = g.price < 3 ? 0.01 : 0.05;
+    const round = (p: number): number => Math.max(0, Math.round(p / tick) * tick);
+    // Wider in relative terms for cheap options, never under one tick.
+    const half = Math.max(tick, g.price * 0.015);
+    const bid = Math.round(round(g.price - half) * 100) / 100;
+    const ask = Math.round(Math.max(bid + tick, round(g.price + half)) * 100) / 100;
+    const last = Math.round(round(g.price) * 100) / 100;
+    const size = 10 + (series.conId % 40);
+    const quote: Quote = {
+      bid, ask, last, bidSize: size, askSize: size + 5, lastSize: 1 + (series.conId % 9), volume: (series.conId % 997) * 3,
+      close: last, open: last, high: ask, low: bid, time: u.time,
+    };
+    return { quote, model: { impliedVol: g.iv, delta: g.delta, gamma: g.gamma, vega: g.vega, theta: g.theta, optPrice: g.price, undPrice: spot, undBid: u.bid, undAsk: u.ask, undLast: u.last } };
+  }
+
+  private optionDetails(s: OptionSeries): ContractDetails {
+    const c = this.options.contract(s);
+    const rule = s.underlying.price < 200 ? '110' : '32';
+    const exchanges = 'SMART,AMEX,CBOE,PHLX,PSE,ISE,BOX,BATS,NASDAQOM,CBOE2,NASDAQBX,MIAX,GEMINI,EDGX,MERCURY,PEARL,EMERALD,MEMX,IBUSOPT';
+    const hours = hoursStrings(this.clock.now(), 7, this.hours);
+    return {
+      contract: c, marketName: s.underlying.symbol, minTick: 0.01, priceMagnifier: 1,
+      orderTypes: 'ACTIVETIM,AD,ADJUST,ALERT,ALLOC,AVGCOST,BASKET,COND,CONDORDER,DAY,DEACT,DEACTDIS,DEACTEOD,GAT,GTC,GTD,GTT,HID,IOC,LIT,LMT,MIT,MKT,MTL,NGCOMB,NONALGO,OCA,OPENCLOSE,PEGMIDVOL,PEGMKTVOL,PEGPRMVOL,PEGSRFVOL,POSTONLY,PREOPGRD,REL,RELPCTOFS,RELSTK,SCALE,SCALERST,SNAPMID,SNAPMKT,SNAPREL,STP,STPLMT,TRAIL,TRAILLIT,TRAILLMT,TRAILMIT,VOLAT,WHATIF',
+      validExchanges: exchanges, underConId: s.underlying.conId, longName: s.underlying.longName,
+      contractMonth: s.expiry.slice(0, 6), industry: s.underlying.industry, category: s.underlying.category, subcategory: s.underlying.category,
+      timeZoneId: 'US/Eastern', tradingHours: hours.liquidHours, liquidHours: hours.liquidHours, evRule: '', evMultiplier: 0, aggGroup: 2,
+      marketRuleIds: exchanges.split(',').map(() => rule).join(','), realExpirationDate: s.expiry, lastTradeTime: '16:00:00',
+      stockType: '', minSize: 1, sizeIncrement: 1, suggestedSizeIncrement: 1, secIdList: [], underSymbol: s.underlying.symbol,
+      underSecType: 'STK' as ContractDetails['underSecType'], notes: '',
+    };
   }
 
   bars(conId: number, q: BarQuery): Bar[] {
     const listing = this.catalogue.byId(conId);
     if (!listing) throw new Error(`No security definition for conId ${conId}`);
     return historicalBars({ listing, seed: this.seed, now: this.clock.now(), quote: this.market.quote(conId), hours: this.hours }, q);
+  }
+
+  /** reqMatchingSymbols: by symbol prefix, then by company name. */
+  matchingSymbols(pattern: string): { contract: Contract; derivativeSecTypes: string[]; description: string }[] {
+    return matchSymbols(this.catalogue.listings, pattern).map((m) => ({
+      contract: { ...contractOf(m.listing), primaryExch: m.listing.primaryExch }, derivativeSecTypes: m.derivativeSecTypes, description: m.listing.longName,
+    }));
+  }
+
+  marketRule(id: number): { lowEdge: number; increment: number }[] | undefined {
+    return MARKET_RULES[id];
+  }
+
+  /** Epoch ms of the first bar with data. */
+  headTimestamp(conId: number): number | undefined {
+    const l = this.catalogue.byId(conId);
+    return l ? headTimestampMs(this.seed, l) : undefined;
+  }
+
+  /** Volume by price over a period ("1 week"); throws with IB's reason for a period it does not take. */
+  histogram(conId: number, useRTH: boolean, period: string): { price: number; size: number }[] {
+    const durationStr = histogramDuration(period);
+    if (!durationStr) throw new Error(`Invalid time period: ${period}`);
+    return histogram(this.bars(conId, { endDateTime: '', durationStr, barSizeSetting: '30 mins', whatToShow: 'TRADES', useRTH }));
+  }
+
+  /** Trade prints from the minute bars, at most `numberOfTicks` (1000 like IB), oldest first. */
+  historicalTicks(conId: number, q: TickQuery): TradeTick[] {
+    const l = this.catalogue.byId(conId);
+    if (!l) throw new Error(`No security definition for conId ${conId}`);
+    const w = tickWindow(q, this.clock.now());
+    if ('error' in w) throw new Error(w.error);
+    const limit = Math.max(1, Math.min(1000, q.numberOfTicks || 1000));
+    const endDateTime = w.forward ? '' : w.endDateTime;
+    const bars = this.bars(conId, { endDateTime, durationStr: w.forward ? `${Math.min(30, Math.max(1, Math.ceil((this.clock.now() - w.from) / 86_400_000) + 1))} D` : '2 D', barSizeSetting: '1 min', whatToShow: 'TRADES', useRTH: q.useRth });
+    const ticks = ticksFromBars(l, bars).filter((t) => t.time * 1000 >= w.from && t.time * 1000 <= w.to);
+    return w.forward ? ticks.slice(0, limit) : ticks.slice(Math.max(0, ticks.length - limit));
+  }
+
+  /** Option chains (reqSecDefOptParams) of an underlying; none for a product without listed options. */
+  optionChains(underlyingConId: number, exchange: string): OptionChain[] {
+    return this.options.chains(underlyingConId, exchange);
+  }
+
+  calendarEvents(conId: number): CalendarEvent[] {
+    const l = this.catalogue.byId(conId);
+    return l ? earningsEvents(this.seed, l, this.clock.now()) : [];
+  }
+
+  newsHeadlines(conId: number, providers: readonly string[], from: number, to: number, limit: number): { items: Headline[]; hasMore: boolean } | undefined {
+    const l = this.catalogue.byId(conId);
+    return l ? headlines(this.seed, l, providers, from, Math.min(to, this.clock.now()), limit) : undefined;
+  }
+
+  newsArticle(providerCode: string, articleId: string): string | undefined {
+    return article(this.seed, (id) => this.catalogue.byId(id), providerCode, articleId);
+  }
+
+  scan(q: ScanQuery & { scanCode: ScanCode }): Contract[] {
+    return runScan(this.catalogue.listings, (l) => this.market.quote(l.conId), q).map((l) => contractOf(l));
   }
 
   accountValues(account: string): AccountValue[] {
@@ -169,8 +300,15 @@ export class BrokerEngine {
   }
 
   placeOrder(clientId: number, orderId: number, contract: Contract, order: Order): PlaceResult {
+    if (String(contract.secType ?? '').toUpperCase() === 'OPT' || String(contract.secType ?? '').toUpperCase() === 'BAG' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
+      return { kind: 'rejected', code: 201, reason: 'The simulator quotes options but does not trade them yet; only US stocks and ETFs are tradable' };
+    }
     const listing = this.catalogue.find(contract)[0];
     if (!listing) return { kind: 'rejected', code: 200, reason: 'No security definition has been found for the request' };
+    if (listing.spec && (listing.spec.secType !== 'STK' || listing.spec.currency !== 'USD')) {
+      // The demo accounts keep a single USD ledger; trading other classes and currencies needs multi-currency accounts.
+      return { kind: 'rejected', code: 201, reason: `The simulated accounts do not trade ${listing.spec.secType} in ${listing.spec.currency} yet; only US stocks and ETFs are tradable` };
+    }
     return this.book.place(clientId, orderId, listing, contract, order);
   }
 
@@ -192,6 +330,26 @@ export class BrokerEngine {
 
   executions(filter: ExecutionQuery): FillRecord[] {
     return this.book.executions(filter);
+  }
+
+  completedOrders(forClientId: number | 'all'): CompletedOrderRecord[] {
+    return this.book.completedOrders(forClientId);
+  }
+
+  /**
+   * Keeps an instrument beyond the core US book moving while it is watched (a market data line): those
+   * instruments hold still while nobody looks. Returns the function that stops watching.
+   */
+  watch(conId: number): () => void {
+    this.watched.set(conId, (this.watched.get(conId) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const n = (this.watched.get(conId) ?? 1) - 1;
+      if (n <= 0) this.watched.delete(conId);
+      else this.watched.set(conId, n);
+    };
   }
 
   on<E extends keyof EngineEvents>(event: E, fn: EngineEvents[E]): () => void {
@@ -252,9 +410,18 @@ export class BrokerEngine {
     }
     const tickListeners = this.listeners.tick;
     const listings = this.market.listings;
+    const venuePhases = new Map<VenueId, SessionPhase>();
     this.market.step(now, phase, (i) => {
       if (tickListeners.size > 0) this.emit('tick', listings[i]!.conId, this.market.quoteAt(i));
       if (this.book.hasOrdersAt(i)) this.book.match(i);
+    }, (i) => {
+      const spec = listings[i]!.spec;
+      if (!this.watched.has(listings[i]!.conId)) return 'closed';
+      if (!spec) return phase;
+      // One time-zone lookup per venue and step: Intl is far too slow to ask per instrument.
+      let p = venuePhases.get(spec.venue);
+      if (p === undefined) venuePhases.set(spec.venue, (p = venuePhase(spec.venue, now)));
+      return p;
     });
   }
 
@@ -268,6 +435,7 @@ export class BrokerEngine {
   }
 
   private details(l: Listing): ContractDetails {
+    if (l.spec) return this.worldDetails(l, l.spec);
     const hours = hoursStrings(this.clock.now(), 7, this.hours);
     return {
       contract: contractOf(l), marketName: l.etf ? l.symbol : 'NMS', minTick: 0.01, priceMagnifier: 1,
@@ -275,10 +443,33 @@ export class BrokerEngine {
       industry: l.industry, category: l.category, subcategory: l.etf ? 'ETF' : l.category, timeZoneId: 'US/Eastern',
       tradingHours: hours.tradingHours, liquidHours: hours.liquidHours, evRule: '', evMultiplier: 0, aggGroup: 1,
       marketRuleIds: '26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26,26', realExpirationDate: '', lastTradeTime: '',
-      stockType: l.etf ? 'ETF' : 'COMMON', minSize: 1, sizeIncrement: 1, suggestedSizeIncrement: 100,
+      stockType: l.etf ? 'ETF' : (l.stockType ?? 'COMMON'), minSize: 1, sizeIncrement: 1, suggestedSizeIncrement: 100,
       secIdList: [], underSymbol: '', notes: '',
     };
   }
+  /** Contract details of an instrument beyond US stocks, in its venue's zone and with its own terms. */
+  private worldDetails(l: Listing, spec: InstrumentSpec): ContractDetails {
+    const hours = venueHours(spec.venue, this.clock.now());
+    const rule = String(spec.marketRuleId);
+    const nExchanges = spec.validExchanges.split(',').length;
+    return {
+      contract: contractOf(l), marketName: spec.tradingClass, minTick: spec.minTick, priceMagnifier: spec.priceMagnifier ?? 1,
+      orderTypes: spec.orderTypes, validExchanges: spec.validExchanges, underConId: spec.secType === 'FUT' ? this.underlyingIndexConId(l.symbol) : 0,
+      longName: l.longName, industry: l.industry, category: l.category, subcategory: l.category,
+      contractMonth: spec.contractMonth ?? '', timeZoneId: hours.timeZoneId, tradingHours: hours.tradingHours, liquidHours: hours.liquidHours,
+      evRule: '', evMultiplier: 0, aggGroup: spec.secType === 'FUT' ? 2 : 1, marketRuleIds: Array.from({ length: nExchanges }, () => rule).join(','),
+      realExpirationDate: spec.lastTradeDate ?? '', lastTradeTime: '',
+      stockType: spec.secType === 'STK' ? (spec.stockType ?? 'COMMON') : '',
+      minSize: spec.minSize ?? 1, sizeIncrement: spec.sizeIncrement ?? 1, suggestedSizeIncrement: spec.suggestedSizeIncrement ?? 100,
+      secIdList: [], underSymbol: spec.secType === 'FUT' ? l.symbol : '', underSecType: (spec.secType === 'FUT' ? 'IND' : '') as ContractDetails['underSecType'], notes: '',
+    };
+  }
+
+  private underlyingIndexConId(futureRoot: string): number {
+    const index = futureRoot === 'ES' || futureRoot === 'MES' ? 'SPX' : futureRoot === 'NQ' ? 'NDX' : undefined;
+    return index ? (this.catalogue.find({ symbol: index, secType: 'IND' as Contract['secType'] })[0]?.conId ?? 0) : 0;
+  }
+
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

@@ -3,11 +3,40 @@
 // that caches conIds behaves as it would against TWS; the rest are stable
 // made-up numbers. Prices are only starting points for the random walk.
 import type { Contract } from './types';
+import type { VenueId } from './venues';
+
+/** What sets an instrument beyond US stocks and ETFs apart: its class, venue, currency and contract terms. */
+export interface InstrumentSpec {
+  secType: 'STK' | 'IND' | 'FUT' | 'CASH' | 'CRYPTO';
+  /** The exchange a contract names (CME, IDEALPRO, PAXOS, IBIS ...). */
+  exchange: string;
+  currency: string;
+  localSymbol: string;
+  tradingClass: string;
+  minTick: number;
+  marketRuleId: number;
+  multiplier?: number;
+  /** Futures: yyyyMMdd of the last trading day, and the contract month yyyyMM. */
+  lastTradeDate?: string;
+  contractMonth?: string;
+  venue: VenueId;
+  stockType?: string;
+  /** LSE quotes in pence: prices are 100 x the currency. */
+  priceMagnifier?: number;
+  minSize?: number;
+  sizeIncrement?: number;
+  suggestedSizeIncrement?: number;
+  validExchanges: string;
+  orderTypes: string;
+  /** Quotes carry a last price only (indices). */
+  lastOnly?: boolean;
+}
 
 export interface Listing {
   symbol: string;
   conId: number;
-  primaryExch: 'NASDAQ' | 'NYSE' | 'ARCA' | 'BATS';
+  /** US listings: NASDAQ, NYSE, ARCA, BATS; elsewhere the listing exchange (IBIS, AEB, LSE, TSEJ ...). */
+  primaryExch: string;
   longName: string;
   /** IB's industry / category (sector, used by allocation views). */
   industry: string;
@@ -19,6 +48,10 @@ export interface Listing {
   vol: number;
   /** Typical shares per trade print. */
   lotSize: number;
+  /** US stock types beyond COMMON/ETF (MLP, ADR, REIT). */
+  stockType?: string;
+  /** Set for every instrument that is not a plain US stock or ETF. */
+  spec?: InstrumentSpec;
 }
 
 type Row = [string, number, Listing['primaryExch'], string, string, string, number, number];
@@ -110,8 +143,11 @@ function synthetic(i: number): Listing {
 
 export class Catalogue {
   readonly listings: Listing[];
+  /** Listings from here on walk on their own random stream, so adding them leaves the core book's path unchanged. */
+  worldStart = Number.POSITIVE_INFINITY;
   private readonly byConId = new Map<number, Listing>();
   private readonly bySymbol = new Map<string, Listing>();
+  private readonly world: Listing[] = [];
 
   constructor(extraSymbols = 0) {
     this.listings = [...STOCKS.map((r) => listing(r, false)), ...ETFS.map((r) => listing(r, true))];
@@ -133,6 +169,17 @@ export class Catalogue {
     }
   }
 
+  /** Adds the instruments beyond the core US book; call once, after the synthetic tail is complete. */
+  addWorld(listings: readonly Listing[]): void {
+    this.worldStart = this.listings.length;
+    for (const l of listings) {
+      this.listings.push(l);
+      this.byConId.set(l.conId, l);
+      if (l.spec) this.world.push(l);
+      else this.bySymbol.set(l.symbol, l);
+    }
+  }
+
   byId(conId: number): Listing | undefined {
     return this.byConId.get(conId);
   }
@@ -150,8 +197,16 @@ export class Catalogue {
   find(query: Contract): Listing[] {
     if (query.conId) {
       const l = this.byConId.get(query.conId);
+      if (l?.spec) return !query.symbol || query.symbol.toUpperCase() === l.symbol ? [l] : [];
       return l && (!query.symbol || this.bySym(query.symbol) === l) ? [l] : [];
     }
+    const type = String(query.secType ?? '').toUpperCase();
+    if (type && type !== 'STK') return findWorld(this.world, query);
+    const us = this.findUs(query);
+    return us.length > 0 ? us : findWorld(this.world, query);
+  }
+
+  private findUs(query: Contract): Listing[] {
     if (!query.symbol) return [];
     const l = this.bySym(query.symbol);
     if (!l) return [];
@@ -166,7 +221,47 @@ export class Catalogue {
   }
 }
 
+const upper = (s: string | undefined): string => (s ?? '').trim().toUpperCase();
+
+/** TWS's matching for instruments beyond US stocks: each class by the fields that identify it. */
+function findWorld(world: readonly Listing[], q: Contract): Listing[] {
+  const type = upper(q.secType) || 'STK';
+  const symbol = upper(q.symbol);
+  const local = upper(q.localSymbol);
+  const exchange = upper(q.exchange);
+  const currency = upper(q.currency);
+  const wantType = type === 'CONTFUT' ? 'FUT' : type;
+  const hits = world.filter((l) => {
+    const s = l.spec!;
+    if (s.secType !== wantType) return false;
+    if (symbol && l.symbol !== symbol && !(wantType === 'CASH' && s.localSymbol === symbol)) return false;
+    if (local && s.localSymbol.toUpperCase() !== local) return false;
+    if (!symbol && !local) return false;
+    if (currency && s.currency !== currency) return false;
+    if (exchange && exchange !== 'SMART' && exchange !== s.exchange && exchange !== l.primaryExch) return false;
+    if (exchange === 'SMART' && wantType !== 'STK') return false;
+    const month = (q.lastTradeDateOrContractMonth ?? '').trim();
+    if (month && !(s.contractMonth?.startsWith(month) || s.lastTradeDate?.startsWith(month))) return false;
+    if (q.multiplier && s.multiplier && Number(q.multiplier) !== s.multiplier) return false;
+    return true;
+  });
+  if (type !== 'CONTFUT') return hits;
+  // The continuous future stands for the front month.
+  const front = [...hits].sort((a, b) => (a.spec!.lastTradeDate ?? '').localeCompare(b.spec!.lastTradeDate ?? ''))[0];
+  return front ? [front] : [];
+}
+
 export function contractOf(l: Listing): Contract {
+  const s = l.spec;
+  if (s) {
+    return {
+      conId: l.conId, symbol: l.symbol, secType: s.secType as Contract['secType'], exchange: s.exchange,
+      ...(s.secType === 'STK' ? { primaryExch: l.primaryExch } : {}),
+      currency: s.currency, localSymbol: s.localSymbol, tradingClass: s.tradingClass,
+      ...(s.multiplier ? { multiplier: s.multiplier } : {}),
+      ...(s.lastTradeDate ? { lastTradeDateOrContractMonth: s.lastTradeDate } : {}),
+    };
+  }
   return {
     conId: l.conId, symbol: l.symbol, secType: 'STK' as Contract['secType'], exchange: 'SMART',
     primaryExch: l.primaryExch, currency: 'USD', localSymbol: l.symbol, tradingClass: l.etf ? l.symbol : 'NMS',

@@ -13,6 +13,13 @@ const RTH_MS_PER_YEAR = 252 * 6.5 * 3600_000;
 export const roundToTick = (p: number): number => Math.round(p / TICK) * TICK;
 const cents = (p: number): number => Math.round(p * 100) / 100;
 
+/** Rounds to an instrument's tick; the core book's cent tick keeps its exact historical arithmetic. */
+export function tickRounder(tick: number): (p: number) => number {
+  if (tick === TICK) return cents;
+  const scale = 10 ** Math.max(0, Math.ceil(-Math.log10(tick)) + 2);
+  return (p: number): number => Math.round(Math.round(p / tick) * tick * scale) / scale;
+}
+
 export class Market {
   readonly size: number;
   readonly listings: Listing[];
@@ -33,17 +40,31 @@ export class Market {
   private readonly close: Float64Array;
   private readonly time: Float64Array;
 
+  /** Listings from this index on (the world beyond the core US book) draw from their own streams. */
+  private readonly worldStart: number;
+  private readonly worldRng: Random;
+  private readonly tickOf: Float64Array;
+  private readonly roundOf: ((p: number) => number)[];
+
   constructor(catalogue: Catalogue, seed: number, tickIntervalMs: number, now: number) {
     this.listings = catalogue.listings;
     const n = (this.size = this.listings.length);
     this.rng = new Random(mixSeed(seed, 0x6d61726b));
+    this.worldStart = Math.min(n, catalogue.worldStart);
+    this.worldRng = new Random(mixSeed(seed, 0x776f726c));
+    this.tickOf = new Float64Array(n);
+    this.roundOf = this.listings.map((l) => tickRounder(l.spec?.minTick ?? TICK));
+    for (let i = 0; i < n; i++) this.tickOf[i] = this.listings[i]!.spec?.minTick ?? TICK;
     const f = (): Float64Array => new Float64Array(n);
     this.mid = f(); this.sigma = f(); this.bid = f(); this.ask = f(); this.last = f();
     this.bidSize = f(); this.askSize = f(); this.lastSize = f(); this.volume = f();
     this.open = f(); this.high = f(); this.low = f(); this.close = f(); this.time = f();
-    const setup = new Random(mixSeed(seed, 0x73657475));
+    const coreSetup = new Random(mixSeed(seed, 0x73657475));
+    const worldSetup = new Random(mixSeed(seed, 0x77736574));
     for (let i = 0; i < n; i++) {
       const l = this.listings[i]!;
+      const setup = i < this.worldStart ? coreSetup : worldSetup;
+      const cents = this.roundOf[i]!;
       this.index.set(l.conId, i);
       // Each seed starts the market somewhere a little different, and yesterday's close a little away from it.
       const start = l.price * Math.exp(0.03 * setup.normal());
@@ -114,13 +135,21 @@ export class Market {
    * listing whose quote changed. Nothing moves while the market is closed;
    * extended hours move less and print less.
    */
-  step(now: number, phase: SessionPhase, onChange: (i: number) => void): void {
-    if (phase === 'closed') return;
-    const rth = phase === 'rth';
-    const volScale = rth ? 1 : 0.4;
-    const printChance = rth ? 0.55 : 0.12;
-    const rng = this.rng;
-    for (let i = 0; i < this.size; i++) {
+  step(now: number, phase: SessionPhase, onChange: (i: number) => void, worldPhase?: (i: number) => SessionPhase): void {
+    if (phase !== 'closed') for (let i = 0; i < this.worldStart; i++) this.stepOne(i, now, phase, this.rng, onChange);
+    if (worldPhase) {
+      for (let i = this.worldStart; i < this.size; i++) {
+        const p = worldPhase(i);
+        if (p !== 'closed') this.stepOne(i, now, p, this.worldRng, onChange);
+      }
+    }
+  }
+
+  private stepOne(i: number, now: number, phase: SessionPhase, rng: Random, onChange: (i: number) => void): void {
+    {
+      const rth = phase === 'rth';
+      const volScale = rth ? 1 : 0.4;
+      const printChance = rth ? 0.55 : 0.12;
       this.mid[i] = this.mid[i]! * Math.exp(this.sigma[i]! * volScale * rng.normal());
       const oldBid = this.bid[i];
       const oldAsk = this.ask[i];
@@ -144,8 +173,8 @@ export class Market {
   /** Moves the market at once (a news gap): the walk continues from the new price. */
   jump(i: number, price: number, now: number): void {
     this.mid[i] = price;
-    this.quoteAround(i, this.rng);
-    this.print(i, roundToTick(price) >= this.ask[i]! ? this.ask[i]! : this.bid[i]!, this.listings[i]!.lotSize, now);
+    this.quoteAround(i, i < this.worldStart ? this.rng : this.worldRng);
+    this.print(i, this.roundOf[i]!(price) >= this.ask[i]! ? this.ask[i]! : this.bid[i]!, this.listings[i]!.lotSize, now);
   }
 
   /** A new trading day: yesterday's last becomes the close, volume and the day range start over. */
@@ -168,14 +197,21 @@ export class Market {
     this.time[i] = now;
   }
 
+  /** The rounding of one listing's prices (its minimum tick). */
+  roundAt(i: number): (p: number) => number {
+    return this.roundOf[i]!;
+  }
+
   private quoteAround(i: number, rng: Random): void {
     const m = this.mid[i]!;
+    const tick = this.tickOf[i]!;
+    const round = this.roundOf[i]!;
     // About half a basis point of spread, never less than a tick: tight, as in liquid US names.
-    const spreadTicks = Math.max(1, Math.round((m * 0.00005) / TICK));
-    const bid = cents(Math.floor((m - (spreadTicks * TICK) / 2) / TICK + 1e-9) * TICK);
+    const spreadTicks = Math.max(1, Math.round((m * 0.00005) / tick));
+    const bid = round(Math.floor((m - (spreadTicks * tick) / 2) / tick + 1e-9) * tick);
     const bidChanged = bid !== this.bid[i];
     this.bid[i] = bid;
-    this.ask[i] = cents(bid + spreadTicks * TICK);
+    this.ask[i] = round(bid + spreadTicks * tick);
     const lot = this.listings[i]!.lotSize;
     // Displayed size refreshes when the price moves, and now and then in between.
     if (bidChanged || this.bidSize[i] === 0 || rng.next() < 0.2) this.bidSize[i] = lot * (1 + Math.floor(rng.next() * 10));

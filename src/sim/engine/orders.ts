@@ -12,10 +12,10 @@ import { ExecutionLog } from './executions';
 import type { Market } from './market';
 import { Random, mixSeed } from './random';
 import { tradingDay, type MarketHours, type SessionPhase } from './trading-hours';
-import type { Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, PlaceResult, SimOrderStatus } from './types';
+import type { CompletedOrderRecord, Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, PlaceResult, SimOrderStatus } from './types';
 import { whatIfState } from './what-if';
 
-const VENUE: Record<Listing['primaryExch'], string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
+const VENUE: Record<string, string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
 
 const cents = (p: number): number => Math.round(p * 100) / 100;
 
@@ -49,6 +49,8 @@ interface Working {
   filledValue: number;
   cancelExpiry: (() => void) | undefined;
   done: boolean;
+  /** Sim-clock ms of the final status. */
+  doneAt: number;
 }
 
 const key = (clientId: number, orderId: number): string => `${clientId}:${orderId}`;
@@ -169,6 +171,17 @@ export class OrderBook {
     return out;
   }
 
+  /** Orders that reached Filled, Cancelled or Inactive, oldest first (reqCompletedOrders). */
+  completedOrders(forClientId: number | 'all'): CompletedOrderRecord[] {
+    const out: CompletedOrderRecord[] = [];
+    for (const w of this.orders.values()) {
+      if (!w.done) continue;
+      if (forClientId !== 'all' && w.rec.clientId !== forClientId) continue;
+      out.push({ ...snapshot(w.rec), completedAt: w.doneAt });
+    }
+    return out.sort((a, b) => a.completedAt - b.completedAt);
+  }
+
   executions(filter: ExecutionQuery): FillRecord[] {
     return this.log.query(filter);
   }
@@ -237,7 +250,7 @@ export class OrderBook {
     const w: Working = {
       rec, listing, index, account, buying: order.action === 'BUY', placedAt: now,
       held: untransmitted || (parent !== undefined && parent.rec.status !== 'Filled'), untransmitted,
-      triggered: false, trailStop: undefined, commissionCharged: 0, filledValue: 0, cancelExpiry: undefined, done: false,
+      triggered: false, trailStop: undefined, commissionCharged: 0, filledValue: 0, cancelExpiry: undefined, done: false, doneAt: 0,
     };
     const k = key(clientId, orderId);
     this.orders.set(k, w);
@@ -393,7 +406,7 @@ export class OrderBook {
     rec.lastFillPrice = price;
     rec.state = { ...rec.state, commission: w.commissionCharged, commissionCurrency: 'USD' };
     this.ctx.emitFill(this.log.record({
-      at: now, rec, account: w.account.id, exchange: VENUE[w.listing.primaryExch], buying: w.buying,
+      at: now, rec, account: w.account.id, exchange: VENUE[w.listing.primaryExch] ?? w.listing.primaryExch, buying: w.buying,
       shares: qty, price, commission, realized, removedLiquidity,
     }));
     if (rec.remaining === 0) this.finish(w, 'Filled', '');
@@ -463,6 +476,7 @@ export class OrderBook {
   private finish(w: Working, status: 'Filled' | 'Cancelled' | 'Inactive', reason: string): void {
     if (w.done) return;
     w.done = true;
+    w.doneAt = this.ctx.clock.now();
     w.rec.reason = reason;
     w.cancelExpiry?.();
     this.byListing.get(w.index)?.delete(w);

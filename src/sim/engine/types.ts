@@ -23,6 +23,20 @@ export interface Quote {
   time: number;
 }
 
+/** What an option computation tick carries: the model's implied vol and greeks, and the underlying's prices. */
+export interface OptionModel {
+  impliedVol: number;
+  delta: number;
+  gamma: number;
+  vega: number;
+  theta: number;
+  optPrice: number;
+  undPrice: number;
+  undBid: number;
+  undAsk: number;
+  undLast: number;
+}
+
 /** Mirrors reqHistoricalData's arguments. */
 export interface BarQuery {
   /** "" = now; "yyyyMMdd HH:mm:ss[ TZ]" (Eastern unless a zone is given) or "yyyyMMdd-HH:mm:ss" (UTC). */
@@ -91,6 +105,11 @@ export interface OpenOrderRecord {
   lastFillPrice: number;
   /** Why an order is Inactive or was Cancelled by the engine (expiry, OCA, IOC), '' otherwise. */
   reason: string;
+}
+
+export interface CompletedOrderRecord extends OpenOrderRecord {
+  /** Sim-clock ms of the final status. */
+  completedAt: number;
 }
 
 export interface FillRecord {

@@ -25,6 +25,14 @@ describe('npm run sim (the CLI)', () => {
     for (const word of ['--port', '--seed', 'drop', 'silent on|off', 'restored kept|lost', 'reset <seconds>', 'delay-acks <ms>']) expect(out()).toContain(word);
   });
 
+  it('--help lists what is simulated: versions, asset classes, data, news and scanner', async () => {
+    const { out, exited } = run(['--help']);
+    expect(await exited).toBe(0);
+    for (const word of ['100..193', 'IDEALPRO', 'CONTFUT', 'PAXOS', 'TSEJ', 'options on AAPL', 'refused with 201', 'TOP_PERC_GAIN', 'ignore previous instructions']) {
+      expect(out()).toContain(word);
+    }
+  });
+
   it('starts, prints port and accounts, serves a real client, acknowledges commands and exits on SIGTERM', async () => {
     const { proc, out, exited } = run(['--port', '0', '--seed', '7', '--held', '12', '--extra-symbols', '2']);
     const port = Number((await until(() => /port (\d+)/.exec(out()), 'the port line', 15_000))[1]);

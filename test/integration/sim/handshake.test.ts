@@ -66,12 +66,23 @@ describe('handshake and session', () => {
     await Promise.all([ta, tb]);
   });
 
-  it('a client whose version range excludes 193 is refused', async () => {
+  it('the highest common version is negotiated: 100..187 gets 187, 157..178 gets 178', async () => {
+    for (const [min, max] of [[100, 187], [157, 178]] as const) {
+      const raw = new RawClient(h.sim.port);
+      raws.push(raw);
+      raw.hello(min, max);
+      await until(() => raw.messages.length >= 1, `hello for v${min}..${max}`);
+      expect(raw.messages[0]![0]).toBe(String(max));
+      expect(raw.closed).toBe(false);
+    }
+  });
+
+  it('a client whose range misses ours gets a hello with our version, then the socket closes', async () => {
     const raw = new RawClient(h.sim.port);
     raws.push(raw);
-    raw.hello(100, 187);
-    await until(() => raw.closed, 'refusal');
-    expect(raw.messages).toEqual([]);
+    raw.hello(201, 210);
+    await until(() => raw.closed, 'the close after the answer');
+    expect(raw.messages).toEqual([['193', '20240103 10:00:00 EST']]);
   });
 
   it('the server hello carries version 193 and an Eastern-time connection time', async () => {

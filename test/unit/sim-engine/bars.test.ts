@@ -130,4 +130,35 @@ describe('historical bars', () => {
     expect(weeks[weeks.length - 1]!.close).toBe(engine.quote(aapl).last);
     engine.close();
   });
+
+  it('weekly and monthly bars are whole calendar periods dated by their first trading day', () => {
+    const { engine, aapl } = setup();
+    const dow = (t: string): number => new Date(`${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T12:00:00Z`).getUTCDay();
+    const weeks = engine.bars(aapl, q({ durationStr: '2 M', barSizeSetting: '1 week' }));
+    expect(weeks).toHaveLength(9);
+    expect(weeks.every((b) => dow(b.time!) === 1)).toBe(true);
+    const days = engine.bars(aapl, q({ durationStr: '3 M', barSizeSetting: '1 day' }));
+    // A week's bar spans exactly that week's daily bars.
+    const week = weeks[weeks.length - 2]!;
+    const ofWeek = days.filter((d) => d.time! >= week.time! && d.time! < weeks[weeks.length - 1]!.time!);
+    expect(ofWeek).toHaveLength(5);
+    expect(week).toMatchObject({ open: ofWeek[0]!.open, close: ofWeek[4]!.close, high: Math.max(...ofWeek.map((d) => d.high!)), volume: ofWeek.reduce((a, d) => a + d.volume!, 0) });
+    const months = engine.bars(aapl, q({ durationStr: '1 Y', barSizeSetting: '1 month' }));
+    expect(months).toHaveLength(12);
+    expect(months.map((m) => m.time!.slice(4, 6))).toEqual(['12', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11']);
+    expect(months.every((m) => Number(m.time!.slice(6, 8)) <= 3)).toBe(true);
+    expect(months[11]!.close).toBe(engine.quote(aapl).last);
+    engine.close();
+  });
+
+  it('answer a short window long ago without generating everything since, agreeing with the daily bars', () => {
+    const { engine, aapl } = setup();
+    const minutes = engine.bars(aapl, q({ endDateTime: '20240103 16:00:00 US/Eastern', durationStr: '1 D', barSizeSetting: '1 min' }));
+    expect(minutes).toHaveLength(390);
+    expect(minutes[0]!.time).toBe('20240103 09:30:00 US/Eastern');
+    const daily = engine.bars(aapl, q({ endDateTime: '20240104 00:00:00 US/Eastern', durationStr: '1 D', barSizeSetting: '1 day' }));
+    expect(daily[0]!.time).toBe('20240103');
+    expect(minutes[389]!.close).toBe(daily[0]!.close);
+    engine.close();
+  });
 });

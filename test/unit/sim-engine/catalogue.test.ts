@@ -50,7 +50,9 @@ describe('contract catalogue', () => {
 
   it('finds nothing for an unknown symbol or a product it does not list', () => {
     expect(engine.findContracts(stock('NOSUCH'))).toEqual([]);
-    expect(engine.findContracts({ symbol: 'AAPL', secType: 'OPT' as never })).toEqual([]);
+    // AAPL has listed options now; KO does not, and warrants are not simulated at all.
+    expect(engine.findContracts({ symbol: 'KO', secType: 'OPT' as never })).toEqual([]);
+    expect(engine.findContracts({ symbol: 'AAPL', secType: 'WAR' as never })).toEqual([]);
     expect(engine.findContracts({ symbol: 'AAPL', secType: 'STK' as never, currency: 'EUR' })).toEqual([]);
     expect(engine.findContracts({ conId: 1 })).toEqual([]);
     expect(engine.resolve({ symbol: 'aapl' })?.contract.conId).toBe(265598);

@@ -45,14 +45,18 @@ describe('simulated market', () => {
     engine.close();
   });
 
-  it('sends no ticks while the market is closed for the weekend', () => {
+  it('sends no ticks while the market is closed for the weekend (watched crypto alone trades on)', () => {
     const clock = new ManualClock(saturday(12));
     const engine = new BrokerEngine({ seed: 3, clock, tickIntervalMs: 1_000 });
+    const coins = new Set(['BTC', 'ETH'].map((symbol) => engine.resolve({ symbol, secType: 'CRYPTO' as never, exchange: 'PAXOS' })!.contract.conId!));
+    for (const c of coins) engine.watch(c);
     let ticks = 0;
-    engine.on('tick', () => ticks++);
+    let cryptoTicks = 0;
+    engine.on('tick', (conId) => (coins.has(conId) ? cryptoTicks++ : ticks++));
     const before = engine.quote(conIdOf(engine, 'SPY'));
     clock.advance(3 * 3600_000);
     expect(ticks).toBe(0);
+    expect(cryptoTicks).toBeGreaterThan(0);
     expect(engine.quote(conIdOf(engine, 'SPY')).last).toBe(before.last);
     engine.close();
   });

@@ -5,6 +5,8 @@ import { Encoder } from '@stoqey/ib/dist/core/io/encoder';
 import { encodeFrame, InboundParser } from '../../../src/sim/wire/frame';
 
 export const SERVER_VERSION = 193;
+/** The versions every codec test runs at: the lowest we speak, common Python clients' 157..178 range, and the top. */
+export const TEST_VERSIONS = [100, 124, 145, 157, 164, 176, 178, 187, 193] as const;
 
 function flattenDeep(arr: unknown[], out: unknown[] = []): unknown[] {
   for (const v of arr) {
@@ -24,10 +26,10 @@ function socketBytes(tokens: unknown[]): Buffer {
 }
 
 /** Runs `drive` against the library's Encoder and returns each message as the simulator's parser sees it. */
-export function encodeWithLibrary(drive: (encoder: Encoder) => void): string[][] {
+export function encodeWithLibrary(drive: (encoder: Encoder) => void, serverVersion: number = SERVER_VERSION): string[][] {
   const sent: Buffer[] = [];
   const encoder = new Encoder({
-    serverVersion: SERVER_VERSION,
+    serverVersion,
     sendMsg: (...tokens: unknown[]) => sent.push(socketBytes(tokens)),
     emitError: (msg: string) => {
       throw new Error(`library encoder refused: ${msg}`);
@@ -53,9 +55,14 @@ export interface Decoded {
 
 /** Feeds simulator messages to the library's Decoder, through the same byte framing the Socket undoes. */
 export function decodeWithLibrary(...messages: string[][]): Decoded {
+  return decodeAt(SERVER_VERSION, ...messages);
+}
+
+/** The library's Decoder running as a client that negotiated `serverVersion`. */
+export function decodeAt(serverVersion: number, ...messages: string[][]): Decoded {
   const result: Decoded = { events: [], errors: [], infos: [] };
   const decoder = new Decoder({
-    serverVersion: SERVER_VERSION,
+    serverVersion,
     emitEvent: (name: string, ...args: unknown[]) => result.events.push({ name, args }),
     emitError: (message: string, code: number, reqId?: number) => result.errors.push({ message, code, reqId }),
     emitInfo: (message: string, code: number) => result.infos.push({ message, code }),
@@ -72,7 +79,11 @@ export function decodeWithLibrary(...messages: string[][]): Decoded {
 
 /** Decodes and insists the library raised no error (505 is its "wrong field count" signal). */
 export function decodeClean(...messages: string[][]): Decoded['events'] {
-  const d = decodeWithLibrary(...messages);
-  if (d.errors.length) throw new Error(`library decoder errors: ${JSON.stringify(d.errors)}`);
+  return decodeCleanAt(SERVER_VERSION, ...messages);
+}
+
+export function decodeCleanAt(serverVersion: number, ...messages: string[][]): Decoded['events'] {
+  const d = decodeAt(serverVersion, ...messages);
+  if (d.errors.length) throw new Error(`library decoder errors at v${serverVersion}: ${JSON.stringify(d.errors)}`);
   return d.events;
 }

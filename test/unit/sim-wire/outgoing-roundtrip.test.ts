@@ -27,7 +27,7 @@ describe('server messages decoded by the library', () => {
   });
 
   it('errors with an id go to error, with -1 to info; non-ASCII survives', () => {
-    const d = decodeWithLibrary(session.errorMessage(12, 201, 'Order rejected - reason: café'), session.errorMessage(-1, 2104, 'Market data farm connection is OK:usfarm'));
+    const d = decodeWithLibrary(session.errorMessage(193, 12, 201, 'Order rejected - reason: café'), session.errorMessage(193, -1, 2104, 'Market data farm connection is OK:usfarm'));
     expect(d.errors).toEqual([{ message: 'Order rejected - reason: café', code: 201, reqId: 12 }]);
     expect(d.infos).toEqual([{ message: 'Market data farm connection is OK:usfarm', code: 2104 }]);
   });
@@ -51,7 +51,7 @@ describe('server messages decoded by the library', () => {
     const ev = decodeClean(
       account.accountSummary(9, 'DU1234567', 'BuyingPower', '2000000', 'USD'), account.accountSummaryEnd(9),
       account.position('DU1234567', aapl, -20, 101.5), account.positionEnd(),
-      account.pnl(3, 120.5, -40.25, 10), account.pnlSingle(4, 150, 12.5, 300, 0, 28575),
+      account.pnl(193, 3, 120.5, -40.25, 10), account.pnlSingle(193, 4, 150, 12.5, 300, 0, 28575),
     );
     expect(only(ev, EventName.accountSummary)).toEqual([9, 'DU1234567', 'BuyingPower', '2000000', 'USD']);
     expect(only(ev, EventName.accountSummaryEnd)).toEqual([9]);
@@ -82,7 +82,7 @@ describe('server messages decoded by the library', () => {
       tradingHours: '20240102:0400-20240102:2000', liquidHours: '20240102:0930-20240102:1600', stockType: 'COMMON',
       minSize: 1, sizeIncrement: 1, suggestedSizeIncrement: 100, secIdList: [{ tag: 'ISIN', value: 'US0378331005' }], marketRuleIds: '26,26',
     };
-    const ev = decodeClean(contractData(7, details), contractDataEnd(7));
+    const ev = decodeClean(contractData(193, 7, details), contractDataEnd(7));
     const [reqId, d] = only(ev, EventName.contractDetails) as [number, ContractDetails];
     expect(reqId).toBe(7);
     expect(d.contract).toMatchObject({ symbol: 'AAPL', conId: 265598, primaryExch: 'NASDAQ', exchange: 'SMART', currency: 'USD' });
@@ -91,7 +91,7 @@ describe('server messages decoded by the library', () => {
   });
 
   it('historical bars then the end marker', () => {
-    const ev = decodeClean(historicalData(8, '20240101 09:30:00', '20240102 16:00:00', [
+    const ev = decodeClean(historicalData(193, 8, '20240101 09:30:00', '20240102 16:00:00', [
       { time: '20240101', open: 1, high: 2, low: 0.5, close: 1.5, volume: 1000, WAP: 1.2, count: 10 },
       { time: '20240102', open: 1.5, high: 2.5, low: 1, close: 2, volume: 2000, WAP: 1.8, count: 20 },
     ]));
@@ -105,7 +105,7 @@ describe('server messages decoded by the library', () => {
   const submitted: OrderState = { status: OrderStatus.Submitted };
 
   it('a plain open order is 133 fields and decodes to the same order', () => {
-    const fields = openOrder(5, aapl, plain, submitted);
+    const fields = openOrder(193, 5, aapl, plain, submitted);
     expect(fields).toHaveLength(133);
     const [id, c, o, s] = only(decodeClean(fields), EventName.openOrder) as [number, Contract, Order, OrderState];
     expect(id).toBe(5);
@@ -122,7 +122,7 @@ describe('server messages decoded by the library', () => {
       scalePriceIncrement: 0.5, scaleInitLevelSize: 10, smartComboRoutingParams: [{ tag: 'a', value: 'b' }],
       conditions: [new PriceCondition(150, TriggerMethod.Default, 265598, 'SMART', true, ConjunctionConnection.OR)], conditionsIgnoreRth: true,
     };
-    const [, c, o] = only(decodeClean(openOrder(6, { ...aapl, comboLegs: [{ conId: 1, ratio: 1, action: 'BUY', exchange: 'SMART' }] as Contract['comboLegs'] }, fancy, submitted)), EventName.openOrder) as [number, Contract, Order];
+    const [, c, o] = only(decodeClean(openOrder(193, 6, { ...aapl, comboLegs: [{ conId: 1, ratio: 1, action: 'BUY', exchange: 'SMART' }] as Contract['comboLegs'] }, fancy, submitted)), EventName.openOrder) as [number, Contract, Order];
     expect(o).toMatchObject({ auxPrice: 2, trailStopPrice: 180, ocaGroup: 'oca-1', algoParams: fancy.algoParams, hedgeParam: '0.5', deltaNeutralConId: 3, scaleInitLevelSize: 10, conditionsIgnoreRth: true });
     expect(o.conditions).toHaveLength(1);
     expect(c.comboLegs).toHaveLength(1);
@@ -130,22 +130,22 @@ describe('server messages decoded by the library', () => {
 
   it('a what-if answer carries margins and commission; an unset commission decodes as undefined', () => {
     const state: OrderState = { status: OrderStatus.PreSubmitted, initMarginBefore: 1000, maintMarginBefore: 800, equityWithLoanBefore: 50000, initMarginChange: 500, maintMarginChange: 400, equityWithLoanChange: -1, initMarginAfter: 1500, maintMarginAfter: 1200, equityWithLoanAfter: 49999, commission: 1, minCommission: 1, maxCommission: 1.5, commissionCurrency: 'USD', warningText: '' };
-    const [, , o, s] = only(decodeClean(openOrder(9, aapl, { ...plain, whatIf: true }, state)), EventName.openOrder) as [number, Contract, Order, OrderState];
+    const [, , o, s] = only(decodeClean(openOrder(193, 9, aapl, { ...plain, whatIf: true }, state)), EventName.openOrder) as [number, Contract, Order, OrderState];
     expect(o.whatIf).toBe(true);
     expect(s).toMatchObject({ ...state, warningText: '' });
-    const [, , , s2] = only(decodeClean(openOrder(9, aapl, { ...plain, whatIf: true }, { status: OrderStatus.PreSubmitted, commissionCurrency: '' })), EventName.openOrder) as [number, Contract, Order, OrderState];
+    const [, , , s2] = only(decodeClean(openOrder(193, 9, aapl, { ...plain, whatIf: true }, { status: OrderStatus.PreSubmitted, commissionCurrency: '' })), EventName.openOrder) as [number, Contract, Order, OrderState];
     expect(s2.commission).toBeUndefined();
   });
 
   it('order status and open order end', () => {
-    const ev = decodeClean(orderStatus({ orderId: 5, status: 'Filled', filled: 10, remaining: 0, avgFillPrice: 187.2, permId: 900001, parentId: 0, lastFillPrice: 187.2, clientId: 7, whyHeld: '', mktCapPrice: 0 }), openOrderEnd());
+    const ev = decodeClean(orderStatus(193, { orderId: 5, status: 'Filled', filled: 10, remaining: 0, avgFillPrice: 187.2, permId: 900001, parentId: 0, lastFillPrice: 187.2, clientId: 7, whyHeld: '', mktCapPrice: 0 }), openOrderEnd());
     expect(only(ev, EventName.orderStatus)).toEqual([5, 'Filled', 10, 0, 187.2, 900001, 0, 187.2, 7, '', 0]);
     expect(only(ev, EventName.openOrderEnd)).toEqual([]);
   });
 
   it('execution, execution end and commission report', () => {
     const ev = decodeClean(
-      executionData(-1, aapl, { orderId: 5, execId: '0000e0d5.6571.01.01', time: '20240102 10:00:00 US/Eastern', acctNumber: 'DU1234567', exchange: 'NASDAQ', side: 'BOT', shares: 10, price: 187.2, permId: 900001, clientId: 7, liquidation: 0, cumQty: 10, avgPrice: 187.2, orderRef: 'draft-1', lastLiquidity: 2 }),
+      executionData(193, -1, aapl, { orderId: 5, execId: '0000e0d5.6571.01.01', time: '20240102 10:00:00 US/Eastern', acctNumber: 'DU1234567', exchange: 'NASDAQ', side: 'BOT', shares: 10, price: 187.2, permId: 900001, clientId: 7, liquidation: 0, cumQty: 10, avgPrice: 187.2, orderRef: 'draft-1', lastLiquidity: 2 }),
       executionDataEnd(4),
       commissionReport({ execId: '0000e0d5.6571.01.01', commission: 1, currency: 'USD', realizedPNL: undefined, yield: undefined, yieldRedemptionDate: 0 }),
     );
@@ -159,7 +159,7 @@ describe('server messages decoded by the library', () => {
   });
 
   it('the oracle works: a message one field short is flagged by the library', () => {
-    const d = decodeWithLibrary(openOrder(5, aapl, plain, submitted).slice(0, -1));
+    const d = decodeWithLibrary(openOrder(193, 5, aapl, plain, submitted).slice(0, -1));
     expect(d.errors.map((e) => e.code)).toContain(505);
   });
 });

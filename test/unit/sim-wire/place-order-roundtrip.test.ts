@@ -9,7 +9,7 @@ const aapl: Contract = { symbol: 'AAPL', secType: SecType.STK, exchange: 'SMART'
 function roundTrip(orderId: number, contract: Contract, order: Order): { fields: string[]; parsed: Extract<ClientRequest, { kind: 'placeOrder' }> } {
   const [fields] = encodeWithLibrary((enc) => enc.placeOrder(orderId, { ...contract }, { ...order }));
   if (!fields) throw new Error('library sent nothing');
-  const outcome = parseClientMessage(fields);
+  const outcome = parseClientMessage(fields, 193);
   if (!outcome.ok) throw new Error(`parse failed: ${outcome.detail}`);
   if (outcome.request.kind !== 'placeOrder') throw new Error(`parsed as ${outcome.request.kind}`);
   return { fields, parsed: outcome.request };
@@ -89,8 +89,8 @@ describe('placeOrder as the library encodes it', () => {
 
   it('a message one field short or one field long is reported, never half-parsed', () => {
     const [fields] = encodeWithLibrary((enc) => enc.placeOrder(1, { ...aapl }, { action: OrderAction.BUY, totalQuantity: 1, orderType: OrderType.MKT }));
-    const short = parseClientMessage(fields!.slice(0, -1));
-    const long = parseClientMessage([...fields!, 'extra']);
+    const short = parseClientMessage(fields!.slice(0, -1), 193);
+    const long = parseClientMessage([...fields!, 'extra'], 193);
     expect(short.ok).toBe(false);
     expect(long.ok).toBe(false);
     if (!short.ok) expect(short.detail).toMatch(/underrun/);

@@ -7,7 +7,7 @@ const spy = { symbol: 'SPY', secType: SecType.STK, exchange: 'SMART', currency: 
 
 function parseAll(drive: Parameters<typeof encodeWithLibrary>[0]) {
   return encodeWithLibrary(drive).map((fields) => {
-    const out = parseClientMessage(fields);
+    const out = parseClientMessage(fields, 193);
     if (!out.ok) throw new Error(`${fields[0]}: ${out.detail}`);
     return out.request;
   });
@@ -63,11 +63,11 @@ describe('client requests as the library encodes them', () => {
   });
 
   it('START_API as the socket sends it', () => {
-    expect(parseClientMessage(['71', '2', '7', ''])).toEqual({ ok: true, request: { kind: 'startApi', clientId: 7, optionalCapabilities: '' } });
+    expect(parseClientMessage(['71', '2', '7', ''], 193)).toEqual({ ok: true, request: { kind: 'startApi', clientId: 7, optionalCapabilities: '' } });
   });
 
   it('an unknown message id is reported, not thrown', () => {
-    expect(parseClientMessage(['10', '5', '1'])).toMatchObject({ ok: false, messageId: 10, reason: 'unknown-message' });
-    expect(parseClientMessage([])).toMatchObject({ ok: false, reason: 'unknown-message' });
+    expect(parseClientMessage(['10', '5', '1'], 193)).toMatchObject({ ok: false, messageId: 10, reason: 'unknown-message' });
+    expect(parseClientMessage([], 193)).toMatchObject({ ok: false, reason: 'unknown-message' });
   });
 });

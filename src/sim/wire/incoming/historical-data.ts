@@ -1,6 +1,7 @@
 import type { Contract } from '@stoqey/ib';
 import type { FieldReader } from '../fields';
 import { readContract, readShortComboLegs } from './contract-fields';
+import { V } from '../versions';
 
 export interface ReqHistoricalData {
   kind: 'reqHistoricalData';
@@ -16,8 +17,9 @@ export interface ReqHistoricalData {
   chartOptions: string;
 }
 
-/** REQ_HISTORICAL_DATA at 193: no version field (SYNT_REALTIME_BARS+). */
-export function parseReqHistoricalData(r: FieldReader): ReqHistoricalData {
+/** REQ_HISTORICAL_DATA: version 6 before SYNT_REALTIME_BARS, which dropped it and added keepUpToDate. */
+export function parseReqHistoricalData(r: FieldReader, v: number): ReqHistoricalData {
+  if (v < V.SYNT_REALTIME_BARS) r.int('version');
   const reqId = r.int('reqId');
   const contract = readContract(r);
   if (r.bool('includeExpired')) contract.includeExpired = true;
@@ -28,7 +30,7 @@ export function parseReqHistoricalData(r: FieldReader): ReqHistoricalData {
   const whatToShow = r.str('whatToShow');
   const formatDate = r.int('formatDate');
   readShortComboLegs(r, contract);
-  const keepUpToDate = r.bool('keepUpToDate');
+  const keepUpToDate = v >= V.SYNT_REALTIME_BARS ? r.bool('keepUpToDate') : false;
   const chartOptions = r.str('chartOptions');
   return { kind: 'reqHistoricalData', reqId, contract, endDateTime, barSizeSetting, durationStr, useRTH, whatToShow, formatDate: formatDate || 1, keepUpToDate, chartOptions };
 }

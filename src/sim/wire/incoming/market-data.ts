@@ -1,6 +1,7 @@
 import type { Contract } from '@stoqey/ib';
 import type { FieldReader } from '../fields';
 import { readContract, readShortComboLegs } from './contract-fields';
+import { V } from '../versions';
 
 export interface ReqMktData {
   kind: 'reqMktData';
@@ -11,8 +12,8 @@ export interface ReqMktData {
   regulatorySnapshot: boolean;
 }
 
-/** REQ_MKT_DATA version 11. */
-export function parseReqMktData(r: FieldReader): ReqMktData {
+/** REQ_MKT_DATA version 11; regulatorySnapshot from REQ_SMART_COMPONENTS on. */
+export function parseReqMktData(r: FieldReader, v: number): ReqMktData {
   r.int('version');
   const reqId = r.int('reqId');
   const contract = readContract(r);
@@ -22,7 +23,7 @@ export function parseReqMktData(r: FieldReader): ReqMktData {
   }
   const genericTickList = r.str('genericTickList');
   const snapshot = r.bool('snapshot');
-  const regulatorySnapshot = r.bool('regulatorySnapshot');
+  const regulatorySnapshot = v >= V.REQ_SMART_COMPONENTS ? r.bool('regulatorySnapshot') : false;
   r.str('mktDataOptions');
   return { kind: 'reqMktData', reqId, contract, genericTickList, snapshot, regulatorySnapshot };
 }

@@ -1,20 +1,42 @@
 import type { FieldReader } from '../fields';
+import { V } from '../versions';
 
 export interface CancelOrder { kind: 'cancelOrder'; orderId: number; manualOrderCancelTime?: string; extOperator?: string; manualOrderIndicator?: number }
 
-/** CANCEL_ORDER at 193: no version (CME_TAGGING_FIELDS), no RFQ fields (UNDO_RFQ_FIELDS). */
-export function parseCancelOrder(r: FieldReader): CancelOrder {
+/**
+ * CANCEL_ORDER: version 1 until CME_TAGGING_FIELDS replaced it with extOperator and
+ * manualOrderIndicator; manualOrderCancelTime from MANUAL_ORDER_TIME; three RFQ fields
+ * between RFQ_FIELDS and UNDO_RFQ_FIELDS.
+ */
+export function parseCancelOrder(r: FieldReader, v: number): CancelOrder {
+  if (v < V.CME_TAGGING_FIELDS) r.int('version');
   const orderId = r.int('orderId');
-  const manualOrderCancelTime = r.optStr('manualOrderCancelTime');
-  const extOperator = r.optStr('extOperator');
-  const manualOrderIndicator = r.optInt('manualOrderIndicator');
-  return { kind: 'cancelOrder', orderId, manualOrderCancelTime, extOperator, manualOrderIndicator };
+  const out: CancelOrder = { kind: 'cancelOrder', orderId };
+  if (v >= V.MANUAL_ORDER_TIME) out.manualOrderCancelTime = r.optStr('manualOrderCancelTime');
+  if (v >= V.RFQ_FIELDS && v < V.UNDO_RFQ_FIELDS) {
+    r.str('rfq 1');
+    r.str('rfq 2');
+    r.str('rfq 3');
+  }
+  if (v >= V.CME_TAGGING_FIELDS) {
+    out.extOperator = r.optStr('extOperator');
+    out.manualOrderIndicator = r.optInt('manualOrderIndicator');
+  }
+  return out;
 }
 
-export function parseReqGlobalCancel(r: FieldReader): { kind: 'reqGlobalCancel'; extOperator?: string; manualOrderIndicator?: number } {
+export function parseReqGlobalCancel(r: FieldReader, v: number): { kind: 'reqGlobalCancel'; extOperator?: string; manualOrderIndicator?: number } {
+  if (v < V.CME_TAGGING_FIELDS) {
+    r.int('version');
+    return { kind: 'reqGlobalCancel' };
+  }
   const extOperator = r.optStr('extOperator');
   const manualOrderIndicator = r.optInt('manualOrderIndicator');
   return { kind: 'reqGlobalCancel', extOperator, manualOrderIndicator };
+}
+
+export function parseReqCompletedOrders(r: FieldReader): { kind: 'reqCompletedOrders'; apiOnly: boolean } {
+  return { kind: 'reqCompletedOrders', apiOnly: r.bool('apiOnly') };
 }
 
 export function parseReqOpenOrders(r: FieldReader): { kind: 'reqOpenOrders' } {

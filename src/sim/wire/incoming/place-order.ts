@@ -4,6 +4,7 @@ import {
   TimeCondition, VolumeCondition, ConjunctionConnection,
 } from '@stoqey/ib';
 import type { FieldReader } from '../fields';
+import { V } from '../versions';
 
 export interface PlaceOrderRequest {
   orderId: number;
@@ -31,12 +32,14 @@ function defined<T extends object>(o: T): T {
 }
 
 /**
- * PLACE_ORDER at 193, the reverse of the client's Encoder.placeOrder (no
- * version field since ORDER_CONTAINER; no faProfile since FA_PROFILE_DESUPPORT;
- * no RFQ fields since UNDO_RFQ_FIELDS). `r` is positioned after the message id.
- * A plain STK limit order is 118 fields; whatIf sits at index 84.
+ * PLACE_ORDER, the reverse of the client's Encoder.placeOrder behind the same
+ * server-version guards (version field before ORDER_CONTAINER; faProfile
+ * before FA_PROFILE_DESUPPORT; two RFQ fields between RFQ_FIELDS and
+ * UNDO_RFQ_FIELDS ...). `r` is positioned after the message id. At 193 a
+ * plain STK limit order is 118 fields; whatIf sits at index 84.
  */
-export function parsePlaceOrder(r: FieldReader): PlaceOrderRequest {
+export function parsePlaceOrder(r: FieldReader, v: number): PlaceOrderRequest {
+  if (v < V.ORDER_CONTAINER) r.int('version');
   const orderId = r.int('orderId');
   const contract: Contract = defined({
     conId: r.optInt('conId'),
@@ -111,7 +114,8 @@ export function parsePlaceOrder(r: FieldReader): PlaceOrderRequest {
   o.faGroup = r.optStr('faGroup');
   o.faMethod = r.optStr('faMethod');
   o.faPercentage = r.optStr('faPercentage');
-  o.modelCode = r.optStr('modelCode');
+  if (v < V.FA_PROFILE_DESUPPORT) r.str('deprecated faProfile');
+  if (v >= V.MODELS_SUPPORT) o.modelCode = r.optStr('modelCode');
   o.shortSaleSlot = r.optInt('shortSaleSlot');
   o.designatedLocation = r.optStr('designatedLocation');
   o.exemptCode = r.optInt('exemptCode');
@@ -197,45 +201,66 @@ export function parsePlaceOrder(r: FieldReader): PlaceOrderRequest {
   o.solicited = r.optBool('solicited');
   o.randomizeSize = r.optBool('randomizeSize');
   o.randomizePrice = r.optBool('randomizePrice');
-  if (isPegBench(o.orderType)) {
-    o.referenceContractId = r.optInt('referenceContractId');
-    o.isPeggedChangeAmountDecrease = r.optBool('isPeggedChangeAmountDecrease');
-    o.peggedChangeAmount = r.optDouble('peggedChangeAmount');
-    o.referenceChangeAmount = r.optDouble('referenceChangeAmount');
-    o.referenceExchangeId = r.optStr('referenceExchangeId');
+  if (v >= V.PEGGED_TO_BENCHMARK) {
+    if (isPegBench(o.orderType)) {
+      o.referenceContractId = r.optInt('referenceContractId');
+      o.isPeggedChangeAmountDecrease = r.optBool('isPeggedChangeAmountDecrease');
+      o.peggedChangeAmount = r.optDouble('peggedChangeAmount');
+      o.referenceChangeAmount = r.optDouble('referenceChangeAmount');
+      o.referenceExchangeId = r.optStr('referenceExchangeId');
+    }
+    const nConditions = r.int('conditions count');
+    if (nConditions > 0) {
+      o.conditions = [];
+      for (let i = 0; i < nConditions; i++) o.conditions.push(readCondition(r));
+      o.conditionsIgnoreRth = r.optBool('conditionsIgnoreRth');
+      o.conditionsCancelOrder = r.optBool('conditionsCancelOrder');
+    }
+    o.adjustedOrderType = r.optStr('adjustedOrderType');
+    o.triggerPrice = r.optDouble('triggerPrice');
+    o.lmtPriceOffset = r.optDouble('lmtPriceOffset');
+    o.adjustedStopPrice = r.optDouble('adjustedStopPrice');
+    o.adjustedStopLimitPrice = r.optDouble('adjustedStopLimitPrice');
+    o.adjustedTrailingAmount = r.optDouble('adjustedTrailingAmount');
+    o.adjustableTrailingUnit = r.optInt('adjustableTrailingUnit');
   }
-  const nConditions = r.int('conditions count');
-  if (nConditions > 0) {
-    o.conditions = [];
-    for (let i = 0; i < nConditions; i++) o.conditions.push(readCondition(r));
-    o.conditionsIgnoreRth = r.optBool('conditionsIgnoreRth');
-    o.conditionsCancelOrder = r.optBool('conditionsCancelOrder');
+  if (v >= V.EXT_OPERATOR) o.extOperator = r.optStr('extOperator');
+  if (v >= V.SOFT_DOLLAR_TIER) {
+    const tierName = r.optStr('softDollarTier name');
+    const tierValue = r.optStr('softDollarTier value');
+    if (tierName !== undefined || tierValue !== undefined) o.softDollarTier = defined({ name: tierName, value: tierValue });
   }
-  o.adjustedOrderType = r.optStr('adjustedOrderType');
-  o.triggerPrice = r.optDouble('triggerPrice');
-  o.lmtPriceOffset = r.optDouble('lmtPriceOffset');
-  o.adjustedStopPrice = r.optDouble('adjustedStopPrice');
-  o.adjustedStopLimitPrice = r.optDouble('adjustedStopLimitPrice');
-  o.adjustedTrailingAmount = r.optDouble('adjustedTrailingAmount');
-  o.adjustableTrailingUnit = r.optInt('adjustableTrailingUnit');
-  o.extOperator = r.optStr('extOperator');
-  const tierName = r.optStr('softDollarTier name');
-  const tierValue = r.optStr('softDollarTier value');
-  if (tierName !== undefined || tierValue !== undefined) o.softDollarTier = defined({ name: tierName, value: tierValue });
-  o.cashQty = r.optDouble('cashQty');
-  o.mifid2DecisionMaker = r.optStr('mifid2DecisionMaker');
-  o.mifid2DecisionAlgo = r.optStr('mifid2DecisionAlgo');
-  o.mifid2ExecutionTrader = r.optStr('mifid2ExecutionTrader');
-  o.mifid2ExecutionAlgo = r.optStr('mifid2ExecutionAlgo');
-  o.dontUseAutoPriceForHedge = r.optBool('dontUseAutoPriceForHedge');
-  o.isOmsContainer = r.optBool('isOmsContainer');
-  o.discretionaryUpToLimitPrice = r.optBool('discretionaryUpToLimitPrice');
-  o.usePriceMgmtAlgo = r.optBool('usePriceMgmtAlgo');
-  o.duration = r.optInt('duration');
-  o.postToAts = r.optInt('postToAts');
-  o.autoCancelParent = r.optBool('autoCancelParent');
-  o.advancedErrorOverride = r.optStr('advancedErrorOverride');
-  o.manualOrderTime = r.optStr('manualOrderTime');
+  if (v >= V.CASH_QTY) o.cashQty = r.optDouble('cashQty');
+  if (v >= V.DECISION_MAKER) {
+    o.mifid2DecisionMaker = r.optStr('mifid2DecisionMaker');
+    o.mifid2DecisionAlgo = r.optStr('mifid2DecisionAlgo');
+  }
+  if (v >= V.MIFID_EXECUTION) {
+    o.mifid2ExecutionTrader = r.optStr('mifid2ExecutionTrader');
+    o.mifid2ExecutionAlgo = r.optStr('mifid2ExecutionAlgo');
+  }
+  if (v >= V.AUTO_PRICE_FOR_HEDGE) o.dontUseAutoPriceForHedge = r.optBool('dontUseAutoPriceForHedge');
+  if (v >= V.ORDER_CONTAINER) o.isOmsContainer = r.optBool('isOmsContainer');
+  if (v >= V.D_PEG_ORDERS) o.discretionaryUpToLimitPrice = r.optBool('discretionaryUpToLimitPrice');
+  if (v >= V.PRICE_MGMT_ALGO) o.usePriceMgmtAlgo = r.optBool('usePriceMgmtAlgo');
+  if (v >= V.DURATION) o.duration = r.optInt('duration');
+  if (v >= V.POST_TO_ATS) o.postToAts = r.optInt('postToAts');
+  if (v >= V.AUTO_CANCEL_PARENT) o.autoCancelParent = r.optBool('autoCancelParent');
+  if (v >= V.ADVANCED_ORDER_REJECT) o.advancedErrorOverride = r.optStr('advancedErrorOverride');
+  if (v >= V.MANUAL_ORDER_TIME) o.manualOrderTime = r.optStr('manualOrderTime');
+  if (v >= V.PEGBEST_PEGMID_OFFSETS) readPegBestMid(r, contract, o);
+  if (v >= V.CUSTOMER_ACCOUNT) o.customerAccount = r.optStr('customerAccount');
+  if (v >= V.PROFESSIONAL_CUSTOMER) o.professionalCustomer = r.optBool('professionalCustomer');
+  if (v >= V.RFQ_FIELDS && v < V.UNDO_RFQ_FIELDS) {
+    r.str('rfq id');
+    r.str('rfq max');
+  }
+  if (v >= V.INCLUDE_OVERNIGHT) o.includeOvernight = r.optBool('includeOvernight');
+  if (v >= V.CME_TAGGING_FIELDS) o.manualOrderIndicator = r.optInt('manualOrderIndicator');
+  return { orderId, contract, order: defined(o) };
+}
+
+function readPegBestMid(r: FieldReader, contract: Contract, o: Order): void {
   if (contract.exchange === 'IBKRATS') o.minTradeQty = r.optInt('minTradeQty');
   let sendMidOffsets = false;
   if (isPegBest(o.orderType)) {
@@ -251,11 +276,6 @@ export function parsePlaceOrder(r: FieldReader): PlaceOrderRequest {
     o.midOffsetAtWhole = r.optDouble('midOffsetAtWhole');
     o.midOffsetAtHalf = r.optDouble('midOffsetAtHalf');
   }
-  o.customerAccount = r.optStr('customerAccount');
-  o.professionalCustomer = r.optBool('professionalCustomer');
-  o.includeOvernight = r.optBool('includeOvernight');
-  o.manualOrderIndicator = r.optInt('manualOrderIndicator');
-  return { orderId, contract, order: defined(o) };
 }
 
 function conjunction(s: string): ConjunctionConnection {

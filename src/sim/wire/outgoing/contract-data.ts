@@ -1,16 +1,23 @@
 import type { ContractDetails } from '@stoqey/ib';
 import { FieldWriter } from '../fields';
 import { ToClient } from '../message-ids';
+import { V } from '../versions';
 
-/** CONTRACT_DATA at 193: no version field; layout of the client's decodeMsg_CONTRACT_DATA. */
-export function contractData(reqId: number, d: ContractDetails): string[] {
+/**
+ * CONTRACT_DATA, the layout of the client's decodeMsg_CONTRACT_DATA: version
+ * 8 before SIZE_RULES (none after), and each later field from the server
+ * version that introduced it.
+ */
+export function contractData(v: number, reqId: number, d: ContractDetails): string[] {
   const c = d.contract;
-  const w = new FieldWriter()
-    .int(ToClient.CONTRACT_DATA).int(reqId)
-    .str(c.symbol).str(c.secType).str(c.lastTradeDateOrContractMonth).str(c.lastTradeDate)
-    .double(c.strike ?? 0).str(c.right).str(c.exchange).str(c.currency).str(c.localSymbol)
-    .str(d.marketName).str(c.tradingClass).int(c.conId).double(d.minTick)
-    .double(c.multiplier ?? 0).str(d.orderTypes).str(d.validExchanges)
+  const w = new FieldWriter().int(ToClient.CONTRACT_DATA);
+  if (v < V.SIZE_RULES) w.int(8);
+  w.int(reqId).str(c.symbol).str(c.secType).str(c.lastTradeDateOrContractMonth);
+  if (v >= V.LAST_TRADE_DATE) w.str(c.lastTradeDate);
+  w.double(c.strike ?? 0).str(c.right).str(c.exchange).str(c.currency).str(c.localSymbol)
+    .str(d.marketName).str(c.tradingClass).int(c.conId).double(d.minTick);
+  if (v >= V.MD_SIZE_MULTIPLIER && v < V.SIZE_RULES) w.int(1);
+  w.double(c.multiplier ?? 0).str(d.orderTypes).str(d.validExchanges)
     .int(d.priceMagnifier ?? 1).int(d.underConId ?? 0)
     .str(d.longName).str(c.primaryExch)
     .str(d.contractMonth).str(d.industry).str(d.category).str(d.subcategory)
@@ -19,19 +26,25 @@ export function contractData(reqId: number, d: ContractDetails): string[] {
   const secIds = d.secIdList ?? [];
   w.int(secIds.length);
   for (const tv of secIds) w.str(tv.tag).str(tv.value);
-  w.int(d.aggGroup ?? 1).str(d.underSymbol).str(d.underSecType).str(d.marketRuleIds)
-    .str(d.realExpirationDate).str(d.stockType)
-    .decimal(d.minSize ?? 1).decimal(d.sizeIncrement ?? 1).decimal(d.suggestedSizeIncrement ?? 100);
-  if (c.secType === 'FUND') {
+  if (v >= V.AGG_GROUP) w.int(d.aggGroup ?? 1);
+  if (v >= V.UNDERLYING_INFO) w.str(d.underSymbol).str(d.underSecType);
+  if (v >= V.MARKET_RULES) w.str(d.marketRuleIds);
+  if (v >= V.REAL_EXPIRATION_DATE) w.str(d.realExpirationDate);
+  if (v >= V.STOCK_TYPE) w.str(d.stockType);
+  if (v >= V.FRACTIONAL_SIZE_SUPPORT && v < V.SIZE_RULES) w.decimal(d.minSize ?? 1);
+  if (v >= V.SIZE_RULES) w.decimal(d.minSize ?? 1).decimal(d.sizeIncrement ?? 1).decimal(d.suggestedSizeIncrement ?? 100);
+  if (v >= V.FUND_DATA_FIELDS && c.secType === 'FUND') {
     w.str(d.fundName).str(d.fundFamily).str(d.fundType).str(d.fundFrontLoad).str(d.fundBackLoad)
       .str(d.fundBackLoadTimeInterval).str(d.fundManagementFee).bool(d.fundClosed)
       .bool(d.fundClosedForNewInvestors).bool(d.fundClosedForNewMoney).str(d.fundNotifyAmount)
       .str(d.fundMinimumInitialPurchase).str(d.fundSubsequentMinimumPurchase).str(d.fundBlueSkyStates)
       .str(d.fundBlueSkyTerritories).str(d.fundDistributionPolicyIndicator).str(d.fundAssetType);
   }
-  const reasons = d.ineligibilityReasonList ?? [];
-  w.int(reasons.length);
-  for (const r of reasons) w.str(r.id).str(r.description);
+  if (v >= V.INELIGIBILITY_REASONS) {
+    const reasons = d.ineligibilityReasonList ?? [];
+    w.int(reasons.length);
+    for (const r of reasons) w.str(r.id).str(r.description);
+  }
   return w.fields;
 }
 

@@ -1,9 +1,10 @@
 import { FieldWriter } from '../fields';
-import { SERVER_VERSION, ToClient } from '../message-ids';
+import { ToClient } from '../message-ids';
+import { V } from '../versions';
 
-/** The server's first answer: version and connection time ("yyyymmdd hh:mm:ss TZ"). */
-export function serverHello(connectionTime: string): string[] {
-  return [String(SERVER_VERSION), connectionTime];
+/** The server's first answer: the negotiated version and the connection time ("yyyymmdd hh:mm:ss TZ"). */
+export function serverHello(version: number, connectionTime: string): string[] {
+  return [String(version), connectionTime];
 }
 
 export function managedAccounts(accounts: readonly string[]): string[] {
@@ -20,11 +21,14 @@ export function currentTime(epochSeconds: number): string[] {
 
 /**
  * Error / notice. id -1 reaches the client's `info` event, any other id its
- * `error` event. The trailing advancedOrderRejectJson field is mandatory at
- * 193: without it the client reports an underrun (505).
+ * `error` event. From ADVANCED_ORDER_REJECT on, the trailing
+ * advancedOrderRejectJson field is mandatory: without it the client reports an underrun (505).
  */
-export function errorMessage(id: number, code: number, message: string, advancedOrderRejectJson = ''): string[] {
-  return new FieldWriter().int(ToClient.ERR_MSG).int(2).int(id).int(code).str(asciiEscape(message)).str(advancedOrderRejectJson).fields;
+export function errorMessage(v: number, id: number, code: number, message: string, advancedOrderRejectJson = ''): string[] {
+  const w = new FieldWriter().int(ToClient.ERR_MSG).int(2).int(id).int(code)
+    .str(v >= V.ENCODE_MSG_ASCII7 ? asciiEscape(message) : message);
+  if (v >= V.ADVANCED_ORDER_REJECT) w.str(advancedOrderRejectJson);
+  return w.fields;
 }
 
 /** At ENCODE_MSG_ASCII7 (153+) TWS escapes non-ASCII as \uXXXX and the client unescapes it. */
