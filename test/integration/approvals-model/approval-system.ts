@@ -48,7 +48,8 @@ export class ApprovalSystem {
     /** The one clock of the simulated market and of every backend: in trading hours whatever the machine's clock says. */
     readonly clock: TradingHoursClock,
   ) {
-    this.receipts = new OrderReceipts(sim, clock.read);
+    // Stamped on the backend's wall clock, steps included, so "approved before received" compares like with like.
+    this.receipts = new OrderReceipts(sim, () => clock.read() + this.wallOffsetMs);
     this.current = this.newBackend();
     // Approvals must reach the broker to be worth modelling: the default
     // order-rate and size limits would block most of them.
