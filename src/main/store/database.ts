@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-export type UnreadableReason = 'not_a_database' | 'corrupt' | 'cannot_open';
+export type UnreadableReason = 'not_a_database' | 'corrupt' | 'cannot_open' | 'empty' | 'missing_beside_journal' | 'read_only';
 
 /**
  * The database file exists but cannot be used. The file is left exactly as it
@@ -30,6 +30,12 @@ function describe(reason: UnreadableReason): string {
       return 'Countersign’s data file is damaged';
     case 'cannot_open':
       return 'Countersign cannot open its data file';
+    case 'empty':
+      return 'Countersign’s data file is empty (0 bytes)';
+    case 'missing_beside_journal':
+      return 'Countersign’s data file is missing, but its journal is still there';
+    case 'read_only':
+      return 'Countersign’s data file can be read but not written';
   }
 }
 
@@ -58,6 +64,52 @@ function quickCheck(db: Db, path: string): void {
   }
 }
 
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** SQLite's companions of a database file: they hold committed data until a checkpoint. */
+function companionsOf(file: string): string[] {
+  return [`${file}-wal`, `${file}-shm`, `${file}-journal`].filter((companion) => statOf(companion) !== undefined);
+}
+
+/**
+ * A new database is created only where nothing is: an empty or missing main
+ * file beside a -wal would make SQLite start a fresh database and then delete
+ * the -wal (the only copy of the last commits); an empty file may be a copy
+ * or a restore that went wrong. Both are the person's to judge, untouched.
+ */
+function refuseToCreateOver(file: string, stat: fs.Stats | undefined): void {
+  if (stat !== undefined && !stat.isFile()) {
+    throw new DatabaseUnreadableError(file, 'not_a_database', 'there is a folder or other non-file at this path', keepTheFile);
+  }
+  const companions = companionsOf(file);
+  const beside = companions.length > 0 ? `; next to it: ${companions.join(', ')}` : '';
+  if (stat !== undefined && stat.size === 0) {
+    throw new DatabaseUnreadableError(
+      file,
+      'empty',
+      `the file exists but is empty${beside}`,
+      companions.length > 0
+        ? keepTheFile
+        : 'Nothing was changed or deleted. If this file was restored or copied, restore it again from a backup; if you know it never held anything, delete it and start Countersign again.',
+    );
+  }
+  if (stat === undefined && companions.length > 0) {
+    throw new DatabaseUnreadableError(
+      file,
+      'missing_beside_journal',
+      `the data file is not there${beside}`,
+      'Nothing was changed or deleted. The data file was probably moved or deleted; put it back next to these files. If you want a fresh start, move these files somewhere safe first.',
+    );
+  }
+}
+
 /**
  * Open (or create) the store at `path`. An existing file is first checked
  * through a read-only connection, so a damaged file is reported before
@@ -65,7 +117,14 @@ function quickCheck(db: Db, path: string): void {
  * header when switching to WAL, or checkpoint into it on close).
  */
 export function openDatabase(path: string): Db {
-  const exists = fs.existsSync(path) && fs.statSync(path).size > 0;
+  let stat: fs.Stats | undefined;
+  try {
+    stat = statOf(path);
+  } catch (error) {
+    throw asUnreadable(path, error);
+  }
+  refuseToCreateOver(path, stat);
+  const exists = stat !== undefined;
   if (exists) {
     let probe: Db | undefined;
     try {
