@@ -108,13 +108,18 @@ export function createBackend(options: BackendOptions): Backend {
       });
     },
   });
+  // Unreadable draft rows are quarantined by the repository; the queue lists them for review.
+  const withUnreadable = (view: QueueView): QueueView => {
+    const unreadable = store?.drafts.unreadable() ?? [];
+    return unreadable.length > 0 ? { ...view, unreadable } : view;
+  };
   if (store) {
     desk = new ApprovalDesk({
       store,
       session: () => broker.current,
       log,
       now,
-      publish: (view) => events.emit('queue', view),
+      publish: (view) => events.emit('queue', withUnreadable(view)),
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,
@@ -188,7 +193,7 @@ export function createBackend(options: BackendOptions): Backend {
       broker.current?.stayDisconnected();
       return sessionState();
     },
-    getQueue: () => desk?.view() ?? emptyQueue,
+    getQueue: () => (desk ? withUnreadable(desk.view()) : emptyQueue),
     draftFromTicket: async ({ text, account }) => {
       const outcome = await requireDesk().draftFromTicket(text, account);
       if (!outcome.ok) throw new CallFailure('bad_payload', outcome.reason);

@@ -1,10 +1,25 @@
 import { z } from 'zod';
 import { Draft, DraftContract, DraftOrder, TradingState } from './draft';
 
+/**
+ * A stored draft row that cannot be read (damaged, or not the draft it claims
+ * to be). It is shown for the person to review and never acted on; `id` is the
+ * raw row id, which may not even be a valid draft id.
+ */
+export const UnreadableDraft = z.object({
+  id: z.string(),
+  /** The state column of the row, as stored. */
+  storedState: z.string(),
+  problem: z.string(),
+});
+export type UnreadableDraft = z.infer<typeof UnreadableDraft>;
+
 /** What the approval queue shows: drafts waiting, in flight, and recently finished. */
 export const QueueView = z.object({
   drafts: z.array(Draft),
   tradingState: TradingState,
+  /** Stored drafts that cannot be read: quarantined, needing review. */
+  unreadable: z.array(UnreadableDraft).optional(),
 });
 export type QueueView = z.infer<typeof QueueView>;
 
