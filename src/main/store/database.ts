@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
@@ -47,6 +48,7 @@ function asUnreadable(path: string, error: unknown): DatabaseUnreadableError {
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB') return new DatabaseUnreadableError(path, 'not_a_database', message, keepTheFile);
   if (code === 'SQLITE_CORRUPT') return new DatabaseUnreadableError(path, 'corrupt', message, keepTheFile);
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) return readOnlyError(path, message);
   return new DatabaseUnreadableError(
     path,
     'cannot_open',
@@ -110,6 +112,61 @@ function refuseToCreateOver(file: string, stat: fs.Stats | undefined): void {
   }
 }
 
+function readOnlyError(file: string, detail: string): DatabaseUnreadableError {
+  return new DatabaseUnreadableError(
+    file,
+    'read_only',
+    detail,
+    'Nothing was changed. Give your user permission to write the data folder and every file in it (check their owner and ' +
+      'permissions, e.g. with ls -l), or move the folder off a read-only disk, then start Countersign again.',
+  );
+}
+
+function writable(target: string): boolean | 'missing' {
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+    return true;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') return 'missing';
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return false;
+    throw error;
+  }
+}
+
+/**
+ * A read-only store opens and reads fine and fails only at the first write
+ * (an approval, a halt), so it is refused before anything relies on it. The
+ * folder must be writable too: SQLite creates the -wal and -shm files there.
+ */
+function refuseReadOnly(file: string, exists: boolean): void {
+  const folder = nodePath.dirname(file);
+  if (writable(folder) === false) {
+    throw readOnlyError(file, `you have no permission to write the folder ${folder}, where its journal files must be created`);
+  }
+  for (const target of exists ? [file, ...companionsOf(file)] : []) {
+    if (writable(target) === false) throw readOnlyError(file, `you have no permission to write ${target}`);
+  }
+}
+
+/** Permissions are not the only way to be read-only (a read-only mount, a locked-down share): try a write and roll it back. */
+function probeWrite(db: Db, file: string): void {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec('CREATE TABLE main.countersign_write_probe (x INTEGER)');
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+      throw readOnlyError(file, error instanceof Error ? error.message : code);
+    }
+    throw error;
+  }
+}
+
 /**
  * Open (or create) the store at `path`. An existing file is first checked
  * through a read-only connection, so a damaged file is reported before
@@ -125,6 +182,12 @@ export function openDatabase(path: string): Db {
   }
   refuseToCreateOver(path, stat);
   const exists = stat !== undefined;
+  try {
+    refuseReadOnly(path, exists);
+  } catch (error) {
+    if (error instanceof DatabaseUnreadableError) throw error;
+    throw asUnreadable(path, error);
+  }
   if (exists) {
     let probe: Db | undefined;
     try {
@@ -149,6 +212,7 @@ export function openDatabase(path: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if (!exists) quickCheck(db, path);
+    probeWrite(db, path);
     const mode = db.pragma('journal_mode', { simple: true });
     if (mode !== 'wal') {
       throw new DatabaseUnreadableError(
