@@ -48,6 +48,10 @@ export const AuditExportRequest = z
   .object({ from: z.number().int().nonnegative(), to: z.number().int().positive(), format: z.enum(['jsonl', 'csv']) })
   .strict();
 
+/** The running verification of the audit log, sent whenever it changes. */
+export const AuditStatus = z.object({ ok: z.boolean(), rows: z.number().int().nonnegative(), problem: z.string().optional() });
+export type AuditStatus = z.infer<typeof AuditStatus>;
+
 export const AuditVerification = z.object({ ok: z.boolean(), rows: z.number().int(), firstBadSeq: z.number().int().optional(), problem: z.string().optional() });
 
 export { DraftContract, DraftOrder };

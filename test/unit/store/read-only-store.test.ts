@@ -30,8 +30,9 @@ function healthyDataDirectory(): string {
   const dir = path.join(parent, 'data');
   openStore(dir).close();
   if (runAs !== undefined) {
-    fs.chownSync(parent, runAs, runAs);
-    for (const name of ['', ...fs.readdirSync(dir)]) fs.chownSync(path.join(dir, name), runAs, runAs);
+    // The data folder, its files, and the audit key beside it.
+    for (const name of ['', ...fs.readdirSync(parent)]) fs.chownSync(path.join(parent, name), runAs, runAs);
+    for (const name of fs.readdirSync(dir)) fs.chownSync(path.join(dir, name), runAs, runAs);
   }
   return dir;
 }
