@@ -95,7 +95,7 @@ export class AuditGuard {
   check(): AuditStatus {
     if (!this.current.ok || this.position === undefined) return this.current;
     const { db } = this.options;
-    const still = headProblem(db, this.position, this.position);
+    const still = headProblem(db, this.position, this.position, false);
     if (still) return this.fail(still.problem as string);
     const { report, last } = walkChain(db, this.position, this.seal, this.options.key);
     return this.settle(report, last);

@@ -119,3 +119,15 @@ describe('the keyed audit chain against someone who has the data file but not th
     store.close();
   });
 });
+
+describe('a row deleted from the middle of the keyed log', () => {
+  it('is reported at start-up and by the full walk', () => {
+    const dir = storeWithRows();
+    withRawDatabase(dir, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 2').run());
+    const store = openStore(dir);
+    expect(store.audit.status()).toMatchObject({ ok: false, problem: 'The log holds 4 rows up to row 5; 5 were recorded: rows were deleted.' });
+    expect(store.audit.verifyAll()).toMatchObject({ ok: false, firstBadSeq: 2, problem: 'Row 2 is missing.' });
+    store.close();
+    expect(verify(dir)).toMatchObject({ code: 1, out: 'Audit log BROKEN at row 2: Row 2 is missing.\n' });
+  });
+});
