@@ -1,6 +1,6 @@
 import { readSeal, type AuditSeal } from './audit-chain-key';
 import { readAuditHead, writeAuditHead } from './audit-head';
-import { headProblem, sealProblem, sequenceProblem, verifyAuditChain, walkChain, type ChainPosition, type ChainReport } from './audit-log';
+import { chainStart, headProblem, sealedRowsProblem, sealProblem, sequenceProblem, verifyAuditChain, walkChain, type ChainPosition, type ChainReport } from './audit-log';
 import type { Db } from './database';
 
 /** What the person is shown about the audit log. */
@@ -56,14 +56,20 @@ export class AuditGuard {
     if (sealed) return this.fail(sealed.problem as string);
     const reading = readAuditHead(headFile, key);
     if (reading.kind === 'unreadable') return this.fail(reading.problem);
-    if (reading.kind === 'ok') this.recordedHead = reading.head;
+    const newest = db.prepare('SELECT COUNT(*) AS rows, MAX(seq) AS seq FROM audit_log').get() as { rows: number; seq: number | null };
     if (reading.kind === 'missing') {
-      // The head is written with the seal, so a sealed log without one lost it.
+      // The head is written right after the seal; without a keyed row, a
+      // missing head is a crash in between, and the seal itself vouches for
+      // the legacy rows. With keyed rows, the head was lost or removed.
+      if ((newest.seq ?? 0) <= (this.seal?.legacyRows ?? 0)) {
+        const { report, last } = walkChain(db, chainStart, this.seal, key);
+        return this.settle(report, last);
+      }
       return this.fail(
         `The audit head record ${headFile} is missing, so rows cut from the end of the log could go unnoticed. ${this.fullWalkSummary()}`,
       );
     }
-    const newest = db.prepare('SELECT COUNT(*) AS rows, MAX(seq) AS seq FROM audit_log').get() as { rows: number; seq: number | null };
+    this.recordedHead = reading.head;
     const cut = headProblem(db, reading.head, { rows: newest.rows, seq: newest.seq ?? 0, hash: '' });
     if (cut) return this.fail(cut.problem as string);
     this.position = reading.head;
@@ -122,7 +128,7 @@ export class AuditGuard {
 
   private settle(report: ChainReport, last: ChainPosition): AuditStatus {
     if (!report.ok) return this.fail(report.problem as string);
-    const cut = sequenceProblem(this.options.db, last);
+    const cut = sequenceProblem(this.options.db, last) ?? sealedRowsProblem(this.seal, last);
     if (cut) return this.fail(cut.problem as string);
     const moved = this.position === undefined || last.seq !== this.position.seq;
     this.position = last;

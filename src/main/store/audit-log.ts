@@ -179,6 +179,12 @@ export function sequenceProblem(db: Db, last: ChainPosition): ChainReport | unde
   return undefined;
 }
 
+/** The sealed legacy rows must all still be there, even with sqlite_sequence lowered. */
+export function sealedRowsProblem(seal: AuditSeal | undefined, last: ChainPosition): ChainReport | undefined {
+  if (seal === undefined || seal.legacyProblem !== null || last.seq >= seal.legacyRows) return undefined;
+  return { ok: false, rows: last.rows, firstBadSeq: last.seq + 1, problem: `Rows ${last.seq + 1} to ${seal.legacyRows} are missing: they were sealed when the log was keyed.` };
+}
+
 /** What the seal itself says about the chain: a seal not made with this key, or a legacy chain that was already broken. */
 export function sealProblem(seal: AuditSeal | undefined, key: Buffer | undefined): ChainReport | undefined {
   if (seal === undefined || key === undefined) return undefined;
@@ -211,7 +217,7 @@ export function verifyAuditChain(db: Db, options: VerifyOptions = {}): ChainRepo
   if (sealed) return sealed;
   const { report, last } = walkChain(db, chainStart, seal, key);
   if (!report.ok) return report;
-  const cut = sequenceProblem(db, last) ?? (options.head ? headProblem(db, options.head, last) : undefined);
+  const cut = sequenceProblem(db, last) ?? sealedRowsProblem(seal, last) ?? (options.head ? headProblem(db, options.head, last) : undefined);
   return cut ?? { ok: true, rows: last.rows };
 }
 

@@ -51,6 +51,14 @@ describe('audit command', () => {
     expect(result.out).toMatch(/^Audit log BROKEN at row 2: .*re-chained/);
   });
 
+  it('exits 1 when the newest row was edited and its hash recomputed (no later row to break the link)', () => {
+    const dir = storeWithRows();
+    editAndRechain(dir, 3, { n: 30 });
+    const result = run(['verify', dir]);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^Audit log BROKEN at row 3: Row 3 was changed/);
+  });
+
   it('exits 1 when the tail was deleted and sqlite_sequence lowered to hide it', () => {
     const dir = storeWithRows();
     cutTail(dir, 1);

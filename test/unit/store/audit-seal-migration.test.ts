@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSeal } from '../../../src/main/store/audit-chain-key';
@@ -5,7 +6,8 @@ import { appendAudit, verifyAuditChain } from '../../../src/main/store/audit-log
 import { openDatabase } from '../../../src/main/store/database';
 import { migrate } from '../../../src/main/store/migrate';
 import { databaseFileName, openStore } from '../../../src/main/store/open-store';
-import { editAndRechain, withRawDatabase } from '../../support/tamper-audit';
+import { auditHeadFileName } from '../../../src/main/store/audit-head';
+import { cutTail, editAndRechain, withRawDatabase } from '../../support/tamper-audit';
 import { tempDir } from './support';
 
 const t0 = Date.UTC(2026, 9, 1);
@@ -63,5 +65,25 @@ describe('migration 007 audit seal', () => {
     expect(again.audit.status().ok).toBe(false);
     expect(verifyAuditChain(again.db).ok).toBe(false);
     again.close();
+  });
+
+  it('starts cleanly when a crash lost the head between sealing and its first write (no keyed row yet)', () => {
+    const { dir } = legacyStore();
+    openStore(dir).close();
+    fs.rmSync(path.join(dir, auditHeadFileName));
+    const store = openStore(dir);
+    expect(store.audit.status()).toEqual({ ok: true, rows: 3 });
+    store.close();
+    expect(fs.existsSync(path.join(dir, auditHeadFileName))).toBe(true);
+  });
+
+  it('reports sealed legacy rows cut away with sqlite_sequence lowered, even without a head', () => {
+    const { dir } = legacyStore();
+    openStore(dir).close();
+    cutTail(dir, 1);
+    fs.rmSync(path.join(dir, auditHeadFileName));
+    const store = openStore(dir);
+    expect(store.audit.status()).toMatchObject({ ok: false, problem: 'Rows 2 to 3 are missing: they were sealed when the log was keyed.' });
+    store.close();
   });
 });
