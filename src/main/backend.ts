@@ -16,7 +16,8 @@ import { CallFailure } from './contract/call-error';
 import type { CallHandlers } from './contract/dispatch';
 import { EventHub } from './contract/event-hub';
 import { RedactingLog, type Log } from './log';
-import { exportAudit, verifyAuditChain } from './store/audit-log';
+import type { AuditKeySource } from './store/audit-key';
+import { exportAudit } from './store/audit-log';
 import { openStore, type Store } from './store/open-store';
 
 /**
@@ -45,6 +46,8 @@ export interface BackendOptions {
   keyVault?: KeyVault;
   /** Test hook into the submit sequence (the crash test kills the process here). */
   onSubmitStep?: ApprovalDeskOptions['onSubmitStep'];
+  /** Where the audit chain's key is kept: the shell may use safeStorage; default a file beside the data directory. */
+  auditKey?: AuditKeySource;
 }
 
 export interface Backend {
@@ -70,7 +73,10 @@ export function createBackend(options: BackendOptions): Backend {
   let store: Store | undefined;
   let storeProblem: string | undefined;
   try {
-    store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem), now);
+    store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem), {
+      now,
+      ...(options.auditKey ? { auditKey: options.auditKey } : {}),
+    });
   } catch (error) {
     storeProblem = error instanceof Error ? error.message : 'The database could not be opened.';
     log.error('Could not open the database', error);
@@ -113,13 +119,18 @@ export function createBackend(options: BackendOptions): Backend {
       });
     },
   });
+  // Unreadable draft rows are quarantined by the repository; the queue lists them for review.
+  const withUnreadable = (view: QueueView): QueueView => {
+    const unreadable = store?.drafts.unreadable() ?? [];
+    return unreadable.length > 0 ? { ...view, unreadable } : view;
+  };
   if (store) {
     desk = new ApprovalDesk({
       store,
       session: () => broker.current,
       log,
       now,
-      publish: (view) => events.emit('queue', view),
+      publish: (view) => events.emit('queue', withUnreadable(view)),
       ...(options.monotonic ? { monotonic: options.monotonic } : {}),
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
@@ -157,6 +168,11 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const emptyQueue: QueueView = { drafts: [], tradingState: 'halted' };
   let expiryTimer: NodeJS.Timeout | undefined;
+  const stopAuditEvents = store?.audit.onChange((status) => {
+    if (!status.ok) log.error('The audit log does not verify', status.problem);
+    events.emit('auditStatus', status);
+  });
+  if (store && !store.audit.status().ok) log.error('The audit log does not verify', store.audit.status().problem);
 
   const handlers: CallHandlers = {
     getAppInfo: () => ({
@@ -165,6 +181,7 @@ export function createBackend(options: BackendOptions): Backend {
       host: options.host,
       dataDirectory: options.dataDirectory,
       ...(storeProblem ? { storeProblem } : {}),
+      ...(store && !store.audit.status().ok ? { auditProblem: store.audit.status().problem } : {}),
     }),
     getSessionState: sessionState,
     getSettings: () => settings,
@@ -194,7 +211,7 @@ export function createBackend(options: BackendOptions): Backend {
       broker.current?.stayDisconnected();
       return sessionState();
     },
-    getQueue: () => desk?.view() ?? emptyQueue,
+    getQueue: () => (desk ? withUnreadable(desk.view()) : emptyQueue),
     draftFromTicket: async ({ text, account }) => {
       const outcome = await requireDesk().draftFromTicket(text, account);
       if (!outcome.ok) throw new CallFailure('bad_payload', outcome.reason);
@@ -212,7 +229,7 @@ export function createBackend(options: BackendOptions): Backend {
     setTradingState: ({ state }) => requireDesk().setTradingState(state),
     verifyAudit: () => {
       requireDesk();
-      return verifyAuditChain((store as Store).db);
+      return (store as Store).audit.verifyAll();
     },
     exportAudit: ({ from, to, format }) => {
       requireDesk();
@@ -248,6 +265,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async stop() {
       if (expiryTimer) clearInterval(expiryTimer);
+      stopAuditEvents?.();
       await broker.stop();
       store?.close();
     },

@@ -8,5 +8,7 @@ export const AppInfo = z.object({
   dataDirectory: z.string(),
   /** Set when the database could not be opened: the app shows it and does not trade. */
   storeProblem: z.string().optional(),
+  /** Set when the audit log does not verify (edited, re-chained, cut): shown as a banner until the app restarts with it fixed. */
+  auditProblem: z.string().optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

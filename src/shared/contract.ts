@@ -4,7 +4,7 @@ import { ContractProfile, ContractProfilesRequest, PriceHistory, PriceHistoryReq
 import { ApiKeyInput, ChatEvent, ChatSend, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationRef, ConversationSummary, ConversationView } from './claude';
 import { Draft, RiskLimits, TradingState } from './draft';
 import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
-import { AuditExportRequest, AuditVerification, DraftChange, DraftRef, HaltPlan, HaltRequest, QueueView, RejectRequest, TicketRequest } from './queue';
+import { AuditExportRequest, AuditStatus, AuditVerification, DraftChange, DraftRef, HaltPlan, HaltRequest, QueueView, RejectRequest, TicketRequest } from './queue';
 import { SessionState } from './session';
 import { Settings, SettingsPatch } from './settings';
 
@@ -87,6 +87,8 @@ export const events = {
   queue: QueueView,
   focusDraft: z.object({ draftId: z.uuid() }),
   chat: ChatEvent,
+  /** The audit log stopped verifying (or verifies again after a restart): the renderer shows a banner. */
+  auditStatus: AuditStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { Draft, DraftContract, DraftOrder, TradingState } from './draft';
 
+/**
+ * A stored draft row that cannot be read (damaged, or not the draft it claims
+ * to be). It is shown for the person to review and never acted on; `id` is the
+ * raw row id, which may not even be a valid draft id.
+ */
+export const UnreadableDraft = z.object({
+  id: z.string(),
+  /** The state column of the row, as stored. */
+  storedState: z.string(),
+  problem: z.string(),
+});
+export type UnreadableDraft = z.infer<typeof UnreadableDraft>;
+
 /** What the approval queue shows: drafts waiting, in flight, and recently finished. */
 export const QueueView = z.object({
   drafts: z.array(Draft),
@@ -9,6 +22,8 @@ export const QueueView = z.object({
   storeProblems: z.array(z.string()).optional(),
   /** Things the person should know once (e.g. the gateway's order-id counter went backwards). */
   notices: z.array(z.string()).optional(),
+  /** Stored drafts that cannot be read: quarantined, needing review. */
+  unreadable: z.array(UnreadableDraft).optional(),
 });
 export type QueueView = z.infer<typeof QueueView>;
 
@@ -55,6 +70,10 @@ export const RejectRequest = z
 export const AuditExportRequest = z
   .object({ from: z.number().int().nonnegative(), to: z.number().int().positive(), format: z.enum(['jsonl', 'csv']) })
   .strict();
+
+/** The running verification of the audit log, sent whenever it changes. */
+export const AuditStatus = z.object({ ok: z.boolean(), rows: z.number().int().nonnegative(), problem: z.string().optional() });
+export type AuditStatus = z.infer<typeof AuditStatus>;
 
 export const AuditVerification = z.object({ ok: z.boolean(), rows: z.number().int(), firstBadSeq: z.number().int().optional(), problem: z.string().optional() });
 

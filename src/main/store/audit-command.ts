@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportAudit, verifyAuditChain, type AuditExportFormat } from './audit-log';
+import { readSeal } from './audit-chain-key';
+import { auditHeadPath, readAuditHead } from './audit-head';
+import { auditKeyFilePath, readAuditKeyFile } from './audit-key';
+import { exportAudit, verifyAuditChain, type AuditExportFormat, type ChainPosition } from './audit-log';
 import { openDatabaseReadOnly } from './database';
 import { schemaVersion } from './migrate';
 import { databaseFileName } from './open-store';
@@ -11,10 +14,11 @@ export interface CommandIo {
 }
 
 export const auditUsage = `Usage:
-  audit verify <data-dir>
+  audit verify <data-dir> [--key <file>]
   audit export <data-dir> --from <ISO date/time> --to <ISO date/time> --format jsonl|csv [--out <file>]
 
 --from is inclusive and --to exclusive; a date without a time means 00:00 UTC.
+verify reads the audit key from --key, or from <data-dir>.audit-key beside the data directory.
 --out never overwrites an existing file; without it the export goes to standard output.
 `;
 
@@ -52,7 +56,24 @@ export function runAuditCommand(args: string[], io: CommandIo): number {
         return 0;
       }
       if (command === 'verify') {
-        const report = verifyAuditChain(db);
+        const keyFile = option(args, '--key') ?? auditKeyFilePath(dataDir);
+        const key = readAuditKeyFile(keyFile);
+        let head: ChainPosition | undefined;
+        if (key === undefined) {
+          if (readSeal(db) !== undefined) {
+            io.err(`This audit log is keyed and there is no audit key at ${keyFile}; pass --key <file>.\n`);
+            return 2;
+          }
+        } else {
+          const reading = readAuditHead(auditHeadPath(dataDir), key);
+          if (reading.kind === 'unreadable' || (reading.kind === 'missing' && readSeal(db) !== undefined)) {
+            const problem = reading.kind === 'unreadable' ? reading.problem : `The audit head record ${auditHeadPath(dataDir)} is missing.`;
+            io.out(`Audit log BROKEN: ${problem}\n`);
+            return 1;
+          }
+          if (reading.kind === 'ok') head = reading.head;
+        }
+        const report = verifyAuditChain(db, { ...(key ? { key } : {}), ...(head ? { head } : {}) });
         if (report.ok) {
           io.out(`Audit log intact: ${report.rows} rows, every link and hash checked.\n`);
           return 0;

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-export type UnreadableReason = 'not_a_database' | 'corrupt' | 'cannot_open';
+export type UnreadableReason = 'not_a_database' | 'corrupt' | 'cannot_open' | 'empty' | 'missing_beside_journal' | 'read_only';
 
 /**
  * The database file exists but cannot be used. The file is left exactly as it
@@ -30,6 +31,12 @@ function describe(reason: UnreadableReason): string {
       return 'Countersign’s data file is damaged';
     case 'cannot_open':
       return 'Countersign cannot open its data file';
+    case 'empty':
+      return 'Countersign’s data file is empty (0 bytes)';
+    case 'missing_beside_journal':
+      return 'Countersign’s data file is missing, but its journal is still there';
+    case 'read_only':
+      return 'Countersign’s data file can be read but not written';
   }
 }
 
@@ -41,6 +48,7 @@ function asUnreadable(path: string, error: unknown): DatabaseUnreadableError {
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB') return new DatabaseUnreadableError(path, 'not_a_database', message, keepTheFile);
   if (code === 'SQLITE_CORRUPT') return new DatabaseUnreadableError(path, 'corrupt', message, keepTheFile);
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) return readOnlyError(path, message);
   return new DatabaseUnreadableError(
     path,
     'cannot_open',
@@ -58,6 +66,107 @@ function quickCheck(db: Db, path: string): void {
   }
 }
 
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** SQLite's companions of a database file: they hold committed data until a checkpoint. */
+function companionsOf(file: string): string[] {
+  return [`${file}-wal`, `${file}-shm`, `${file}-journal`].filter((companion) => statOf(companion) !== undefined);
+}
+
+/**
+ * A new database is created only where nothing is: an empty or missing main
+ * file beside a -wal would make SQLite start a fresh database and then delete
+ * the -wal (the only copy of the last commits); an empty file may be a copy
+ * or a restore that went wrong. Both are the person's to judge, untouched.
+ */
+function refuseToCreateOver(file: string, stat: fs.Stats | undefined): void {
+  if (stat !== undefined && !stat.isFile()) {
+    throw new DatabaseUnreadableError(file, 'not_a_database', 'there is a folder or other non-file at this path', keepTheFile);
+  }
+  const companions = companionsOf(file);
+  const beside = companions.length > 0 ? `; next to it: ${companions.join(', ')}` : '';
+  if (stat !== undefined && stat.size === 0) {
+    throw new DatabaseUnreadableError(
+      file,
+      'empty',
+      `the file exists but is empty${beside}`,
+      companions.length > 0
+        ? keepTheFile
+        : 'Nothing was changed or deleted. If this file was restored or copied, restore it again from a backup; if you know it never held anything, delete it and start Countersign again.',
+    );
+  }
+  if (stat === undefined && companions.length > 0) {
+    throw new DatabaseUnreadableError(
+      file,
+      'missing_beside_journal',
+      `the data file is not there${beside}`,
+      'Nothing was changed or deleted. The data file was probably moved or deleted; put it back next to these files. If you want a fresh start, move these files somewhere safe first.',
+    );
+  }
+}
+
+function readOnlyError(file: string, detail: string): DatabaseUnreadableError {
+  return new DatabaseUnreadableError(
+    file,
+    'read_only',
+    detail,
+    'Nothing was changed. Give your user permission to write the data folder and every file in it (check their owner and ' +
+      'permissions, e.g. with ls -l), or move the folder off a read-only disk, then start Countersign again.',
+  );
+}
+
+function writable(target: string): boolean | 'missing' {
+  try {
+    fs.accessSync(target, fs.constants.W_OK);
+    return true;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') return 'missing';
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return false;
+    throw error;
+  }
+}
+
+/**
+ * A read-only store opens and reads fine and fails only at the first write
+ * (an approval, a halt), so it is refused before anything relies on it. The
+ * folder must be writable too: SQLite creates the -wal and -shm files there.
+ */
+function refuseReadOnly(file: string, exists: boolean): void {
+  const folder = nodePath.dirname(file);
+  if (writable(folder) === false) {
+    throw readOnlyError(file, `you have no permission to write the folder ${folder}, where its journal files must be created`);
+  }
+  for (const target of exists ? [file, ...companionsOf(file)] : []) {
+    if (writable(target) === false) throw readOnlyError(file, `you have no permission to write ${target}`);
+  }
+}
+
+/** Permissions are not the only way to be read-only (a read-only mount, a locked-down share): try a write and roll it back. */
+function probeWrite(db: Db, file: string): void {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec('CREATE TABLE main.countersign_write_probe (x INTEGER)');
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+      throw readOnlyError(file, error instanceof Error ? error.message : code);
+    }
+    throw error;
+  }
+}
+
 /**
  * Open (or create) the store at `path`. An existing file is first checked
  * through a read-only connection, so a damaged file is reported before
@@ -65,7 +174,20 @@ function quickCheck(db: Db, path: string): void {
  * header when switching to WAL, or checkpoint into it on close).
  */
 export function openDatabase(path: string): Db {
-  const exists = fs.existsSync(path) && fs.statSync(path).size > 0;
+  let stat: fs.Stats | undefined;
+  try {
+    stat = statOf(path);
+  } catch (error) {
+    throw asUnreadable(path, error);
+  }
+  refuseToCreateOver(path, stat);
+  const exists = stat !== undefined;
+  try {
+    refuseReadOnly(path, exists);
+  } catch (error) {
+    if (error instanceof DatabaseUnreadableError) throw error;
+    throw asUnreadable(path, error);
+  }
   if (exists) {
     let probe: Db | undefined;
     try {
@@ -90,6 +212,7 @@ export function openDatabase(path: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if (!exists) quickCheck(db, path);
+    probeWrite(db, path);
     const mode = db.pragma('journal_mode', { simple: true });
     if (mode !== 'wal') {
       throw new DatabaseUnreadableError(

@@ -1,4 +1,5 @@
-import { Draft, inFlightDraftStates, queueDraftStates, type DraftState } from '../../shared/draft';
+import { Draft, inFlightDraftStates, queueDraftStates, terminalDraftStates, type DraftState } from '../../shared/draft';
+import type { UnreadableDraft } from '../../shared/queue';
 import { canTransition } from '../approvals/lifecycle';
 import { appendAudit, type AuditActor, type AuditRow } from './audit-log';
 import { canonicalJson } from './canonical-json';
@@ -43,16 +44,37 @@ function contentOf(d: Draft): string {
   return JSON.stringify([d.account, d.contract, d.order, d.author, d.rationale, d.risks, d.expiresAt]);
 }
 
-function parseStored(id: string, body: string): Draft {
+interface StoredDraftRow {
+  id: string;
+  state: string;
+  body: string;
+}
+
+/** A stored body, or why it cannot be trusted: not JSON, not a draft, or another draft's body. */
+function parseBody(id: string, body: string): Draft | StoredDraftUnreadableError {
   let raw: unknown;
   try {
     raw = JSON.parse(body);
   } catch {
-    throw new StoredDraftUnreadableError(id, 'not valid JSON');
+    return new StoredDraftUnreadableError(id, 'not valid JSON');
   }
   const parsed = Draft.safeParse(raw);
-  if (!parsed.success) throw new StoredDraftUnreadableError(id, parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) return new StoredDraftUnreadableError(id, parsed.error.issues.map((i) => i.message).join('; '));
+  if (parsed.data.id !== id) return new StoredDraftUnreadableError(id, `the saved body belongs to draft ${parsed.data.id}`);
   return parsed.data;
+}
+
+/** A current draft must also agree with the state column that lists it in the queue or in flight. */
+function parseStored(row: StoredDraftRow): Draft | StoredDraftUnreadableError {
+  const parsed = parseBody(row.id, row.body);
+  if (parsed instanceof StoredDraftUnreadableError || parsed.state === row.state) return parsed;
+  return new StoredDraftUnreadableError(row.id, `the saved body says ${parsed.state} but the row says ${row.state}`);
+}
+
+function parseVersion(id: string, body: string): Draft {
+  const parsed = parseBody(id, body);
+  if (parsed instanceof StoredDraftUnreadableError) throw parsed;
+  return parsed;
 }
 
 /**
@@ -61,7 +83,27 @@ function parseStored(id: string, body: string): Draft {
  * caller read: two approvals of the same draft cannot both succeed.
  */
 export class DraftRepository {
-  constructor(private readonly db: Db) {}
+  /**
+   * Rows that cannot be read, by id. Such a row is quarantined: no reader
+   * returns it, so nothing (the reconciler, the order tracker, an approval)
+   * can act on it, and it is never written. The queue shows it for review.
+   */
+  private readonly quarantined = new Map<string, UnreadableDraft>();
+
+  constructor(private readonly db: Db) {
+    // Every draft that may still need the person or the broker, read once at
+    // start-up so an unreadable one is shown even before any reader meets it.
+    const live = prepared(
+      db,
+      `SELECT id, state, body FROM drafts WHERE state NOT IN (${terminalDraftStates.map(() => '?').join(',')}) ORDER BY created_at, id`,
+    ).all(...terminalDraftStates) as StoredDraftRow[];
+    for (const row of live) this.readable(row);
+  }
+
+  /** The quarantined rows met so far (every live one, and any finished one a reader came across). */
+  unreadable(): UnreadableDraft[] {
+    return [...this.quarantined.values()];
+  }
 
   insert(draft: Draft, audit: DraftAudit): AuditRow {
     const valid = Draft.parse(draft);
@@ -187,30 +229,27 @@ export class DraftRepository {
     }).immediate();
   }
 
+  /** The draft, or null when there is none or its row is quarantined (see unreadable()). */
   get(id: string): Draft | null {
-    const row = prepared(this.db, 'SELECT body FROM drafts WHERE id = ?').get(id) as { body: string } | undefined;
-    return row === undefined ? null : parseStored(id, row.body);
+    const row = prepared(this.db, 'SELECT id, state, body FROM drafts WHERE id = ?').get(id) as StoredDraftRow | undefined;
+    return row === undefined ? null : this.readable(row);
   }
 
   findByOrderRef(orderRef: string): Draft | null {
-    const row = prepared(this.db, 'SELECT id, body FROM drafts WHERE order_ref = ?').get(orderRef) as
-      | { id: string; body: string }
-      | undefined;
-    return row === undefined ? null : parseStored(row.id, row.body);
+    const row = prepared(this.db, 'SELECT id, state, body FROM drafts WHERE order_ref = ?').get(orderRef) as StoredDraftRow | undefined;
+    return row === undefined ? null : this.readable(row);
   }
 
   findByOrderId(orderId: number): Draft | null {
-    const row = prepared(this.db, 'SELECT id, body FROM drafts WHERE order_id = ?').get(orderId) as
-      | { id: string; body: string }
-      | undefined;
-    return row === undefined ? null : parseStored(row.id, row.body);
+    const row = prepared(this.db, 'SELECT id, state, body FROM drafts WHERE order_id = ?').get(orderId) as StoredDraftRow | undefined;
+    return row === undefined ? null : this.readable(row);
   }
 
   listByStates(states: readonly DraftState[]): Draft[] {
     if (states.length === 0) return [];
-    const rows = prepared(this.db, `SELECT id, body FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`)
-      .all(...states) as { id: string; body: string }[];
-    return rows.map((r) => parseStored(r.id, r.body));
+    const rows = prepared(this.db, `SELECT id, state, body FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY created_at, id`)
+      .all(...states) as StoredDraftRow[];
+    return this.readableOnly(rows);
   }
 
   /**
@@ -224,11 +263,11 @@ export class DraftRepository {
     // bodies are read for the rows that made the cut.
     const rows = prepared(
       this.db,
-      `SELECT id, body FROM drafts WHERE rowid IN (
+      `SELECT id, state, body FROM drafts WHERE rowid IN (
          SELECT rowid FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?
        ) ORDER BY updated_at DESC, id`,
-    ).all(...states, limit) as { id: string; body: string }[];
-    return rows.map((r) => parseStored(r.id, r.body));
+    ).all(...states, limit) as StoredDraftRow[];
+    return this.readableOnly(rows);
   }
 
   /** The approval queue: drafted, pending and blocked drafts, oldest first. */
@@ -250,7 +289,27 @@ export class DraftRepository {
   versions(id: string): DraftVersion[] {
     const rows = prepared(this.db, 'SELECT version, created_at, body FROM draft_versions WHERE draft_id = ? ORDER BY version')
       .all(id) as { version: number; created_at: number; body: string }[];
-    return rows.map((r) => ({ version: r.version, createdAt: r.created_at, draft: parseStored(id, r.body) }));
+    return rows.map((r) => ({ version: r.version, createdAt: r.created_at, draft: parseVersion(id, r.body) }));
+  }
+
+  private readable(row: StoredDraftRow): Draft | null {
+    const parsed = parseStored(row);
+    if (parsed instanceof StoredDraftUnreadableError) {
+      this.quarantined.set(row.id, { id: row.id, storedState: row.state, problem: parsed.problem });
+      return null;
+    }
+    // A row repaired by hand (from a backup) is readable again.
+    this.quarantined.delete(row.id);
+    return parsed;
+  }
+
+  private readableOnly(rows: StoredDraftRow[]): Draft[] {
+    const drafts: Draft[] = [];
+    for (const row of rows) {
+      const draft = this.readable(row);
+      if (draft !== null) drafts.push(draft);
+    }
+    return drafts;
   }
 
   /**

@@ -1,8 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { keyChain, readSeal } from './audit-chain-key';
+import { AuditGuard } from './audit-guard';
+import { auditHeadPath } from './audit-head';
+import { fileAuditKeySource, type AuditKeySource } from './audit-key';
+import { genesisHash } from './audit-log';
+import { ensureSeal } from './audit-seal';
 import { DraftRepository } from './draft-repository';
 import { openDatabase, type Db } from './database';
-import { systemWallClock, type WallClock } from '../clock';
+import { systemWallClock } from '../clock';
 import { migrate, type MigrateResult } from './migrate';
 import { createSettingsRepository, type InvalidSetting, type SettingsRepository } from './settings-repository';
 
@@ -14,20 +20,31 @@ export interface Store {
   readonly migration: MigrateResult;
   readonly drafts: DraftRepository;
   readonly settings: SettingsRepository;
+  /** The audit chain's running verification (start-up, and after every write burst). */
+  readonly audit: AuditGuard;
   close(): void;
+}
+
+export interface StoreOptions {
+  /** Where the audit chain's key is kept (default: a file beside the data directory). */
+  auditKey?: AuditKeySource;
+  now?: () => number;
+  auditDebounceMs?: number;
 }
 
 /**
  * Open the store in the app's data directory, creating it on first start.
  * Throws DatabaseUnreadableError (file left untouched) or DatabaseTooNewError.
  */
-export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: InvalidSetting) => void, now: WallClock = systemWallClock): Store {
+export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: InvalidSetting) => void, options: StoreOptions = {}): Store {
   fs.mkdirSync(dataDirectory, { recursive: true });
   const file = path.join(dataDirectory, databaseFileName);
   const db = openDatabase(file);
   let migration: MigrateResult;
+  let audit: AuditGuard;
   try {
-    migration = migrate(db, undefined, undefined, now);
+    migration = migrate(db, undefined, undefined, options.now ?? systemWallClock);
+    audit = keyAuditChain(db, dataDirectory, options);
   } catch (error) {
     db.close();
     throw error;
@@ -38,6 +55,27 @@ export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: In
     migration,
     drafts: new DraftRepository(db),
     settings: createSettingsRepository(db, onInvalidSetting),
-    close: () => db.close(),
+    audit,
+    close: () => {
+      audit.close();
+      db.close();
+    },
   };
+}
+
+/** Seals the legacy chain on the first start with a key, keys every later row, and starts the running verification. */
+function keyAuditChain(db: Db, dataDirectory: string, options: StoreOptions): AuditGuard {
+  const key = (options.auditKey ?? fileAuditKeySource(dataDirectory)).obtain();
+  const wasSealed = readSeal(db) !== undefined;
+  const seal = ensureSeal(db, key, (options.now ?? systemWallClock)());
+  const audit = new AuditGuard({ db, key, headFile: auditHeadPath(dataDirectory), ...(options.auditDebounceMs !== undefined ? { debounceMs: options.auditDebounceMs } : {}) });
+  keyChain(db, { key, legacyRows: seal.legacyRows, onAppend: () => audit.noteAppend() });
+  if (wasSealed) {
+    audit.start();
+  } else {
+    const newest = db.prepare('SELECT COUNT(*) AS rows, MAX(seq) AS seq FROM audit_log').get() as { rows: number; seq: number | null };
+    const hash = (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(newest.seq ?? 0) as { hash: string } | undefined)?.hash;
+    audit.startSealed({ rows: newest.rows, seq: newest.seq ?? 0, hash: hash ?? genesisHash });
+  }
+  return audit;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ChatPane } from './chat/chat-pane';
+import { AuditBanner } from './frame/audit-banner';
 import { StatusBar } from './frame/status-bar';
 import { useTheme } from './frame/use-theme';
 import { CommandPalette } from './keyboard/command-palette';
@@ -23,6 +24,7 @@ export function App() {
   return (
     <div className="app-frame">
       <StatusBar onOpenSettings={openSettings} />
+      <AuditBanner />
       {keyProblem && (
         <p className="key-problem" role="alert" data-testid="key-problem">
           {keyProblem}

@@ -22,6 +22,8 @@ export interface AppUnderTest {
 
 export interface OpenAppOptions {
   connectOnStart?: boolean;
+  /** A data directory prepared by the test (default: a fresh one). */
+  dataDirectory?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface OpenAppOptions {
  * harness, and the renderer open in Chromium.
  */
 export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTest> {
-  const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-'));
+  const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-'));
   let sim: SimGateway | undefined;
   // Inside trading hours whatever time the suite runs, for the simulated market and the backend alike: orders fill and
   // nothing is blocked by IB's nightly reset window.

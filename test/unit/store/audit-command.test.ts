@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runAuditCommand } from '../../../src/main/store/audit-command';
 import { appendAudit } from '../../../src/main/store/audit-log';
 import { openStore } from '../../../src/main/store/open-store';
+import { cutTail, editAndRechain } from '../../support/tamper-audit';
 import { tempDir } from './support';
 
 function run(args: string[]) {
@@ -40,6 +41,30 @@ describe('audit command', () => {
     const result = run(['verify', dir]);
     expect(result.code).toBe(1);
     expect(result.out).toBe('Audit log BROKEN at row 2: Row 2 was changed after it was written.\n');
+  });
+
+  it('exits 1 when an edited row was re-chained (every later hash recomputed)', () => {
+    const dir = storeWithRows();
+    editAndRechain(dir, 2, { n: 20 });
+    const result = run(['verify', dir]);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^Audit log BROKEN at row 2: .*re-chained/);
+  });
+
+  it('exits 1 when the newest row was edited and its hash recomputed (no later row to break the link)', () => {
+    const dir = storeWithRows();
+    editAndRechain(dir, 3, { n: 30 });
+    const result = run(['verify', dir]);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^Audit log BROKEN at row 3: Row 3 was changed/);
+  });
+
+  it('exits 1 when the tail was deleted and sqlite_sequence lowered to hide it', () => {
+    const dir = storeWithRows();
+    cutTail(dir, 1);
+    const result = run(['verify', dir]);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^Audit log BROKEN at row 2: Rows 2 to 3 are missing/);
   });
 
   it('exports a date range to a new file and refuses to overwrite one', () => {

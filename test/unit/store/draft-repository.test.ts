@@ -137,10 +137,15 @@ describe('draft repository', () => {
     expect(store.drafts.listExpired(pending.expiresAt).map((d) => d.id)).toEqual([pending.id]);
   });
 
-  it('reports a stored draft that no longer parses instead of dropping it', () => {
+  it('quarantines a stored draft that no longer parses: reported, never returned, never dropped', () => {
     const pending = insertPending();
     store.db.prepare("UPDATE drafts SET body = '{\"id\": 1}' WHERE id = ?").run(pending.id);
-    expect(() => store.drafts.get(pending.id)).toThrow(StoredDraftUnreadableError);
-    expect(() => store.drafts.listPending()).toThrow(StoredDraftUnreadableError);
+    expect(store.drafts.get(pending.id)).toBeNull();
+    expect(store.drafts.listPending()).toEqual([]);
+    expect(store.drafts.unreadable()).toEqual([{ id: pending.id, storedState: 'pending', problem: expect.any(String) as string }]);
+    expect(store.db.prepare('SELECT body FROM drafts WHERE id = ?').pluck().get(pending.id)).toBe('{"id": 1}');
+    expect(() => store.drafts.versions(pending.id)).not.toThrow();
+    store.db.prepare("INSERT INTO draft_versions (draft_id, version, created_at, body) VALUES (?, 9, 0, 'x')").run(pending.id);
+    expect(() => store.drafts.versions(pending.id)).toThrow(StoredDraftUnreadableError);
   });
 });

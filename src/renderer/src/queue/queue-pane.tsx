@@ -6,6 +6,7 @@ import { useAppStore } from '../store';
 import { DraftCard } from './draft-card';
 import { OrderTicket } from './order-ticket';
 import { QueueProblems } from './queue-problems';
+import { UnreadableDrafts } from './unreadable-drafts';
 
 const WAITING = new Set(['drafted', 'pending', 'blocked']);
 const IN_FLIGHT = new Set(['submitting', 'working', 'partially_filled', 'needs_review']);
@@ -59,6 +60,7 @@ export function QueuePane() {
       </div>
       <QueueProblems queue={queue} />
       <OrderTicket />
+      <UnreadableDrafts rows={queue.unreadable ?? []} />
       {waiting.length === 0 && inFlight.length === 0 && (
         <p className="empty">No drafts waiting. Drafts from Claude or your order ticket wait here for your sign-off.</p>
       )}
