@@ -36,6 +36,8 @@ export interface SimFaults {
   delayAcks(ms: number): void;
   /** The real Gateway sometimes answers a what-if first without its commission; simulate that. */
   incompleteWhatIf(on?: boolean): void;
+  /** Report this AccountType for the account from now on ('' leaves it unset, as IB does for some account structures). */
+  reportAccountType(account: string, value: string): void;
 }
 
 /** What a fault needs to reach: every live session. */
@@ -90,6 +92,9 @@ export function createFaults(state: FaultState, target: FaultTarget, engine: Bro
     },
     incompleteWhatIf(on = true) {
       state.incompleteWhatIf = on;
+    },
+    reportAccountType(account: string, value: string) {
+      engine.reportAccountType(account, value);
     },
   };
 }
