@@ -116,6 +116,9 @@ export class Assistant {
         authToken: null,
         ...(settings.baseURL === undefined ? {} : { baseURL: settings.baseURL }),
         maxRetries: settings.maxRetries,
+        // fetch would follow a redirect and carry the x-api-key header to
+        // wherever it points; the key goes to the confirmed endpoint only.
+        fetchOptions: { redirect: 'error' },
         // The SDK's own logging stays off: request logs are not ours to control.
         logLevel: 'off',
       });

@@ -14,6 +14,8 @@ import type { SettingDefinition } from '../store/settings-repository';
 import type { Store } from '../store/open-store';
 import { ConversationRepository, SqliteSpendLedger } from '../store/conversation-repository';
 import { describeToolCall } from './describe-tool-call';
+import { judgeEndpoint, type EndpointConfirmer, type EndpointRules } from './endpoint-policy';
+import { keyHostSetting } from './key-host';
 import type { KeyVault } from './key-vault';
 
 const assistantSettingsDefinition: SettingDefinition<AssistantSettings> = {
@@ -30,6 +32,12 @@ export interface ChatServiceOptions {
   log: Log;
   publish: (event: ChatEvent) => void;
   now?: () => number;
+  /**
+   * Asks the person before the key may go to a host other than Anthropic's.
+   * Shown by main (a native dialog in the app); without one, such hosts are refused.
+   */
+  confirmEndpoint?: EndpointConfirmer;
+  endpointRules?: EndpointRules;
 }
 
 /**
@@ -68,7 +76,7 @@ export class ChatService {
       desk: draftDesk,
       store: this.conversations,
       ledger: new SqliteSpendLedger(options.store.db),
-      apiKey: () => options.vault.read(),
+      apiKey: () => (this.keyProblem() === undefined ? options.vault.read() : undefined),
       settings: () => this.settings(),
       now: this.now,
     });
@@ -90,6 +98,7 @@ export class ChatService {
     };
   }
 
+  /** The key is bound to the endpoint's host as it is now: it is only ever sent there. */
   setKey(key: string): ClaudeStatus {
     if (!this.options.vault.available()) {
       throw new CallFailure(
@@ -97,8 +106,11 @@ export class ChatService {
         'This system offers no secure storage for secrets (no keyring was found), so Countersign will not keep the key. Install and unlock a keyring (GNOME Keyring or KWallet), then try again.',
       );
     }
+    const endpoint = judgeEndpoint(this.settings().baseURL, this.endpointRules());
+    if (!endpoint.ok) throw new CallFailure('conflict', `The key was not saved: ${endpoint.reason} Change the endpoint in Settings > Claude first.`);
     this.registerSecret(key);
     this.options.vault.save(key.trim());
+    this.options.store.settings.write(keyHostSetting, endpoint.host, this.now());
     return this.status();
   }
 
@@ -107,14 +119,34 @@ export class ChatService {
     return this.status();
   }
 
-  updateSettings(patch: ClaudeSettingsPatch): ClaudeStatus {
+  /**
+   * A new endpoint must pass the endpoint policy; a host other than
+   * Anthropic's is asked of the person first, and a key entered for another
+   * host is cleared, so it never follows the endpoint somewhere new.
+   */
+  async updateSettings(patch: ClaudeSettingsPatch): Promise<ClaudeStatus> {
     const current = this.settings();
+    const baseURL = patch.baseURL === undefined ? current.baseURL : (patch.baseURL ?? undefined);
+    if (baseURL !== current.baseURL) {
+      const endpoint = judgeEndpoint(baseURL, this.endpointRules());
+      if (!endpoint.ok) throw new CallFailure('conflict', `The endpoint was not changed: ${endpoint.reason}`);
+      if (!endpoint.anthropic) {
+        const confirm = this.options.confirmEndpoint;
+        if (!confirm) throw new CallFailure('unavailable', `The endpoint was not changed: this build cannot ask you to confirm sending your key to ${endpoint.host}.`);
+        if (!(await confirm({ host: endpoint.host, url: baseURL ?? '' }))) {
+          throw new CallFailure('conflict', `The endpoint was not changed: you did not confirm sending your API key to ${endpoint.host}.`);
+        }
+      }
+      // Read again after the dialog: the settings may have moved while the person decided.
+      if (endpoint.host !== this.keyHost()) this.options.vault.clear();
+    }
+    const latest = this.settings();
     const next = AssistantSettings.parse({
-      ...current,
+      ...latest,
       ...(patch.model !== undefined ? { model: patch.model } : {}),
       ...(patch.monthlySpendLimitUsd !== undefined ? { monthlySpendLimitUsd: patch.monthlySpendLimitUsd } : {}),
       ...(patch.aliasAccounts !== undefined ? { aliasAccounts: patch.aliasAccounts } : {}),
-      baseURL: patch.baseURL === undefined ? current.baseURL : (patch.baseURL ?? undefined),
+      baseURL,
     });
     this.options.store.settings.write(assistantSettingsDefinition, next, this.now());
     return this.status();
@@ -145,10 +177,16 @@ export class ChatService {
   }
 
   async send(conversationId: string, text: string): Promise<ChatTurnResult> {
+    const publish = (event: ChatEvent['event']): void => this.options.publish({ conversationId, event });
+    const problem = this.options.vault.read() ? this.keyProblem() : undefined;
+    if (problem !== undefined) {
+      const refused: ChatTurnResult = { status: 'key_missing', message: problem, text: '', draftIds: [], usd: 0 };
+      publish({ type: 'done', result: refused });
+      return refused;
+    }
     const notes = this.notes.get(conversationId) ?? [];
     this.notes.delete(conversationId);
     const message = notes.length ? `${notes.join('\n')}\n\n${text}` : text;
-    const publish = (event: ChatEvent['event']): void => this.options.publish({ conversationId, event });
     const result = await this.assistant.send(conversationId, message, {
       onEvent: (event) => {
         if (event.type === 'text') publish({ type: 'text', delta: event.delta });
@@ -196,6 +234,25 @@ export class ChatService {
 
   private settings(): AssistantSettings {
     return this.options.store.settings.read(assistantSettingsDefinition);
+  }
+
+  private endpointRules(): EndpointRules {
+    return this.options.endpointRules ?? { packaged: false };
+  }
+
+  private keyHost(): string {
+    return this.options.store.settings.read(keyHostSetting);
+  }
+
+  /** Why the stored key may not be sent to the endpoint as it is now, or undefined when it may. */
+  private keyProblem(): string | undefined {
+    const endpoint = judgeEndpoint(this.settings().baseURL, this.endpointRules());
+    if (!endpoint.ok) return `The key is not sent: ${endpoint.reason} Change the endpoint in Settings > Claude.`;
+    const bound = this.keyHost();
+    if (endpoint.host !== bound) {
+      return `The stored key was entered for ${bound}, and the endpoint is now ${endpoint.host}, so it is not sent. Enter the key for ${endpoint.host} in Settings > Claude.`;
+    }
+    return undefined;
   }
 
   private registerSecret(key: string): void {

@@ -37,6 +37,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
     version: 'test',
     log: { info: () => {}, warn: () => {}, error: () => {} },
     connectOnStart: options.connectOnStart ?? true,
+    // The person says yes to the endpoint dialog (the fake Messages API on loopback).
+    confirmEndpoint: async () => true,
     regularHoursOpen: () => true,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 100, maxMs: 500 }, resetWindow: null },
     startDemoGateway: async () => {

@@ -2,7 +2,7 @@ import type { Log } from '../../../src/main/log';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createBackend, type Backend } from '../../../src/main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../../src/main/backend';
 import type { CallName, CallRequest, CallResponse } from '../../../src/shared/contract';
 import { dispatchCall } from '../../../src/main/contract/dispatch';
 import { startSimGateway, type SimGateway } from '../../../src/sim/index';
@@ -24,7 +24,7 @@ export interface BackendUnderTest {
 /** A backend with its own data directory, connected to its own simulator (in trading hours) on port 0. */
 export async function openBackend(
   dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-approvals-')),
-  overrides: { log?: Log } = {},
+  overrides: { log?: Log; backend?: Partial<BackendOptions> } = {},
 ): Promise<BackendUnderTest> {
   const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock: new TradingHoursClock() });
   const backend = createBackend({
@@ -35,6 +35,7 @@ export async function openBackend(
     regularHoursOpen: () => true,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 }, resetWindow: null },
     startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
+    ...overrides.backend,
   });
   await backend.start();
   await waitFor(() => backend.broker.state()?.phase === 'ready', 'the session to be ready');
