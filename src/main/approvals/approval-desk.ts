@@ -15,6 +15,7 @@ import { appendAudit, type AuditActor } from '../store/audit-log';
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { draftIdForOrderId, reserveOrderId } from '../store/order-id-ledger';
+import { contractFromIb } from './contract-from-ib';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
@@ -101,7 +102,9 @@ export class ApprovalDesk {
       const details = await session.resolveContract(ibContract(contract));
       const match = details[0];
       if (!match?.contract?.conId) return { ok: false, reason: `IB does not know ${contract.symbol} as a ${contract.secType}.` };
-      contract = { ...contract, conId: match.contract.conId, ...(match.contract.primaryExch ? { primaryExchange: match.contract.primaryExch } : {}) };
+      const resolved = contractFromIb(contract, match);
+      if (!resolved.ok) return resolved;
+      contract = resolved.contract;
       if (match.liquidHours && match.timeZoneId) this.liquidHours.set(match.contract.conId, { hours: match.liquidHours, timeZoneId: match.timeZoneId });
       session.watch(match.contract);
     } catch (error) {
