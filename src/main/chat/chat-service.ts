@@ -13,7 +13,8 @@ import type { RedactingLog, Log } from '../log';
 import type { SettingDefinition } from '../store/settings-repository';
 import type { Store } from '../store/open-store';
 import { ConversationRepository, SqliteSpendLedger } from '../store/conversation-repository';
-import { describeToolCall } from './describe-tool-call';
+import { claimsOrderAction, orderClaimFlag } from './action-claims';
+import { describeToolCall, toolOutcome } from './describe-tool-call';
 import { judgeEndpoint, type EndpointConfirmer, type EndpointRules } from './endpoint-policy';
 import { keyHostSetting } from './key-host';
 import type { KeyVault } from './key-vault';
@@ -191,7 +192,10 @@ export class ChatService {
       onEvent: (event) => {
         if (event.type === 'text') publish({ type: 'text', delta: event.delta });
         else if (event.type === 'tool_call') publish({ type: 'tool_call', toolUseId: event.toolUseId, name: event.name, summary: describeToolCall(event.name, event.input) });
-        else publish({ type: 'tool_result', toolUseId: event.toolUseId, name: event.name, isError: event.isError, ...(event.draft ? { draft: event.draft } : {}) });
+        else {
+          const { outcome, reason } = toolOutcome(event.name, event.isError, event.content);
+          publish({ type: 'tool_result', toolUseId: event.toolUseId, name: event.name, isError: event.isError, outcome, ...(reason ? { reason } : {}), ...(event.draft ? { draft: event.draft } : {}) });
+        }
       },
     });
     // Notes that never reached Claude (no key, spend limit) wait for the next turn.
@@ -261,25 +265,55 @@ export class ChatService {
   }
 }
 
-/** The history as the chat pane shows it: tool results are data, not messages. */
+type StoredBlock = { type: string; text?: string; id?: string; name?: string; input?: unknown; tool_use_id?: string; is_error?: boolean; content?: unknown };
+
+/**
+ * The history as the chat pane shows it: tool results are data, not
+ * messages, but each call shows what really happened to it (done, blocked,
+ * refused and why), and a reply that claims an order was placed is flagged.
+ */
 function displayMessages(messages: readonly Anthropic.MessageParam[]): ChatMessageView[] {
+  const results = new Map<string, { isError: boolean; content: string }>();
+  for (const message of messages) {
+    if (message.role !== 'user' || typeof message.content === 'string') continue;
+    for (const block of message.content as unknown as StoredBlock[]) {
+      if (block.type !== 'tool_result' || !block.tool_use_id) continue;
+      const content = typeof block.content === 'string' ? block.content : JSON.stringify(block.content ?? '');
+      results.set(block.tool_use_id, { isError: block.is_error === true, content });
+    }
+  }
   const out: ChatMessageView[] = [];
   for (const message of messages) {
     if (message.role !== 'user' && message.role !== 'assistant') continue;
     if (typeof message.content === 'string') {
-      out.push({ role: message.role, text: message.content, toolCalls: [] });
+      out.push({ role: message.role, text: message.content, toolCalls: [], ...flagFor(message.role, message.content) });
       continue;
     }
-    const blocks = message.content as unknown as { type: string; text?: string; id?: string; name?: string; input?: unknown }[];
+    const blocks = message.content as unknown as StoredBlock[];
     const text = blocks
       .filter((block) => block.type === 'text')
       .map((block) => block.text ?? '')
       .join('');
     const toolCalls = blocks
       .filter((block) => block.type === 'tool_use')
-      .map((block) => ({ id: block.id ?? '', name: block.name ?? '', summary: describeToolCall(block.name ?? '', block.input) }));
+      .map((block) => {
+        const name = block.name ?? '';
+        const result = results.get(block.id ?? '');
+        const seen = result ? toolOutcome(name, result.isError, result.content) : undefined;
+        return {
+          id: block.id ?? '',
+          name,
+          summary: describeToolCall(name, block.input),
+          ...(result ? { isError: result.isError } : {}),
+          ...(seen ? { outcome: seen.outcome, ...(seen.reason ? { reason: seen.reason } : {}) } : {}),
+        };
+      });
     if (!text && toolCalls.length === 0) continue;
-    out.push({ role: message.role, text, toolCalls });
+    out.push({ role: message.role, text, toolCalls, ...flagFor(message.role, text) });
   }
   return out;
+}
+
+function flagFor(role: 'user' | 'assistant', text: string): { flag?: string } {
+  return role === 'assistant' && claimsOrderAction(text) ? { flag: orderClaimFlag } : {};
 }
