@@ -9,6 +9,8 @@ export const ClaudeSettingsView = z.object({
   baseURL: z.string().optional(),
   monthlySpendLimitUsd: z.number().nullable(),
   aliasAccounts: z.boolean(),
+  maxDraftsPerTurn: z.number().int(),
+  maxDraftsPerHour: z.number().int(),
 });
 export type ClaudeSettingsView = z.infer<typeof ClaudeSettingsView>;
 
@@ -18,6 +20,8 @@ export const ClaudeSettingsPatch = z
     baseURL: z.url({ protocol: /^https?$/ }).nullable().optional(),
     monthlySpendLimitUsd: z.number().nonnegative().max(100_000).nullable().optional(),
     aliasAccounts: z.boolean().optional(),
+    maxDraftsPerTurn: z.number().int().min(1).max(50).optional(),
+    maxDraftsPerHour: z.number().int().min(1).max(500).optional(),
   })
   .strict();
 export type ClaudeSettingsPatch = z.infer<typeof ClaudeSettingsPatch>;

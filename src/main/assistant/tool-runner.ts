@@ -10,6 +10,8 @@ export interface ToolRunContext {
   desk: DraftDesk;
   aliases: AccountAliases;
   now: () => number;
+  /** Why no further draft may be made now (the per-turn or per-hour cap), or null. */
+  draftRefusal?: () => string | null;
 }
 
 /** What goes back to Claude as the tool_result: always a string, never a throw. */
@@ -49,6 +51,8 @@ export async function runTool(name: string, input: unknown, ctx: ToolRunContext)
     if (!isToolName(name)) return { content: `There is no tool named ${JSON.stringify(name.slice(0, 64))}.`, isError: true };
     const parsed = toolInputs[name].safeParse(input);
     if (!parsed.success) return { content: `Invalid input for ${name}: ${describeIssues(parsed.error)}`, isError: true };
+    const capped = name === 'draft_order' ? ctx.draftRefusal?.() : null;
+    if (capped) return { content: capped, isError: true };
     return await dispatch(name, parsed.data, ctx);
   } catch (error) {
     if (error instanceof ToolRefusal) return { content: ctx.aliases.scrubText(error.message), isError: true };

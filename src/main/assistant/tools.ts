@@ -101,7 +101,8 @@ export const toolDefinitions: readonly ToolDefinition[] = [
       'Propose an order. It is NOT sent: it becomes a draft in the approval queue, runs through the risk checks and waits for the person to approve or reject it. ' +
       'Returns the draft id, its state (pending, or blocked by a risk check), each risk verdict with its explanation, and the broker what-if figures (commission, margin change). ' +
       'If the draft is blocked or refused, read the reasons and propose a revised draft if it still makes sense. ' +
-      'For a bracket, give both take_profit_price and stop_loss_price.',
+      'For a bracket, give both take_profit_price and stop_loss_price. ' +
+      'Drafts are capped per turn and per conversation per hour; when a cap is reached the result says so and no draft is made.',
     strict: true,
     input_schema: object(
       {

@@ -94,6 +94,8 @@ export class ChatService {
         ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
         monthlySpendLimitUsd: settings.monthlySpendLimitUsd,
         aliasAccounts: settings.aliasAccounts,
+        maxDraftsPerTurn: settings.maxDraftsPerTurn,
+        maxDraftsPerHour: settings.maxDraftsPerHour,
       },
       month: { month: month.month || monthOf(this.now()), usd: month.usd, requests: month.requests, usage: month.usage, estimated: month.estimated },
     };
@@ -147,6 +149,8 @@ export class ChatService {
       ...(patch.model !== undefined ? { model: patch.model } : {}),
       ...(patch.monthlySpendLimitUsd !== undefined ? { monthlySpendLimitUsd: patch.monthlySpendLimitUsd } : {}),
       ...(patch.aliasAccounts !== undefined ? { aliasAccounts: patch.aliasAccounts } : {}),
+      ...(patch.maxDraftsPerTurn !== undefined ? { maxDraftsPerTurn: patch.maxDraftsPerTurn } : {}),
+      ...(patch.maxDraftsPerHour !== undefined ? { maxDraftsPerHour: patch.maxDraftsPerHour } : {}),
       baseURL,
     });
     this.options.store.settings.write(assistantSettingsDefinition, next, this.now());
