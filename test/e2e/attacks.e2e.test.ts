@@ -111,7 +111,10 @@ describe('attacks the person sees, in Chromium', () => {
     await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     const viewport = page.viewportSize()!;
     const inView = async (selector: string): Promise<void> => {
-      const boxes = await card.locator(selector).evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      const boxes = await card.locator(selector).evaluateAll((elements) => elements.map((e) => {
+        const rect = e.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom };
+      }));
       expect(boxes.length, selector).toBeGreaterThan(0);
       for (const box of boxes) {
         expect(box.top, `${selector} top`).toBeGreaterThanOrEqual(0);
