@@ -16,7 +16,7 @@ import { ConversationRepository, SqliteSpendLedger } from '../store/conversation
 import { claimsOrderAction, orderClaimFlag } from './action-claims';
 import { describeToolCall, toolOutcome } from './describe-tool-call';
 import { judgeEndpoint, type EndpointConfirmer, type EndpointRules } from './endpoint-policy';
-import { keyHostSetting } from './key-host';
+import { confirmedHostSetting, keyHostSetting } from './key-host';
 import type { KeyVault } from './key-vault';
 
 const assistantSettingsDefinition: SettingDefinition<AssistantSettings> = {
@@ -102,7 +102,7 @@ export class ChatService {
   }
 
   /** The key is bound to the endpoint's host as it is now: it is only ever sent there. */
-  setKey(key: string): ClaudeStatus {
+  async setKey(key: string): Promise<ClaudeStatus> {
     if (!this.options.vault.available()) {
       throw new CallFailure(
         'unavailable',
@@ -111,6 +111,9 @@ export class ChatService {
     }
     const endpoint = judgeEndpoint(this.settings().baseURL, this.endpointRules());
     if (!endpoint.ok) throw new CallFailure('conflict', `The key was not saved: ${endpoint.reason} Change the endpoint in Settings > Claude first.`);
+    if (!endpoint.anthropic && this.options.store.settings.read(confirmedHostSetting) !== endpoint.host) {
+      await this.confirmHost(endpoint.host, this.settings().baseURL ?? '', 'The key was not saved');
+    }
     this.registerSecret(key);
     this.options.vault.save(key.trim());
     this.options.store.settings.write(keyHostSetting, endpoint.host, this.now());
@@ -133,13 +136,7 @@ export class ChatService {
     if (baseURL !== current.baseURL) {
       const endpoint = judgeEndpoint(baseURL, this.endpointRules());
       if (!endpoint.ok) throw new CallFailure('conflict', `The endpoint was not changed: ${endpoint.reason}`);
-      if (!endpoint.anthropic) {
-        const confirm = this.options.confirmEndpoint;
-        if (!confirm) throw new CallFailure('unavailable', `The endpoint was not changed: this build cannot ask you to confirm sending your key to ${endpoint.host}.`);
-        if (!(await confirm({ host: endpoint.host, url: baseURL ?? '' }))) {
-          throw new CallFailure('conflict', `The endpoint was not changed: you did not confirm sending your API key to ${endpoint.host}.`);
-        }
-      }
+      if (!endpoint.anthropic) await this.confirmHost(endpoint.host, baseURL ?? '', 'The endpoint was not changed');
       // Read again after the dialog: the settings may have moved while the person decided.
       if (endpoint.host !== this.keyHost()) this.options.vault.clear();
     }
@@ -242,6 +239,14 @@ export class ChatService {
 
   private settings(): AssistantSettings {
     return this.options.store.settings.read(assistantSettingsDefinition);
+  }
+
+  /** Main asks the person (never the renderer); without a way to ask, the answer is no. */
+  private async confirmHost(host: string, url: string, refused: string): Promise<void> {
+    const confirm = this.options.confirmEndpoint;
+    if (!confirm) throw new CallFailure('unavailable', `${refused}: this build cannot ask you to confirm sending your key to ${host}.`);
+    if (!(await confirm({ host, url }))) throw new CallFailure('conflict', `${refused}: you did not confirm sending your API key to ${host}.`);
+    this.options.store.settings.write(confirmedHostSetting, host, this.now());
   }
 
   private endpointRules(): EndpointRules {

@@ -13,3 +13,14 @@ export const keyHostSetting: SettingDefinition<string> = {
   schema: z.string().min(1).max(300),
   fallback: anthropicHost,
 };
+
+/**
+ * The last host other than Anthropic's the person confirmed in the endpoint
+ * dialog. An endpoint stored before confirmations existed was never
+ * confirmed, so entering a key for it asks first.
+ */
+export const confirmedHostSetting: SettingDefinition<string | null> = {
+  key: 'claude.confirmed-host',
+  schema: z.string().min(1).max(300).nullable(),
+  fallback: null,
+};

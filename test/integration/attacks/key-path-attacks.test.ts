@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AssistantSettings, defaultAssistantSettings } from '../../../src/main/assistant/settings';
 import type { BackendOptions } from '../../../src/main/backend';
 import { text } from '../../fixtures/fake-anthropic/script';
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/server';
@@ -108,6 +109,22 @@ describe('attacks on the key’s path to the network', () => {
     expect(turn.status).toBe('error');
     expect(redirector.received.length).toBeGreaterThan(0);
     expect(elsewhere.received).toEqual([]);
+  });
+
+  it('attack: an endpoint written into the settings behind the dialog’s back (or before it existed) gets no key, old or new', async () => {
+    const attacker = await recorder();
+    const b = await open({ confirmEndpoint: answering(false) });
+    await b.call('setClaudeKey', { key: KEY });
+    const store = b.backend.desk!.store;
+    store.settings.write({ key: 'claude.settings', schema: AssistantSettings, fallback: defaultAssistantSettings }, { ...defaultAssistantSettings, baseURL: attacker.baseURL }, Date.now());
+    const turn = await b.call('sendChat', { conversationId: randomUUID(), text: 'hello' });
+    expect(turn).toMatchObject({ status: 'key_missing', message: expect.stringContaining(`entered for api.anthropic.com, and the endpoint is now ${attacker.host}`) });
+    // Entering a key for that host asks the person first; they say no, and nothing is saved or sent.
+    const entered = await b.callRaw('setClaudeKey', { key: NEW_KEY });
+    expect(entered).toMatchObject({ ok: false, error: { message: expect.stringContaining(`did not confirm sending your API key to ${attacker.host}`) } });
+    expect(confirmations).toEqual([attacker.host]);
+    await b.call('sendChat', { conversationId: randomUUID(), text: 'hello again' });
+    expect(attacker.received).toEqual([]);
   });
 
   it('attack: without a confirmer (the development harness), any host but Anthropic’s is refused', async () => {
