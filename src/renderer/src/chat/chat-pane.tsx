@@ -185,6 +185,13 @@ function LiveTurnView() {
   );
 }
 
+/** Where the draft really is now, never more than that: only the person approves. */
+function draftWords(state: string): string {
+  if (state === 'pending') return 'waiting for you';
+  if (state === 'blocked') return 'blocked by a check';
+  return state.replace('_', ' ');
+}
+
 function DraftLink({ draftId, state }: { draftId: string; state: string }) {
   const draft = useAppStore((s) => s.queue.drafts.find((d) => d.id === draftId));
   return (
@@ -198,7 +205,7 @@ function DraftLink({ draftId, state }: { draftId: string; state: string }) {
         store.requestFocus('queue');
       }}
     >
-      Draft {draft ? `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol}` : draftId.slice(0, 8)} — {state === 'blocked' ? 'blocked by a check' : 'waiting for you'} → open in queue
+      Draft {draft ? `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol}` : draftId.slice(0, 8)} — {draftWords(draft?.state ?? state)} → open in queue
     </button>
   );
 }
