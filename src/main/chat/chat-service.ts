@@ -137,9 +137,9 @@ export class ChatService {
       const endpoint = judgeEndpoint(baseURL, this.endpointRules());
       if (!endpoint.ok) throw new CallFailure('conflict', `The endpoint was not changed: ${endpoint.reason}`);
       if (!endpoint.anthropic) await this.confirmHost(endpoint.host, baseURL ?? '', 'The endpoint was not changed');
-      // Read again after the dialog: the settings may have moved while the person decided.
       if (endpoint.host !== this.keyHost()) this.options.vault.clear();
     }
+    // Read again after the dialog: other settings may have changed while the person decided.
     const latest = this.settings();
     const next = AssistantSettings.parse({
       ...latest,
