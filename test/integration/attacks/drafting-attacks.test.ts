@@ -22,7 +22,7 @@ describe('attacks on the model’s path to the queue', () => {
     bench = await openAttackBench();
   });
   afterEach(async () => {
-    bench.assertHeld();
+    await bench.assertHeld();
     await bench.close();
   });
 

@@ -37,7 +37,7 @@ export interface AttackBench {
   drafts(): Draft[];
   quote(symbol: string): Promise<QuoteView>;
   /** The invariants every attack must leave standing. */
-  assertHeld(): void;
+  assertHeld(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,8 +82,15 @@ export async function openAttackBench(): Promise<AttackBench> {
         const q = t.backend.broker.portfolio()?.quotes.find((x) => x.symbol === symbol);
         return q && q.bid !== null && q.ask !== null ? q : undefined;
       }, `a ${symbol} quote`),
-    assertHeld() {
+    async assertHeld() {
       const db = t.backend.desk!.store.db;
+      // A draft a check blocks cannot be approved, even by a client that calls the contract directly.
+      const sentBefore = placed.length;
+      for (const draft of drafts().filter((d) => d.verdicts?.some((v) => v.outcome === 'block'))) {
+        const approval = await t.callRaw('approveDraft', { id: draft.id, version: draft.version });
+        expect(approval.ok, `blocked draft ${draft.id} was approvable`).toBe(false);
+      }
+      expect(placed.length).toBe(sentBefore);
       // Nothing reaches the broker without the person's approval row.
       for (const order of placed) {
         const draftId = draftIdFromOrderRef(order.orderRef);
