@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { build } from 'vite';
 import type { Backend } from '../main/backend';
 import { dispatchCall } from '../main/contract/dispatch';
-import { META_CONTENT_SECURITY_POLICY } from '../main/shell/content-security-policy';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../main/shell/content-security-policy';
 import { BRIDGE_PATH, BRIDGE_SCRIPT_PATH, type BridgeMessage, type BridgeRequest } from './bridge-protocol';
 
 /**
@@ -67,8 +67,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden: open the URL the harness printed.');
         return;
       }
+      // The policy travels as a header too: the meta tag cannot carry frame-ancestors, and a header holds even if the page's markup were changed.
       response
-        .writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Cache-Control': 'no-store' })
+        .writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Cache-Control': 'no-store', 'Content-Security-Policy': harnessPolicy(CONTENT_SECURITY_POLICY, origin) })
         .end(harnessPage(indexHtml, origin));
       return;
     }
@@ -136,18 +137,30 @@ function attach(ws: WebSocket, backend: Backend): void {
   ws.on('close', unsubscribe);
 }
 
+/** The app's policy with the bridge socket (and nothing else) added to connect-src. */
+function harnessPolicy(policy: string, origin: string): string {
+  return policy.replace("connect-src 'self'", `connect-src 'self' ${origin.replace(/^http/, 'ws')}`);
+}
+
 /** The built page, with the bridge loaded first and the socket allowed by the CSP. */
 function harnessPage(indexHtml: string, origin: string): string {
-  const socketOrigin = origin.replace(/^http/, 'ws');
-  const policy = META_CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${socketOrigin}`);
   return indexHtml
-    .replace(META_CONTENT_SECURITY_POLICY, policy)
+    .replace(META_CONTENT_SECURITY_POLICY, harnessPolicy(META_CONTENT_SECURITY_POLICY, origin))
     .replace('<head>', `<head>\n    <script type="module" src="${BRIDGE_SCRIPT_PATH}"></script>`);
 }
 
+/**
+ * Constant-time comparison of the bytes: the lengths compared are byte
+ * lengths, because timingSafeEqual throws on buffers of different sizes and
+ * a token of the right length in characters (but not in bytes) would
+ * otherwise throw inside the upgrade handler and take the harness down.
+ */
 function tokenMatches(candidate: string | null, token: string): boolean {
-  if (!candidate || candidate.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(candidate), Buffer.from(token));
+  if (!candidate) return false;
+  const given = Buffer.from(candidate, 'utf8');
+  const expected = Buffer.from(token, 'utf8');
+  if (given.byteLength !== expected.byteLength) return false;
+  return timingSafeEqual(given, expected);
 }
 
 async function bundleBridge(): Promise<string> {

@@ -11,6 +11,7 @@ import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
 import { startEmbeddedDemoGateway } from './broker/demo-gateway';
 import { ChatService } from './chat/chat-service';
+import type { EndpointConfirmer } from './chat/endpoint-policy';
 import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
 import { CallFailure } from './contract/call-error';
 import type { CallHandlers } from './contract/dispatch';
@@ -44,6 +45,10 @@ export interface BackendOptions {
   regularHoursOpen?: (at: number) => boolean;
   /** Where the Anthropic key is kept: the shell's safeStorage vault in the app, memory in the harness. */
   keyVault?: KeyVault;
+  /** Asks the person before the Claude key may go to a host other than Anthropic's (the shell's native dialog; tests inject one). */
+  confirmEndpoint?: EndpointConfirmer;
+  /** A packaged build: the Claude key never goes over plain http, not even to loopback. */
+  packaged?: boolean;
   /** Test hook into the submit sequence (the crash test kills the process here). */
   onSubmitStep?: ApprovalDeskOptions['onSubmitStep'];
   /** Where the audit chain's key is kept: the shell may use safeStorage; default a file beside the data directory. */
@@ -146,6 +151,8 @@ export function createBackend(options: BackendOptions): Backend {
         log,
         publish: (event) => events.emit('chat', event),
         now,
+        endpointRules: { packaged: options.packaged ?? false },
+        ...(options.confirmEndpoint ? { confirmEndpoint: options.confirmEndpoint } : {}),
       })
     : undefined;
   const requireChat = (): ChatService => {

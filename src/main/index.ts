@@ -7,6 +7,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protoc
 import { bringForward, openOnDraft, openOnQueue, type MainWindowAccess } from './shell/bring-forward';
 import { CONTENT_SECURITY_POLICY } from './shell/content-security-policy';
 import { registerGlobalShortcuts } from './shell/global-shortcuts';
+import { confirmEndpointWithDialog } from './shell/endpoint-confirmation';
 import { haltTradingFromShell } from './shell/halt-trading';
 import { bindContract } from './shell/ipc-binding';
 import { keepInTrayOnClose, quitsWhenWindowsClose } from './shell/keep-in-tray';
@@ -49,18 +50,20 @@ async function main(): Promise<void> {
     });
   });
 
+  let window: BrowserWindow | undefined;
   const backend = createBackend({
     dataDirectory: app.getPath('userData'),
     host: 'electron',
     version: app.getVersion(),
     now: systemWallClock,
     keyVault: createSafeStorageVault(path.join(app.getPath('userData'), 'claude-key.bin')),
+    confirmEndpoint: confirmEndpointWithDialog(() => window),
+    packaged: app.isPackaged,
   });
   const settings = followLatest(backend.events, 'settings', await backend.handlers.getSettings(undefined));
   const queue = followLatest(backend.events, 'queue', await backend.handlers.getQueue(undefined));
   let quitting = false;
 
-  let window: BrowserWindow | undefined;
   const windows: MainWindowAccess = {
     current: () => window,
     open: () => {

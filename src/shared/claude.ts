@@ -9,6 +9,8 @@ export const ClaudeSettingsView = z.object({
   baseURL: z.string().optional(),
   monthlySpendLimitUsd: z.number().nullable(),
   aliasAccounts: z.boolean(),
+  maxDraftsPerTurn: z.number().int(),
+  maxDraftsPerHour: z.number().int(),
 });
 export type ClaudeSettingsView = z.infer<typeof ClaudeSettingsView>;
 
@@ -18,6 +20,8 @@ export const ClaudeSettingsPatch = z
     baseURL: z.url({ protocol: /^https?$/ }).nullable().optional(),
     monthlySpendLimitUsd: z.number().nonnegative().max(100_000).nullable().optional(),
     aliasAccounts: z.boolean().optional(),
+    maxDraftsPerTurn: z.number().int().min(1).max(50).optional(),
+    maxDraftsPerHour: z.number().int().min(1).max(500).optional(),
   })
   .strict();
 export type ClaudeSettingsPatch = z.infer<typeof ClaudeSettingsPatch>;
@@ -38,7 +42,19 @@ export const ApiKeyInput = z.object({ key: z.string().trim().min(20).max(400) })
 export const ConversationSummary = z.object({ id: z.string(), title: z.string(), createdAt: z.number(), updatedAt: z.number() });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
-export const ToolCallView = z.object({ id: z.string(), name: z.string(), summary: z.string(), isError: z.boolean().optional() });
+/** done: it ran; blocked: a draft was made but a check blocks it; refused: nothing was done (reason says why). */
+export const ToolOutcome = z.enum(['done', 'refused', 'blocked']);
+export type ToolOutcome = z.infer<typeof ToolOutcome>;
+
+export const ToolCallView = z.object({
+  id: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  isError: z.boolean().optional(),
+  /** Absent while the call has no result yet. */
+  outcome: ToolOutcome.optional(),
+  reason: z.string().optional(),
+});
 export type ToolCallView = z.infer<typeof ToolCallView>;
 
 /** One message as the chat pane shows it. */
@@ -46,6 +62,8 @@ export const ChatMessageView = z.object({
   role: z.enum(['user', 'assistant']),
   text: z.string(),
   toolCalls: z.array(ToolCallView),
+  /** Set by main when Claude's text claims an order was placed, approved, sent or cancelled: only the person can. */
+  flag: z.string().optional(),
 });
 export type ChatMessageView = z.infer<typeof ChatMessageView>;
 
@@ -94,6 +112,8 @@ export const ChatEvent = z.object({
       toolUseId: z.string(),
       name: z.string(),
       isError: z.boolean(),
+      outcome: ToolOutcome,
+      reason: z.string().optional(),
       draft: z.object({ draftId: z.string(), state: z.enum(['pending', 'blocked']) }).optional(),
     }),
     z.object({ type: z.literal('done'), result: ChatTurnResult }),

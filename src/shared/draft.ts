@@ -35,6 +35,8 @@ export const DraftContract = z
     strike: price.optional(),
     right: z.enum(['C', 'P']).optional(),
     multiplier: z.number().positive().optional(),
+    /** IB's trading class, from its contract details (e.g. "NMS", "SPY", an option's class). */
+    tradingClass: z.string().min(1).max(32).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.secType === 'OPT') {

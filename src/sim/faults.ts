@@ -43,6 +43,8 @@ export interface SimFaults {
   restartOrderIds(next: number): void;
   /** The Gateway restarts and comes back without its working orders and with its id counter at 1. */
   restartForgettingOrders(): void;
+  /** Report this AccountType for the account from now on ('' leaves it unset, as IB does for some account structures). */
+  reportAccountType(account: string, value: string): void;
 }
 
 /** What a fault needs to reach: every live session. */
@@ -106,6 +108,9 @@ export function createFaults(state: FaultState, target: FaultTarget, engine: Bro
     },
     incompleteWhatIf(on = true) {
       state.incompleteWhatIf = on;
+    },
+    reportAccountType(account: string, value: string) {
+      engine.reportAccountType(account, value);
     },
   };
 }

@@ -13,6 +13,7 @@ import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { draftIdForOrderId, highestOrderId, reserveOrderId } from '../store/order-id-ledger';
 import { StoreHealth } from '../store/store-health';
+import { contractFromIb } from './contract-from-ib';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
@@ -134,7 +135,9 @@ export class ApprovalDesk {
       const details = await session.resolveContract(ibContract(contract));
       const match = details[0];
       if (!match?.contract?.conId) return { ok: false, reason: `IB does not know ${contract.symbol} as a ${contract.secType}.` };
-      contract = { ...contract, conId: match.contract.conId, ...(match.contract.primaryExch ? { primaryExchange: match.contract.primaryExch } : {}) };
+      const resolved = contractFromIb(contract, match);
+      if (!resolved.ok) return resolved;
+      contract = resolved.contract;
       if (match.liquidHours && match.timeZoneId) this.liquidHours.set(match.contract.conId, { hours: match.liquidHours, timeZoneId: match.timeZoneId });
       session.watch(match.contract);
     } catch (error) {

@@ -1,6 +1,7 @@
 import { inFlightDraftStates, positionKey, queueDraftStates, type Draft, type RiskLimits, type TradingState } from '../../shared/draft';
 import type { AccountView, ExecutionView, PortfolioSnapshot, PositionView, QuoteView } from '../../shared/portfolio';
 import type { SessionState } from '../../shared/session';
+import { classifyAccountType } from '../broker/account-kind';
 import type { AccountSnapshot, PositionSnapshot, RiskContext } from '../risk/context';
 
 export interface RiskInputs {
@@ -61,10 +62,9 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
       openedTodayQty: openedToday(position, portfolio.executions),
     };
   }
-  const kind: AccountSnapshot['kind'] = account.kind === 'cash' ? (account.accountType?.toUpperCase().includes('IRA') ? 'ira' : 'cash') : 'margin';
   return {
     accountId: account.account,
-    kind,
+    kind: classifyAccountType(account.accountType),
     // The session decides from every linked account; one account id alone could mislead.
     isPaper: session.mode === 'paper',
     netLiquidation: account.netLiquidation,

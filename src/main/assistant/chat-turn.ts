@@ -9,7 +9,7 @@ import { usageFromApi, type TokenUsage } from './usage';
 export type TurnEvent =
   | { type: 'text'; delta: string }
   | { type: 'tool_call'; toolUseId: string; name: string; input: unknown }
-  | { type: 'tool_result'; toolUseId: string; name: string; isError: boolean; draft?: { draftId: string; state: 'pending' | 'blocked' } };
+  | { type: 'tool_result'; toolUseId: string; name: string; isError: boolean; content: string; draft?: { draftId: string; state: 'pending' | 'blocked' } };
 
 export type TurnStatus =
   | 'complete'
@@ -184,7 +184,7 @@ export async function runChatTurn(input: TurnInput): Promise<TurnRun> {
           if (outcome.draft !== undefined) run.draftIds.push(outcome.draft.draftId);
           results.push({ type: 'tool_result', tool_use_id: block.id, content: outcome.content, ...(outcome.isError ? { is_error: true } : {}) });
           run.toolResults.push({ toolUseId: block.id, name: block.name, input: block.input, content: outcome.content, isError: outcome.isError });
-          onEvent({ type: 'tool_result', toolUseId: block.id, name: block.name, isError: outcome.isError, ...(outcome.draft === undefined ? {} : { draft: outcome.draft }) });
+          onEvent({ type: 'tool_result', toolUseId: block.id, name: block.name, isError: outcome.isError, content: outcome.content, ...(outcome.draft === undefined ? {} : { draft: outcome.draft }) });
         }
         working.push({ role: 'user', content: results });
         rounds += 1;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AccountAliases } from './aliases';
 import { runChatTurn, type TurnEvent, type TurnStatus } from './chat-turn';
 import type { ConversationStore, StoredConversation, TurnRecord } from './conversation-store';
+import { DraftBudget } from './draft-budget';
 import type { AssistantErrorKind } from './errors';
 import type { AccountReader, DraftDesk } from './ports';
 import type { AssistantSettings } from './settings';
@@ -116,9 +117,15 @@ export class Assistant {
         authToken: null,
         ...(settings.baseURL === undefined ? {} : { baseURL: settings.baseURL }),
         maxRetries: settings.maxRetries,
+        // fetch would follow a redirect and carry the x-api-key header to
+        // wherever it points; the key goes to the confirmed endpoint only.
+        fetchOptions: { redirect: 'error' },
         // The SDK's own logging stays off: request logs are not ours to control.
         logLevel: 'off',
       });
+      const hourAgo = startedAt - 3_600_000;
+      const earlierThisHour = stored.turns.filter((turn) => turn.startedAt >= hourAgo).reduce((sum, turn) => sum + turn.draftIds.length, 0);
+      const budget = new DraftBudget({ perTurn: settings.maxDraftsPerTurn, perHour: settings.maxDraftsPerHour }, earlierThisHour);
       let usage = noUsage;
       let usd = 0;
       let estimated = false;
@@ -129,7 +136,7 @@ export class Assistant {
         maxToolRounds: settings.maxToolRounds,
         history: stored.messages,
         userText: sentText,
-        tools: { reader: this.deps.reader, desk: this.deps.desk, aliases, now: this.now },
+        tools: { reader: this.deps.reader, desk: budget.guard(this.deps.desk), aliases, now: this.now, draftRefusal: () => budget.refusal() },
         signal: controller.signal,
         onEvent: options.onEvent ?? (() => undefined),
         apiKey,

@@ -18,6 +18,10 @@ export const AssistantSettings = z.object({
   /** Tool rounds Claude may take in one turn before it has to report back. */
   maxToolRounds: z.number().int().min(1).max(50).default(12),
   maxTokens: z.number().int().min(256).max(64_000).default(4096),
+  /** Drafts Claude may create in one turn; further proposals are refused with the reason. */
+  maxDraftsPerTurn: z.number().int().min(1).max(50).default(5),
+  /** Drafts one conversation may create in any hour. */
+  maxDraftsPerHour: z.number().int().min(1).max(500).default(20),
   /** Retries of 429/5xx/connection errors inside the SDK, with its backoff. */
   maxRetries: z.number().int().min(0).max(10).default(2),
 });

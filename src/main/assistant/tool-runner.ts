@@ -10,6 +10,8 @@ export interface ToolRunContext {
   desk: DraftDesk;
   aliases: AccountAliases;
   now: () => number;
+  /** Why no further draft may be made now (the per-turn or per-hour cap), or null. */
+  draftRefusal?: () => string | null;
 }
 
 /** What goes back to Claude as the tool_result: always a string, never a throw. */
@@ -49,6 +51,8 @@ export async function runTool(name: string, input: unknown, ctx: ToolRunContext)
     if (!isToolName(name)) return { content: `There is no tool named ${JSON.stringify(name.slice(0, 64))}.`, isError: true };
     const parsed = toolInputs[name].safeParse(input);
     if (!parsed.success) return { content: `Invalid input for ${name}: ${describeIssues(parsed.error)}`, isError: true };
+    const capped = name === 'draft_order' ? ctx.draftRefusal?.() : null;
+    if (capped) return { content: capped, isError: true };
     return await dispatch(name, parsed.data, ctx);
   } catch (error) {
     if (error instanceof ToolRefusal) return { content: ctx.aliases.scrubText(error.message), isError: true };
@@ -84,7 +88,8 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
     }
     case 'get_account_summary': {
       const i = input as Inputs['get_account_summary'];
-      return data(ctx, { accounts: await reader.accountSummary(await resolveAccount(ctx, i.account)) });
+      const accounts = await reader.accountSummary(await resolveAccount(ctx, i.account));
+      return data(ctx, { accounts: accounts.map((a) => ({ ...a, accountType: fenceOptional(a.accountType) })) });
     }
     case 'get_quotes': {
       const i = input as Inputs['get_quotes'];
@@ -101,13 +106,15 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
     }
     case 'get_open_orders': {
       const i = input as Inputs['get_open_orders'];
-      return data(ctx, { openOrders: await reader.openOrders(await resolveAccount(ctx, i.account)) });
+      const orders = await reader.openOrders(await resolveAccount(ctx, i.account));
+      return data(ctx, { openOrders: orders.map(fenceOrderRef) });
     }
     case 'get_recent_executions': {
       const i = input as Inputs['get_recent_executions'];
       const account = await resolveAccount(ctx, i.account);
       const sinceMs = ctx.now() - (i.days ?? 1) * dayMs;
-      return data(ctx, { executions: await reader.executions({ ...(account === undefined ? {} : { account }), sinceMs }) });
+      const executions = await reader.executions({ ...(account === undefined ? {} : { account }), sinceMs });
+      return data(ctx, { executions: executions.map(fenceOrderRef) });
     }
     case 'find_contract': {
       const i = input as Inputs['find_contract'];
@@ -134,6 +141,20 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
   throw new ToolRefusal(`There is no tool named ${String(name)}.`);
 }
 
+/** An orderRef is written by whichever client placed the order (another app, a person in TWS): text from outside. */
+function fenceOrderRef<T extends { orderRef: string }>(row: T): T {
+  return { ...row, orderRef: row.orderRef === '' ? '' : fenceUntrusted(row.orderRef) };
+}
+
+function fenceOptional(text: string | null): string | null {
+  return text === null || text === '' ? text : fenceUntrusted(text);
+}
+
+/**
+ * A stored thesis and its risks were written by a model, maybe in another
+ * conversation and under an injected instruction: they travel as data, never
+ * as words this conversation could take for its own.
+ */
 function draftForClaude(d: Draft): Record<string, unknown> {
   return {
     draftId: d.id,
@@ -142,8 +163,8 @@ function draftForClaude(d: Draft): Record<string, unknown> {
     account: d.account,
     contract: d.contract,
     order: d.order,
-    thesis: d.rationale,
-    risks: d.risks,
+    thesis: fenceUntrusted(d.rationale),
+    risks: d.risks.map(fenceUntrusted),
     expiresAt: new Date(d.expiresAt).toISOString(),
     verdicts: d.verdicts ?? [],
     ...(d.brokerMessage === undefined ? {} : { brokerMessage: fenceUntrusted(d.brokerMessage) }),

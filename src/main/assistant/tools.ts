@@ -38,6 +38,10 @@ export const historyPeriods = ['1D', '5D', '1M', '3M', '6M', '1Y', '5Y'] as cons
 export const barSizes = ['1 min', '5 mins', '15 mins', '1 hour', '1 day', '1 week'] as const;
 export const secTypes = ['STK', 'ETF', 'OPT', 'FUT'] as const;
 const orderTypes = ['MKT', 'LMT', 'STP', 'STP_LMT', 'TRAIL'] as const;
+// Sized to what a reviewer reads on the card before deciding; longer text only hides the checks.
+const maxThesis = 1500;
+const maxRisk = 300;
+const maxRisks = 8;
 
 export const toolDefinitions: readonly ToolDefinition[] = [
   {
@@ -101,7 +105,8 @@ export const toolDefinitions: readonly ToolDefinition[] = [
       'Propose an order. It is NOT sent: it becomes a draft in the approval queue, runs through the risk checks and waits for the person to approve or reject it. ' +
       'Returns the draft id, its state (pending, or blocked by a risk check), each risk verdict with its explanation, and the broker what-if figures (commission, margin change). ' +
       'If the draft is blocked or refused, read the reasons and propose a revised draft if it still makes sense. ' +
-      'For a bracket, give both take_profit_price and stop_loss_price.',
+      'For a bracket, give both take_profit_price and stop_loss_price. ' +
+      'Drafts are capped per turn and per conversation per hour; when a cap is reached the result says so and no draft is made.',
     strict: true,
     input_schema: object(
       {
@@ -124,8 +129,13 @@ export const toolDefinitions: readonly ToolDefinition[] = [
         outside_rth: bool('Limit orders only: may fill outside regular trading hours.'),
         take_profit_price: num('Bracket: take-profit limit price.'),
         stop_loss_price: num('Bracket: stop-loss price.'),
-        thesis: str('Why this trade, in plain words, for the person deciding.'),
-        risks: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'The main risks of this trade, one per item.' },
+        thesis: str(`Why this trade, in plain words, for the person deciding. At most ${maxThesis} characters: the card shows the first lines.`),
+        risks: {
+          type: 'array',
+          items: { type: 'string' },
+          minItems: 1,
+          description: `The main risks of this trade, one per item: at most ${maxRisks} items of at most ${maxRisk} characters each.`,
+        },
       },
       ['account', 'symbol', 'sec_type', 'side', 'quantity', 'order_type', 'thesis', 'risks'],
     ),
@@ -176,8 +186,11 @@ export const toolInputs = {
     outside_rth: z.boolean().optional(),
     take_profit_price: positive.optional(),
     stop_loss_price: positive.optional(),
-    thesis: z.string().trim().min(1, 'state the thesis for the person').max(4000),
-    risks: z.array(z.string().trim().min(1).max(1000)).min(1, 'state at least one risk').max(20),
+    thesis: z.string().trim().min(1, 'state the thesis for the person').max(maxThesis, `the thesis is at most ${maxThesis} characters`),
+    risks: z
+      .array(z.string().trim().min(1).max(maxRisk, `each risk is at most ${maxRisk} characters`))
+      .min(1, 'state at least one risk')
+      .max(maxRisks, `at most ${maxRisks} risks`),
   }),
 } satisfies Record<ToolName, z.ZodType>;
 

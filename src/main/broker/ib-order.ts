@@ -42,6 +42,7 @@ export function ibContract(contract: DraftContract): Contract {
   if (contract.strike !== undefined) ib.strike = contract.strike;
   if (contract.right) ib.right = (contract.right === 'C' ? 'C' : 'P') as Contract['right'];
   if (contract.multiplier !== undefined) ib.multiplier = contract.multiplier;
+  if (contract.tradingClass) ib.tradingClass = contract.tradingClass;
   return ib;
 }
 

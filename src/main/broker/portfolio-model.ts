@@ -1,3 +1,4 @@
+import { classifyAccountType } from './account-kind';
 import type {
   AccountView,
   ExecutionView,
@@ -332,11 +333,10 @@ function emptyAccount(account: string): AccountView {
   };
 }
 
-/** IB's AccountType values: INDIVIDUAL, IRA, CASH... Margin unless it says cash or IRA. */
+/** The portfolio's coarser view of the one classification: an IRA is a cash account. */
 function accountKind(accountType: string): AccountView['kind'] {
-  const type = accountType.toUpperCase();
-  if (type.includes('IRA') || type.includes('CASH')) return 'cash';
-  return type ? 'margin' : 'unknown';
+  const kind = classifyAccountType(accountType);
+  return kind === 'ira' ? 'cash' : kind;
 }
 
 function midpoint(quote: QuoteView): number | null {

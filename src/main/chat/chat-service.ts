@@ -13,7 +13,10 @@ import type { RedactingLog, Log } from '../log';
 import type { SettingDefinition } from '../store/settings-repository';
 import type { Store } from '../store/open-store';
 import { ConversationRepository, SqliteSpendLedger } from '../store/conversation-repository';
-import { describeToolCall } from './describe-tool-call';
+import { claimsOrderAction, orderClaimFlag } from './action-claims';
+import { describeToolCall, toolOutcome } from './describe-tool-call';
+import { judgeEndpoint, type EndpointConfirmer, type EndpointRules } from './endpoint-policy';
+import { confirmedHostSetting, keyHostSetting } from './key-host';
 import type { KeyVault } from './key-vault';
 
 const assistantSettingsDefinition: SettingDefinition<AssistantSettings> = {
@@ -30,6 +33,12 @@ export interface ChatServiceOptions {
   log: Log;
   publish: (event: ChatEvent) => void;
   now: () => number;
+  /**
+   * Asks the person before the key may go to a host other than Anthropic's.
+   * Shown by main (a native dialog in the app); without one, such hosts are refused.
+   */
+  confirmEndpoint?: EndpointConfirmer;
+  endpointRules?: EndpointRules;
 }
 
 /**
@@ -68,7 +77,7 @@ export class ChatService {
       desk: draftDesk,
       store: this.conversations,
       ledger: new SqliteSpendLedger(options.store.db),
-      apiKey: () => options.vault.read(),
+      apiKey: () => (this.keyProblem() === undefined ? options.vault.read() : undefined),
       settings: () => this.settings(),
       now: this.now,
     });
@@ -85,20 +94,29 @@ export class ChatService {
         ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
         monthlySpendLimitUsd: settings.monthlySpendLimitUsd,
         aliasAccounts: settings.aliasAccounts,
+        maxDraftsPerTurn: settings.maxDraftsPerTurn,
+        maxDraftsPerHour: settings.maxDraftsPerHour,
       },
       month: { month: month.month || monthOf(this.now()), usd: month.usd, requests: month.requests, usage: month.usage, estimated: month.estimated },
     };
   }
 
-  setKey(key: string): ClaudeStatus {
+  /** The key is bound to the endpoint's host as it is now: it is only ever sent there. */
+  async setKey(key: string): Promise<ClaudeStatus> {
     if (!this.options.vault.available()) {
       throw new CallFailure(
         'unavailable',
         'This system offers no secure storage for secrets (no keyring was found), so Countersign will not keep the key. Install and unlock a keyring (GNOME Keyring or KWallet), then try again.',
       );
     }
+    const endpoint = judgeEndpoint(this.settings().baseURL, this.endpointRules());
+    if (!endpoint.ok) throw new CallFailure('conflict', `The key was not saved: ${endpoint.reason} Change the endpoint in Settings > Claude first.`);
+    if (!endpoint.anthropic && this.options.store.settings.read(confirmedHostSetting) !== endpoint.host) {
+      await this.confirmHost(endpoint.host, this.settings().baseURL ?? '', 'The key was not saved');
+    }
     this.registerSecret(key);
     this.options.vault.save(key.trim());
+    this.options.store.settings.write(keyHostSetting, endpoint.host, this.now());
     return this.status();
   }
 
@@ -107,14 +125,30 @@ export class ChatService {
     return this.status();
   }
 
-  updateSettings(patch: ClaudeSettingsPatch): ClaudeStatus {
+  /**
+   * A new endpoint must pass the endpoint policy; a host other than
+   * Anthropic's is asked of the person first, and a key entered for another
+   * host is cleared, so it never follows the endpoint somewhere new.
+   */
+  async updateSettings(patch: ClaudeSettingsPatch): Promise<ClaudeStatus> {
     const current = this.settings();
+    const baseURL = patch.baseURL === undefined ? current.baseURL : (patch.baseURL ?? undefined);
+    if (baseURL !== current.baseURL) {
+      const endpoint = judgeEndpoint(baseURL, this.endpointRules());
+      if (!endpoint.ok) throw new CallFailure('conflict', `The endpoint was not changed: ${endpoint.reason}`);
+      if (!endpoint.anthropic) await this.confirmHost(endpoint.host, baseURL ?? '', 'The endpoint was not changed');
+      if (endpoint.host !== this.keyHost()) this.options.vault.clear();
+    }
+    // Read again after the dialog: other settings may have changed while the person decided.
+    const latest = this.settings();
     const next = AssistantSettings.parse({
-      ...current,
+      ...latest,
       ...(patch.model !== undefined ? { model: patch.model } : {}),
       ...(patch.monthlySpendLimitUsd !== undefined ? { monthlySpendLimitUsd: patch.monthlySpendLimitUsd } : {}),
       ...(patch.aliasAccounts !== undefined ? { aliasAccounts: patch.aliasAccounts } : {}),
-      baseURL: patch.baseURL === undefined ? current.baseURL : (patch.baseURL ?? undefined),
+      ...(patch.maxDraftsPerTurn !== undefined ? { maxDraftsPerTurn: patch.maxDraftsPerTurn } : {}),
+      ...(patch.maxDraftsPerHour !== undefined ? { maxDraftsPerHour: patch.maxDraftsPerHour } : {}),
+      baseURL,
     });
     this.options.store.settings.write(assistantSettingsDefinition, next, this.now());
     return this.status();
@@ -145,15 +179,24 @@ export class ChatService {
   }
 
   async send(conversationId: string, text: string): Promise<ChatTurnResult> {
+    const publish = (event: ChatEvent['event']): void => this.options.publish({ conversationId, event });
+    const problem = this.options.vault.read() ? this.keyProblem() : undefined;
+    if (problem !== undefined) {
+      const refused: ChatTurnResult = { status: 'key_missing', message: problem, text: '', draftIds: [], usd: 0 };
+      publish({ type: 'done', result: refused });
+      return refused;
+    }
     const notes = this.notes.get(conversationId) ?? [];
     this.notes.delete(conversationId);
     const message = notes.length ? `${notes.join('\n')}\n\n${text}` : text;
-    const publish = (event: ChatEvent['event']): void => this.options.publish({ conversationId, event });
     const result = await this.assistant.send(conversationId, message, {
       onEvent: (event) => {
         if (event.type === 'text') publish({ type: 'text', delta: event.delta });
         else if (event.type === 'tool_call') publish({ type: 'tool_call', toolUseId: event.toolUseId, name: event.name, summary: describeToolCall(event.name, event.input) });
-        else publish({ type: 'tool_result', toolUseId: event.toolUseId, name: event.name, isError: event.isError, ...(event.draft ? { draft: event.draft } : {}) });
+        else {
+          const { outcome, reason } = toolOutcome(event.name, event.isError, event.content);
+          publish({ type: 'tool_result', toolUseId: event.toolUseId, name: event.name, isError: event.isError, outcome, ...(reason ? { reason } : {}), ...(event.draft ? { draft: event.draft } : {}) });
+        }
       },
     });
     // Notes that never reached Claude (no key, spend limit) wait for the next turn.
@@ -198,31 +241,88 @@ export class ChatService {
     return this.options.store.settings.read(assistantSettingsDefinition);
   }
 
+  /** Main asks the person (never the renderer); without a way to ask, the answer is no. */
+  private async confirmHost(host: string, url: string, refused: string): Promise<void> {
+    const confirm = this.options.confirmEndpoint;
+    if (!confirm) throw new CallFailure('unavailable', `${refused}: this build cannot ask you to confirm sending your key to ${host}.`);
+    if (!(await confirm({ host, url }))) throw new CallFailure('conflict', `${refused}: you did not confirm sending your API key to ${host}.`);
+    this.options.store.settings.write(confirmedHostSetting, host, this.now());
+  }
+
+  private endpointRules(): EndpointRules {
+    return this.options.endpointRules ?? { packaged: false };
+  }
+
+  private keyHost(): string {
+    return this.options.store.settings.read(keyHostSetting);
+  }
+
+  /** Why the stored key may not be sent to the endpoint as it is now, or undefined when it may. */
+  private keyProblem(): string | undefined {
+    const endpoint = judgeEndpoint(this.settings().baseURL, this.endpointRules());
+    if (!endpoint.ok) return `The key is not sent: ${endpoint.reason} Change the endpoint in Settings > Claude.`;
+    const bound = this.keyHost();
+    if (endpoint.host !== bound) {
+      return `The stored key was entered for ${bound}, and the endpoint is now ${endpoint.host}, so it is not sent. Enter the key for ${endpoint.host} in Settings > Claude.`;
+    }
+    return undefined;
+  }
+
   private registerSecret(key: string): void {
     const log = this.options.log as Partial<RedactingLog>;
     log.registerSecret?.(key.trim());
   }
 }
 
-/** The history as the chat pane shows it: tool results are data, not messages. */
+type StoredBlock = { type: string; text?: string; id?: string; name?: string; input?: unknown; tool_use_id?: string; is_error?: boolean; content?: unknown };
+
+/**
+ * The history as the chat pane shows it: tool results are data, not
+ * messages, but each call shows what really happened to it (done, blocked,
+ * refused and why), and a reply that claims an order was placed is flagged.
+ */
 function displayMessages(messages: readonly Anthropic.MessageParam[]): ChatMessageView[] {
+  const results = new Map<string, { isError: boolean; content: string }>();
+  for (const message of messages) {
+    if (message.role !== 'user' || typeof message.content === 'string') continue;
+    for (const block of message.content as unknown as StoredBlock[]) {
+      if (block.type !== 'tool_result' || !block.tool_use_id) continue;
+      const content = typeof block.content === 'string' ? block.content : JSON.stringify(block.content ?? '');
+      results.set(block.tool_use_id, { isError: block.is_error === true, content });
+    }
+  }
   const out: ChatMessageView[] = [];
   for (const message of messages) {
     if (message.role !== 'user' && message.role !== 'assistant') continue;
     if (typeof message.content === 'string') {
-      out.push({ role: message.role, text: message.content, toolCalls: [] });
+      out.push({ role: message.role, text: message.content, toolCalls: [], ...flagFor(message.role, message.content) });
       continue;
     }
-    const blocks = message.content as unknown as { type: string; text?: string; id?: string; name?: string; input?: unknown }[];
+    const blocks = message.content as unknown as StoredBlock[];
     const text = blocks
       .filter((block) => block.type === 'text')
       .map((block) => block.text ?? '')
       .join('');
     const toolCalls = blocks
       .filter((block) => block.type === 'tool_use')
-      .map((block) => ({ id: block.id ?? '', name: block.name ?? '', summary: describeToolCall(block.name ?? '', block.input) }));
+      .map((block) => {
+        const name = block.name ?? '';
+        const result = results.get(block.id ?? '');
+        const seen = result ? toolOutcome(name, result.isError, result.content) : undefined;
+        return {
+          id: block.id ?? '',
+          name,
+          summary: describeToolCall(name, block.input),
+          ...(result ? { isError: result.isError } : {}),
+          ...(seen ? { outcome: seen.outcome, ...(seen.reason ? { reason: seen.reason } : {}) } : {}),
+        };
+      });
     if (!text && toolCalls.length === 0) continue;
-    out.push({ role: message.role, text, toolCalls });
+    out.push({ role: message.role, text, toolCalls, ...flagFor(message.role, text) });
   }
   return out;
+}
+
+function flagFor(role: 'user' | 'assistant', text: string): { flag?: string } {
+  return role === 'assistant' && claimsOrderAction(text) ? { flag: orderClaimFlag } : {};
 }

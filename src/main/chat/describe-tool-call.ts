@@ -1,8 +1,15 @@
-/** A tool call in a few words for the chat pane: "read positions for DU123…". */
+import { isToolName } from '../assistant/tools';
+
+/**
+ * A tool call in a few words for the chat pane: "read positions for DU123…".
+ * The words name what was asked, never what happened: whether it was done
+ * is the result's to say (see toolOutcome).
+ */
 export function describeToolCall(name: string, input: unknown): string {
   const args = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const account = typeof args['account'] === 'string' ? ` for ${args['account']}` : '';
   const symbols = Array.isArray(args['symbols']) ? (args['symbols'] as unknown[]).join(', ') : undefined;
+  if (!isToolName(name)) return `asked for "${name.slice(0, 64)}", a tool Claude does not have`;
   switch (name) {
     case 'get_portfolio':
       return `read positions${account || ' for all accounts'}`;
@@ -11,7 +18,7 @@ export function describeToolCall(name: string, input: unknown): string {
     case 'get_quotes':
       return `asked for quotes${symbols ? `: ${symbols}` : ''}`;
     case 'get_price_history':
-      return `read price history of ${String(args['symbol'] ?? '?')} (${String(args['period'] ?? '')}, ${String(args['barSize'] ?? '')})`;
+      return `read price history of ${String(args['symbol'] ?? '?')} (${String(args['period'] ?? '')}, ${String(args['bar_size'] ?? '')})`;
     case 'get_open_orders':
       return `read open orders${account}`;
     case 'get_recent_executions':
@@ -21,10 +28,30 @@ export function describeToolCall(name: string, input: unknown): string {
     case 'get_pending_drafts':
       return 'read the drafts waiting for you';
     case 'draft_order':
-      return `drafted ${String(args['side'] ?? '')} ${String(args['quantity'] ?? '')} ${String(args['symbol'] ?? '')} ${String(args['order_type'] ?? '')}${
+      return `proposed a draft: ${String(args['side'] ?? '')} ${String(args['quantity'] ?? '')} ${String(args['symbol'] ?? '')} ${String(args['order_type'] ?? '')}${
         typeof args['limit_price'] === 'number' ? ` ${args['limit_price']}` : ''
       }`.replace(/\s+/g, ' ').trim();
-    default:
-      return name.replace(/_/g, ' ');
   }
+}
+
+export type ToolOutcomeKind = 'done' | 'refused' | 'blocked';
+
+const maxReason = 300;
+
+/**
+ * What really happened to a tool call, from the result Claude was sent: done,
+ * a draft made but blocked by a check, or refused (nothing was done, and why).
+ */
+export function toolOutcome(name: string, isError: boolean, content: string): { outcome: ToolOutcomeKind; reason?: string } {
+  if (!isError) return { outcome: 'done' };
+  if (name === 'draft_order') {
+    try {
+      const body = JSON.parse(content) as { draftId?: unknown; state?: unknown };
+      if (typeof body.draftId === 'string' && body.state === 'blocked') return { outcome: 'blocked', reason: 'a risk check blocks it; it cannot be approved' };
+    } catch {
+      // Not a draft: a refusal in words.
+    }
+  }
+  const reason = content.length > maxReason ? `${content.slice(0, maxReason)}…` : content;
+  return { outcome: 'refused', reason: name === 'draft_order' ? `no draft was created. ${reason}` : reason };
 }

@@ -29,10 +29,11 @@ export const buyingPower: RiskCheck = (ctx, draft) => {
 
   // A cash account or an IRA cannot borrow: the purchase must be covered by available funds.
   const funds = account.availableFunds;
-  const kind = account.kind === 'ira' ? 'An IRA' : 'A cash account';
+  // An account of unknown kind is held to the cash rules until IB says it may borrow.
+  const kind = account.kind === 'ira' ? 'An IRA' : account.kind === 'unknown' ? 'An account of a kind IB has not reported' : 'A cash account';
   if (funds === null) return v.block('IB has not reported the account’s available funds, so this order cannot be checked.');
   if (cost > funds) {
-    return v.block(`This order costs about ${money(cost)} but only ${money(funds)} is available; ${kind.toLowerCase()} cannot borrow.`);
+    return v.block(`This order costs about ${money(cost)} but only ${money(funds)} is available; ${kind.charAt(0).toLowerCase()}${kind.slice(1)} cannot borrow.`);
   }
   if (cost > funds * 0.9) return v.warn(`This order uses about ${money(cost)} of the ${money(funds)} available.`);
   return v.pass(`Costs about ${money(cost)}; ${money(funds)} is available.`);

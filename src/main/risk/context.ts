@@ -10,7 +10,8 @@ export interface PositionSnapshot {
 
 export interface AccountSnapshot {
   accountId: string;
-  kind: 'margin' | 'cash' | 'ira';
+  /** 'unknown': IB has not said; treated as the most restrictive kind (cash) until it does. */
+  kind: 'margin' | 'cash' | 'ira' | 'unknown';
   isPaper: boolean;
   /** null: IB has not reported it (treated as "cannot check", which blocks). */
   netLiquidation: number | null;

@@ -1,5 +1,6 @@
 import type { Draft, RiskOutcome, RiskVerdict } from '../../shared/draft';
 import { accountMayTrade } from './account-may-trade';
+import { bracketPrices } from './bracket-prices';
 import { buyingPower } from './buying-power';
 import { cashAccount } from './cash-account';
 import { concentration } from './concentration';
@@ -26,6 +27,7 @@ export const riskChecks: readonly RiskCheck[] = [
   sessionReady,
   quoteFresh,
   priceCollar,
+  bracketPrices,
   outsideHours,
   maxNotional,
   maxNetLiqPct,

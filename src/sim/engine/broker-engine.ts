@@ -55,6 +55,8 @@ export class BrokerEngine {
   /** Instruments beyond the core book walk only while someone watches them, so nights and weekends stay cheap. */
   private readonly watched = new Map<number, number>();
   private readonly marks: Marks;
+  /** AccountType values reported instead of the account's own (a gateway that sends an unknown or empty type). */
+  private readonly reportedAccountTypes = new Map<string, string>();
   private readonly listeners: Listeners = { tick: new Set(), orderStatus: new Set(), execution: new Set(), account: new Set() };
   private cancelTick: (() => void) | undefined;
   private lastPhase: SessionPhase;
@@ -243,12 +245,22 @@ export class BrokerEngine {
 
   accountValues(account: string): AccountValue[] {
     const a = this.accountById.get(account);
-    return a ? valueRows(a, figures(a, this.marks)) : [];
+    const reported = this.reportedAccountTypes.get(account);
+    const rows = a ? valueRows(a, figures(a, this.marks)) : [];
+    return reported === undefined ? rows : rows.map((r) => (r.key === 'AccountType' ? { ...r, value: reported } : r));
   }
 
   accountSummary(account: string): SummaryValue[] {
     const a = this.accountById.get(account);
-    return a ? summaryRows(a, figures(a, this.marks)) : [];
+    const reported = this.reportedAccountTypes.get(account);
+    const rows = a ? summaryRows(a, figures(a, this.marks)) : [];
+    return reported === undefined ? rows : rows.map((r) => (r.tag === 'AccountType' ? { ...r, value: reported } : r));
+  }
+
+  /** From now on report this AccountType for the account (an empty string: IB leaves it unset). */
+  reportAccountType(account: string, value: string): void {
+    this.reportedAccountTypes.set(account, value);
+    this.emit('account', account);
   }
 
   positions(account?: string): PositionRow[] {

@@ -43,6 +43,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
     log: { info: () => {}, warn: () => {}, error: () => {} },
     now: clock.read,
     connectOnStart: options.connectOnStart ?? true,
+    // The person says yes to the endpoint dialog (the fake Messages API on loopback).
+    confirmEndpoint: async () => true,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 100, maxMs: 500 } },
     startDemoGateway: async () => {
       sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 3, clock });

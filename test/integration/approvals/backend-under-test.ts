@@ -34,6 +34,7 @@ export async function openBackend(
     now?: () => number;
     monotonic?: () => number;
     sim?: SimGateway;
+    backend?: Partial<BackendOptions>;
   } = {},
 ): Promise<BackendUnderTest> {
   // One clock for the simulated market and the backend: they agree on the time, and the time is the test's, not the machine's.
@@ -50,6 +51,7 @@ export async function openBackend(
     ...(overrides.monotonic ? { monotonic: overrides.monotonic } : {}),
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
     startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
+    ...overrides.backend,
   });
   await backend.start();
   await waitFor(() => backend.broker.state()?.phase === 'ready', 'the session to be ready');

@@ -8,6 +8,8 @@ import { openBackend, type BackendUnderTest } from './backend-under-test';
 
 const CANARY = 'sk-ant-api03-CANARY-zz9-plural-z-alpha-0123456789';
 const CONVERSATION = '3f1b8c1e-6a2d-4c55-9b0e-2d7f1c9a4e11';
+/** The person answers the endpoint dialog for the fake API on loopback. */
+const personConfirms = async (): Promise<boolean> => true;
 
 describe('Claude in the app, through the contract, the real SDK and a fake Messages API', () => {
   let t: BackendUnderTest | undefined;
@@ -21,15 +23,19 @@ describe('Claude in the app, through the contract, the real SDK and a fake Messa
 
   it('reads the portfolio, asks for a quote, and drafts a limit order that waits in the queue with its checks', async () => {
     const logLines: string[] = [];
-    t = await openBackend(undefined, { log: { info: (m, d) => logLines.push(`${m} ${JSON.stringify(d)}`), warn: (m, d) => logLines.push(`${m} ${JSON.stringify(d)}`), error: (m, d) => logLines.push(`${m} ${JSON.stringify(d)}`) } });
+    t = await openBackend(undefined, {
+      log: { info: (m, d) => logLines.push(`${m} ${JSON.stringify(d)}`), warn: (m, d) => logLines.push(`${m} ${JSON.stringify(d)}`), error: (m, d) => logLines.push(`${m} ${JSON.stringify(d)}`) },
+      backend: { confirmEndpoint: personConfirms },
+    });
     fake = await startFakeAnthropic({ apiKey: CANARY });
     const payloads: string[] = [];
     t.backend.events.subscribe((name, payload) => payloads.push(`${name}:${JSON.stringify(payload)}`));
     const account = t.sim.accounts[0]!;
 
+    // The endpoint first (the person confirms the local host), then the key meant for it.
+    await t.call('updateClaudeSettings', { baseURL: fake.baseURL });
     const status = await t.call('setClaudeKey', { key: CANARY });
     expect(status.keyPresent).toBe(true);
-    await t.call('updateClaudeSettings', { baseURL: fake.baseURL });
     const quote = () => t!.backend.broker.portfolio()!.quotes.find((q) => q.symbol === 'AAPL');
     let limit = 0;
     fake.reply(
@@ -74,10 +80,10 @@ describe('Claude in the app, through the contract, the real SDK and a fake Messa
   });
 
   it('a rejection reason reaches Claude with the next message in that conversation', async () => {
-    t = await openBackend();
+    t = await openBackend(undefined, { backend: { confirmEndpoint: personConfirms } });
     fake = await startFakeAnthropic({ apiKey: CANARY });
-    await t.call('setClaudeKey', { key: CANARY });
     await t.call('updateClaudeSettings', { baseURL: fake.baseURL });
+    await t.call('setClaudeKey', { key: CANARY });
     const account = t.sim.accounts[0]!;
     fake.reply(
       toolCall('draft_order', { account, symbol: 'MSFT', sec_type: 'STK', side: 'BUY', quantity: 2, order_type: 'MKT', thesis: 'Cloud growth.', risks: ['Valuation.'] }),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { classifyAccountType } from '../../../src/main/broker/account-kind';
+import { buyingPower } from '../../../src/main/risk/buying-power';
 import { cashAccount } from '../../../src/main/risk/cash-account';
 import { dayTrades } from '../../../src/main/risk/day-trades';
 import { duplicateDraft } from '../../../src/main/risk/duplicate-draft';
@@ -74,5 +76,27 @@ describe('duplicate of a pending draft', () => {
       outcome: 'warn',
       explanation: 'An order to BUY 10 AAPL (order 12) is already at the broker; this would be a second one.',
     });
+  });
+});
+
+describe('an account whose type IB has not reported', () => {
+  it('is classified unknown from an empty or unrecognised AccountType, and margin only from a type known to borrow', () => {
+    expect(classifyAccountType(null)).toBe('unknown');
+    expect(classifyAccountType('')).toBe('unknown');
+    expect(classifyAccountType('SOMETHING NEW')).toBe('unknown');
+    expect(classifyAccountType('INDIVIDUAL')).toBe('margin');
+    expect(classifyAccountType('IRA')).toBe('ira');
+    expect(classifyAccountType('ROTH IRA')).toBe('ira');
+    expect(classifyAccountType('CASH')).toBe('cash');
+  });
+
+  it('cannot sell short and cannot borrow, as a cash account', () => {
+    const unknown = withAccount({ kind: 'unknown', availableFunds: 1_000, buyingPower: 600_000 });
+    expect(cashAccount(unknown, draft({ side: 'SELL', quantity: 150 }))).toMatchObject({
+      outcome: 'block',
+      explanation: expect.stringContaining('IB has not reported what kind of account DU1234567 is, so it is treated as a cash account.'),
+    });
+    // Margin buying power is not counted: only the available funds.
+    expect(buyingPower(unknown, draft({ quantity: 10 })).outcome).toBe('block');
   });
 });

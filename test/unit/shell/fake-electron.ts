@@ -137,8 +137,24 @@ export function fakeElectronModule() {
     Menu: FakeMenu,
     globalShortcut: fakeGlobalShortcut,
     safeStorage: fakeSafeStorage,
+    dialog: fakeDialog,
   };
 }
+
+/** Native message boxes: records what was shown and answers with `nextResponse` (the index of the button pressed). */
+export const fakeDialog = {
+  shown: [] as { parent: unknown; options: Record<string, unknown> }[],
+  nextResponse: 0,
+  showMessageBox(...args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> {
+    const [parent, options] = args.length === 2 ? args : [undefined, args[0]];
+    this.shown.push({ parent, options: options as Record<string, unknown> });
+    return Promise.resolve({ response: this.nextResponse, checkboxChecked: false });
+  },
+  reset(): void {
+    this.shown.length = 0;
+    this.nextResponse = 0;
+  },
+};
 
 export class FakeNotification extends EventEmitter {
   static readonly shown: FakeNotification[] = [];

@@ -6,6 +6,7 @@ import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { ClaudeKeyForm } from './claude-key-form';
 import { Markdown } from './markdown';
+import { ToolCallLine } from './tool-call-line';
 
 function newConversationId(): string {
   return crypto.randomUUID();
@@ -156,10 +157,13 @@ function ChatMessage({ message }: { message: ChatMessageView }) {
   return (
     <div className={`chat-message chat-${message.role}`}>
       {message.toolCalls.map((call) => (
-        <p key={call.id} className="tool-call muted">
-          ⚙ {call.summary}
-        </p>
+        <ToolCallLine key={call.id} summary={call.summary} outcome={call.outcome} reason={call.reason} />
       ))}
+      {message.flag && (
+        <p className="problem claim-flag" role="note" data-testid="claim-flag">
+          {message.flag}
+        </p>
+      )}
       {message.text && (message.role === 'assistant' ? <Markdown text={message.text} /> : <p>{message.text}</p>)}
     </div>
   );
@@ -171,9 +175,7 @@ function LiveTurnView() {
   return (
     <div className="chat-message chat-assistant live" data-testid="chat-live">
       {live.toolCalls.map((call) => (
-        <p key={call.id} className={`tool-call muted${call.isError ? ' problem' : ''}`}>
-          ⚙ {call.summary}
-        </p>
+        <ToolCallLine key={call.id} summary={call.summary} outcome={call.outcome} reason={call.reason} />
       ))}
       {live.drafts.map((draft) => (
         <DraftLink key={draft.draftId} draftId={draft.draftId} state={draft.state} />
@@ -181,6 +183,13 @@ function LiveTurnView() {
       <Markdown text={live.text} />
     </div>
   );
+}
+
+/** Where the draft really is now, never more than that: only the person approves. */
+function draftWords(state: string): string {
+  if (state === 'pending') return 'waiting for you';
+  if (state === 'blocked') return 'blocked by a check';
+  return state.replace('_', ' ');
 }
 
 function DraftLink({ draftId, state }: { draftId: string; state: string }) {
@@ -196,7 +205,7 @@ function DraftLink({ draftId, state }: { draftId: string; state: string }) {
         store.requestFocus('queue');
       }}
     >
-      Draft {draft ? `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol}` : draftId.slice(0, 8)} — {state === 'blocked' ? 'blocked by a check' : 'waiting for you'} → open in queue
+      Draft {draft ? `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol}` : draftId.slice(0, 8)} — {draftWords(draft?.state ?? state)} → open in queue
     </button>
   );
 }

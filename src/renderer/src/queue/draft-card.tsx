@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Draft } from '../../../shared/draft';
+import type { Draft, RiskVerdict } from '../../../shared/draft';
 import { rendererApi } from '../api';
 import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format-numbers';
 import { useAppStore } from '../store';
 import { requestApproval } from './approval-actions';
 import { ageText, orderLine, STATE_LABEL } from './describe-draft';
+import { DraftThesis } from './draft-thesis';
 import { isLargeOrder, reviewFigures } from './review-figures';
 
 interface Props {
@@ -114,17 +115,9 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           )}
         </dl>
       )}
-      {detailed && draft.rationale && <p className="rationale">{draft.rationale}</p>}
-      {detailed && draft.risks.length > 0 && (
-        <ul className="stated-risks" aria-label="Risks Claude stated">
-          {draft.risks.map((risk) => (
-            <li key={risk}>{risk}</li>
-          ))}
-        </ul>
-      )}
       {detailed && draft.verdicts && (
         <ul className="verdicts" aria-label="Risk checks">
-          {draft.verdicts.map((verdict) => (
+          {nonPassFirst(draft.verdicts).map((verdict) => (
             <li key={verdict.check} className={`verdict verdict-${verdict.outcome}`} data-outcome={verdict.outcome}>
               <span className="verdict-outcome">{verdict.outcome === 'pass' ? '✓' : verdict.outcome === 'warn' ? '!' : '✕'}</span>
               <span className="verdict-label">{verdict.label}</span>
@@ -178,8 +171,14 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           )}
         </div>
       )}
+      {detailed && (draft.rationale || draft.risks.length > 0) && <DraftThesis rationale={draft.rationale} risks={draft.risks} />}
     </article>
   );
+}
+
+/** The verdicts the person must read come first; the passes follow in their usual order. */
+function nonPassFirst(verdicts: readonly RiskVerdict[]): RiskVerdict[] {
+  return [...verdicts.filter((v) => v.outcome !== 'pass'), ...verdicts.filter((v) => v.outcome === 'pass')];
 }
 
 function EditForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {

@@ -72,6 +72,8 @@ export function ClaudeSettingsForm() {
   const [baseURL, setBaseURL] = useState(claude?.settings.baseURL ?? '');
   const [limit, setLimit] = useState(claude?.settings.monthlySpendLimitUsd === null ? '' : String(claude?.settings.monthlySpendLimitUsd ?? ''));
   const [alias, setAlias] = useState(claude?.settings.aliasAccounts ?? false);
+  const [perTurn, setPerTurn] = useState(String(claude?.settings.maxDraftsPerTurn ?? ''));
+  const [perHour, setPerHour] = useState(String(claude?.settings.maxDraftsPerHour ?? ''));
   const [message, setMessage] = useState<string | undefined>(undefined);
   if (!claude) return null;
   const save = async (event: FormEvent): Promise<void> => {
@@ -81,6 +83,8 @@ export function ClaudeSettingsForm() {
       baseURL: baseURL.trim() ? baseURL.trim() : null,
       monthlySpendLimitUsd: limit.trim() === '' ? null : Number(limit),
       aliasAccounts: alias,
+      ...(perTurn.trim() ? { maxDraftsPerTurn: Number(perTurn) } : {}),
+      ...(perHour.trim() ? { maxDraftsPerHour: Number(perHour) } : {}),
     });
     if (result.ok) setClaude(result.value);
     setMessage(result.ok ? 'Saved.' : result.error.message);
@@ -113,6 +117,14 @@ export function ClaudeSettingsForm() {
         <label>
           Monthly spend limit (USD, empty for none)
           <input type="number" min={0} step={1} value={limit} onChange={(event) => setLimit(event.target.value)} />
+        </label>
+        <label>
+          Drafts Claude may make in one turn
+          <input type="number" min={1} max={50} step={1} value={perTurn} onChange={(event) => setPerTurn(event.target.value)} />
+        </label>
+        <label>
+          Drafts per conversation per hour
+          <input type="number" min={1} max={500} step={1} value={perHour} onChange={(event) => setPerHour(event.target.value)} />
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={alias} onChange={(event) => setAlias(event.target.checked)} />

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { ChatEvent, ClaudeStatus, ConversationSummary, ConversationView } from '../../../shared/claude';
+import type { ChatEvent, ClaudeStatus, ConversationSummary, ConversationView, ToolOutcome } from '../../../shared/claude';
 
 export interface LiveTurn {
   text: string;
-  toolCalls: { id: string; summary: string; isError?: boolean }[];
+  toolCalls: { id: string; summary: string; isError?: boolean; outcome?: ToolOutcome; reason?: string }[];
   drafts: { draftId: string; state: 'pending' | 'blocked' }[];
 }
 
@@ -47,7 +47,9 @@ export const createChatSlice: StateCreator<ChatSlice, [], [], ChatSlice> = (set)
           return {
             live: {
               ...live,
-              toolCalls: live.toolCalls.map((call) => (call.id === event.toolUseId ? { ...call, isError: event.isError } : call)),
+              toolCalls: live.toolCalls.map((call) =>
+                call.id === event.toolUseId ? { ...call, isError: event.isError, outcome: event.outcome, ...(event.reason ? { reason: event.reason } : {}) } : call,
+              ),
               drafts: event.draft ? [...live.drafts, event.draft] : live.drafts,
             },
           };
