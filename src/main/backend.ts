@@ -40,6 +40,8 @@ export interface BackendOptions {
   regularHoursOpen?: (at: number) => boolean;
   /** Where the Anthropic key is kept: the shell's safeStorage vault in the app, memory in the harness. */
   keyVault?: KeyVault;
+  /** The compiled SQLite library to load (the Electron build under `npm start`); default: node_modules' own. */
+  nativeBinding?: string;
   /** Test hook into the submit sequence (the crash test kills the process here). */
   onSubmitStep?: ApprovalDeskOptions['onSubmitStep'];
 }
@@ -67,7 +69,11 @@ export function createBackend(options: BackendOptions): Backend {
   let store: Store | undefined;
   let storeProblem: string | undefined;
   try {
-    store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem));
+    store = openStore(
+      options.dataDirectory,
+      (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem),
+      options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding },
+    );
   } catch (error) {
     storeProblem = error instanceof Error ? error.message : 'The database could not be opened.';
     log.error('Could not open the database', error);

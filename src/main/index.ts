@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow, ipcMain, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
 import { createBackend } from './backend';
+import { devNativeBindingPath } from './dev-native-binding';
+import { RedactingLog } from './log';
+import { settleAppFlavour } from './shell/app-flavour';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { bringForward, openOnDraft, openOnQueue, type MainWindowAccess } from './shell/bring-forward';
 import { CONTENT_SECURITY_POLICY } from './shell/content-security-policy';
@@ -10,35 +13,69 @@ import { haltTradingFromShell } from './shell/halt-trading';
 import { bindContract } from './shell/ipc-binding';
 import { keepInTrayOnClose, quitsWhenWindowsClose } from './shell/keep-in-tray';
 import { followLatest } from './shell/latest-event';
+import { terminalAndFileSink } from './shell/log-file';
 import { createMainWindow } from './shell/main-window';
 import { raiseNotifications } from './shell/notifications';
+import { quitAfterBackendStops } from './shell/orderly-quit';
 import { denyAllPermissions } from './shell/permissions';
 import { createSafeStorageVault } from './shell/safe-storage-vault';
+import { reportStartupFailure } from './shell/startup-failure';
 import { createQueueTray, trayIcons } from './shell/tray';
 
 // The composition root: the only place that wires Electron to the backend.
+// Order matters and is pinned by test/unit/shell/composition-root.test.ts:
+// identity and data folder, then the privileged scheme (before ready), then
+// the single-instance lock (keyed on the data folder), then the handlers a
+// second launch or a dock click needs, and only then the backend.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const flavour = settleAppFlavour(app, process.platform);
+const logFile = path.join(flavour.dataDirectory, 'logs', 'main.log');
+const log = new RedactingLog(terminalAndFileSink(logFile));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const appOrigin = devServerUrl && !app.isPackaged ? new URL(devServerUrl).origin : APP_ORIGIN;
-const startUrl = devServerUrl && !app.isPackaged ? devServerUrl : `${APP_ORIGIN}/index.html`;
+const appOrigin = devServerUrl && !flavour.packaged ? new URL(devServerUrl).origin : APP_ORIGIN;
+const startUrl = devServerUrl && !flavour.packaged ? devServerUrl : `${APP_ORIGIN}/index.html`;
 // electron-builder copies resources/tray to <resources>/tray (extraResources).
-const trayDirectory = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(app.getAppPath(), 'resources', 'tray');
+const resourceDirectory = flavour.packaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources');
 
 registerAppScheme();
-// Windows shows toasts (and routes their clicks) only for an app with an
-// identity; the installer registers this same id from electron-builder.json.
-if (process.platform === 'win32') app.setAppUserModelId('app.countersign.desktop');
+
+let window: BrowserWindow | undefined;
+let openWindow: (() => BrowserWindow) | undefined;
+const windows: MainWindowAccess = {
+  current: () => window,
+  open: () => {
+    if (!openWindow) throw new Error('The window cannot open before the app has started.');
+    return openWindow();
+  },
+};
 
 // Two instances would mean two backends owning one database and two gateway
 // sockets: the second one hands over to the first and exits.
 if (!app.requestSingleInstanceLock()) {
+  log.info(`Countersign is already running with ${flavour.dataDirectory}; it was asked to come forward`);
   app.quit();
 } else {
-  void main();
+  // Registered before anything slow: a second launch or a dock click during
+  // start-up is kept, and shows the window as soon as there is one.
+  let started = false;
+  let forwardWhenStarted = false;
+  const comeForward = (): void => {
+    if (started) bringForward(windows);
+    else forwardWhenStarted = true;
+  };
+  app.on('second-instance', comeForward);
+  app.on('activate', comeForward);
+  main(() => {
+    started = true;
+    if (forwardWhenStarted) bringForward(windows);
+  }).catch((error: unknown) => reportStartupFailure(error, { dialog, app, log, logFile }));
 }
 
-async function main(): Promise<void> {
+async function main(onStarted: () => void): Promise<void> {
+  if (!flavour.packaged) {
+    log.info(`Development build: data in ${flavour.dataDirectory} (the installed app's folder is not used)`);
+  }
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   serveRenderer(path.join(here, '../renderer'));
@@ -49,31 +86,42 @@ async function main(): Promise<void> {
   });
 
   const backend = createBackend({
-    dataDirectory: app.getPath('userData'),
+    dataDirectory: flavour.dataDirectory,
     host: 'electron',
     version: app.getVersion(),
-    keyVault: createSafeStorageVault(path.join(app.getPath('userData'), 'claude-key.bin')),
+    log,
+    keyVault: createSafeStorageVault(path.join(flavour.dataDirectory, 'claude-key.bin')),
+    // node_modules holds the system Node's build of better-sqlite3 (the tests
+    // run on it); under `npm start` the prestart step's Electron build is
+    // loaded instead. A packaged app's node_modules was rebuilt for Electron.
+    ...(flavour.packaged ? {} : { nativeBinding: devNativeBindingPath(app.getAppPath(), process.versions.electron ?? '', process.platform, process.arch) }),
   });
   const settings = followLatest(backend.events, 'settings', await backend.handlers.getSettings(undefined));
   const queue = followLatest(backend.events, 'queue', await backend.handlers.getQueue(undefined));
   let quitting = false;
-
-  let window: BrowserWindow | undefined;
-  const windows: MainWindowAccess = {
-    current: () => window,
-    open: () => {
-      const opened = createMainWindow({
-        preloadPath: path.join(here, '../preload/index.cjs'),
-        appOrigin,
-        startUrl,
-      });
-      keepInTrayOnClose(opened, { settings: () => settings.current().tray, quitting: () => quitting });
-      opened.on('closed', () => {
-        if (window === opened) window = undefined;
-      });
-      window = opened;
-      return opened;
+  const quit = quitAfterBackendStops({
+    app,
+    powerMonitor,
+    stopBackend: () => backend.stop(),
+    log,
+    onQuitting: () => {
+      quitting = true;
     },
+  });
+
+  openWindow = () => {
+    const opened = createMainWindow({
+      preloadPath: path.join(here, '../preload/index.cjs'),
+      appOrigin,
+      startUrl,
+    });
+    keepInTrayOnClose(opened, { settings: () => settings.current().tray, quitting: () => quitting });
+    quit.watchSessionEnd(opened);
+    opened.on('closed', () => {
+      if (window === opened) window = undefined;
+    });
+    window = opened;
+    return opened;
   };
   const haltTrading = (): void => {
     void haltTradingFromShell(backend.handlers, backend.log);
@@ -88,7 +136,7 @@ async function main(): Promise<void> {
   });
   createQueueTray({
     events: backend.events,
-    icons: trayIcons(trayDirectory, process.platform),
+    icons: trayIcons(path.join(resourceDirectory, 'tray'), process.platform),
     initial: queue.current(),
     onCount: (count) => app.setBadgeCount(count),
     actions: {
@@ -102,17 +150,12 @@ async function main(): Promise<void> {
     { showQueue: () => openOnQueue(windows, backend.events, queue.current()), haltTrading },
     backend.log,
   );
-  await backend.start();
-  windows.open();
-
-  app.on('second-instance', () => bringForward(windows));
-  app.on('activate', () => bringForward(windows));
   app.on('window-all-closed', () => {
     if (quitsWhenWindowsClose(process.platform, settings.current().tray)) app.quit();
   });
-  app.on('before-quit', () => {
-    quitting = true;
-    void backend.stop();
-  });
   app.on('will-quit', releaseShortcuts);
+
+  await backend.start();
+  windows.open();
+  onStarted();
 }

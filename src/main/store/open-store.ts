@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DraftRepository } from './draft-repository';
-import { openDatabase, type Db } from './database';
+import { openDatabase, type DatabaseOptions, type Db } from './database';
 import { migrate, type MigrateResult } from './migrate';
 import { createSettingsRepository, type InvalidSetting, type SettingsRepository } from './settings-repository';
 
@@ -18,12 +18,13 @@ export interface Store {
 
 /**
  * Open the store in the app's data directory, creating it on first start.
- * Throws DatabaseUnreadableError (file left untouched) or DatabaseTooNewError.
+ * Throws DatabaseUnreadableError (file left untouched), DatabaseTooNewError,
+ * or SqliteBindingError when the compiled SQLite library cannot be loaded.
  */
-export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: InvalidSetting) => void): Store {
+export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: InvalidSetting) => void, options: DatabaseOptions = {}): Store {
   fs.mkdirSync(dataDirectory, { recursive: true });
   const file = path.join(dataDirectory, databaseFileName);
-  const db = openDatabase(file);
+  const db = openDatabase(file, options);
   let migration: MigrateResult;
   try {
     migration = migrate(db);
