@@ -177,6 +177,7 @@ export function createBackend(options: BackendOptions): Backend {
         notifications: { ...settings.notifications, ...patch.notifications },
         tray: { ...settings.tray, ...patch.tray },
         approvals: { ...settings.approvals, ...patch.approvals },
+        shortcuts: { ...settings.shortcuts, ...patch.shortcuts },
       };
       store?.settings.write(appSettingsDefinition, settings, now());
       events.emit('settings', settings);

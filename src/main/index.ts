@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
+import type { HaltOutcome } from '../shared/shell-notices';
 import { createBackend } from './backend';
 import { devNativeBindingPath } from './dev-native-binding';
 import { RedactingLog } from './log';
 import { settleAppFlavour } from './shell/app-flavour';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/app-protocol';
-import { bringForward, openOnDraft, openOnQueue, type MainWindowAccess } from './shell/bring-forward';
+import { bringForward, openOnDraft, openOnHaltConfirmation, openOnQueue, type MainWindowAccess } from './shell/bring-forward';
 import { CONTENT_SECURITY_POLICY } from './shell/content-security-policy';
-import { registerGlobalShortcuts } from './shell/global-shortcuts';
+import { bindGlobalShortcuts, WAYLAND_SHORTCUTS_FEATURE, waylandShortcutsNote } from './shell/global-shortcuts';
 import { haltTradingFromShell } from './shell/halt-trading';
 import { bindContract } from './shell/ipc-binding';
 import { keepInTrayOnClose, quitsWhenWindowsClose } from './shell/keep-in-tray';
@@ -39,6 +40,9 @@ const startUrl = devServerUrl && !flavour.packaged ? devServerUrl : `${APP_ORIGI
 const resourceDirectory = flavour.packaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources');
 
 registerAppScheme();
+const shortcutsNote = waylandShortcutsNote(process.platform, process.env);
+// Wayland lets no app grab keys itself; Chromium asks the desktop's portal instead.
+if (shortcutsNote) app.commandLine.appendSwitch('enable-features', WAYLAND_SHORTCUTS_FEATURE);
 
 let window: BrowserWindow | undefined;
 let openWindow: (() => BrowserWindow) | undefined;
@@ -109,6 +113,16 @@ async function main(onStarted: () => void): Promise<void> {
     },
   });
 
+  const shortcuts = bindGlobalShortcuts({
+    actions: {
+      showQueue: () => openOnQueue(windows, backend.events, queue.current()),
+      askToHalt: () => openOnHaltConfirmation(windows, backend.events, Date.now()),
+    },
+    log,
+    publish: (status) => backend.events.emit('globalShortcuts', status),
+    ...(shortcutsNote ? { platformNote: shortcutsNote } : {}),
+  });
+
   openWindow = () => {
     const opened = createMainWindow({
       preloadPath: path.join(here, '../preload/index.cjs'),
@@ -117,14 +131,25 @@ async function main(onStarted: () => void): Promise<void> {
     });
     keepInTrayOnClose(opened, { settings: () => settings.current().tray, quitting: () => quitting });
     quit.watchSessionEnd(opened);
+    // What the shell knows that the page cannot ask for: told on every load.
+    opened.webContents.on('did-finish-load', () => {
+      backend.events.emit('globalShortcuts', shortcuts.status());
+      if (lastHalt) backend.events.emit('haltOutcome', lastHalt);
+    });
     opened.on('closed', () => {
       if (window === opened) window = undefined;
     });
     window = opened;
     return opened;
   };
+  // The last halt asked for from the tray, told again to a window that loads later.
+  let lastHalt: HaltOutcome | undefined;
   const haltTrading = (): void => {
-    void haltTradingFromShell(backend.handlers, backend.log);
+    const report = (outcome: HaltOutcome): void => {
+      lastHalt = outcome;
+      backend.events.emit('haltOutcome', outcome);
+    };
+    void haltTradingFromShell(backend.handlers, backend.log, report, Date.now);
   };
 
   bindContract({ ipcMain, handlers: backend.handlers, events: backend.events, log: backend.log, window: windows.current, appOrigin });
@@ -146,14 +171,17 @@ async function main(onStarted: () => void): Promise<void> {
       quit: () => app.quit(),
     },
   });
-  const releaseShortcuts = registerGlobalShortcuts(
-    { showQueue: () => openOnQueue(windows, backend.events, queue.current()), haltTrading },
-    backend.log,
-  );
+  shortcuts.apply(settings.current().shortcuts);
+  let appliedShortcuts = JSON.stringify(settings.current().shortcuts);
+  backend.events.subscribe((name) => {
+    if (name !== 'settings' || JSON.stringify(settings.current().shortcuts) === appliedShortcuts) return;
+    appliedShortcuts = JSON.stringify(settings.current().shortcuts);
+    shortcuts.apply(settings.current().shortcuts);
+  });
   app.on('window-all-closed', () => {
     if (quitsWhenWindowsClose(process.platform, settings.current().tray)) app.quit();
   });
-  app.on('will-quit', releaseShortcuts);
+  app.on('will-quit', () => shortcuts.release());
 
   await backend.start();
   windows.open();
