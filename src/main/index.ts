@@ -128,6 +128,8 @@ async function main(onStarted: () => void): Promise<void> {
       preloadPath: path.join(here, '../preload/index.cjs'),
       appOrigin,
       startUrl,
+      // Linux has no executable icon to fall back on (electron-builder ships icon.png as a resource).
+      ...(process.platform === 'linux' ? { iconPath: path.join(resourceDirectory, 'icon.png') } : {}),
     });
     keepInTrayOnClose(opened, { settings: () => settings.current().tray, quitting: () => quitting });
     quit.watchSessionEnd(opened);

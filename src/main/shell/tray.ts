@@ -17,13 +17,15 @@ export interface TrayIcons {
 /**
  * macOS draws a template image in the menu bar's own colour and shows the
  * count as the title next to it; elsewhere an amber dot on the icon is the
- * only sign that drafts are waiting.
+ * only sign that drafts are waiting. Windows gets ICO files (16 and 32 px),
+ * which it picks from for the display's scale instead of blurring a PNG.
  */
 export function trayIcons(directory: string, platform: NodeJS.Platform): TrayIcons {
   if (platform === 'darwin') {
     const template = path.join(directory, 'trayTemplate.png');
     return { idle: template, attention: template };
   }
+  if (platform === 'win32') return { idle: path.join(directory, 'tray.ico'), attention: path.join(directory, 'tray-attention.ico') };
   return { idle: path.join(directory, 'tray.png'), attention: path.join(directory, 'tray-attention.png') };
 }
 

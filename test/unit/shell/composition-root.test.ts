@@ -135,9 +135,11 @@ describe('the composition root', () => {
   });
 
   it('keeps the installed app on its usual folder and its node_modules binding', async () => {
-    const { electron, app, appData } = await launch({ packaged: true, devBinding: false });
+    const { electron, app, appData, projectRoot } = await launch({ packaged: true, devBinding: false });
     app.becomeReady();
-    await eventually('the main window', () => electron.BrowserWindow.all.at(-1));
+    const window = await eventually('the main window', () => electron.BrowserWindow.all.at(-1));
+    // Linux has no executable icon: the window is given the packaged icon.png.
+    if (process.platform === 'linux') expect(window.options['icon']).toBe(path.join(projectRoot, 'resources', 'icon.png'));
     expect(app.getPath('userData')).toBe(path.join(appData, 'Countersign'));
     expect(existsSync(path.join(appData, 'Countersign', 'countersign.sqlite'))).toBe(true);
     expect((await call(electron, 'getAppInfo')) as unknown).not.toMatchObject({ value: { storeProblem: expect.anything() } });

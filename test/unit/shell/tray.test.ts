@@ -146,9 +146,10 @@ describe('the tray', () => {
     expect(tray.tooltip).toBe('Countersign: no drafts waiting');
   });
 
-  it('uses the template image on macOS, where the count is the title next to it', () => {
+  it('uses the template image on macOS, where the count is the title next to it, and the ICO files on Windows', () => {
     expect(trayIcons('/r', 'darwin')).toEqual({ idle: '/r/trayTemplate.png', attention: '/r/trayTemplate.png' });
-    expect(trayIcons('/r', 'win32')).toEqual({ idle: '/r/tray.png', attention: '/r/tray-attention.png' });
+    expect(trayIcons('/r', 'win32')).toEqual({ idle: '/r/tray.ico', attention: '/r/tray-attention.ico' });
+    expect(trayIcons('/r', 'linux')).toEqual({ idle: '/r/tray.png', attention: '/r/tray-attention.png' });
   });
 });
 
