@@ -19,7 +19,7 @@ import { createMainWindow } from './shell/main-window';
 import { raiseNotifications } from './shell/notifications';
 import { quitAfterBackendStops } from './shell/orderly-quit';
 import { denyAllPermissions } from './shell/permissions';
-import { createSafeStorageVault } from './shell/safe-storage-vault';
+import { openSafeStorageVault } from './shell/safe-storage-vault';
 import { reportStartupFailure } from './shell/startup-failure';
 import { createQueueTray, trayIcons } from './shell/tray';
 
@@ -94,7 +94,7 @@ async function main(onStarted: () => void): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     log,
-    keyVault: createSafeStorageVault(path.join(flavour.dataDirectory, 'claude-key.bin')),
+    keyVault: await openSafeStorageVault(path.join(flavour.dataDirectory, 'claude-key.bin'), process.platform, log),
     // node_modules holds the system Node's build of better-sqlite3 (the tests
     // run on it); under `npm start` the prestart step's Electron build is
     // loaded instead. A packaged app's node_modules was rebuilt for Electron.

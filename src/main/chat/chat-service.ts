@@ -14,7 +14,7 @@ import type { SettingDefinition } from '../store/settings-repository';
 import type { Store } from '../store/open-store';
 import { ConversationRepository, SqliteSpendLedger } from '../store/conversation-repository';
 import { describeToolCall } from './describe-tool-call';
-import type { KeyVault } from './key-vault';
+import { KeyStorageRefused, type KeyVault } from './key-vault';
 
 const assistantSettingsDefinition: SettingDefinition<AssistantSettings> = {
   key: 'claude.settings',
@@ -90,7 +90,7 @@ export class ChatService {
     };
   }
 
-  setKey(key: string): ClaudeStatus {
+  async setKey(key: string): Promise<ClaudeStatus> {
     if (!this.options.vault.available()) {
       throw new CallFailure(
         'unavailable',
@@ -98,7 +98,13 @@ export class ChatService {
       );
     }
     this.registerSecret(key);
-    this.options.vault.save(key.trim());
+    try {
+      await this.options.vault.save(key.trim());
+    } catch (error) {
+      // Told as it is (the keychain said no), never as an internal error.
+      if (error instanceof KeyStorageRefused) throw new CallFailure('unavailable', error.message);
+      throw error;
+    }
     return this.status();
   }
 
