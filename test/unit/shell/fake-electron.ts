@@ -345,14 +345,14 @@ export class FakeProtocol implements Pick<Protocol, 'registerSchemesAsPrivileged
   }
 }
 
-/** net.fetch for the file:// URLs the app:// handler reads. */
+/** net.fetch for the file:// URLs the app:// handler reads; like Electron's, it rejects for a missing file. */
 export const fakeNet = {
   async fetch(input: string | Request): Promise<Response> {
     const url = typeof input === 'string' ? input : input.url;
     try {
       return new Response(await readFile(fileURLToPath(url)), { status: 200 });
     } catch {
-      return new Response('', { status: 404 });
+      throw new Error(`net::ERR_FILE_NOT_FOUND ${url}`);
     }
   },
 };
