@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Notification, powerMonitor, session } from 'electron';
 import type { HaltOutcome } from '../shared/shell-notices';
 import { createBackend } from './backend';
 import { devNativeBindingPath } from './dev-native-binding';
@@ -16,6 +16,7 @@ import { keepInTrayOnClose, quitsWhenWindowsClose } from './shell/keep-in-tray';
 import { followLatest } from './shell/latest-event';
 import { terminalAndFileSink } from './shell/log-file';
 import { createMainWindow } from './shell/main-window';
+import { routeClicksAfterRestart, routeNotificationClick } from './shell/notification-routing';
 import { raiseNotifications } from './shell/notifications';
 import { quitAfterBackendStops } from './shell/orderly-quit';
 import { denyAllPermissions } from './shell/permissions';
@@ -161,6 +162,7 @@ async function main(onStarted: () => void): Promise<void> {
     settings: () => settings.current().notifications,
     initialQueue: queue.current(),
   });
+  const routeClick = (tag: string | undefined): void => routeNotificationClick(tag, windows, backend.events, queue.current);
   createQueueTray({
     events: backend.events,
     icons: trayIcons(path.join(resourceDirectory, 'tray'), process.platform),
@@ -188,4 +190,8 @@ async function main(onStarted: () => void): Promise<void> {
   await backend.start();
   windows.open();
   onStarted();
+  // After the window exists: a click that cold-started the app opens its draft in it.
+  await routeClicksAfterRestart({ platform: process.platform, notifications: Notification, route: routeClick }).catch((error: unknown) =>
+    log.warn('Notifications from an earlier run cannot be routed', error),
+  );
 }

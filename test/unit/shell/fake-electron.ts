@@ -417,8 +417,25 @@ export class FakeNotification extends EventEmitter {
   static isSupported(): boolean {
     return FakeNotification.supported;
   }
+  /** A click that launched the app before any handler was registered (Windows cold start). */
+  static pendingActivation: { type: string; arguments: string } | undefined;
+  /** What macOS' Notification Centre still holds from an earlier run. */
+  static history: FakeNotification[] = [];
   static handleActivation(callback: (details: { type: string; arguments: string }) => void): void {
     FakeNotification.activationHandler = callback;
+    const pending = FakeNotification.pendingActivation;
+    FakeNotification.pendingActivation = undefined;
+    // Electron calls back at once for an activation that came first.
+    if (pending) callback(pending);
+  }
+  static async getHistory(): Promise<FakeNotification[]> {
+    return FakeNotification.history;
+  }
+  /** The OS activating a toast, as Windows does through handleActivation. */
+  static activate(launchArguments: string): void {
+    const details = { type: 'click', arguments: launchArguments };
+    if (FakeNotification.activationHandler) FakeNotification.activationHandler(details);
+    else FakeNotification.pendingActivation = details;
   }
   static reset(): void {
     FakeNotification.shown.length = 0;
@@ -427,9 +444,13 @@ export class FakeNotification extends EventEmitter {
     FakeNotification.supported = true;
     FakeNotification.delivered = true;
     FakeNotification.activationHandler = undefined;
+    FakeNotification.pendingActivation = undefined;
+    FakeNotification.history = [];
   }
-  constructor(readonly options: { title: string; body: string; actions?: unknown[]; urgency?: string; [key: string]: unknown }) {
+  readonly id: string;
+  constructor(readonly options: { title: string; body: string; actions?: unknown[]; urgency?: string; id?: string; [key: string]: unknown }) {
     super();
+    this.id = options.id || 'random-uuid';
     FakeNotification.constructed.push(this);
   }
   show(): void {
