@@ -49,6 +49,18 @@ export function prepareElectronDevelopment(options: DevSetupOptions): DevSetupRe
   return { electronVersion, electronBinary, binding, bindingSource };
 }
 
+/**
+ * The architecture Electron's installer downloads, which the binding must
+ * match: it honours ELECTRON_INSTALL_ARCH and npm_config_arch, and picks
+ * arm64 on Apple Silicon even when an x64 Node runs under Rosetta.
+ */
+export function electronArch(platform: NodeJS.Platform, nodeArch: string, env: NodeJS.ProcessEnv, underRosetta: () => boolean): string {
+  const chosen = env['ELECTRON_INSTALL_ARCH'] || env['npm_config_arch'];
+  if (chosen) return chosen;
+  if (platform === 'darwin' && nodeArch === 'x64' && underRosetta()) return 'arm64';
+  return nodeArch;
+}
+
 function readVersion(root: string): string {
   const manifest = path.join(root, 'node_modules', 'electron', 'package.json');
   if (!existsSync(manifest)) throw new DevSetupError('Electron is not installed in node_modules: run `npm ci` first.');

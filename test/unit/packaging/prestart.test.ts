@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DevSetupError, prepareElectronDevelopment, type RunNodeScript } from '../../../scripts/electron-dev-setup';
+import { DevSetupError, electronArch, prepareElectronDevelopment, type RunNodeScript } from '../../../scripts/electron-dev-setup';
 import { devNativeBindingPath } from '../../../src/main/dev-native-binding';
 
 // `npm start`'s prestart, with Electron's installer, prebuild-install and
@@ -137,5 +137,12 @@ describe('prestart on a fresh clone', () => {
     expect(start().bindingSource).toBe('present');
     expect(calls).toEqual([]);
     expect(printed).toEqual([]);
+  });
+
+  it('builds the binding for the architecture Electron is downloaded for (arm64 on Apple Silicon under Rosetta)', () => {
+    expect(electronArch('darwin', 'x64', {}, () => true)).toBe('arm64');
+    expect(electronArch('darwin', 'x64', {}, () => false)).toBe('x64');
+    expect(electronArch('linux', 'x64', { npm_config_arch: 'arm64' }, () => false)).toBe('arm64');
+    expect(electronArch('win32', 'x64', { ELECTRON_INSTALL_ARCH: 'ia32' }, () => false)).toBe('ia32');
   });
 });
