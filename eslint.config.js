@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import countersign from './eslint/boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.tmp-*/**', '.electron-native/**', 'build/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.tmp-*/**', '.electron-native/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

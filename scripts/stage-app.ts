@@ -1,14 +1,13 @@
-// `npm run dist` packages from a staging folder (build/app) rather than the
-// project root. electron-builder rebuilds native modules for Electron in the
-// app folder's node_modules; pointed at the project root, that replaced
-// node_modules/better-sqlite3's build with an Electron one and `npm test`
-// (system Node) failed with a module-version mismatch afterwards. The staging
-// folder holds the built bundles, a package.json with only the runtime
-// dependencies, and copies of exactly those packages, taken offline from the
-// project's node_modules.
+// `npm run dist` packages from a staging folder outside the project (see
+// dist.ts) rather than the project root. electron-builder rebuilds native
+// modules for Electron in the app folder's node_modules; pointed at the
+// project root, that replaced node_modules/better-sqlite3's build with an
+// Electron one and `npm test` (system Node) failed with a module-version
+// mismatch afterwards. The staging folder holds the built bundles, a
+// package.json with only the runtime dependencies, and copies of exactly
+// those packages, taken offline from the project's node_modules.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 interface Manifest {
   name: string;
@@ -23,7 +22,7 @@ const APP_FIELDS = ['name', 'productName', 'version', 'description', 'main', 'ty
 
 export interface StageOptions {
   root: string;
-  /** The staging folder; electron-builder.json's directories.app names it. */
+  /** The staging folder, outside the project (electron-builder's directories.app). */
   target: string;
   /** The built bundles (electron-vite's output). */
   outDir?: string;
@@ -92,11 +91,4 @@ function resolvePackage(name: string, fromDir: string, root: string): string | u
 
 function readManifest(file: string): Manifest {
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-}
-
-const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
-  const root = process.cwd();
-  const result = stageApp({ root, target: path.join(root, 'build', 'app') });
-  process.stdout.write(`Staged build/app with ${result.packages.length} runtime packages.\n`);
 }

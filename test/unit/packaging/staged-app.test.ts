@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { minimatch } from 'minimatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stageApp, type StageResult } from '../../../scripts/stage-app';
@@ -61,12 +63,39 @@ beforeAll(() => {
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }), 60_000);
 
+/** The search electron-builder's native rebuild (@electron/rebuild) makes for node_modules folders to rebuild. */
+async function rebuildSearch(): Promise<(cwd: string, rootPath: string) => Promise<string[]>> {
+  const requireFromBuilder = createRequire(createRequire(import.meta.url).resolve('app-builder-lib/package.json'));
+  const rebuildMain = requireFromBuilder.resolve('@electron/rebuild');
+  const module = (await import(pathToFileURL(path.join(path.dirname(rebuildMain), 'search-module.js')).href)) as {
+    searchForNodeModules: (cwd: string, rootPath: string) => Promise<string[]>;
+  };
+  return module.searchForNodeModules;
+}
+
 describe('packaging from a staging folder', () => {
-  it('is what electron-builder packages and rebuilds, so the project’s own node_modules keeps its system-Node build', () => {
-    expect(config.directories.app).toBe('build/app');
-    expect(path.resolve(root, config.directories.app ?? '.')).not.toBe(root);
+  it('is what `npm run dist` hands electron-builder, and it lies outside the project', () => {
+    expect(project.scripts['dist']).toBe('electron-vite build && node --import tsx scripts/dist.ts');
+    const dist = readFileSync('scripts/dist.ts', 'utf8');
+    expect(dist).toContain('mkdtempSync(path.join(os.tmpdir()');
+    expect(dist).toContain('config: { directories: { app: appDir } }');
+    expect(config.directories.app).toBeUndefined();
     expect(config.npmRebuild).toBe(true);
-    expect(project.scripts['dist']).toMatch(/electron-vite build && node --import tsx scripts\/stage-app\.ts && electron-builder/);
+  });
+
+  it('so the native rebuild finds the staged node_modules and never the project’s own', async () => {
+    const searchForNodeModules = await rebuildSearch();
+    // electron-builder passes the project folder as the root of the search.
+    const found = await searchForNodeModules(staged, root);
+    expect(found).toContain(path.join(staged, 'node_modules'));
+    expect(found).not.toContain(path.join(root, 'node_modules'));
+
+    // Why not build/app inside the project: the search walks up to the project and rebuilds its node_modules too.
+    const project = path.join(scratch, 'project');
+    for (const dir of ['node_modules', 'build/app/node_modules']) mkdirSync(path.join(project, dir), { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), '{}');
+    writeFileSync(path.join(project, 'build/app/package.json'), '{}');
+    expect(await searchForNodeModules(path.join(project, 'build/app'), project)).toContain(path.join(project, 'node_modules'));
   });
 
   it('holds a package.json with the runtime dependencies only', () => {

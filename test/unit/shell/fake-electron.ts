@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { App, CustomScheme, Dialog, GlobalShortcut, Net, Protocol, SafeStorage } from 'electron';
+import type { App, CustomScheme, Dialog, GlobalShortcut, Net, Protocol, SafeStorage, Session } from 'electron';
 import { vi } from 'vitest';
 
 // A small stand-in for the parts of Electron the shell touches. The real
@@ -397,8 +397,10 @@ export class FakePowerMonitor extends EventEmitter {
 // The type checker holds the doubles to Electron's own signatures.
 const _commandLineSignatures: Pick<App['commandLine'], 'appendSwitch'> = new FakeApp().commandLine;
 const _netSignatures: Pick<Net, 'fetch'> = fakeNet;
+const _sessionSignatures: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> = new FakeSession();
 void _commandLineSignatures;
 void _netSignatures;
+void _sessionSignatures;
 
 export class FakeNotification extends EventEmitter {
   static readonly shown: FakeNotification[] = [];
