@@ -98,6 +98,19 @@ describe('packaging from a staging folder', () => {
     expect(await searchForNodeModules(path.join(project, 'build/app'), project)).toContain(path.join(project, 'node_modules'));
   });
 
+  it("is where electron-builder's own collector takes the packaged node_modules from", async () => {
+    const requireFromHere = createRequire(import.meta.url);
+    const { getCollectorByPackageManager } = requireFromHere('app-builder-lib/out/node-module-collector/index.js') as {
+      getCollectorByPackageManager: (pm: string, dir: string, temp: unknown) => { getNodeModules(options: { packageName: string }): Promise<{ nodeModules: unknown[] }> };
+    };
+    const { TmpDir } = requireFromHere('temp-file') as { TmpDir: new () => { cleanup(): Promise<void> } };
+    const temp = new TmpDir();
+    const collected = JSON.stringify(await getCollectorByPackageManager('npm', staged, temp).getNodeModules({ packageName: 'countersign' }));
+    await temp.cleanup();
+    expect(collected).toContain(JSON.stringify(path.join(staged, 'node_modules', 'better-sqlite3')));
+    expect(collected).not.toContain(JSON.stringify(path.join(root, 'node_modules', 'better-sqlite3')));
+  }, 60_000);
+
   it('holds a package.json with the runtime dependencies only', () => {
     const manifest = JSON.parse(readFileSync(path.join(staged, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).toMatchObject({ name: 'countersign', productName: 'Countersign', main: './out/main/index.js', desktopName: 'countersign.desktop' });
