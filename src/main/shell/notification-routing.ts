@@ -71,7 +71,14 @@ export async function routeClicksAfterRestart(options: RestartRoutingOptions): P
     options.notifications.handleActivation((details) => options.route(details.arguments));
   } else if (options.platform === 'darwin') {
     for (const restored of await options.notifications.getHistory()) {
-      restored.on('click', () => options.route(restored.id));
+      // Held, like the ones on screen: Electron drops the click handler of a collected notification.
+      restoredNotifications.add(restored);
+      restored.on('click', () => {
+        restoredNotifications.delete(restored);
+        options.route(restored.id);
+      });
     }
   }
 }
+
+const restoredNotifications = new Set<ElectronNotification>();
