@@ -49,9 +49,9 @@ export function buildIconSet(): Map<string, Buffer> {
   files.set('tray/trayTemplate@2x.png', encodePng(renderTrayTemplate(32)));
   files.set('tray/tray.png', encodePng(renderTrayIcon(32, false)));
   files.set('tray/tray-attention.png', encodePng(renderTrayIcon(32, true)));
-  files.set(
-    'tray/tray.ico',
-    encodeIco([16, 32].map((size) => ({ size, png: encodePng(renderTrayIcon(size, false)) }))),
-  );
+  // Windows draws tray icons from ICO (16 and 32 for high DPI); a PNG is scaled and blurs.
+  for (const [name, attention] of [['tray/tray.ico', false], ['tray/tray-attention.ico', true]] as const) {
+    files.set(name, encodeIco([16, 32].map((size) => ({ size, png: encodePng(renderTrayIcon(size, attention)) }))));
+  }
   return files;
 }

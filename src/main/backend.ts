@@ -49,6 +49,8 @@ export interface BackendOptions {
   confirmEndpoint?: EndpointConfirmer;
   /** A packaged build: the Claude key never goes over plain http, not even to loopback. */
   packaged?: boolean;
+  /** The compiled SQLite library to load (the Electron build under `npm start`); default: node_modules' own. */
+  nativeBinding?: string;
   /** Test hook into the submit sequence (the crash test kills the process here). */
   onSubmitStep?: ApprovalDeskOptions['onSubmitStep'];
   /** Where the audit chain's key is kept: the shell may use safeStorage; default a file beside the data directory. */
@@ -81,6 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
     store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem), {
       now,
       ...(options.auditKey ? { auditKey: options.auditKey } : {}),
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     });
   } catch (error) {
     storeProblem = error instanceof Error ? error.message : 'The database could not be opened.';
@@ -201,6 +204,7 @@ export function createBackend(options: BackendOptions): Backend {
         notifications: { ...settings.notifications, ...patch.notifications },
         tray: { ...settings.tray, ...patch.tray },
         approvals: { ...settings.approvals, ...patch.approvals },
+        shortcuts: { ...settings.shortcuts, ...patch.shortcuts },
       };
       store?.settings.write(appSettingsDefinition, settings, now());
       events.emit('settings', settings);

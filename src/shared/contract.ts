@@ -7,6 +7,7 @@ import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
 import { AuditExportRequest, AuditStatus, AuditVerification, DraftChange, DraftRef, HaltPlan, HaltRequest, QueueView, RejectRequest, TicketRequest } from './queue';
 import { SessionState } from './session';
 import { Settings, SettingsPatch } from './settings';
+import { GlobalShortcutStatus, HaltConfirmation, HaltOutcome } from './shell-notices';
 
 /**
  * The one list of everything the renderer may ask of main (calls) and
@@ -89,6 +90,12 @@ export const events = {
   chat: ChatEvent,
   /** The audit log stopped verifying (or verifies again after a restart): the renderer shows a banner. */
   auditStatus: AuditStatus,
+  /** The outcome of a halt asked for from the tray (desktop app only). */
+  haltOutcome: HaltOutcome,
+  /** A global shortcut asked to halt: the window asks the person to confirm (desktop app only). */
+  confirmHalt: HaltConfirmation,
+  /** Which global shortcuts the OS gave the app (desktop app only). */
+  globalShortcuts: GlobalShortcutStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Calls = typeof calls;

@@ -37,6 +37,28 @@ export const TraySettings = z.object({
 });
 export type TraySettings = z.infer<typeof TraySettings>;
 
+/**
+ * An Electron accelerator with at least one modifier ("CommandOrControl+Alt+Shift+Y"),
+ * or '' for off. A system-wide shortcut without a modifier would take a plain
+ * key from every other app.
+ */
+export const GlobalAccelerator = z
+  .string()
+  .max(80)
+  .regex(
+    /^$|^(?:(?:CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(?:[A-Z0-9]|F(?:[1-9]|1[0-9]|2[0-4]))$/,
+    'Use modifiers and one key, like CommandOrControl+Alt+Shift+Y, or leave it empty to switch the shortcut off.',
+  );
+
+/** System-wide shortcuts; each can be switched off (''). */
+export const ShortcutSettings = z.object({
+  /** Brings Countersign forward on the queue. Four keys that common apps (VS Code, Chrome, Finder, JetBrains IDEs) leave alone by default. */
+  showQueue: GlobalAccelerator,
+  /** Asks, in the window, to halt trading. Off unless the person sets one: a stray press from another app must never halt. */
+  haltTrading: GlobalAccelerator,
+});
+export type ShortcutSettings = z.infer<typeof ShortcutSettings>;
+
 /** How the approval queue asks for a sign-off. */
 export const ApprovalSettings = z.object({
   /** An order larger than this share of the account's net liquidation needs its quantity typed to approve, not one key. */
@@ -47,6 +69,7 @@ export type ApprovalSettings = z.infer<typeof ApprovalSettings>;
 const defaultApprovalSettings: ApprovalSettings = { largeOrderPct: 2 };
 const defaultNotificationSettings: NotificationSettings = { newDraft: true, sessionProblems: true, fills: true, rejections: true, needsReview: true };
 const defaultTraySettings: TraySettings = { keepRunningInTray: false };
+export const defaultShortcutSettings: ShortcutSettings = { showQueue: 'CommandOrControl+Alt+Shift+Y', haltTrading: '' };
 
 export const Settings = z.object({
   connection: ConnectionSettings,
@@ -57,6 +80,7 @@ export const Settings = z.object({
   notifications: NotificationSettings.default(defaultNotificationSettings),
   tray: TraySettings.default(defaultTraySettings),
   approvals: ApprovalSettings.default(defaultApprovalSettings),
+  shortcuts: ShortcutSettings.default(defaultShortcutSettings),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -68,6 +92,7 @@ export const SettingsPatch = z
     notifications: NotificationSettings.extend({ needsReview: z.boolean() }).partial().strict().optional(),
     tray: TraySettings.partial().strict().optional(),
     approvals: ApprovalSettings.partial().strict().optional(),
+    shortcuts: ShortcutSettings.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
@@ -78,4 +103,5 @@ export const defaultSettings: Settings = {
   notifications: defaultNotificationSettings,
   tray: defaultTraySettings,
   approvals: defaultApprovalSettings,
+  shortcuts: defaultShortcutSettings,
 };

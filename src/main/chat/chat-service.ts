@@ -17,7 +17,7 @@ import { claimsOrderAction, orderClaimFlag } from './action-claims';
 import { describeToolCall, toolOutcome } from './describe-tool-call';
 import { judgeEndpoint, type EndpointConfirmer, type EndpointRules } from './endpoint-policy';
 import { confirmedHostSetting, keyHostSetting } from './key-host';
-import type { KeyVault } from './key-vault';
+import { KeyStorageRefused, type KeyVault } from './key-vault';
 
 const assistantSettingsDefinition: SettingDefinition<AssistantSettings> = {
   key: 'claude.settings',
@@ -115,7 +115,13 @@ export class ChatService {
       await this.confirmHost(endpoint.host, this.settings().baseURL ?? '', 'The key was not saved');
     }
     this.registerSecret(key);
-    this.options.vault.save(key.trim());
+    try {
+      await this.options.vault.save(key.trim());
+    } catch (error) {
+      // Told as it is (the keychain said no), never as an internal error.
+      if (error instanceof KeyStorageRefused) throw new CallFailure('unavailable', error.message);
+      throw error;
+    }
     this.options.store.settings.write(keyHostSetting, endpoint.host, this.now());
     return this.status();
   }

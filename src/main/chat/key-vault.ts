@@ -7,8 +7,14 @@ export interface KeyVault {
   /** False when only insecure storage exists (Linux basic_text): then no key is kept at all. */
   available(): boolean;
   read(): string | undefined;
-  save(key: string): void;
+  /** Throws KeyStorageRefused when the OS keychain says no (the person clicked "Deny", a locked keyring). */
+  save(key: string): void | Promise<void>;
   clear(): void;
+}
+
+/** The OS keychain refused to encrypt the key; its message says which keychain and what to do. */
+export class KeyStorageRefused extends Error {
+  override readonly name = 'KeyStorageRefused';
 }
 
 /** Development harness and tests: the key lives only in this process's memory. */

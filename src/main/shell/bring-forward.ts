@@ -25,8 +25,16 @@ export function bringForward(windows: MainWindowAccess): { window: BrowserWindow
  * that is still loading would drop the event, so it is sent once the page is up.
  */
 export function openOnDraft(windows: MainWindowAccess, events: EventHub, draftId: string): void {
+  bringForwardAndTell(windows, () => events.emit('focusDraft', { draftId }));
+}
+
+/** Brings the window forward and has it ask whether to halt: a global shortcut never halts by itself. */
+export function openOnHaltConfirmation(windows: MainWindowAccess, events: EventHub, requestedAt: number): void {
+  bringForwardAndTell(windows, () => events.emit('confirmHalt', { requestedAt }));
+}
+
+function bringForwardAndTell(windows: MainWindowAccess, tell: () => void): void {
   const { window, opened } = bringForward(windows);
-  const tell = (): void => events.emit('focusDraft', { draftId });
   if (opened || window.webContents.isLoading()) window.webContents.once('did-finish-load', tell);
   else tell();
 }

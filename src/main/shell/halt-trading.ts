@@ -1,29 +1,41 @@
 import { Notification } from 'electron';
 import type { CallResult } from '../../shared/contract';
+import type { HaltOutcome } from '../../shared/shell-notices';
 import { dispatchCall, type CallHandlers } from '../contract/dispatch';
 import type { Log } from '../log';
 
 /**
- * Halt from outside the window (tray, global shortcut). It goes through the
- * same dispatcher as the renderer's button, so it is audited the same way.
- * The person pressed it without looking at the app, so the outcome is always
- * told in an OS notification, whatever the notification settings: a halt that
- * silently failed is the one thing they must not have to guess about.
+ * Halt from the tray. It goes through the same dispatcher as the renderer's
+ * button, so it is audited the same way. The person pressed it without
+ * looking at the app, so the outcome is told three ways: an OS notification
+ * (whatever the notification settings), the tray's tooltip and title, and
+ * the window. Notifications alone are not enough: an unsigned macOS build,
+ * Focus, or a Windows app without a Start menu entry never shows them, and a
+ * halt that silently failed is the one thing the person must not guess about.
  */
-export async function haltTradingFromShell(handlers: CallHandlers, log: Log): Promise<CallResult<unknown>> {
-  log.info('Halt trading requested from the tray or a global shortcut');
+export async function haltTradingFromShell(
+  handlers: CallHandlers,
+  log: Log,
+  report: (outcome: HaltOutcome) => void,
+  now: () => number,
+): Promise<CallResult<unknown>> {
+  log.info('Halt trading requested from the tray');
   const result = await dispatchCall(handlers, 'haltTrading', undefined, log);
-  if (!Notification.isSupported()) return result;
+  let outcome: HaltOutcome;
   if (result.ok) {
     const session = await handlers.getSessionState(undefined);
-    const body =
+    const message =
       session.phase === 'ready'
-        ? 'No draft can be approved, and IB was asked to cancel every open order. Check the queue to confirm.'
+        ? 'No draft can be approved, and the orders Countersign placed were cancelled at IB (a filled bracket’s take-profit and stop-loss are kept). Check the queue to confirm.'
         : 'No draft can be approved. Countersign is not connected to IB, so open orders could not be cancelled from here.';
-    new Notification({ title: 'Trading halted', body }).show();
+    outcome = { ok: true, title: 'Trading halted', message, at: now() };
   } else {
     log.error('Halt trading failed', result.error);
-    new Notification({ title: 'Trading was NOT halted', body: result.error.message, urgency: 'critical' }).show();
+    outcome = { ok: false, title: 'Trading was NOT halted', message: result.error.message, at: now() };
+  }
+  report(outcome);
+  if (Notification.isSupported()) {
+    new Notification({ title: outcome.title, body: outcome.message, ...(outcome.ok ? {} : { urgency: 'critical' as const }) }).show();
   }
   return result;
 }

@@ -7,6 +7,7 @@ import { formatMoney, formatQuantity } from '../../shared/format-numbers';
 import { orderLine } from '../../shared/order-line';
 import type { EventHub } from '../contract/event-hub';
 import { bringForward, openOnDraft, type MainWindowAccess } from './bring-forward';
+import { notificationTag, windowsToastXml } from './notification-routing';
 
 export type NotificationKind = 'newDraft' | 'sessionProblems' | 'fills' | 'rejections' | 'needsReview';
 
@@ -24,6 +25,7 @@ export interface NotificationOptions {
   initialQueue: QueueView;
   /** Wall-clock ms: a focus period ("quiet until") is a time of day the person chose. */
   now: () => number;
+  platform?: NodeJS.Platform;
 }
 
 interface Seen {
@@ -61,16 +63,21 @@ export function raiseNotifications(options: NotificationOptions): () => void {
     return !(window && !window.isDestroyed() && window.isFocused());
   };
 
-  const show = (spec: NotificationConstructorOptions, onClick: () => void): void => {
+  const platform = options.platform ?? process.platform;
+  // The tag travels with the notification, so a click that reaches a later
+  // process (Action Center, Notification Centre) still finds its draft.
+  const show = (spec: NotificationConstructorOptions, onClick: () => void, draftId?: string): void => {
     if (!Notification.isSupported()) return;
-    const notification = new Notification(spec);
+    const tag = notificationTag(draftId);
+    const notification = new Notification({ ...spec, id: tag, ...(platform === 'win32' ? { toastXml: windowsToastXml(spec, tag) } : {}) });
     onScreen.add(notification);
     const forget = (): void => {
       onScreen.delete(notification);
     };
     notification.on('click', () => {
       forget();
-      onClick();
+      // Windows delivers every click through Notification.handleActivation (see notification-routing.ts).
+      if (platform !== 'win32') onClick();
     });
     notification.on('close', forget);
     notification.on('failed', forget);
@@ -84,7 +91,7 @@ export function raiseNotifications(options: NotificationOptions): () => void {
     // A queue event repeats every draft; only the first sight of a draft
     // that is ready for a decision is news.
     if (before === undefined && (draft.state === 'pending' || draft.state === 'blocked')) {
-      if (draft.author === 'claude' && allowed('newDraft')) show(newDraftNotice(draft), open);
+      if (draft.author === 'claude' && allowed('newDraft')) show(newDraftNotice(draft), open, draft.id);
       return;
     }
     if (before === undefined && draft.state === 'drafted') {
@@ -93,11 +100,11 @@ export function raiseNotifications(options: NotificationOptions): () => void {
     }
     const filledNow = draft.state === 'filled' && before?.state !== 'filled';
     const filledMore = draft.state === 'partially_filled' && draft.filledQty > (before?.filledQty ?? 0);
-    if ((filledNow || filledMore) && allowed('fills')) show(fillNotice(draft), open);
+    if ((filledNow || filledMore) && allowed('fills')) show(fillNotice(draft), open, draft.id);
     if (draft.state === 'broker_rejected' && before?.state !== 'broker_rejected' && allowed('rejections')) {
-      show(rejectionNotice(draft), open);
+      show(rejectionNotice(draft), open, draft.id);
     }
-    if (draft.state === 'needs_review' && before?.state !== 'needs_review' && allowed('needsReview')) show(reviewNotice(draft), open);
+    if (draft.state === 'needs_review' && before?.state !== 'needs_review' && allowed('needsReview')) show(reviewNotice(draft), open, draft.id);
   };
 
   const onSession = (state: SessionState): void => {

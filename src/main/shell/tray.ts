@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Menu, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { QueueView } from '../../shared/queue';
+import type { HaltOutcome } from '../../shared/shell-notices';
 import { orderLine } from '../../shared/order-line';
 import type { EventHub } from '../contract/event-hub';
 import { pendingDrafts } from './pending-drafts';
@@ -16,13 +17,15 @@ export interface TrayIcons {
 /**
  * macOS draws a template image in the menu bar's own colour and shows the
  * count as the title next to it; elsewhere an amber dot on the icon is the
- * only sign that drafts are waiting.
+ * only sign that drafts are waiting. Windows gets ICO files (16 and 32 px),
+ * which it picks from for the display's scale instead of blurring a PNG.
  */
 export function trayIcons(directory: string, platform: NodeJS.Platform): TrayIcons {
   if (platform === 'darwin') {
     const template = path.join(directory, 'trayTemplate.png');
     return { idle: template, attention: template };
   }
+  if (platform === 'win32') return { idle: path.join(directory, 'tray.ico'), attention: path.join(directory, 'tray-attention.ico') };
   return { idle: path.join(directory, 'tray.png'), attention: path.join(directory, 'tray-attention.png') };
 }
 
@@ -40,19 +43,41 @@ export interface TrayStatus {
   attention: boolean;
 }
 
-export function trayStatus(view: QueueView): TrayStatus {
+/**
+ * The tray's words. A halt asked for from the tray is told here too, not only
+ * in a notification that the OS may never show: a failed halt stays in the
+ * tooltip, the macOS title and the menu until a later halt succeeds.
+ * Windows cuts tooltips at 127 characters, so they stay short.
+ */
+export function trayStatus(view: QueueView, halt?: HaltOutcome): TrayStatus {
   const count = pendingDrafts(view).length;
   const waiting = count === 0 ? 'no drafts waiting' : `${count} ${count === 1 ? 'draft' : 'drafts'} waiting for you`;
-  const halted = view.tradingState === 'halted' ? ' · trading halted' : '';
-  return { count, tooltip: `Countersign: ${waiting}${halted}`, title: count > 0 ? String(count) : '', attention: count > 0 };
+  const failed = halt && !halt.ok ? halt : undefined;
+  const haltedAt = halt?.ok && view.tradingState === 'halted' ? ` at ${clockTime(halt.at)}` : '';
+  const halted = view.tradingState === 'halted' ? ` · trading halted${haltedAt}` : '';
+  const countTitle = count > 0 ? String(count) : '';
+  if (failed) {
+    return {
+      count,
+      tooltip: `Countersign: HALT FAILED at ${clockTime(failed.at)} · ${waiting}${halted}`,
+      title: countTitle ? `Halt failed · ${countTitle}` : 'Halt failed',
+      attention: true,
+    };
+  }
+  return { count, tooltip: `Countersign: ${waiting}${halted}`, title: countTitle, attention: count > 0 };
 }
 
-export function trayMenu(view: QueueView, actions: TrayActions): MenuItemConstructorOptions[] {
+/** Hours and minutes in the person's own time zone. */
+export function clockTime(at: number): string {
+  return new Date(at).toTimeString().slice(0, 5);
+}
+
+export function trayMenu(view: QueueView, actions: TrayActions, halt?: HaltOutcome): MenuItemConstructorOptions[] {
   const pending = pendingDrafts(view);
-  const { count } = trayStatus(view);
-  const items: MenuItemConstructorOptions[] = [
-    { label: count === 0 ? 'No drafts waiting' : `${count} ${count === 1 ? 'draft' : 'drafts'} waiting for you`, enabled: false },
-  ];
+  const { count } = trayStatus(view, halt);
+  const items: MenuItemConstructorOptions[] = [];
+  if (halt && !halt.ok) items.push({ label: menuLabel(`Trading was NOT halted: ${halt.message}`), enabled: false });
+  items.push({ label: count === 0 ? 'No drafts waiting' : `${count} ${count === 1 ? 'draft' : 'drafts'} waiting for you`, enabled: false });
   if (view.tradingState === 'halted') items.push({ label: 'Trading is halted', enabled: false });
   for (const draft of pending.slice(0, TRAY_MENU_DRAFTS)) {
     items.push({ label: menuLabel(orderLine(draft)), click: () => actions.openDraft(draft.id) });
@@ -92,13 +117,16 @@ export function createQueueTray(options: QueueTrayOptions): () => void {
   const tray = new Tray(status.attention ? icons.attention : icons.idle);
   let shown = '';
   let counted: number | undefined;
-  const render = (view: QueueView): void => {
-    status = trayStatus(view);
+  let view = options.initial;
+  let halt: HaltOutcome | undefined;
+  const render = (next: QueueView): void => {
+    view = next;
+    status = trayStatus(view, halt);
     if (status.count !== counted) {
       counted = status.count;
       options.onCount?.(status.count);
     }
-    const menu = trayMenu(view, actions);
+    const menu = trayMenu(view, actions, halt);
     // Queue events come with every draft change; rebuilding an unchanged
     // menu makes some Linux trays flicker or close an open menu.
     const key = JSON.stringify([status, menu.map((item) => item.label ?? item.type), pendingDrafts(view).map((draft) => draft.id)]);
@@ -114,6 +142,10 @@ export function createQueueTray(options: QueueTrayOptions): () => void {
   tray.on('click', () => actions.showWindow());
   const unsubscribe = options.events.subscribe((name, payload) => {
     if (name === 'queue') render(payload as QueueView);
+    if (name === 'haltOutcome') {
+      halt = payload as HaltOutcome;
+      render(view);
+    }
   });
   return () => {
     unsubscribe();

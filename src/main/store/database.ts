@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
+import { describeBindingFailure } from './native-binding';
 
 export type Db = Database.Database;
 
@@ -43,7 +44,14 @@ function describe(reason: UnreadableReason): string {
 const keepTheFile =
   'Nothing was changed or deleted. Quit Countersign, keep a copy of this file (and any -wal file next to it), and restore it from a backup or contact support before starting again.';
 
-function asUnreadable(path: string, error: unknown): DatabaseUnreadableError {
+/** Which compiled better-sqlite3 library to load; the default finds node_modules' own build (the system Node's). */
+export interface DatabaseOptions {
+  nativeBinding?: string;
+}
+
+function asUnreadable(path: string, error: unknown, options: DatabaseOptions = {}): Error {
+  const binding = describeBindingFailure(error, options.nativeBinding);
+  if (binding) return binding;
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB') return new DatabaseUnreadableError(path, 'not_a_database', message, keepTheFile);
@@ -173,12 +181,13 @@ function probeWrite(db: Db, file: string): void {
  * anything could write to it (a read-write connection would change the
  * header when switching to WAL, or checkpoint into it on close).
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: DatabaseOptions = {}): Db {
+  const binding = options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding };
   let stat: fs.Stats | undefined;
   try {
     stat = statOf(path);
   } catch (error) {
-    throw asUnreadable(path, error);
+    throw asUnreadable(path, error, options);
   }
   refuseToCreateOver(path, stat);
   const exists = stat !== undefined;
@@ -186,16 +195,16 @@ export function openDatabase(path: string): Db {
     refuseReadOnly(path, exists);
   } catch (error) {
     if (error instanceof DatabaseUnreadableError) throw error;
-    throw asUnreadable(path, error);
+    throw asUnreadable(path, error, options);
   }
   if (exists) {
     let probe: Db | undefined;
     try {
-      probe = new Database(path, { readonly: true, fileMustExist: true });
+      probe = new Database(path, { readonly: true, fileMustExist: true, ...binding });
       quickCheck(probe, path);
     } catch (error) {
       if (error instanceof DatabaseUnreadableError) throw error;
-      throw asUnreadable(path, error);
+      throw asUnreadable(path, error, options);
     } finally {
       probe?.close();
     }
@@ -203,7 +212,7 @@ export function openDatabase(path: string): Db {
 
   let db: Db | undefined;
   try {
-    db = new Database(path);
+    db = new Database(path, binding);
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     // FULL: a draft approved (state submitting, order id written) must survive
@@ -226,7 +235,7 @@ export function openDatabase(path: string): Db {
   } catch (error) {
     db?.close();
     if (error instanceof DatabaseUnreadableError) throw error;
-    throw asUnreadable(path, error);
+    throw asUnreadable(path, error, options);
   }
 }
 
@@ -244,7 +253,7 @@ export function openDatabaseReadOnly(path: string): Db {
   } catch (error) {
     db?.close();
     if (error instanceof DatabaseUnreadableError) throw error;
-    throw asUnreadable(path, error);
+    throw asUnreadable(path, error, {});
   }
 }
 

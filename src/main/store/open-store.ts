@@ -7,7 +7,7 @@ import { fileAuditKeySource, type AuditKeySource } from './audit-key';
 import { genesisHash } from './audit-log';
 import { ensureSeal } from './audit-seal';
 import { DraftRepository } from './draft-repository';
-import { openDatabase, type Db } from './database';
+import { openDatabase, type DatabaseOptions, type Db } from './database';
 import { systemWallClock } from '../clock';
 import { migrate, type MigrateResult } from './migrate';
 import { createSettingsRepository, type InvalidSetting, type SettingsRepository } from './settings-repository';
@@ -34,12 +34,13 @@ export interface StoreOptions {
 
 /**
  * Open the store in the app's data directory, creating it on first start.
- * Throws DatabaseUnreadableError (file left untouched) or DatabaseTooNewError.
+ * Throws DatabaseUnreadableError (file left untouched), DatabaseTooNewError,
+ * or SqliteBindingError when the compiled SQLite library cannot be loaded.
  */
-export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: InvalidSetting) => void, options: StoreOptions = {}): Store {
+export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: InvalidSetting) => void, options: StoreOptions & DatabaseOptions = {}): Store {
   fs.mkdirSync(dataDirectory, { recursive: true });
   const file = path.join(dataDirectory, databaseFileName);
-  const db = openDatabase(file);
+  const db = openDatabase(file, options);
   let migration: MigrateResult;
   let audit: AuditGuard;
   try {

@@ -9,6 +9,7 @@ import { RejectDialog } from './keyboard/reject-dialog';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
 import { useKeyboard } from './keyboard/use-keyboard';
 import { PositionsPane } from './positions/positions-pane';
+import { ConfirmHaltDialog, HaltOutcomeBanner } from './queue/halt-from-shell';
 import { QueuePane } from './queue/queue-pane';
 import { SessionDialog } from './session/session-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
@@ -33,6 +34,7 @@ export function App() {
           </button>
         </p>
       )}
+      <HaltOutcomeBanner />
       <main className="panes">
         <PositionsPane />
         <ChatPane />
@@ -44,6 +46,7 @@ export function App() {
       {dialog.kind === 'palette' && <CommandPalette onOpenSettings={openSettings} />}
       {dialog.kind === 'reject' && <RejectDialog draftId={dialog.draftId} />}
       {dialog.kind === 'confirm-large' && <ConfirmLargeDialog draftId={dialog.draftId} />}
+      {dialog.kind === 'confirm-halt' && <ConfirmHaltDialog />}
     </div>
   );
 }

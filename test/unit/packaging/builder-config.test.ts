@@ -13,7 +13,7 @@ const config = JSON.parse(readFileSync('electron-builder.json', 'utf8')) as Reco
 };
 
 describe('the packaging configuration', () => {
-  it('ships the app inside an asar archive with native modules rebuilt for Electron', () => {
+  it('ships the app inside an asar archive with native modules rebuilt for Electron (in the staging folder, see staged-app.test.ts)', () => {
     expect(config['appId']).toBe('app.countersign.desktop');
     expect(config['asar']).toBe(true);
     expect(config['npmRebuild']).toBe(true);
@@ -29,6 +29,12 @@ describe('the packaging configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('re-signs ad hoc after flipping the fuses, so an unsigned build still launches on Apple Silicon', () => {
+    // Flipping a fuse changes the binary and invalidates its ad-hoc signature;
+    // arm64 macOS kills an app whose signature does not match.
+    expect(config.electronFuses['resetAdHocDarwinSignature']).toBe(true);
   });
 
   it('packages only the built bundles: no sources, tests or the development harness', () => {

@@ -7,12 +7,13 @@ import { CallFailure } from '../../../src/main/contract/call-error';
 import { EventHub } from '../../../src/main/contract/event-hub';
 import type { EventName } from '../../../src/shared/contract';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
+import type { HaltOutcome } from '../../../src/shared/shell-notices';
 import { FakeBrowserWindow, FakeNotification, FakeTray } from './fake-electron';
 import { draft, queue } from './queue-fixtures';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule());
 
-const { createQueueTray, trayIcons, TRAY_MENU_DRAFTS } = await import('../../../src/main/shell/tray');
+const { createQueueTray, trayIcons, clockTime, TRAY_MENU_DRAFTS } = await import('../../../src/main/shell/tray');
 const { openOnDraft, bringForward } = await import('../../../src/main/shell/bring-forward');
 const { haltTradingFromShell } = await import('../../../src/main/shell/halt-trading');
 const { createBackend } = await import('../../../src/main/backend');
@@ -146,13 +147,14 @@ describe('the tray', () => {
     expect(tray.tooltip).toBe('Countersign: no drafts waiting');
   });
 
-  it('uses the template image on macOS, where the count is the title next to it', () => {
+  it('uses the template image on macOS, where the count is the title next to it, and the ICO files on Windows', () => {
     expect(trayIcons('/r', 'darwin')).toEqual({ idle: '/r/trayTemplate.png', attention: '/r/trayTemplate.png' });
-    expect(trayIcons('/r', 'win32')).toEqual({ idle: '/r/tray.png', attention: '/r/tray-attention.png' });
+    expect(trayIcons('/r', 'win32')).toEqual({ idle: '/r/tray.ico', attention: '/r/tray-attention.ico' });
+    expect(trayIcons('/r', 'linux')).toEqual({ idle: '/r/tray.png', attention: '/r/tray-attention.png' });
   });
 });
 
-describe('halting trading from the tray or a shortcut', () => {
+describe('halting trading from the tray', () => {
   let backend: Backend | undefined;
   let directory: string | undefined;
 
@@ -171,10 +173,10 @@ describe('halting trading from the tray or a shortcut', () => {
     const live = backend as Backend;
     await live.handlers.setTradingState({ state: 'active' });
     const tray = setupWithBackend(live);
-    const result = await haltTradingFromShell(live.handlers, silentLog);
+    const result = await haltTradingFromShell(live.handlers, silentLog, report(live), () => HALT_AT);
     expect(result).toEqual({ ok: true, value: 'halted' });
     expect(await live.handlers.getQueue(undefined)).toMatchObject({ tradingState: 'halted' });
-    expect(tray.tooltip).toBe('Countersign: no drafts waiting · trading halted');
+    expect(tray.tooltip).toBe(`Countersign: no drafts waiting · trading halted at ${clockTime(HALT_AT)}`);
     expect(FakeNotification.shown.map((n) => [n.options.title, n.options.body])).toEqual([
       ['Trading halted', 'No draft can be approved. Countersign is not connected to IB, so open orders could not be cancelled from here.'],
     ]);
@@ -189,13 +191,46 @@ describe('halting trading from the tray or a shortcut', () => {
         throw new CallFailure('unavailable', 'The database could not be opened.');
       },
     };
-    const result = await haltTradingFromShell(handlers, silentLog);
+    const result = await haltTradingFromShell(handlers, silentLog, report(live), () => HALT_AT);
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(FakeNotification.shown.map((n) => n.options)).toEqual([
       expect.objectContaining({ title: 'Trading was NOT halted', body: 'The database could not be opened.', urgency: 'critical' }),
     ]);
   });
+
+  it('tells a failed halt in the tray and the window when the OS never shows the notification', async () => {
+    FakeNotification.delivered = false;
+    const live = backend as Backend;
+    const tray = setupWithBackend(live);
+    const told: unknown[] = [];
+    live.events.subscribe((name, payload) => name === 'haltOutcome' && told.push(payload));
+    const failing = {
+      ...live.handlers,
+      haltTrading: () => {
+        throw new CallFailure('unavailable', 'The database could not be opened.');
+      },
+    };
+    await haltTradingFromShell(failing, silentLog, report(live), () => HALT_AT);
+    expect(FakeNotification.seen).toEqual([]);
+    expect(tray.tooltip).toBe(`Countersign: HALT FAILED at ${clockTime(HALT_AT)} · no drafts waiting`);
+    expect(tray.title).toBe('Halt failed');
+    expect(tray.item('Trading was NOT halted: The database could not be opened.').enabled).toBe(false);
+    // The window hears it through the contract event, whatever the OS does with notifications.
+    expect(told).toEqual([{ ok: false, title: 'Trading was NOT halted', message: 'The database could not be opened.', at: HALT_AT }]);
+
+    await live.handlers.setTradingState({ state: 'active' });
+    await haltTradingFromShell(live.handlers, silentLog, report(live), () => HALT_AT + 60_000);
+    expect(tray.tooltip).toBe(`Countersign: no drafts waiting · trading halted at ${clockTime(HALT_AT + 60_000)}`);
+    expect(tray.title).toBe('');
+  });
 });
+
+const HALT_AT = 1_790_000_000_000;
+
+/** What the composition root does with a halt's outcome: tell it on the contract's event. */
+function report(backend: Backend) {
+  return (outcome: HaltOutcome): void => backend.events.emit('haltOutcome', outcome);
+}
 
 function setupWithBackend(backend: Backend): FakeTray {
   const window = new FakeBrowserWindow({});

@@ -20,9 +20,3 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: '?', does: 'Show these shortcuts' },
   { keys: 'Esc', does: 'Close a dialog, leave a field' },
 ];
-
-/** Registered with the OS by the shell (src/main/shell/global-shortcuts.ts): they work while another app is in front. */
-export const GLOBAL_SHORTCUTS: Shortcut[] = [
-  { keys: 'Ctrl/⌘ Shift A', does: 'From anywhere: bring Countersign forward on the queue' },
-  { keys: 'Ctrl/⌘ Shift H', does: 'From anywhere: halt trading' },
-];

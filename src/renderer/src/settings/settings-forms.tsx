@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RiskLimits } from '../../../shared/draft';
 import { rendererApi } from '../api';
-import { GLOBAL_SHORTCUTS, SHORTCUTS } from '../keyboard/shortcuts';
+import { SHORTCUTS } from '../keyboard/shortcuts';
 import { ShortcutsTable } from '../keyboard/shortcuts-table';
 import { useAppStore } from '../store';
 import { ClaudeKeyForm } from '../chat/claude-key-form';
+import { GlobalShortcutsForm } from './global-shortcuts-form';
 
 type Limits = Omit<RiskLimits, 'liveTradingEnabled'> & { problem?: string };
 
@@ -225,5 +226,10 @@ export function LargeOrderForm() {
 }
 
 export function KeyboardReference() {
-  return <ShortcutsTable shortcuts={[...SHORTCUTS, ...GLOBAL_SHORTCUTS]} label="Keyboard shortcuts" />;
+  return (
+    <>
+      <ShortcutsTable shortcuts={SHORTCUTS} label="Keyboard shortcuts" />
+      <GlobalShortcutsForm />
+    </>
+  );
 }

@@ -19,6 +19,9 @@ export async function connectBackend(api: RendererApi): Promise<() => void> {
       store.selectDraft(draftId);
       store.requestFocus('queue');
     }),
+    api.onHaltOutcome(store.setHaltOutcome),
+    api.onGlobalShortcuts(store.setShortcutStatus),
+    api.onConfirmHalt(() => store.openDialog({ kind: 'confirm-halt' })),
   ];
   const [info, session, settings, portfolio, queue] = await Promise.all([
     api.getAppInfo(),

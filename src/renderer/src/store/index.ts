@@ -6,8 +6,9 @@ import { createUiSlice, type UiSlice } from './ui-slice';
 import { createChatSlice, type ChatSlice } from './chat-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createShellSlice, type ShellSlice } from './shell-slice';
 
-export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice & PortfolioSlice & QueueSlice & UiSlice & ChatSlice;
+export type AppStore = SessionSlice & SettingsSlice & AppInfoSlice & PortfolioSlice & QueueSlice & UiSlice & ChatSlice & ShellSlice;
 
 /** The renderer's one store, assembled from feature slices. */
 export const useAppStore = create<AppStore>()((...args) => ({
@@ -18,4 +19,5 @@ export const useAppStore = create<AppStore>()((...args) => ({
   ...createQueueSlice(...args),
   ...createUiSlice(...args),
   ...createChatSlice(...args),
+  ...createShellSlice(...args),
 }));

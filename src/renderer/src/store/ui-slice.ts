@@ -5,7 +5,9 @@ export type Dialog =
   | { kind: 'shortcuts' }
   | { kind: 'palette' }
   | { kind: 'reject'; draftId: string }
-  | { kind: 'confirm-large'; draftId: string };
+  | { kind: 'confirm-large'; draftId: string }
+  /** A global shortcut asked to halt: nothing is cancelled until the person confirms here. */
+  | { kind: 'confirm-halt' };
 
 export type PaneName = 'positions' | 'queue' | 'chat';
 
