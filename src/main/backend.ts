@@ -118,6 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,
+      ...(options.sessionOverrides?.resetWindow !== undefined ? { resetWindow: options.sessionOverrides.resetWindow } : {}),
     });
   }
   const chat = store && desk

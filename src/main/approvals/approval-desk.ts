@@ -4,7 +4,7 @@ import { parseOrderTicket } from '../../shared/order-ticket';
 import type { DraftChange, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
-import { resetWindowEnd } from '../broker/reset-window';
+import { NORTH_AMERICA_RESET, resetWindowEnd, type ResetWindow } from '../broker/reset-window';
 import { CallFailure } from '../contract/call-error';
 import type { Log } from '../log';
 import { runChecks } from '../risk/run-checks';
@@ -38,6 +38,8 @@ export interface ApprovalDeskOptions {
   onSubmitStep?: (step: SubmitStep, draftId: string) => void;
   /** The one live-trading switch (Settings > Connection); the risk check reads it from here. */
   liveTradingEnabled?: () => boolean;
+  /** IB's nightly restart, as the session knows it (null: none, as in tests against the demo gateway). */
+  resetWindow?: ResetWindow | null;
 }
 
 export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
@@ -382,7 +384,7 @@ export class ApprovalDesk {
     return {
       now,
       session: session?.state ?? { phase: 'idle' as const, message: '', gateway: 'unknown' as const, mode: 'unknown' as const, accounts: [], since: now },
-      inResetWindow: resetWindowEnd(now) !== undefined,
+      inResetWindow: this.inResetWindow(now),
       portfolio: session?.portfolio.snapshot() ?? { seq: 0, accounts: [], positions: [], openOrders: [], executions: [], quotes: [] },
       limits: { ...this.store.settings.read(riskLimitsSetting), liveTradingEnabled: this.options.liveTradingEnabled?.() ?? false },
       tradingState: this.tradingState(),
@@ -390,6 +392,11 @@ export class ApprovalDesk {
       recentApprovals: [...this.recentApprovals],
       regularHoursOpen: this.regularHoursOpen(now, draft),
     };
+  }
+
+  private inResetWindow(now: number): boolean {
+    const window = this.options.resetWindow === undefined ? NORTH_AMERICA_RESET : this.options.resetWindow;
+    return window !== null && resetWindowEnd(now, window) !== undefined;
   }
 
   private async preview(draft: Draft): Promise<Draft> {

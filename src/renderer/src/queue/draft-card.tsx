@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Draft } from '../../../shared/draft';
 import { rendererApi } from '../api';
 import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format-numbers';
+import { openModal, typingInField } from '../keyboard/focus-scope';
 import { useAppStore } from '../store';
 import { requestApproval } from './approval-actions';
 import { ageText, orderLine, STATE_LABEL } from './describe-draft';
@@ -34,17 +35,16 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   const ref = useRef<HTMLElement>(null);
   const blocked = draft.state === 'blocked';
   const waiting = draft.state === 'pending' || blocked;
-  // Waiting drafts show everything a reviewer needs; the rest open with Enter.
-  const detailed = waiting || expanded;
+  // Waiting drafts show everything a reviewer needs until Enter closes them; the rest open with Enter.
+  const detailed = waiting ? !expanded : expanded;
   const figures = reviewFigures(draft, account, Object.values(positions), Object.values(quotes));
   const largeOrderPct = useAppStore((s) => s.settings?.approvals.largeOrderPct);
   const large = isLargeOrder(figures, largeOrderPct);
 
   useEffect(() => {
-    // Follow the selection with focus, but never pull focus out of a field the person is typing in.
+    // Follow the selection with focus, but never pull focus out of a dialog or a field the person is typing in.
     const active = document.activeElement;
-    const typing = active instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
-    if (selected && ref.current && !typing && !ref.current.contains(active)) ref.current.focus();
+    if (selected && ref.current && !openModal() && !typingInField(active) && !ref.current.contains(active)) ref.current.focus();
   }, [selected]);
 
   const approveDisabledReason = blocked ? 'A risk check blocks this draft.' : approvalBlockedReason;
@@ -58,6 +58,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
       aria-current={selected ? 'true' : undefined}
       aria-expanded={detailed}
       data-testid="draft-card"
+      data-queue-focus="true"
       data-draft-id={draft.id}
       data-state={draft.state}
       data-large={large ? 'true' : 'false'}

@@ -40,7 +40,7 @@ export function QueuePane() {
   }, [queue, selectedDraftId, selectDraft, waiting, inFlight]);
 
   return (
-    <section ref={ref} tabIndex={-1} className="pane queue-pane" aria-labelledby="queue-title" data-testid="queue-pane">
+    <section ref={ref} tabIndex={-1} className="pane queue-pane" aria-labelledby="queue-title" data-testid="queue-pane" data-queue-focus="true">
       <div className="pane-header">
         <h2 id="queue-title">Approval queue</h2>
         <span className={`trading-state trading-${queue.tradingState}`} data-testid="trading-state">

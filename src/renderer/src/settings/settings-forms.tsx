@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RiskLimits } from '../../../shared/draft';
 import { rendererApi } from '../api';
-import { GLOBAL_SHORTCUTS, SHORTCUTS } from '../keyboard/shortcuts';
+import { GLOBAL_SHORTCUTS, SHORTCUTS, shortcutRows } from '../keyboard/shortcuts';
 import { ShortcutsTable } from '../keyboard/shortcuts-table';
 import { useAppStore } from '../store';
 import { ClaudeKeyForm } from '../chat/claude-key-form';
@@ -207,5 +207,5 @@ export function LargeOrderForm() {
 }
 
 export function KeyboardReference() {
-  return <ShortcutsTable shortcuts={[...SHORTCUTS, ...GLOBAL_SHORTCUTS]} label="Keyboard shortcuts" />;
+  return <ShortcutsTable shortcuts={[...shortcutRows(SHORTCUTS), ...GLOBAL_SHORTCUTS]} label="Keyboard shortcuts" />;
 }
