@@ -118,6 +118,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,
+      largeOrderPct: () => settings.approvals.largeOrderPct,
       ...(options.sessionOverrides?.resetWindow !== undefined ? { resetWindow: options.sessionOverrides.resetWindow } : {}),
     });
   }
@@ -150,7 +151,7 @@ export function createBackend(options: BackendOptions): Backend {
     if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
     return desk;
   };
-  const emptyQueue: QueueView = { drafts: [], tradingState: 'halted' };
+  const emptyQueue: QueueView = { drafts: [], tradingState: 'halted', sizes: {} };
   let expiryTimer: NodeJS.Timeout | undefined;
 
   const handlers: CallHandlers = {
@@ -175,6 +176,8 @@ export function createBackend(options: BackendOptions): Backend {
       };
       store?.settings.write(appSettingsDefinition, settings, now());
       events.emit('settings', settings);
+      // The large-order threshold and the live-trading switch are inputs of the queue's figures.
+      desk?.publish();
       if (connectionChanged) await broker.restart();
       return settings;
     },
@@ -196,7 +199,7 @@ export function createBackend(options: BackendOptions): Backend {
       return outcome.draft;
     },
     editDraft: (change) => requireDesk().edit(change),
-    approveDraft: ({ id, version }) => requireDesk().approve(id, version),
+    approveDraft: ({ id, version, confirmedQuantity }) => requireDesk().approve(id, version, confirmedQuantity),
     rejectDraft: ({ id, version, reason }) => {
       const rejected = requireDesk().reject(id, version, reason);
       if (rejected.author === 'claude') chat?.draftRejected(rejected.id, `${rejected.order.side} ${rejected.order.quantity} ${rejected.contract.symbol}`, reason);

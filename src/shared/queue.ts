@@ -2,14 +2,31 @@ import { z } from 'zod';
 import { Draft, DraftContract, DraftOrder, TradingState } from './draft';
 
 /** What the approval queue shows: drafts waiting, in flight, and recently finished. */
+/** A waiting draft's size against its account, valued in main as the risk checks value it. */
+export const OrderSize = z.object({
+  notional: z.number().nullable(),
+  pctNetLiq: z.number().nullable(),
+  /** The large-order threshold it was judged against (Settings > Risk limits). */
+  thresholdPct: z.number(),
+  /** Above the threshold (or not valued): approving it needs the typed quantity. */
+  large: z.boolean(),
+});
+export type OrderSize = z.infer<typeof OrderSize>;
+
 export const QueueView = z.object({
   drafts: z.array(Draft),
   tradingState: TradingState,
+  /** By draft id, for the waiting drafts. */
+  sizes: z.record(z.string(), OrderSize),
 });
 export type QueueView = z.infer<typeof QueueView>;
 
 export const DraftRef = z.object({ id: z.uuid(), version: z.number().int().positive() }).strict();
 export type DraftRef = z.infer<typeof DraftRef>;
+
+/** The sign-off: the version the person saw and, for a large order, the quantity they typed. */
+export const ApproveRequest = DraftRef.extend({ confirmedQuantity: z.number().positive().optional() }).strict();
+export type ApproveRequest = z.infer<typeof ApproveRequest>;
 
 export const TicketRequest = z.object({ text: z.string().min(1).max(200), account: z.string().min(1).max(32).optional() }).strict();
 

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
 import { parseOrderTicket } from '../../shared/order-ticket';
-import type { DraftChange, QueueView } from '../../shared/queue';
+import type { DraftChange, OrderSize, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
 import { NORTH_AMERICA_RESET, resetWindowEnd, type ResetWindow } from '../broker/reset-window';
@@ -16,6 +16,7 @@ import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { draftIdForOrderId, reserveOrderId } from '../store/order-id-ledger';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
+import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
 import { buildRiskContext } from './risk-context';
@@ -40,6 +41,8 @@ export interface ApprovalDeskOptions {
   liveTradingEnabled?: () => boolean;
   /** IB's nightly restart, as the session knows it (null: none, as in tests against the demo gateway). */
   resetWindow?: ResetWindow | null;
+  /** Orders above this % of net liquidation need the typed quantity to be approved (Settings > Risk limits). */
+  largeOrderPct?: () => number;
 }
 
 export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
@@ -54,6 +57,9 @@ export type DraftOutcome =
   | { ok: false; reason: string };
 
 const RECENT_TERMINAL = 30;
+
+/** Orders above this share of net liquidation need a deliberate second step to approve. */
+const DEFAULT_LARGE_ORDER_PCT = 2;
 
 /**
  * The approval queue: every draft, from Claude or the person, enters here,
@@ -79,7 +85,22 @@ export class ApprovalDesk {
     const drafts = this.store.drafts;
     const live = drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]);
     const recent = drafts.listRecentByStates(terminalDraftStates, RECENT_TERMINAL);
-    return { drafts: [...live, ...recent], tradingState: this.tradingState() };
+    return { drafts: [...live, ...recent], tradingState: this.tradingState(), sizes: this.sizes(live) };
+  }
+
+  /** The waiting drafts' sizes, valued now as approval will value them. */
+  private sizes(drafts: readonly Draft[]): Record<string, OrderSize> {
+    const now = this.now();
+    const sizes: Record<string, OrderSize> = {};
+    for (const draft of drafts) {
+      if (draft.state !== 'pending' && draft.state !== 'blocked') continue;
+      sizes[draft.id] = this.size(buildRiskContext(this.riskInputs(now, draft), draft), draft);
+    }
+    return sizes;
+  }
+
+  private size(ctx: ReturnType<typeof buildRiskContext>, draft: Draft): OrderSize {
+    return orderSize(ctx, draft, this.options.largeOrderPct?.() ?? DEFAULT_LARGE_ORDER_PCT);
   }
 
   tradingState(): TradingState {
@@ -184,7 +205,7 @@ export class ApprovalDesk {
    * (submitting, order id, orderRef) durably before a byte goes to the
    * gateway. A send that fails leaves the draft for review, never for retry.
    */
-  approve(id: string, version: number): Draft {
+  approve(id: string, version: number, confirmedQuantity?: number): Draft {
     const before = this.require(id);
     this.requireVersion(before, version);
     if (before.state !== 'pending') {
@@ -195,7 +216,8 @@ export class ApprovalDesk {
       throw new CallFailure('unavailable', 'Approvals are paused: the gateway session is not ready. The draft stays pending.');
     }
     const now = this.now();
-    const report = runChecks(buildRiskContext(this.riskInputs(now, before), before), before);
+    const context = buildRiskContext(this.riskInputs(now, before), before);
+    const report = runChecks(context, before);
     this.options.onSubmitStep?.('checked', id);
     if (report.outcome === 'block') {
       const blocked = this.move(before, 'blocked', { now, verdicts: report.verdicts });
@@ -204,6 +226,7 @@ export class ApprovalDesk {
       const reasons = report.verdicts.filter((v) => v.outcome === 'block').map((v) => v.explanation);
       throw new CallFailure('conflict', `Not sent: the risk checks block it now. ${reasons.join(' ')}`);
     }
+    requireConfirmedQuantity(this.size(context, before), before, confirmedQuantity);
     const db = this.store.db;
     const submitting = db.transaction((): Draft => {
       const firstId = reserveOrderId(db, session.gatewayNextOrderId, now, before.id);

@@ -37,6 +37,8 @@ export function useModalFocus(ref: RefObject<HTMLElement | null>, onClose: () =>
       clickOutsideDeactivates: false,
       allowOutsideClick: false,
       returnFocusOnDeactivate: true,
+      // At once: a key pressed right after Escape must not lose its focus to a late return.
+      delayReturnFocus: false,
       setReturnFocus: () => (returnTo?.isConnected ? returnTo : false),
       onDeactivate: () => {
         handedBack = returnTo;

@@ -6,7 +6,7 @@ import { openModal, typingInField } from '../keyboard/focus-scope';
 import { useAppStore } from '../store';
 import { requestApproval } from './approval-actions';
 import { ageText, orderLine, STATE_LABEL } from './describe-draft';
-import { isLargeOrder, reviewFigures } from './review-figures';
+import { reviewFigures } from './review-figures';
 
 interface Props {
   draft: Draft;
@@ -38,8 +38,9 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   // Waiting drafts show everything a reviewer needs until Enter closes them; the rest open with Enter.
   const detailed = waiting ? !expanded : expanded;
   const figures = reviewFigures(draft, account, Object.values(positions), Object.values(quotes));
-  const largeOrderPct = useAppStore((s) => s.settings?.approvals.largeOrderPct);
-  const large = isLargeOrder(figures, largeOrderPct);
+  // Main's judgement, valued as the risk checks value the order; unknown counts as large.
+  const size = useAppStore((s) => s.queue.sizes[draft.id]);
+  const large = size?.large ?? true;
 
   useEffect(() => {
     // Follow the selection with focus, but never pull focus out of a dialog or a field the person is typing in.
@@ -100,7 +101,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           <div>
             <dt>Notional</dt>
             <dd className="num">
-              {formatMoney(figures.notional)} ({formatPercent(figures.pctNetLiq)} of net liq)
+              {formatMoney(size ? size.notional : figures.notional)} ({formatPercent(size ? size.pctNetLiq : figures.pctNetLiq)} of net liq)
             </dd>
           </div>
           {figures.priceDistancePct !== null && (
