@@ -4,6 +4,7 @@ import type { AppInfo } from '../shared/app-info';
 import type { PortfolioSnapshot } from '../shared/portfolio';
 import type { QueueView } from '../shared/queue';
 import { appSettingsDefinition } from './app-settings';
+import { RecheckPacer } from './approvals/recheck-pacer';
 import { ApprovalDesk, type ApprovalDeskOptions } from './approvals/approval-desk';
 import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
@@ -84,11 +85,22 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   let desk: ApprovalDesk | undefined;
+  // Account values and quotes are inputs of every waiting draft's checks.
+  const recheck = new RecheckPacer(() => {
+    if (desk?.hasWaiting()) desk.publish();
+  });
   const broker = new BrokerService({
     settings: () => settings.connection,
     log,
-    publishState: (state) => events.emit('sessionState', state),
-    publishPortfolio: (delta) => events.emit('portfolio', delta),
+    publishState: (state) => {
+      events.emit('sessionState', state);
+      // A session lost, taken or back changes what every waiting draft's checks say.
+      desk?.publish();
+    },
+    publishPortfolio: (delta) => {
+      events.emit('portfolio', delta);
+      recheck.inputsChanged();
+    },
     startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway()),
     ...(options.sessionOverrides ? { sessionOverrides: options.sessionOverrides } : {}),
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
@@ -151,7 +163,7 @@ export function createBackend(options: BackendOptions): Backend {
     if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
     return desk;
   };
-  const emptyQueue: QueueView = { drafts: [], tradingState: 'halted', sizes: {} };
+  const emptyQueue: QueueView = { drafts: [], tradingState: 'halted', review: {} };
   let expiryTimer: NodeJS.Timeout | undefined;
 
   const handlers: CallHandlers = {
@@ -245,6 +257,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async stop() {
       if (expiryTimer) clearInterval(expiryTimer);
+      recheck.stop();
       await broker.stop();
       store?.close();
     },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Draft, DraftContract, DraftOrder, TradingState } from './draft';
+import { Draft, DraftContract, DraftOrder, RiskVerdict, TradingState } from './draft';
 
-/** What the approval queue shows: drafts waiting, in flight, and recently finished. */
 /** A waiting draft's size against its account, valued in main as the risk checks value it. */
 export const OrderSize = z.object({
   notional: z.number().nullable(),
@@ -13,11 +12,21 @@ export const OrderSize = z.object({
 });
 export type OrderSize = z.infer<typeof OrderSize>;
 
+/** A waiting draft as main last judged it: every check's verdict on the inputs of then, and its size. */
+export const DraftReview = z.object({
+  verdicts: z.array(RiskVerdict),
+  size: OrderSize,
+  /** Epoch ms of the check: any change of limits, trading state, session or account values runs it again. */
+  checkedAt: z.number(),
+});
+export type DraftReview = z.infer<typeof DraftReview>;
+
+/** What the approval queue shows: drafts waiting, in flight, and recently finished. */
 export const QueueView = z.object({
   drafts: z.array(Draft),
   tradingState: TradingState,
-  /** By draft id, for the waiting drafts. */
-  sizes: z.record(z.string(), OrderSize),
+  /** By draft id, for the waiting drafts (pending and blocked). */
+  review: z.record(z.string(), DraftReview),
 });
 export type QueueView = z.infer<typeof QueueView>;
 

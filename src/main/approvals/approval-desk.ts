@@ -20,6 +20,7 @@ import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
 import { buildRiskContext } from './risk-context';
+import { WaitingReview } from './waiting-review';
 import { whatIfPreview } from './what-if-preview';
 
 export interface ApprovalDeskOptions {
@@ -73,8 +74,17 @@ export class ApprovalDesk {
   /** IB's liquid hours per contract, from the lookup at drafting. */
   private readonly liquidHours = new Map<number, { hours: string; timeZoneId: string }>();
 
+  private readonly review: WaitingReview;
+
   constructor(private readonly options: ApprovalDeskOptions) {
     this.now = options.now ?? Date.now;
+    this.review = new WaitingReview({
+      waitingDrafts: () => this.store.drafts.listPending(),
+      riskContext: (now, draft) => buildRiskContext(this.riskInputs(now, draft), draft),
+      size: (ctx, draft) => this.size(ctx, draft),
+      move: (draft, to, evidence) => this.move(draft, to, evidence),
+      save: (before, after, actor, action, details) => this.save(before, after, actor, action, details),
+    });
   }
 
   get store(): Store {
@@ -82,25 +92,20 @@ export class ApprovalDesk {
   }
 
   view(): QueueView {
+    // What the queue shows is judged on the inputs of now.
+    this.review.run(this.now());
     const drafts = this.store.drafts;
     const live = drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]);
     const recent = drafts.listRecentByStates(terminalDraftStates, RECENT_TERMINAL);
-    return { drafts: [...live, ...recent], tradingState: this.tradingState(), sizes: this.sizes(live) };
+    return { drafts: [...live, ...recent], tradingState: this.tradingState(), review: this.review.snapshot() };
   }
 
-  /** The waiting drafts' sizes, valued now as approval will value them. */
-  private sizes(drafts: readonly Draft[]): Record<string, OrderSize> {
-    const now = this.now();
-    const sizes: Record<string, OrderSize> = {};
-    for (const draft of drafts) {
-      if (draft.state !== 'pending' && draft.state !== 'blocked') continue;
-      sizes[draft.id] = this.size(buildRiskContext(this.riskInputs(now, draft), draft), draft);
-    }
-    return sizes;
-  }
-
-  private size(ctx: ReturnType<typeof buildRiskContext>, draft: Draft): OrderSize {
+  size(ctx: ReturnType<typeof buildRiskContext>, draft: Draft): OrderSize {
     return orderSize(ctx, draft, this.options.largeOrderPct?.() ?? DEFAULT_LARGE_ORDER_PCT);
+  }
+
+  hasWaiting(): boolean {
+    return this.store.drafts.listPending().length > 0;
   }
 
   tradingState(): TradingState {
@@ -316,19 +321,7 @@ export class ApprovalDesk {
     const next = RiskLimits.parse({ ...this.store.settings.read(riskLimitsSetting), ...patch });
     this.store.settings.write(riskLimitsSetting, next, now);
     this.audit('person', 'risk.limits_changed', { limits: next }, now);
-    // Waiting drafts are judged again under the new limits.
-    for (const draft of this.store.drafts.listPending()) {
-      if (draft.state !== 'pending' && draft.state !== 'blocked') continue;
-      const verdicts = this.check(draft);
-      const blocked = verdicts.some((v) => v.outcome === 'block');
-      const to = blocked ? 'blocked' : 'pending';
-      if (to === draft.state) continue;
-      try {
-        this.save(draft, this.move(draft, to, { now, verdicts }), 'system', 'draft.rechecked', { verdicts });
-      } catch {
-        // Moved meanwhile; its next check will use the new limits.
-      }
-    }
+    // Waiting drafts are judged again under the new limits: publishing re-checks them.
     this.publish();
     return this.riskLimits();
   }

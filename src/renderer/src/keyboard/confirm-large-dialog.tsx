@@ -8,7 +8,7 @@ import { Modal } from './modal';
 /** The deliberate second step for a large order: type its quantity to approve it. Main checks the typed quantity. */
 export function ConfirmLargeDialog({ draftId }: { draftId: string }) {
   const closeDialog = useAppStore((s) => s.closeDialog);
-  const size = useAppStore((s) => s.queue.sizes[draftId]);
+  const size = useAppStore((s) => s.queue.review[draftId]?.size);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const draft = currentDraft(draftId);

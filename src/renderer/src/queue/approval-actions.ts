@@ -10,7 +10,7 @@ import { useAppStore } from '../store';
  */
 export async function requestApproval(draft: Draft): Promise<string | undefined> {
   const state = useAppStore.getState();
-  if (state.queue.sizes[draft.id]?.large !== false) {
+  if (state.queue.review[draft.id]?.size.large !== false) {
     state.openDialog({ kind: 'confirm-large', draftId: draft.id });
     return undefined;
   }

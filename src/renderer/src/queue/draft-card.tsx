@@ -39,7 +39,10 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   const detailed = waiting ? !expanded : expanded;
   const figures = reviewFigures(draft, account, Object.values(positions), Object.values(quotes));
   // Main's judgement, valued as the risk checks value the order; unknown counts as large.
-  const size = useAppStore((s) => s.queue.sizes[draft.id]);
+  const review = useAppStore((s) => s.queue.review[draft.id]);
+  const size = review?.size;
+  // A waiting draft shows the checks as main last ran them; the rest keep the verdicts they were sent with.
+  const verdicts = waiting && review ? review.verdicts : draft.verdicts;
   const large = size?.large ?? true;
 
   useEffect(() => {
@@ -116,6 +119,11 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           )}
         </dl>
       )}
+      {detailed && waiting && review && (
+        <p className="checked-at muted" data-testid="checked-at">
+          Checks last run {ageText(review.checkedAt, now)} ago
+        </p>
+      )}
       {detailed && draft.rationale && <p className="rationale">{draft.rationale}</p>}
       {detailed && draft.risks.length > 0 && (
         <ul className="stated-risks" aria-label="Risks Claude stated">
@@ -124,10 +132,10 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           ))}
         </ul>
       )}
-      {detailed && draft.verdicts && (
+      {detailed && verdicts && (
         <ul className="verdicts" aria-label="Risk checks">
-          {draft.verdicts.map((verdict) => (
-            <li key={verdict.check} className={`verdict verdict-${verdict.outcome}`} data-outcome={verdict.outcome}>
+          {verdicts.map((verdict) => (
+            <li key={verdict.check} className={`verdict verdict-${verdict.outcome}`} data-outcome={verdict.outcome} data-check={verdict.check}>
               <span className="verdict-outcome">{verdict.outcome === 'pass' ? '✓' : verdict.outcome === 'warn' ? '!' : '✕'}</span>
               <span className="verdict-label">{verdict.label}</span>
               {verdict.outcome !== 'pass' && <span className="verdict-text">{verdict.explanation}</span>}
