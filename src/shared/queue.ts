@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Draft, DraftContract, DraftOrder, RiskVerdict, TradingState } from './draft';
+import { Draft, DraftContract, DraftFigures, DraftOrder, RiskVerdict, TradingState } from './draft';
 
 /** A waiting draft's size against its account, valued in main as the risk checks value it. */
 export const OrderSize = z.object({
@@ -16,6 +16,8 @@ export type OrderSize = z.infer<typeof OrderSize>;
 export const DraftReview = z.object({
   verdicts: z.array(RiskVerdict),
   size: OrderSize,
+  /** Position and weight before and after, at the market of now. */
+  figures: DraftFigures,
   /** Epoch ms of the check: any change of limits, trading state, session or account values runs it again. */
   checkedAt: z.number(),
 });

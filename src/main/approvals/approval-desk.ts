@@ -16,6 +16,7 @@ import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { draftIdForOrderId, reserveOrderId } from '../store/order-id-ledger';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
+import { draftFigures } from './draft-figures';
 import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
@@ -236,7 +237,8 @@ export class ApprovalDesk {
     const submitting = db.transaction((): Draft => {
       const firstId = reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
       for (let i = 1; i < orderIdsNeeded(before.order); i += 1) reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
-      const after = this.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, expectedVersion: version });
+      // The figures the person approved against, kept with the draft: a filled card must not recompute them from the position after the fill.
+      const after = { ...this.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, expectedVersion: version }), atApproval: draftFigures(context, before) };
       this.save(before, after, 'person', 'draft.approved', { verdicts: report.verdicts, orderId: firstId, orderRef: before.id });
       return after;
     })();

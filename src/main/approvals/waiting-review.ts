@@ -5,6 +5,7 @@ import { DraftConflictError } from '../store/draft-repository';
 import type { RiskContext } from '../risk/context';
 import { runChecks } from '../risk/run-checks';
 import { CallFailure } from '../contract/call-error';
+import { draftFigures } from './draft-figures';
 import type { TransitionEvidence } from './lifecycle';
 
 /** What the review needs of the desk: its drafts, a fresh risk context, and its durable moves. */
@@ -36,7 +37,7 @@ export class WaitingReview {
       seen.add(draft.id);
       const ctx = this.desk.riskContext(now, draft);
       const verdicts = runChecks(ctx, draft).verdicts;
-      this.latest.set(draft.id, { verdicts, size: this.desk.size(ctx, draft), checkedAt: now });
+      this.latest.set(draft.id, { verdicts, size: this.desk.size(ctx, draft), figures: draftFigures(ctx, draft), checkedAt: now });
       // While the session or the draft's data is still coming in (a reconnect, a restart), the card
       // shows the fresh verdicts but the draft keeps its state: approval pauses, and re-checks anyway.
       if (!ctx.session.ready || ctx.quote === null || ctx.account === null) continue;

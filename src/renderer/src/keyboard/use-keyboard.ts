@@ -35,10 +35,14 @@ export function useKeyboard(onProblem: (message: string | undefined) => void): v
           if (drafts.length === 0) return false;
           store.selectDraft(drafts[Math.max(0, index - 1)]?.id);
           return true;
-        case 'open-draft':
-          if (!selected) return false;
-          store.toggleExpanded(selected.id);
+        case 'open-draft': {
+          // The card with focus, also a finished one the selection does not stay on.
+          const focused = event.target instanceof HTMLElement ? currentDraft(event.target.dataset['draftId']) : undefined;
+          const target = focused ?? selected;
+          if (!target) return false;
+          store.toggleExpanded(target.id);
           return true;
+        }
         case 'approve':
           if (!selected) return false;
           void requestApproval(selected).then(onProblem);

@@ -43,6 +43,9 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   const size = review?.size;
   // A waiting draft shows the checks as main last ran them; the rest keep the verdicts they were sent with.
   const verdicts = waiting && review ? review.verdicts : draft.verdicts;
+  // Before and after at the market: live from main while waiting, as approved once sent.
+  const frozen = !waiting && draft.atApproval !== undefined;
+  const marketFigures = waiting ? review?.figures : draft.atApproval;
   const large = size?.large ?? true;
 
   useEffect(() => {
@@ -82,23 +85,24 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
       </p>
       {draft.brokerMessage && <p className="broker-message">{draft.brokerMessage}</p>}
       {(draft.filledQty > 0 || draft.state === 'filled') && (
-        <p className="fill-line">
-          Filled {draft.filledQty} at {formatMoney(draft.avgFillPrice)}
+        <p className="fill-line" data-testid="fill-line">
+          Filled {formatQuantity(draft.filledQty)} at {formatMoney(draft.avgFillPrice)}
           {draft.commission !== null && ` · commission ${formatMoney(draft.commission)}`}
+          {draft.atApproval?.marketPrice != null && ` · market at approval ${formatMoney(draft.atApproval.marketPrice)}`}
         </p>
       )}
       {detailed && (
         <dl className="review-figures" data-testid="review-figures">
           <div>
-            <dt>Position</dt>
-            <dd className="num">
-              {formatQuantity(figures.positionBefore)} → {formatQuantity(figures.positionAfter)}
+            <dt>Position{frozen ? ' (at approval)' : ''}</dt>
+            <dd className="num" data-testid="position-figures">
+              {marketFigures ? `${formatQuantity(marketFigures.positionBefore)} → ${formatQuantity(marketFigures.positionAfter)}` : '—'}
             </dd>
           </div>
           <div>
-            <dt>Weight</dt>
-            <dd className="num">
-              {formatPercent(figures.weightBefore)} → {formatPercent(figures.weightAfter)}
+            <dt>Weight{frozen ? ' (at approval)' : ''}</dt>
+            <dd className="num" data-testid="weight-figures">
+              {marketFigures ? `${formatPercent(marketFigures.weightBefore)} → ${formatPercent(marketFigures.weightAfter)}` : '—'}
             </dd>
           </div>
           <div>
