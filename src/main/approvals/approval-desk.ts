@@ -17,6 +17,7 @@ import type { Store } from '../store/open-store';
 import { draftIdForOrderId, reserveOrderId } from '../store/order-id-ledger';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { draftFigures } from './draft-figures';
+import { unknownAccountReason } from './known-account';
 import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
@@ -125,6 +126,8 @@ export class ApprovalDesk {
     if (!session?.isReady) {
       return { ok: false, reason: 'The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.' };
     }
+    const unknownAccount = unknownAccountReason(parsed.data.account, session.state.accounts);
+    if (unknownAccount) return { ok: false, reason: unknownAccount };
     let contract = parsed.data.contract;
     try {
       const details = await session.resolveContract(ibContract(contract));
