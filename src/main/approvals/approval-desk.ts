@@ -18,6 +18,7 @@ import { draftIdForOrderId, reserveOrderId } from '../store/order-id-ledger';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { draftFigures } from './draft-figures';
 import { unknownAccountReason } from './known-account';
+import { plainProblems } from './plain-problems';
 import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
@@ -469,5 +470,5 @@ function asCallFailure(error: unknown): unknown {
 }
 
 function plainZod(error: ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'draft'}: ${issue.message}`).join('; ');
+  return plainProblems(error);
 }
