@@ -4,6 +4,7 @@ import type { AppInfo } from '../shared/app-info';
 import type { PortfolioSnapshot } from '../shared/portfolio';
 import type { QueueView } from '../shared/queue';
 import { appSettingsDefinition } from './app-settings';
+import { RecheckPacer } from './approvals/recheck-pacer';
 import { ApprovalDesk, type ApprovalDeskOptions } from './approvals/approval-desk';
 import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
@@ -101,12 +102,23 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   let desk: ApprovalDesk | undefined;
+  // Account values and quotes are inputs of every waiting draft's checks.
+  const recheck = new RecheckPacer(() => {
+    if (desk?.hasWaiting()) desk.publish();
+  });
   const broker = new BrokerService({
     settings: () => settings.connection,
     log,
     now,
-    publishState: (state) => events.emit('sessionState', state),
-    publishPortfolio: (delta) => events.emit('portfolio', delta),
+    publishState: (state) => {
+      events.emit('sessionState', state);
+      // A session lost, taken or back changes what every waiting draft's checks say.
+      desk?.publish();
+    },
+    publishPortfolio: (delta) => {
+      events.emit('portfolio', delta);
+      recheck.inputsChanged();
+    },
     startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway(now)),
     sessionOverrides: { ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...options.sessionOverrides },
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
@@ -143,6 +155,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,
+      largeOrderPct: () => settings.approvals.largeOrderPct,
     });
   }
   const chat = store && desk
@@ -176,7 +189,7 @@ export function createBackend(options: BackendOptions): Backend {
     if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
     return desk;
   };
-  const emptyQueue: QueueView = { drafts: [], tradingState: 'halted' };
+  const emptyQueue: QueueView = { drafts: [], tradingState: 'halted', review: {} };
   let expiryTimer: NodeJS.Timeout | undefined;
   const stopAuditEvents = store?.audit.onChange((status) => {
     if (!status.ok) log.error('The audit log does not verify', status.problem);
@@ -208,6 +221,8 @@ export function createBackend(options: BackendOptions): Backend {
       };
       store?.settings.write(appSettingsDefinition, settings, now());
       events.emit('settings', settings);
+      // The large-order threshold and the live-trading switch are inputs of the queue's figures.
+      desk?.publish();
       if (connectionChanged) await broker.restart();
       return settings;
     },
@@ -229,7 +244,7 @@ export function createBackend(options: BackendOptions): Backend {
       return outcome.draft;
     },
     editDraft: (change) => requireDesk().edit(change),
-    approveDraft: ({ id, version }) => requireDesk().approve(id, version),
+    approveDraft: ({ id, version, confirmedQuantity }) => requireDesk().approve(id, version, confirmedQuantity),
     rejectDraft: ({ id, version, reason }) => {
       const rejected = requireDesk().reject(id, version, reason);
       if (rejected.author === 'claude') chat?.draftRejected(rejected.id, `${rejected.order.side} ${rejected.order.quantity} ${rejected.contract.symbol}`, reason);
@@ -277,6 +292,7 @@ export function createBackend(options: BackendOptions): Backend {
     async stop() {
       if (expiryTimer) clearInterval(expiryTimer);
       stopAuditEvents?.();
+      recheck.stop();
       await broker.stop();
       store?.close();
     },

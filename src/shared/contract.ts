@@ -4,7 +4,7 @@ import { ContractProfile, ContractProfilesRequest, PriceHistory, PriceHistoryReq
 import { ApiKeyInput, ChatEvent, ChatSend, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationRef, ConversationSummary, ConversationView } from './claude';
 import { Draft, RiskLimits, TradingState } from './draft';
 import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
-import { AuditExportRequest, AuditStatus, AuditVerification, DraftChange, DraftRef, HaltPlan, HaltRequest, QueueView, RejectRequest, TicketRequest } from './queue';
+import { ApproveRequest, AuditExportRequest, AuditStatus, AuditVerification, DraftChange, HaltPlan, HaltRequest, QueueView, RejectRequest, TicketRequest } from './queue';
 import { SessionState } from './session';
 import { Settings, SettingsPatch } from './settings';
 import { GlobalShortcutStatus, HaltConfirmation, HaltOutcome } from './shell-notices';
@@ -47,8 +47,11 @@ export const calls = {
   draftFromTicket: { request: TicketRequest, response: Draft },
   /** A new version with the person's quantity and prices, re-checked. */
   editDraft: { request: DraftChange, response: Draft },
-  /** The sign-off: names the version the person saw, so a changed draft cannot be approved by a stale keypress. */
-  approveDraft: { request: DraftRef, response: Draft },
+  /**
+   * The sign-off: names the version the person saw, so a changed draft cannot be approved by a stale keypress.
+   * A large order (QueueView.sizes) is refused with `confirmation_required` unless it carries the typed quantity.
+   */
+  approveDraft: { request: ApproveRequest, response: Draft },
   rejectDraft: { request: RejectRequest, response: Draft },
   /**
    * Stops all approvals and cancels orders: by default the ones Countersign
@@ -116,6 +119,7 @@ export const CallErrorCode = z.enum([
   'not_found',
   'conflict', // e.g. a draft changed since the person looked at it
   'unavailable', // e.g. the broker session is not ready
+  'confirmation_required', // a large order without the quantity the person typed
   'internal',
 ]);
 export type CallErrorCode = z.infer<typeof CallErrorCode>;

@@ -209,6 +209,25 @@ export const WhatIfPreview = z.object({
 });
 export type WhatIfPreview = z.infer<typeof WhatIfPreview>;
 
+/**
+ * Position and weight before and after the order, valued at the market (the
+ * quote the order would trade against), never at the order's own limit. Shown
+ * live while the draft waits and frozen at approval, so a filled card still
+ * says what the person approved against.
+ */
+export const DraftFigures = z.object({
+  positionBefore: z.number(),
+  positionAfter: z.number(),
+  /** % of net liquidation; IB's market value for the held position. null: not valued. */
+  weightBefore: z.number().nullable(),
+  weightAfter: z.number().nullable(),
+  /** The per-unit market price used: the ask for a buy, the bid for a sell, else the last. */
+  marketPrice: z.number().nullable(),
+  quote: z.object({ bid: z.number().nullable(), ask: z.number().nullable(), last: z.number().nullable() }).nullable(),
+  at: z.number(),
+});
+export type DraftFigures = z.infer<typeof DraftFigures>;
+
 export const Draft = z.object({
   id: z.uuid(),
   /** Bumped on every edit; an approval names the version the person saw. */
@@ -236,6 +255,8 @@ export const Draft = z.object({
   brokerMessage: z.string().optional(),
   verdicts: z.array(RiskVerdict).optional(),
   whatIf: WhatIfPreview.optional(),
+  /** The figures the person approved against, frozen at approval. */
+  atApproval: DraftFigures.optional(),
 });
 export type Draft = z.output<typeof Draft>;
 

@@ -1,5 +1,27 @@
 import { z } from 'zod';
-import { Draft, DraftContract, DraftOrder, TradingState } from './draft';
+import { Draft, DraftContract, DraftFigures, DraftOrder, RiskVerdict, TradingState } from './draft';
+
+/** A waiting draft's size against its account, valued in main as the risk checks value it. */
+export const OrderSize = z.object({
+  notional: z.number().nullable(),
+  pctNetLiq: z.number().nullable(),
+  /** The large-order threshold it was judged against (Settings > Risk limits). */
+  thresholdPct: z.number(),
+  /** Above the threshold (or not valued): approving it needs the typed quantity. */
+  large: z.boolean(),
+});
+export type OrderSize = z.infer<typeof OrderSize>;
+
+/** A waiting draft as main last judged it: every check's verdict on the inputs of then, and its size. */
+export const DraftReview = z.object({
+  verdicts: z.array(RiskVerdict),
+  size: OrderSize,
+  /** Position and weight before and after, at the market of now. */
+  figures: DraftFigures,
+  /** Epoch ms of the check: any change of limits, trading state, session or account values runs it again. */
+  checkedAt: z.number(),
+});
+export type DraftReview = z.infer<typeof DraftReview>;
 
 /**
  * A stored draft row that cannot be read (damaged, or not the draft it claims
@@ -24,6 +46,8 @@ export const QueueView = z.object({
   notices: z.array(z.string()).optional(),
   /** Stored drafts that cannot be read: quarantined, needing review. */
   unreadable: z.array(UnreadableDraft).optional(),
+  /** By draft id, for the waiting drafts (pending and blocked). */
+  review: z.record(z.string(), DraftReview),
 });
 export type QueueView = z.infer<typeof QueueView>;
 
@@ -48,6 +72,10 @@ export type HaltPlan = z.infer<typeof HaltPlan>;
 
 export const DraftRef = z.object({ id: z.uuid(), version: z.number().int().positive() }).strict();
 export type DraftRef = z.infer<typeof DraftRef>;
+
+/** The sign-off: the version the person saw and, for a large order, the quantity they typed. */
+export const ApproveRequest = DraftRef.extend({ confirmedQuantity: z.number().positive().optional() }).strict();
+export type ApproveRequest = z.infer<typeof ApproveRequest>;
 
 export const TicketRequest = z.object({ text: z.string().min(1).max(200), account: z.string().min(1).max(32).optional() }).strict();
 

@@ -58,6 +58,9 @@ describe('keyboard-driven approvals', () => {
     await page.keyboard.press('a');
     await page.keyboard.press('Enter');
     expect(await cardState()).toBe('pending');
+    // A wrong quantity and Enter says what to type; it does not approve.
+    await page.getByTestId('confirm-large-problem').waitFor();
+    expect(await page.getByTestId('confirm-large-problem').textContent()).toContain('Type 35 to approve');
     await page.keyboard.press('Escape');
     await page.getByTestId('confirm-large-dialog').waitFor({ state: 'detached' });
     expect(await cardState()).toBe('pending');

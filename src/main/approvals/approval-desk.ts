@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
 import { parseOrderTicket } from '../../shared/order-ticket';
-import type { DraftChange, HaltPlan, HaltScope, QueueView } from '../../shared/queue';
+import type { DraftChange, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
 import { CallFailure } from '../contract/call-error';
@@ -15,11 +15,16 @@ import { draftIdForOrderId, highestOrderId, reserveOrderId } from '../store/orde
 import { StoreHealth } from '../store/store-health';
 import { contractFromIb } from './contract-from-ib';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
+import { draftFigures } from './draft-figures';
+import { unknownAccountReason } from './known-account';
+import { plainProblems } from './plain-problems';
+import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
 import { buildRiskContext } from './risk-context';
 import { planHalt } from './halt-plan';
 import { TradingSwitch } from './trading-switch';
+import { WaitingReview } from './waiting-review';
 import { whatIfPreview } from './what-if-preview';
 
 export interface ApprovalDeskOptions {
@@ -44,6 +49,8 @@ export interface ApprovalDeskOptions {
   liveTradingEnabled?: () => boolean;
   /** Writes that could not be committed, shown to the person and retried. */
   health?: StoreHealth;
+  /** Orders above this % of net liquidation need the typed quantity to be approved (Settings > Risk limits). */
+  largeOrderPct?: () => number;
 }
 
 export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
@@ -69,6 +76,9 @@ function approvalsInRateWindow(db: Store['db'], wallNow: number, monotonicNow: n
     .sort((a, b) => a - b);
 }
 
+/** Orders above this share of net liquidation need a deliberate second step to approve. */
+const DEFAULT_LARGE_ORDER_PCT = 2;
+
 /**
  * The approval queue: every draft, from Claude or the person, enters here,
  * faces the risk checks, gets a what-if preview, and reaches the broker only
@@ -89,12 +99,21 @@ export class ApprovalDesk {
   /** Gateway order ids already reported as behind the ledger, so each is told once. */
   private readonly toldOrderIdsBehind = new Set<number>();
 
+  private readonly review: WaitingReview;
+
   constructor(private readonly options: ApprovalDeskOptions) {
     this.now = options.now;
     this.monotonic = options.monotonic ?? (() => performance.now());
     this.recentApprovals = approvalsInRateWindow(options.store.db, this.now(), this.monotonic());
     this.health = options.health ?? new StoreHealth({ now: this.now, changed: () => this.publish() });
     this.trading = new TradingSwitch(options.store.settings, this.health, this.now);
+    this.review = new WaitingReview({
+      waitingDrafts: () => this.store.drafts.listPending(),
+      riskContext: (now, draft) => buildRiskContext(this.riskInputs(now, draft), draft),
+      size: (ctx, draft) => this.size(ctx, draft),
+      move: (draft, to, evidence) => this.move(draft, to, evidence),
+      save: (before, after, actor, action, details) => this.save(before, after, actor, action, details),
+    });
   }
 
   get store(): Store {
@@ -102,6 +121,10 @@ export class ApprovalDesk {
   }
 
   view(): QueueView {
+    // What the queue shows is judged on the inputs of now. A re-check whose
+    // new outcome the database refuses is shown as a store problem and tried
+    // again; the view (and a halt that publishes it) never fails for it.
+    this.health.record('recheck', 'the re-check of waiting drafts', () => this.review.run(this.now()));
     const drafts = this.store.drafts;
     const live = drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]);
     const recent = drafts.listRecentByStates(terminalDraftStates, RECENT_TERMINAL);
@@ -109,9 +132,18 @@ export class ApprovalDesk {
     return {
       drafts: [...live, ...recent],
       tradingState: this.tradingState(),
+      review: this.review.snapshot(),
       ...(storeProblems.length ? { storeProblems } : {}),
       ...(this.notices.length ? { notices: [...this.notices] } : {}),
     };
+  }
+
+  size(ctx: ReturnType<typeof buildRiskContext>, draft: Draft): OrderSize {
+    return orderSize(ctx, draft, this.options.largeOrderPct?.() ?? DEFAULT_LARGE_ORDER_PCT);
+  }
+
+  hasWaiting(): boolean {
+    return this.store.drafts.listPending().length > 0;
   }
 
   tradingState(): TradingState {
@@ -130,6 +162,8 @@ export class ApprovalDesk {
     if (!session?.isReady) {
       return { ok: false, reason: 'The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.' };
     }
+    const unknownAccount = unknownAccountReason(parsed.data.account, session.state.accounts);
+    if (unknownAccount) return { ok: false, reason: unknownAccount };
     let contract = parsed.data.contract;
     try {
       const details = await session.resolveContract(ibContract(contract));
@@ -218,7 +252,7 @@ export class ApprovalDesk {
    * (submitting, order id, orderRef) durably before a byte goes to the
    * gateway. A send that fails leaves the draft for review, never for retry.
    */
-  approve(id: string, version: number): Draft {
+  approve(id: string, version: number, confirmedQuantity?: number): Draft {
     const before = this.require(id);
     this.requireVersion(before, version);
     if (before.state !== 'pending') {
@@ -229,7 +263,8 @@ export class ApprovalDesk {
       throw new CallFailure('unavailable', 'Approvals are paused: the gateway session is not ready. The draft stays pending.');
     }
     const now = this.now();
-    const report = runChecks(buildRiskContext(this.riskInputs(now, before), before), before);
+    const context = buildRiskContext(this.riskInputs(now, before), before);
+    const report = runChecks(context, before);
     this.options.onSubmitStep?.('checked', id);
     if (report.outcome === 'block') {
       const blocked = this.move(before, 'blocked', { now, verdicts: report.verdicts });
@@ -238,11 +273,16 @@ export class ApprovalDesk {
       const reasons = report.verdicts.filter((v) => v.outcome === 'block').map((v) => v.explanation);
       throw new CallFailure('conflict', `Not sent: the risk checks block it now. ${reasons.join(' ')}`);
     }
+    requireConfirmedQuantity(this.size(context, before), before, confirmedQuantity);
     const db = this.store.db;
     const submitting = db.transaction((): Draft => {
       const firstId = reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
       for (let i = 1; i < orderIdsNeeded(before.order); i += 1) reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
-      const after = this.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, expectedVersion: version });
+      // The figures the person approved against, kept with the draft: a filled card must not recompute them from the position after the fill.
+      const after = {
+        ...this.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, expectedVersion: version }),
+        atApproval: draftFigures(context, before),
+      };
       this.save(before, after, 'person', 'draft.approved', { verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, orderRef: before.id });
       return after;
     })();
@@ -403,22 +443,7 @@ export class ApprovalDesk {
     const next = RiskLimits.parse({ ...(stored.ok ? stored.value : stored.fallback), ...change });
     this.store.settings.write(riskLimitsSetting, next, now);
     this.audit('person', 'risk.limits_changed', { limits: next }, now);
-    // Waiting drafts are judged again under the new limits.
-    for (const draft of this.store.drafts.listPending()) {
-      if (draft.state !== 'pending' && draft.state !== 'blocked') continue;
-      const verdicts = this.check(draft);
-      const blocked = verdicts.some((v) => v.outcome === 'block');
-      const to = blocked ? 'blocked' : 'pending';
-      // Same state: the verdicts still change (a blocked draft must not keep a pass it no longer has).
-      if (to === draft.state && JSON.stringify(verdicts) === JSON.stringify(draft.verdicts)) continue;
-      const after = to === draft.state ? { ...draft, verdicts, updatedAt: now } : this.move(draft, to, { now, verdicts });
-      try {
-        this.save(draft, after, 'system', 'draft.rechecked', { verdicts });
-      } catch (error) {
-        // Moved meanwhile; its next check will use the new limits.
-        if (!(error instanceof CallFailure && error.code === 'conflict')) throw error;
-      }
-    }
+    // Waiting drafts are judged again under the new limits: publishing re-checks them.
     this.publish();
     return this.riskLimits();
   }
@@ -572,5 +597,5 @@ function asCallFailure(error: unknown): unknown {
 }
 
 function plainZod(error: ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'draft'}: ${issue.message}`).join('; ');
+  return plainProblems(error);
 }

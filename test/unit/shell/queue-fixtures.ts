@@ -27,7 +27,7 @@ export function draft(overrides: Partial<Draft> = {}): Draft {
 }
 
 export function queue(drafts: Draft[], tradingState: TradingState = 'active'): QueueView {
-  return { drafts, tradingState };
+  return { drafts, tradingState, review: {} };
 }
 
 export function advanced(previous: Draft, change: Partial<Draft>): Draft {

@@ -214,7 +214,7 @@ function DraftLink({ draftId, state }: { draftId: string; state: string }) {
 function WhatClaudeSaw({ turns }: { turns: TurnRecordView[] }) {
   return (
     <details className="what-claude-saw" data-testid="what-claude-saw">
-      <summary>What Claude saw ({turns.length} turns)</summary>
+      <summary>What Claude saw ({turns.length} {turns.length === 1 ? 'turn' : 'turns'})</summary>
       {turns.map((turn) => (
         <div key={turn.turnId} className="seen-turn">
           <p className="muted">

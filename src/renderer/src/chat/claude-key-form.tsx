@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useFocusRequest } from '../keyboard/use-keyboard';
 import { rendererApi } from '../api';
 import { useAppStore } from '../store';
 
@@ -8,6 +9,9 @@ export function ClaudeKeyForm() {
   const setClaude = useAppStore((s) => s.setClaude);
   const [key, setKey] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const field = useRef<HTMLInputElement>(null);
+  // "/" (focus the chat) lands here while there is no key to chat with.
+  useFocusRequest('chat-input', field);
   if (claude?.keyStorage === 'unavailable') {
     return (
       <p className="problem" role="alert">
@@ -33,7 +37,7 @@ export function ClaudeKeyForm() {
       </p>
       <label>
         API key
-        <input type="password" autoComplete="off" value={key} onChange={(event) => setKey(event.target.value)} data-testid="claude-key" />
+        <input ref={field} type="password" autoComplete="off" value={key} onChange={(event) => setKey(event.target.value)} data-testid="claude-key" />
       </label>
       <button type="submit" disabled={key.trim().length < 20}>
         Save key

@@ -1,30 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format-numbers';
-import { approveNow, currentDraft } from '../queue/approval-actions';
+import { approveConfirmed, currentDraft } from '../queue/approval-actions';
 import { orderLine } from '../queue/describe-draft';
-import { reviewFigures } from '../queue/review-figures';
 import { useAppStore } from '../store';
 import { Modal } from './modal';
 
-/** The deliberate second step for a large order: type its quantity to approve it. */
+/** The deliberate second step for a large order: type its quantity to approve it. Main checks the typed quantity. */
 export function ConfirmLargeDialog({ draftId }: { draftId: string }) {
   const closeDialog = useAppStore((s) => s.closeDialog);
-  const accounts = useAppStore((s) => s.accounts);
-  const positions = useAppStore((s) => s.positions);
-  const quotes = useAppStore((s) => s.quotes);
+  const size = useAppStore((s) => s.queue.review[draftId]?.size);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const draft = currentDraft(draftId);
   if (!draft) return null;
-  const figures = reviewFigures(draft, accounts[draft.account], Object.values(positions), Object.values(quotes));
-  const matches = Number(typed.replace(/,/g, '')) === draft.order.quantity;
+  const typedQuantity = Number(typed.replace(/,/g, '').trim());
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!matches) {
-      setProblem(`Type ${draft.order.quantity} to approve.`);
+    if (typed.trim() === '' || typedQuantity !== draft.order.quantity) {
+      setProblem(
+        typed.trim() === ''
+          ? `Type the quantity, ${formatQuantity(draft.order.quantity)}, to approve.`
+          : `You typed ${typed.trim()}; the order is for ${formatQuantity(draft.order.quantity)}. Type ${formatQuantity(draft.order.quantity)} to approve, or Esc to go back.`,
+      );
       return;
     }
-    const failure = await approveNow(draft);
+    const failure = await approveConfirmed(draft, typedQuantity);
     if (failure) setProblem(failure);
     else closeDialog();
   };
@@ -33,21 +33,33 @@ export function ConfirmLargeDialog({ draftId }: { draftId: string }) {
       <p>
         <strong>{orderLine(draft)}</strong> in {draft.account}
       </p>
-      <p>
-        About {formatMoney(figures.notional)} — {formatPercent(figures.pctNetLiq)} of the account&apos;s net liquidation.
+      <p data-testid="confirm-large-size">
+        {size?.pctNetLiq === null || size?.pctNetLiq === undefined
+          ? 'Its size against the account cannot be worked out now, so it counts as large.'
+          : `About ${formatMoney(size.notional)} — ${formatPercent(size.pctNetLiq)} of the account's net liquidation, above your ${formatPercent(size.thresholdPct)} threshold.`}
       </p>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <label>
           Type the quantity ({formatQuantity(draft.order.quantity)}) to approve
-          <input data-testid="confirm-quantity" inputMode="numeric" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
+          <input
+            data-testid="confirm-quantity"
+            inputMode="numeric"
+            value={typed}
+            onChange={(event) => {
+              setTyped(event.target.value);
+              setProblem(undefined);
+            }}
+            autoComplete="off"
+            aria-describedby={problem ? 'confirm-large-problem' : undefined}
+          />
         </label>
         {problem && (
-          <p role="alert" className="problem">
+          <p role="alert" className="problem" id="confirm-large-problem" data-testid="confirm-large-problem">
             {problem}
           </p>
         )}
         <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={!matches}>
+          <button type="submit" className="primary">
             Approve
           </button>
           <button type="button" onClick={closeDialog}>

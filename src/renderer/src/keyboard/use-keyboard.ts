@@ -1,97 +1,100 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store';
 import { currentDraft, requestApproval } from '../queue/approval-actions';
+import { focusOnQueue, openModal, typingInField } from './focus-scope';
+import { pressOf, shortcutFor, startsSequence, type Shortcut, type ShortcutAction } from './shortcuts';
 
 const NAVIGABLE = new Set(['drafted', 'pending', 'blocked', 'submitting', 'working', 'partially_filled', 'needs_review']);
 
-function typingInField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+/** Whether a shortcut may act on this event, given where focus is (see ShortcutScope). */
+function mayAct(shortcut: Shortcut, event: KeyboardEvent): boolean {
+  // A modal owns the keyboard: it traps focus and closes itself on Escape.
+  if (openModal()) return false;
+  if (shortcut.scope === 'field') return true;
+  if (typingInField(event.target)) return false;
+  // On a focused button or link, Enter is the control's.
+  if (shortcut.action === 'open-draft') return focusOnQueue(event.target);
+  return true;
 }
 
-/** The app's keyboard map (see shortcuts.ts). Keys typed into a field belong to the field. */
+/** The app's keyboard map: the table in shortcuts.ts, acted on here and nowhere else. */
 export function useKeyboard(onProblem: (message: string | undefined) => void): void {
   useEffect(() => {
-    let pendingG = false;
-    const onKeyDown = (event: KeyboardEvent): void => {
+    let pendingPrefix: string | undefined;
+    const act = (action: ShortcutAction, event: KeyboardEvent): boolean => {
       const store = useAppStore.getState();
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        store.openDialog({ kind: 'palette' });
-        return;
-      }
-      if (event.key === 'Escape' && typingInField(event.target)) {
-        (event.target as HTMLElement).blur();
-        return;
-      }
-      if (typingInField(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (store.dialog.kind !== 'none') return;
-
-      if (pendingG) {
-        pendingG = false;
-        const pane = { p: 'positions', q: 'queue', c: 'chat' }[event.key] as 'positions' | 'queue' | 'chat' | undefined;
-        if (pane) {
-          event.preventDefault();
-          store.requestFocus(pane);
-        }
-        return;
-      }
       const drafts = store.queue.drafts.filter((d) => NAVIGABLE.has(d.state));
       const index = drafts.findIndex((d) => d.id === store.selectedDraftId);
       const selected = currentDraft(store.selectedDraftId);
-      switch (event.key) {
-        case 'j':
-        case 'ArrowDown': {
-          if (drafts.length === 0) return;
-          event.preventDefault();
+      switch (action) {
+        case 'next-draft':
+          if (drafts.length === 0) return false;
           store.selectDraft(drafts[Math.min(drafts.length - 1, index + 1)]?.id);
-          return;
-        }
-        case 'k':
-        case 'ArrowUp': {
-          if (drafts.length === 0) return;
-          event.preventDefault();
+          return true;
+        case 'previous-draft':
+          if (drafts.length === 0) return false;
           store.selectDraft(drafts[Math.max(0, index - 1)]?.id);
-          return;
+          return true;
+        case 'open-draft': {
+          // The card with focus, also a finished one the selection does not stay on.
+          const focused = event.target instanceof HTMLElement ? currentDraft(event.target.dataset['draftId']) : undefined;
+          const target = focused ?? selected;
+          if (!target) return false;
+          store.toggleExpanded(target.id);
+          return true;
         }
-        case 'Enter':
-          if (!selected) return;
-          event.preventDefault();
-          store.toggleExpanded(selected.id);
-          return;
-        case 'a':
-          if (!selected) return;
-          event.preventDefault();
+        case 'approve':
+          if (!selected) return false;
           void requestApproval(selected).then(onProblem);
-          return;
-        case 'r':
-          if (!selected) return;
-          event.preventDefault();
+          return true;
+        case 'reject':
+          if (!selected) return false;
           store.openDialog({ kind: 'reject', draftId: selected.id });
-          return;
-        case 'e':
-          if (!selected || (selected.state !== 'pending' && selected.state !== 'blocked')) return;
-          event.preventDefault();
+          return true;
+        case 'edit':
+          if (!selected || (selected.state !== 'pending' && selected.state !== 'blocked')) return false;
           store.setEditing(selected.id);
-          return;
-        case 'n':
-          event.preventDefault();
+          return true;
+        case 'new-draft':
           store.requestFocus('ticket');
-          return;
-        case '/':
-          event.preventDefault();
+          return true;
+        case 'focus-chat':
           store.requestFocus('chat-input');
-          return;
-        case 'g':
-          pendingG = true;
-          return;
-        case '?':
-          event.preventDefault();
+          return true;
+        case 'go-positions':
+          store.requestFocus('positions');
+          return true;
+        case 'go-queue':
+          store.requestFocus('queue');
+          return true;
+        case 'go-chat':
+          store.requestFocus('chat');
+          return true;
+        case 'palette':
+          store.openDialog({ kind: 'palette' });
+          return true;
+        case 'help':
           store.openDialog({ kind: 'shortcuts' });
-          return;
-        default:
-          return;
+          return true;
+        case 'leave-field':
+          if (!typingInField(event.target)) return false;
+          (event.target as HTMLElement).blur();
+          return true;
       }
+    };
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented) return;
+      const prefix = pendingPrefix;
+      pendingPrefix = undefined;
+      const press = pressOf(event, prefix);
+      if (!press) return;
+      const shortcut = shortcutFor(press);
+      if (!shortcut) {
+        if (!prefix && startsSequence(press) && !openModal() && !typingInField(event.target)) pendingPrefix = press;
+        return;
+      }
+      if (!mayAct(shortcut, event)) return;
+      if (act(shortcut.action, event)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

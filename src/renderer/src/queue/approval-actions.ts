@@ -1,24 +1,31 @@
 import type { Draft } from '../../../shared/draft';
 import { rendererApi } from '../api';
 import { useAppStore } from '../store';
-import { isLargeOrder, reviewFigures } from './review-figures';
 
 /**
- * Approve, unless the order is large: then the person must type the
- * quantity first (a single key press is not enough for a big order).
+ * Approve, unless main says the order is large: then the person must type
+ * the quantity first (a single key press is not enough for a big order).
+ * Main decides what is large and refuses a large order without the typed
+ * quantity, so a size that grew since the queue was drawn also asks.
  */
 export async function requestApproval(draft: Draft): Promise<string | undefined> {
   const state = useAppStore.getState();
-  const figures = reviewFigures(draft, state.accounts[draft.account], Object.values(state.positions), Object.values(state.quotes));
-  if (isLargeOrder(figures, state.settings?.approvals.largeOrderPct)) {
+  if (state.queue.review[draft.id]?.size.large !== false) {
     state.openDialog({ kind: 'confirm-large', draftId: draft.id });
     return undefined;
   }
-  return approveNow(draft);
+  const result = await rendererApi().approveDraft({ id: draft.id, version: draft.version });
+  if (result.ok) return undefined;
+  if (result.error.code === 'confirmation_required') {
+    useAppStore.getState().openDialog({ kind: 'confirm-large', draftId: draft.id });
+    return undefined;
+  }
+  return result.error.message;
 }
 
-export async function approveNow(draft: Draft): Promise<string | undefined> {
-  const result = await rendererApi().approveDraft({ id: draft.id, version: draft.version });
+/** The large-order dialog's approval, with the quantity the person typed. */
+export async function approveConfirmed(draft: Draft, confirmedQuantity: number): Promise<string | undefined> {
+  const result = await rendererApi().approveDraft({ id: draft.id, version: draft.version, confirmedQuantity });
   return result.ok ? undefined : result.error.message;
 }
 

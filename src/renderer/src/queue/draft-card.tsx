@@ -2,11 +2,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Draft, RiskVerdict } from '../../../shared/draft';
 import { rendererApi } from '../api';
 import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format-numbers';
+import { openModal, typingInField } from '../keyboard/focus-scope';
 import { useAppStore } from '../store';
 import { requestApproval } from './approval-actions';
 import { ageText, orderLine, STATE_LABEL } from './describe-draft';
 import { DraftThesis } from './draft-thesis';
-import { isLargeOrder, reviewFigures } from './review-figures';
+import { reviewFigures } from './review-figures';
 
 interface Props {
   draft: Draft;
@@ -35,17 +36,23 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   const ref = useRef<HTMLElement>(null);
   const blocked = draft.state === 'blocked';
   const waiting = draft.state === 'pending' || blocked;
-  // Waiting drafts show everything a reviewer needs; the rest open with Enter.
-  const detailed = waiting || expanded;
+  // Waiting drafts show everything a reviewer needs until Enter closes them; the rest open with Enter.
+  const detailed = waiting ? !expanded : expanded;
   const figures = reviewFigures(draft, account, Object.values(positions), Object.values(quotes));
-  const largeOrderPct = useAppStore((s) => s.settings?.approvals.largeOrderPct);
-  const large = isLargeOrder(figures, largeOrderPct);
+  // Main's judgement, valued as the risk checks value the order; unknown counts as large.
+  const review = useAppStore((s) => s.queue.review[draft.id]);
+  const size = review?.size;
+  // A waiting draft shows the checks as main last ran them; the rest keep the verdicts they were sent with.
+  const verdicts = waiting && review ? review.verdicts : draft.verdicts;
+  // Before and after at the market: live from main while waiting, as approved once sent.
+  const frozen = !waiting && draft.atApproval !== undefined;
+  const marketFigures = waiting ? review?.figures : draft.atApproval;
+  const large = size?.large ?? true;
 
   useEffect(() => {
-    // Follow the selection with focus, but never pull focus out of a field the person is typing in.
+    // Follow the selection with focus, but never pull focus out of a dialog or a field the person is typing in.
     const active = document.activeElement;
-    const typing = active instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName);
-    if (selected && ref.current && !typing && !ref.current.contains(active)) ref.current.focus();
+    if (selected && ref.current && !openModal() && !typingInField(active) && !ref.current.contains(active)) ref.current.focus();
   }, [selected]);
 
   const approveDisabledReason = blocked ? 'A risk check blocks this draft.' : approvalBlockedReason;
@@ -59,6 +66,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
       aria-current={selected ? 'true' : undefined}
       aria-expanded={detailed}
       data-testid="draft-card"
+      data-queue-focus="true"
       data-draft-id={draft.id}
       data-state={draft.state}
       data-large={large ? 'true' : 'false'}
@@ -78,29 +86,30 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
       </p>
       {draft.brokerMessage && <p className="broker-message">{draft.brokerMessage}</p>}
       {(draft.filledQty > 0 || draft.state === 'filled') && (
-        <p className="fill-line">
-          Filled {draft.filledQty} at {formatMoney(draft.avgFillPrice)}
+        <p className="fill-line" data-testid="fill-line">
+          Filled {formatQuantity(draft.filledQty)} at {formatMoney(draft.avgFillPrice)}
           {draft.commission !== null && ` · commission ${formatMoney(draft.commission)}`}
+          {draft.atApproval?.marketPrice != null && ` · market at approval ${formatMoney(draft.atApproval.marketPrice)}`}
         </p>
       )}
       {detailed && (
         <dl className="review-figures" data-testid="review-figures">
           <div>
-            <dt>Position</dt>
-            <dd className="num">
-              {formatQuantity(figures.positionBefore)} → {formatQuantity(figures.positionAfter)}
+            <dt>Position{frozen ? ' (at approval)' : ''}</dt>
+            <dd className="num" data-testid="position-figures">
+              {marketFigures ? `${formatQuantity(marketFigures.positionBefore)} → ${formatQuantity(marketFigures.positionAfter)}` : '—'}
             </dd>
           </div>
           <div>
-            <dt>Weight</dt>
-            <dd className="num">
-              {formatPercent(figures.weightBefore)} → {formatPercent(figures.weightAfter)}
+            <dt>Weight{frozen ? ' (at approval)' : ''}</dt>
+            <dd className="num" data-testid="weight-figures">
+              {marketFigures ? `${formatPercent(marketFigures.weightBefore)} → ${formatPercent(marketFigures.weightAfter)}` : '—'}
             </dd>
           </div>
           <div>
             <dt>Notional</dt>
             <dd className="num">
-              {formatMoney(figures.notional)} ({formatPercent(figures.pctNetLiq)} of net liq)
+              {formatMoney(size ? size.notional : figures.notional)} ({formatPercent(size ? size.pctNetLiq : figures.pctNetLiq)} of net liq)
             </dd>
           </div>
           {figures.priceDistancePct !== null && (
@@ -115,10 +124,15 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           )}
         </dl>
       )}
-      {detailed && draft.verdicts && (
+      {detailed && waiting && review && (
+        <p className="checked-at muted" data-testid="checked-at">
+          Checks last run {ageText(review.checkedAt, now)} ago
+        </p>
+      )}
+      {detailed && verdicts && (
         <ul className="verdicts" aria-label="Risk checks">
-          {nonPassFirst(draft.verdicts).map((verdict) => (
-            <li key={verdict.check} className={`verdict verdict-${verdict.outcome}`} data-outcome={verdict.outcome}>
+          {nonPassFirst(verdicts).map((verdict) => (
+            <li key={verdict.check} className={`verdict verdict-${verdict.outcome}`} data-outcome={verdict.outcome} data-check={verdict.check}>
               <span className="verdict-outcome">{verdict.outcome === 'pass' ? '✓' : verdict.outcome === 'warn' ? '!' : '✕'}</span>
               <span className="verdict-label">{verdict.label}</span>
               {verdict.outcome !== 'pass' && <span className="verdict-text">{verdict.explanation}</span>}

@@ -3,6 +3,7 @@ import { sessionAllowsApproval } from '../../../shared/session';
 import { rendererApi } from '../api';
 import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
+import { TRADING_STOPS } from '../frame/trading-words';
 import { DraftCard } from './draft-card';
 import { OrderTicket } from './order-ticket';
 import { QueueProblems } from './queue-problems';
@@ -42,8 +43,8 @@ export function QueuePane() {
   }, [queue, selectedDraftId, selectDraft, waiting, inFlight]);
 
   return (
-    <section ref={ref} tabIndex={-1} className="pane queue-pane" aria-labelledby="queue-title" data-testid="queue-pane">
-      <div className="pane-header">
+    <section ref={ref} tabIndex={-1} className="pane queue-pane" aria-labelledby="queue-title" data-testid="queue-pane" data-queue-focus="true">
+      <div className={`pane-header queue-header trading-bar-${queue.tradingState}`} data-trading={queue.tradingState}>
         <h2 id="queue-title">Approval queue</h2>
         <span className={`trading-state trading-${queue.tradingState}`} data-testid="trading-state">
           {queue.tradingState === 'active' ? 'Trading active' : queue.tradingState === 'reducing' ? 'Reducing only' : 'Halted'}
@@ -59,6 +60,11 @@ export function QueuePane() {
         )}
       </div>
       <QueueProblems queue={queue} />
+      {TRADING_STOPS[queue.tradingState] && (
+        <p className={`trading-banner trading-bar-${queue.tradingState}`} role="status" data-testid="queue-trading-banner">
+          {TRADING_STOPS[queue.tradingState]}
+        </p>
+      )}
       <OrderTicket />
       <UnreadableDrafts rows={queue.unreadable ?? []} />
       {waiting.length === 0 && inFlight.length === 0 && (

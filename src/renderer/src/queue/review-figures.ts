@@ -45,11 +45,3 @@ export function reviewFigures(draft: Draft, account: AccountView | undefined, po
     quoteDelayed: quote?.delayed ?? false,
   };
 }
-
-/** Orders above this share of net liquidation need a deliberate second step to approve. */
-export const DEFAULT_LARGE_ORDER_PCT = 2;
-
-export function isLargeOrder(figures: ReviewFigures, thresholdPct = DEFAULT_LARGE_ORDER_PCT): boolean {
-  // Unknown size counts as large: the safe side of a missing number.
-  return figures.pctNetLiq === null || figures.pctNetLiq > thresholdPct;
-}

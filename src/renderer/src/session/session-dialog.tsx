@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionState } from '../../../shared/session';
 import { rendererApi } from '../api';
+import { Modal } from '../keyboard/modal';
 import { useAppStore } from '../store';
 import { formatCountdown, useCountdown } from './use-countdown';
 
@@ -47,53 +48,40 @@ export function SessionDialog({ onOpenSettings }: { onOpenSettings: () => void }
   });
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="session-dialog-title"
-        aria-describedby="session-dialog-message"
-        data-testid="session-dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') close();
-        }}
-      >
-        <h2 id="session-dialog-title">{title}</h2>
-        <p id="session-dialog-message">{session.message}</p>
-        {session.nextStep && <p className="muted">{session.nextStep}</p>}
-        {session.phase === 'lost' && seconds !== undefined && (
-          <p className="muted" data-testid="reconnect-countdown">
-            Attempt {session.reconnectAttempt ?? 1}; next try in {formatCountdown(seconds)}.
-          </p>
-        )}
-        <p className="muted">Approvals are paused until the session is ready again. Drafts stay pending.</p>
-        <div className="dialog-actions">
-          {session.phase === 'taken' ? (
-            <button ref={firstAction} type="button" className="primary" disabled={busy} onClick={() => void reconnect()}>
-              Take the session back
-            </button>
-          ) : (
-            <button ref={firstAction} type="button" className="primary" disabled={busy} onClick={() => void reconnect()}>
-              Retry now
-            </button>
-          )}
-          {session.phase !== 'failed' && (
-            <button type="button" disabled={busy} onClick={() => void stay()}>
-              Stay disconnected
-            </button>
-          )}
-          <button
-            type="button"
-            onClick={() => {
-              close();
-              onOpenSettings();
-            }}
-          >
-            Open settings
+    <Modal title={title} testId="session-dialog" role="alertdialog" onClose={close} describedBy="session-dialog-message">
+      <p id="session-dialog-message">{session.message}</p>
+      {session.nextStep && <p className="muted">{session.nextStep}</p>}
+      {session.phase === 'lost' && seconds !== undefined && (
+        <p className="muted" data-testid="reconnect-countdown">
+          Attempt {session.reconnectAttempt ?? 1}; next try in {formatCountdown(seconds)}.
+        </p>
+      )}
+      <p className="muted">Approvals are paused until the session is ready again. Drafts stay pending.</p>
+      <div className="dialog-actions">
+        {session.phase === 'taken' ? (
+          <button ref={firstAction} type="button" className="primary" disabled={busy} onClick={() => void reconnect()}>
+            Take the session back
           </button>
-        </div>
+        ) : (
+          <button ref={firstAction} type="button" className="primary" disabled={busy} onClick={() => void reconnect()}>
+            Retry now
+          </button>
+        )}
+        {session.phase !== 'failed' && (
+          <button type="button" disabled={busy} onClick={() => void stay()}>
+            Stay disconnected
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => {
+            close();
+            onOpenSettings();
+          }}
+        >
+          Open settings
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConnectionSettings } from '../../../shared/settings';
 import { rendererApi } from '../api';
+import { Modal } from '../keyboard/modal';
 import { useAppStore } from '../store';
 import { ClaudeSettingsForm, KeyboardReference, LargeOrderForm, NotificationsForm, RiskLimitsForm } from './settings-forms';
 
@@ -17,39 +18,28 @@ const TABS: { id: Tab; label: string }[] = [
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [tab, setTab] = useState<Tab>('connection');
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog settings-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Settings"
-        data-testid="settings-dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
-        }}
-      >
-        <div className="tabs" role="tablist" aria-label="Settings sections">
-          {TABS.map((entry) => (
-            <button key={entry.id} type="button" role="tab" aria-selected={tab === entry.id} onClick={() => setTab(entry.id)}>
-              {entry.label}
-            </button>
-          ))}
-          <button type="button" className="close" aria-label="Close settings" onClick={onClose}>
-            ×
+    <Modal title="Settings" testId="settings-dialog" className="settings-dialog" onClose={onClose} hideTitle>
+      <div className="tabs" role="tablist" aria-label="Settings sections">
+        {TABS.map((entry) => (
+          <button key={entry.id} type="button" role="tab" aria-selected={tab === entry.id} onClick={() => setTab(entry.id)}>
+            {entry.label}
           </button>
-        </div>
-        {tab === 'connection' && <ConnectionSettingsForm onDone={onClose} />}
-        {tab === 'limits' && (
-          <>
-            <RiskLimitsForm />
-            <LargeOrderForm />
-          </>
-        )}
-        {tab === 'claude' && <ClaudeSettingsForm />}
-        {tab === 'notifications' && <NotificationsForm />}
-        {tab === 'keyboard' && <KeyboardReference />}
+        ))}
+        <button type="button" className="close" aria-label="Close settings" onClick={onClose}>
+          ×
+        </button>
       </div>
-    </div>
+      {tab === 'connection' && <ConnectionSettingsForm onDone={onClose} />}
+      {tab === 'limits' && (
+        <>
+          <RiskLimitsForm />
+          <LargeOrderForm />
+        </>
+      )}
+      {tab === 'claude' && <ClaudeSettingsForm />}
+      {tab === 'notifications' && <NotificationsForm />}
+      {tab === 'keyboard' && <KeyboardReference />}
+    </Modal>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RiskLimits } from '../../../shared/draft';
 import { rendererApi } from '../api';
-import { SHORTCUTS } from '../keyboard/shortcuts';
+import { SHORTCUTS, shortcutRows } from '../keyboard/shortcuts';
 import { ShortcutsTable } from '../keyboard/shortcuts-table';
 import { useAppStore } from '../store';
 import { ClaudeKeyForm } from '../chat/claude-key-form';
@@ -228,7 +228,7 @@ export function LargeOrderForm() {
 export function KeyboardReference() {
   return (
     <>
-      <ShortcutsTable shortcuts={SHORTCUTS} label="Keyboard shortcuts" />
+      <ShortcutsTable shortcuts={shortcutRows(SHORTCUTS)} label="Keyboard shortcuts" />
       <GlobalShortcutsForm />
     </>
   );

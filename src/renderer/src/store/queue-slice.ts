@@ -8,6 +8,6 @@ export interface QueueSlice {
 
 export const createQueueSlice: StateCreator<QueueSlice, [], [], QueueSlice> = (set) => ({
   // Until the backend says otherwise, nothing may be approved.
-  queue: { drafts: [], tradingState: 'halted' },
+  queue: { drafts: [], tradingState: 'halted', review: {} },
   setQueue: (queue) => set({ queue }),
 });

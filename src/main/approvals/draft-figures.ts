@@ -1,0 +1,30 @@
+import { positionKey, type Draft, type DraftFigures } from '../../shared/draft';
+import type { RiskContext } from '../risk/context';
+import { multiplier, positionChange, referencePrice } from '../risk/exposure';
+
+/**
+ * Before and after, at the market: the held position at IB's own market
+ * value, the order at the price it would trade against now. A buy limit
+ * below the market does not make the position after it look smaller.
+ */
+export function draftFigures(ctx: RiskContext, draft: Draft): DraftFigures {
+  const { before, after } = positionChange(ctx, draft);
+  const market = referencePrice(ctx.quote, draft.order.side)?.price ?? null;
+  const mult = multiplier(draft);
+  const netLiq = ctx.account?.netLiquidation ?? null;
+  const held = ctx.account?.positions[positionKey(draft.contract)];
+  const heldValue = before === 0 ? 0 : (held?.marketValue ?? (market !== null && mult !== null ? before * market * mult : null));
+  const valued = netLiq !== null && netLiq > 0;
+  const weightBefore = valued && heldValue !== null ? (heldValue / netLiq) * 100 : null;
+  const change = market !== null && mult !== null ? (after - before) * market * mult : null;
+  const weightAfter = valued && heldValue !== null && change !== null ? ((heldValue + change) / netLiq) * 100 : null;
+  return {
+    positionBefore: before,
+    positionAfter: after,
+    weightBefore,
+    weightAfter,
+    marketPrice: market,
+    quote: ctx.quote ? { bid: ctx.quote.bid, ask: ctx.quote.ask, last: ctx.quote.last } : null,
+    at: ctx.now,
+  };
+}
