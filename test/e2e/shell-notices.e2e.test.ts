@@ -34,6 +34,22 @@ describe('the shell telling the window', () => {
     await expect.poll(() => page.getByTestId('confirm-halt-dialog').count()).toBe(0);
   });
 
+  it('the halt question says what will be cancelled: the order Countersign placed is listed', async () => {
+    const { page } = app;
+    await app.backend.handlers.setTradingState({ state: 'active' });
+    const account = (await app.backend.handlers.getSessionState(undefined)).accounts[0]!;
+    await expect.poll(() => (app.backend.broker.portfolio()?.quotes.find((q) => q.symbol === 'MSFT')?.bid ?? 0) > 0).toBe(true);
+    const bid = app.backend.broker.portfolio()!.quotes.find((q) => q.symbol === 'MSFT')!.bid!;
+    const draft = await app.backend.handlers.draftFromTicket({ text: `buy 1 MSFT lmt ${(bid * 0.97).toFixed(2)}`, account });
+    await app.backend.handlers.approveDraft({ id: draft.id, version: draft.version });
+    await expect.poll(async () => (await app.backend.handlers.getQueue(undefined)).drafts.find((d) => d.id === draft.id)?.state).toBe('working');
+    app.backend.events.emit('confirmHalt', { requestedAt: 3 });
+    const cancelled = page.getByRole('list', { name: 'Orders the halt cancels' });
+    await expect.poll(() => cancelled.textContent()).toMatch(/BUY 1 MSFT/);
+    await page.getByRole('button', { name: 'Keep trading' }).click();
+    expect(await tradingState()).toBe('active');
+  });
+
   it('shows a tray halt that failed, until the person dismisses it', async () => {
     const { page } = app;
     app.backend.events.emit('haltOutcome', { ok: false, title: 'Trading was NOT halted', message: 'The database could not be opened.', at: 1_790_000_000_000 });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { HaltPlan } from '../../../shared/queue';
 import { rendererApi } from '../api';
 import { Modal } from '../keyboard/modal';
 import { useAppStore } from '../store';
@@ -32,6 +33,13 @@ export function HaltOutcomeBanner() {
 export function ConfirmHaltDialog() {
   const closeDialog = useAppStore((s) => s.closeDialog);
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  // Main says what this halt would cancel and keep, from IB's open orders now.
+  const [plan, setPlan] = useState<HaltPlan | undefined>(undefined);
+  useEffect(() => {
+    void rendererApi()
+      .previewHalt({ scope: 'countersign' })
+      .then((result) => result.ok && setPlan(result.value));
+  }, []);
   const halt = async (): Promise<void> => {
     const result = await rendererApi().haltTrading();
     if (result.ok) closeDialog();
@@ -39,7 +47,33 @@ export function ConfirmHaltDialog() {
   };
   return (
     <Modal title="Halt trading?" testId="confirm-halt-dialog">
-      <p>A global shortcut asked to halt trading. Halting stops every approval and asks IB to cancel the open orders.</p>
+      <p>A global shortcut asked to halt trading. Halting stops every approval and cancels the orders Countersign placed.</p>
+      {plan && (
+        <div data-testid="halt-plan">
+          <p>
+            {plan.cancel.length === 0 ? 'No open order of Countersign’s to cancel.' : `Cancelled (${plan.cancel.length}):`}
+          </p>
+          {plan.cancel.length > 0 && (
+            <ul aria-label="Orders the halt cancels">
+              {plan.cancel.map((order) => (
+                <li key={`c${order.clientId}:${order.orderId}`}>{order.description}</li>
+              ))}
+            </ul>
+          )}
+          {plan.keep.length > 0 && (
+            <>
+              <p>Kept ({plan.keep.length}):</p>
+              <ul aria-label="Orders the halt keeps">
+                {plan.keep.map((order) => (
+                  <li key={`k${order.clientId}:${order.orderId}`}>
+                    {order.description}: {order.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       {problem && (
         <p role="alert" className="problem">
           {problem}
