@@ -19,6 +19,8 @@ describe('draft history in the store (model-based)', () => {
   it('any sequence of moves, allowed or not, leaves a stored state the table allows, one audit row per move, and an intact chain', () => {
     const store = openStore(tempDir());
     stores.push(store);
+    // One store serves every run: order ids must be unique across runs, as they are across drafts.
+    let nextOrderId = 1000;
     fc.assert(
       fc.property(
         fc.array(fc.record({ to: fc.constantFrom(...DraftState.options), blocked: fc.boolean(), stale: fc.boolean() }), {
@@ -34,7 +36,7 @@ describe('draft history in the store (model-based)', () => {
             const at = move.to === 'expired' ? model.expiresAt + i : start + i;
             let next: Draft;
             try {
-              next = transition(model, move.to, { now: at, verdicts: [move.blocked ? block : pass], orderId: 1000 + i });
+              next = transition(model, move.to, { now: at, verdicts: [move.blocked ? block : pass], orderId: nextOrderId++ });
             } catch (e) {
               expect(e).toBeInstanceOf(TransitionError);
               continue;
