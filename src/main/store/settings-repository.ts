@@ -22,6 +22,11 @@ export interface InvalidSetting {
 
 export type CheckedSetting<T> = { ok: true; value: T; stored: boolean } | { ok: false; fallback: T; problem: string };
 
+/** The value in force: the stored one, or the fallback when it could not be read (the caller says so). */
+export function valueIn<T>(checked: CheckedSetting<T>): T {
+  return checked.ok ? checked.value : checked.fallback;
+}
+
 export interface SettingsRepository {
   read<T>(definition: SettingDefinition<T>): T;
   /**
@@ -61,8 +66,7 @@ export function createSettingsRepository(db: Db, onInvalid: (invalid: InvalidSet
   };
   return {
     read<T>(definition: SettingDefinition<T>): T {
-      const checked = readChecked(definition);
-      return checked.ok ? checked.value : checked.fallback;
+      return valueIn(readChecked(definition));
     },
     readChecked,
     write<T>(definition: SettingDefinition<T>, value: T, at: number): void {

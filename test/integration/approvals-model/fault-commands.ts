@@ -90,6 +90,14 @@ export class BrokerRejectCommand implements QueueCommand {
   }
 }
 
+/** Moves the price just through a working limit order's limit, so it fills; false when the draft has no limit or contract. */
+function gapThroughLimit(system: ApprovalSystem, draft: Draft): boolean {
+  const limit = draft.order.limitPrice;
+  if (limit === undefined || draft.contract.conId === undefined) return false;
+  system.sim.engine.gap(draft.contract.conId, Math.round((draft.order.side === 'BUY' ? limit * 0.995 : limit * 1.005) * 100) / 100);
+  return true;
+}
+
 /** The price gaps through a working limit order, so it fills (in part when the displayed size is short). */
 export class FillCommand implements QueueCommand {
   constructor(readonly pick: number) {}
@@ -101,9 +109,7 @@ export class FillCommand implements QueueCommand {
   async run(model: QueueModel, system: ApprovalSystem): Promise<void> {
     const working = system.draftsIn(['working', 'partially_filled']).filter((d) => d.order.orderType === 'LMT' && d.contract.conId);
     const target = working[this.pick % Math.max(1, working.length)];
-    if (target?.order.limitPrice !== undefined && target.contract.conId !== undefined) {
-      const limit = target.order.limitPrice;
-      system.sim.engine.gap(target.contract.conId, Math.round((target.order.side === 'BUY' ? limit * 0.995 : limit * 1.005) * 100) / 100);
+    if (target && gapThroughLimit(system, target)) {
       if (system.phase === 'ready') {
         await waitFor(
           () => {
@@ -239,10 +245,7 @@ export class StoreFailureCommand implements QueueCommand {
         expectThat(!outcome.ok, `an approval to be refused while the database refuses writes (draft ${candidate.id})`);
       }
       const gapped = working[this.pick % Math.max(1, working.length)];
-      if (gapped?.order.limitPrice !== undefined && gapped.contract.conId !== undefined) {
-        const limit = gapped.order.limitPrice;
-        system.sim.engine.gap(gapped.contract.conId, Math.round((gapped.order.side === 'BUY' ? limit * 0.995 : limit * 1.005) * 100) / 100);
-      }
+      if (gapped) gapThroughLimit(system, gapped);
     } finally {
       db.pragma('query_only = OFF');
     }
