@@ -293,6 +293,8 @@ export function createBackend(options: BackendOptions): Backend {
       if (expiryTimer) clearInterval(expiryTimer);
       stopAuditEvents?.();
       recheck.stop();
+      // Retries of refused writes end with the store they write to.
+      desk?.health.stop();
       await broker.stop();
       store?.close();
     },

@@ -12,6 +12,7 @@ import { appendAudit, auditRowsBetween, type AuditActor } from '../store/audit-l
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { draftIdForOrderId, highestOrderId, reserveOrderId } from '../store/order-id-ledger';
+import { valueIn } from '../store/settings-repository';
 import { StoreHealth } from '../store/store-health';
 import { contractFromIb } from './contract-from-ib';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
@@ -314,9 +315,7 @@ export class ApprovalDesk {
    */
   halt(scope: HaltScope = 'countersign'): TradingState {
     const now = this.now();
-    this.trading.set('halted');
-    this.trading.setHaltScope(scope);
-    this.trading.setCancelOwed(true);
+    this.trading.halt(scope);
     const session = this.options.session();
     const plan = session ? this.sendHaltCancels(session, 'sent by the halt') : undefined;
     this.tryAudit('person', 'trading.halted', { scope, cancels: plan?.cancel.length ?? null, kept: plan?.keep.map((k) => k.description) ?? [] }, now);
@@ -351,7 +350,14 @@ export class ApprovalDesk {
       return undefined;
     }
     const plan = this.previewHalt(scope);
-    const ours = plan.cancel.filter((c) => c.clientId === session.clientId);
+    // IB lets a client cancel only its own orders: ours placed under an earlier
+    // client id (the session moved on after a 326) need the global cancel, for
+    // a halt must halt even if it then cancels more than it promised.
+    if (plan.cancel.some((c) => c.clientId !== session.clientId)) {
+      session.globalCancel(() => this.haltCancelsWritten(reason, 'account', 'every open order in the account (some of Countersign’s were placed under an earlier client id)'));
+      return plan;
+    }
+    const ours = plan.cancel;
     let left = ours.length;
     if (left === 0) {
       this.haltCancelsWritten(reason, scope, 'no open order of Countersign’s');
@@ -424,7 +430,7 @@ export class ApprovalDesk {
   /** The person's limits; live trading is the connection setting's, shown here for reference. */
   riskLimits(): RiskLimitsView {
     const checked = this.store.settings.readChecked(riskLimitsSetting);
-    const { liveTradingEnabled: _ignored, ...limits } = checked.ok ? checked.value : checked.fallback;
+    const { liveTradingEnabled: _ignored, ...limits } = valueIn(checked);
     return checked.ok ? limits : { ...limits, problem: unreadableLimits(checked.problem) };
   }
 
@@ -440,7 +446,7 @@ export class ApprovalDesk {
         throw new CallFailure('conflict', `Your saved risk limits cannot be read, so every limit must be entered and saved together (missing: ${missing.join(', ')}).`);
       }
     }
-    const next = RiskLimits.parse({ ...(stored.ok ? stored.value : stored.fallback), ...change });
+    const next = RiskLimits.parse({ ...valueIn(stored), ...change });
     this.store.settings.write(riskLimitsSetting, next, now);
     this.audit('person', 'risk.limits_changed', { limits: next }, now);
     // Waiting drafts are judged again under the new limits: publishing re-checks them.
@@ -532,7 +538,7 @@ export class ApprovalDesk {
       // The session's window and clock: the one that decides when it reconnects.
       inResetWindow: session?.inResetWindow() ?? false,
       portfolio: session?.portfolio.snapshot() ?? { seq: 0, accounts: [], positions: [], openOrders: [], executions: [], quotes: [] },
-      limits: { ...(limits.ok ? limits.value : limits.fallback), liveTradingEnabled: this.options.liveTradingEnabled?.() ?? false },
+      limits: { ...valueIn(limits), liveTradingEnabled: this.options.liveTradingEnabled?.() ?? false },
       ...(limits.ok ? {} : { limitsProblem: limits.problem }),
       tradingState: this.tradingState(),
       drafts: this.store.drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]),

@@ -29,7 +29,9 @@ export function planHalt(inputs: HaltInputs): HaltPlan {
   const cancelIds = new Set<number>();
   for (const order of inputs.openOrders) {
     const draftId = draftIdFromOrderRef(order.orderRef);
-    const ours = draftId !== undefined && order.clientId === inputs.sessionClientId && inputs.ledger(order.orderId) === draftId;
+    const placedBy = draftId !== undefined ? (inputs.draftOf(draftId)?.clientId ?? inputs.sessionClientId) : undefined;
+    // Under the client id it was placed with: after a 326 the session may run under another one.
+    const ours = draftId !== undefined && order.clientId === placedBy && inputs.ledger(order.orderId) === draftId;
     if (inputs.scope === 'account') {
       cancel.push({ orderId: order.orderId, clientId: order.clientId, description: describe(order), ours });
       continue;
@@ -53,11 +55,12 @@ export function planHalt(inputs: HaltInputs): HaltPlan {
     for (const draft of inputs.inFlight) {
       if (draft.orderId === undefined) continue;
       const ids = Array.from({ length: orderIdsNeeded(draft.order) }, (_, i) => (draft.orderId ?? 0) + i);
+      const placedBy = draft.clientId ?? inputs.sessionClientId ?? -1;
       for (const [i, id] of ids.entries()) {
-        if (cancelIds.has(id) || keep.some((k) => k.orderId === id && k.clientId === inputs.sessionClientId)) continue;
+        if (cancelIds.has(id) || keep.some((k) => k.orderId === id && k.clientId === placedBy)) continue;
         if (inputs.scope === 'countersign' && i > 0 && draft.filledQty > 0) continue;
         cancelIds.add(id);
-        cancel.push({ orderId: id, clientId: inputs.sessionClientId ?? -1, description: `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol} (${draft.state.replace('_', ' ')})`, ours: true });
+        cancel.push({ orderId: id, clientId: placedBy, description: `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol} (${draft.state.replace('_', ' ')})`, ours: true });
       }
     }
   }

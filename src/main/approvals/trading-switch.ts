@@ -9,7 +9,8 @@ import type { StoreHealth } from '../store/store-health';
 /** The scope of the halt whose cancel is owed. */
 export const haltScopeSetting: SettingDefinition<HaltScope> = { key: 'risk.halt-scope', schema: HaltScope, fallback: 'countersign', fallbackWhenInvalid: 'countersign-all' };
 
-export const haltCancelOwedSetting: SettingDefinition<boolean> = { key: 'risk.global-cancel-owed', schema: z.boolean(), fallback: false };
+// Unreadable means owed: sending a cancel twice is harmless, never sending it is not.
+export const haltCancelOwedSetting: SettingDefinition<boolean> = { key: 'risk.global-cancel-owed', schema: z.boolean(), fallback: false, fallbackWhenInvalid: true };
 
 /**
  * The trading switch (active, reducing only, halted) and whether a halt
@@ -37,8 +38,11 @@ export class TradingSwitch {
     return this.scope;
   }
 
-  setHaltScope(scope: HaltScope): boolean {
+  /** Halted, with the cancels of this scope owed until they are written: one record. */
+  halt(scope: HaltScope): boolean {
+    this.current = 'halted';
     this.scope = scope;
+    this.owed = true;
     return this.persist();
   }
 
@@ -66,9 +70,11 @@ export class TradingSwitch {
     // retry never records an older state than the one in force.
     return this.health.record('trading-switch', 'the trading switch (halted / active) and the halt’s cancel', () => {
       const at = this.now();
-      this.settings.write(tradingStateSetting, this.current, at);
+      // Owed and scope first: a crash between the writes must never leave
+      // "halted" on disk without the cancel it owes.
       this.settings.write(haltCancelOwedSetting, this.owed, at);
       this.settings.write(haltScopeSetting, this.scope, at);
+      this.settings.write(tradingStateSetting, this.current, at);
     });
   }
 }

@@ -92,7 +92,13 @@ export class GatewayLink {
       const waiting = this.written.get(messageId) ?? [];
       waiting.push(onWritten);
       this.written.set(messageId, waiting);
-      request(api);
+      try {
+        request(api);
+      } catch (error) {
+        // Never written: a later message of this kind must not confirm it.
+        waiting.splice(waiting.indexOf(onWritten), 1);
+        throw error;
+      }
     });
   }
 
