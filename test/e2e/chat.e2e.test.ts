@@ -36,6 +36,18 @@ describe('Claude in the chat pane (fake Messages API)', () => {
       toolCall('draft_order', { account, symbol: 'XOM', sec_type: 'STK', side: 'BUY', quantity: 5, order_type: 'MKT', thesis: 'Energy is underweight.', risks: ['Oil prices can fall.'] }),
       text('I drafted **BUY 5 XOM** at market. It waits for your approval in the queue.'),
     );
+    // Once the reply is on screen it stays there: the streamed turn must not
+    // blink out before the stored conversation replaces it.
+    await page.evaluate(() => {
+      const w = window as unknown as { replyVanished: boolean };
+      w.replyVanished = false;
+      let seen = false;
+      new MutationObserver(() => {
+        const log = document.querySelector('[data-testid="chat-log"]')?.textContent ?? '';
+        if (log.includes('It waits for your approval')) seen = true;
+        else if (seen) w.replyVanished = true;
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.keyboard.press('/');
     await page.keyboard.type('Rebalance toward energy a little.');
     await page.keyboard.press('Enter');
@@ -49,6 +61,7 @@ describe('Claude in the chat pane (fake Messages API)', () => {
     await page.keyboard.press('q');
     await page.keyboard.press('a');
     await expect.poll(() => page.locator('[data-testid="draft-card"][data-state="filled"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { replyVanished: boolean }).replyVanished)).toBe(false);
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -30,7 +30,10 @@ export function ChatPane() {
 
   const refresh = async (id: string): Promise<void> => {
     const [view, list, status] = await Promise.all([api.getConversation({ conversationId: id }), api.listConversations(), api.getClaudeStatus()]);
-    useAppStore.getState().openConversation(id, view.ok ? view.value : undefined);
+    // A conversation that could not be read keeps what is on screen (the
+    // turn just streamed included) and says so, rather than showing nothing.
+    if (view.ok) useAppStore.getState().openConversation(id, view.value);
+    else store.setChatNotice(`Could not load the conversation: ${view.error.message}`);
     if (list.ok) store.setConversations(list.value);
     if (status.ok) store.setClaude(status.value);
   };
@@ -44,11 +47,16 @@ export function ChatPane() {
     setText('');
     setRunning(true);
     store.startTurn();
-    const result = await api.sendChat({ conversationId: id, text: message });
-    setRunning(false);
-    if (!result.ok) store.setChatNotice(result.error.message);
-    else if (result.value.status !== 'complete' && result.value.message) store.setChatNotice(result.value.message);
-    await refresh(id);
+    try {
+      const result = await api.sendChat({ conversationId: id, text: message });
+      if (!result.ok) store.setChatNotice(result.error.message);
+      else if (result.value.status !== 'complete' && result.value.message) store.setChatNotice(result.value.message);
+      // The streamed turn stays on screen until the stored conversation
+      // replaces it in one render: the reply never blinks out in between.
+      await refresh(id);
+    } finally {
+      setRunning(false);
+    }
   };
 
   const stop = (): void => {
@@ -115,7 +123,7 @@ export function ChatPane() {
             {(conversation?.messages ?? []).map((message, index) => (
               <ChatMessage key={index} message={message} />
             ))}
-            {running && live && <LiveTurnView />}
+            {live && <LiveTurnView />}
             {notice && (
               <p className="problem" role="alert" data-testid="chat-notice">
                 {notice}

@@ -36,8 +36,10 @@ export const createChatSlice: StateCreator<ChatSlice, [], [], ChatSlice> = (set)
   startTurn: () => set({ live: { text: '', toolCalls: [], drafts: [] }, chatNotice: undefined }),
   applyChatEvent: ({ conversationId, event }) =>
     set((state) => {
-      if (conversationId !== state.conversationId) return state;
-      const live = state.live ?? { text: '', toolCalls: [], drafts: [] };
+      // Only a turn started here streams into the pane; an event after the
+      // stored conversation replaced the turn must not bring a stale copy back.
+      if (conversationId !== state.conversationId || !state.live) return state;
+      const live = state.live;
       switch (event.type) {
         case 'text':
           return { live: { ...live, text: live.text + event.delta } };
