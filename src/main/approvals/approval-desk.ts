@@ -330,6 +330,7 @@ export class ApprovalDesk {
       scope,
       sessionClientId: session?.clientId,
       openOrders: session?.portfolio.snapshot().openOrders ?? [],
+      executions: session?.portfolio.snapshot().executions ?? [],
       inFlight: this.store.drafts.listInFlight(),
       draftOf: (id) => this.store.drafts.get(id),
       ledger: (orderId) => draftIdForOrderId(this.store.db, orderId),

@@ -1,5 +1,5 @@
 import type { Draft } from '../../shared/draft';
-import type { OpenOrderView } from '../../shared/portfolio';
+import type { ExecutionView, OpenOrderView } from '../../shared/portfolio';
 import type { HaltPlan, HaltScope } from '../../shared/queue';
 import { draftIdFromOrderRef } from '../broker/ib-order';
 import { orderIdsNeeded } from '../broker/ib-order';
@@ -8,6 +8,8 @@ export interface HaltInputs {
   scope: HaltScope;
   sessionClientId: number | undefined;
   openOrders: readonly OpenOrderView[];
+  /** Today's executions as the broker reports them: evidence of a fill our store may not have yet. */
+  executions: readonly ExecutionView[];
   /** Drafts with an order that may be at the broker (submitting, working, partially filled, needs review). */
   inFlight: readonly Draft[];
   draftOf: (draftId: string) => Draft | null;
@@ -21,12 +23,26 @@ export interface HaltInputs {
  * bracket entry that already filled: cancelling those would leave the person
  * holding an unprotected position. Orders placed by hand in TWS or by other
  * API clients are kept. The account-wide scope is IB's global cancel.
+ *
+ * A bracket's take-profit or stop-loss is cancelled directly only when the
+ * entry is known not to have filled: the entry is in the broker's open
+ * orders with nothing filled, no execution of it is reported and the store
+ * records none. Any other case keeps it. A fill the store could not record
+ * yet (disk full, status still on its way) must not strip the protection,
+ * and keeping a child of an entry that did not fill costs nothing: the
+ * entry's own cancel takes its children with it at IB.
  */
 export function planHalt(inputs: HaltInputs): HaltPlan {
   const cancel: HaltPlan['cancel'] = [];
   const keep: HaltPlan['keep'] = [];
   const describe = (o: OpenOrderView): string => `${o.action} ${o.quantity} ${o.symbol} ${o.orderType}${o.limitPrice !== null ? ` ${o.limitPrice}` : ''}`;
   const cancelIds = new Set<number>();
+  const entryKnownUnfilled = (entry: Draft, placedBy: number | undefined): boolean => {
+    if (entry.filledQty > 0 || entry.orderId === undefined) return false;
+    const parent = inputs.openOrders.find((o) => o.orderId === entry.orderId && o.clientId === placedBy);
+    if (!parent || parent.filled > 0) return false;
+    return !inputs.executions.some((e) => e.orderId === entry.orderId && e.clientId === placedBy);
+  };
   for (const order of inputs.openOrders) {
     const draftId = draftIdFromOrderRef(order.orderRef);
     const placedBy = draftId !== undefined ? (inputs.draftOf(draftId)?.clientId ?? inputs.sessionClientId) : undefined;
@@ -42,7 +58,7 @@ export function planHalt(inputs: HaltInputs): HaltPlan {
     }
     const child = /:(tp|sl)$/.test(order.orderRef);
     const entry = draftId ? inputs.draftOf(draftId) : null;
-    if (inputs.scope === 'countersign' && child && entry && entry.filledQty > 0) {
+    if (inputs.scope === 'countersign' && child && (!entry || !entryKnownUnfilled(entry, placedBy))) {
       keep.push({ orderId: order.orderId, clientId: order.clientId, description: describe(order), reason: 'protects a position that already filled' });
       continue;
     }
@@ -58,7 +74,7 @@ export function planHalt(inputs: HaltInputs): HaltPlan {
       const placedBy = draft.clientId ?? inputs.sessionClientId ?? -1;
       for (const [i, id] of ids.entries()) {
         if (cancelIds.has(id) || keep.some((k) => k.orderId === id && k.clientId === placedBy)) continue;
-        if (inputs.scope === 'countersign' && i > 0 && draft.filledQty > 0) continue;
+        if (inputs.scope === 'countersign' && i > 0 && !entryKnownUnfilled(draft, placedBy)) continue;
         cancelIds.add(id);
         cancel.push({ orderId: id, clientId: placedBy, description: `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol} (${draft.state.replace('_', ' ')})`, ours: true });
       }

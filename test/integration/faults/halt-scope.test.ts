@@ -54,6 +54,33 @@ describe('what a halt cancels', () => {
     expect(openRefs(t)).toEqual([`${clientId}:${bracket.id}:sl`, `${clientId}:${bracket.id}:tp`, '5:'].sort());
   });
 
+  it('keeps a bracket\'s protection when the entry filled at the broker but the fill could not be recorded (disk full)', async () => {
+    t = await openBackend();
+    const b = t;
+    const account = b.sim.accounts[0]!;
+    const quote = await waitFor(() => b.backend.broker.portfolio()?.quotes.find((q) => q.symbol === 'MSFT' && (q.bid ?? 0) > 0), 'an MSFT quote');
+    const bid = quote.bid ?? 0;
+    const bracket = await b.call('draftFromTicket', { text: `buy 3 MSFT tp ${(bid * 1.04).toFixed(2)} sl ${(bid * 0.97).toFixed(2)}`, account });
+    const approved = await b.call('approveDraft', { id: bracket.id, version: bracket.version });
+    // The disk fills before the entry's fill arrives: the store cannot record it.
+    const db = b.backend.desk!.store.db;
+    db.pragma('query_only = ON');
+    try {
+      await waitFor(() => b.sim.engine.openOrders('all').filter((o) => (o.order.orderRef ?? '').startsWith(`${bracket.id}:`)).length === 2, 'the entry to fill and its protection to rest');
+      await waitFor(() => b.backend.broker.portfolio()?.executions.some((e) => e.orderId === approved.orderId), 'the execution to be reported');
+      expect(b.backend.desk!.store.drafts.get(bracket.id)?.filledQty).toBe(0);
+
+      const plan = await b.call('previewHalt', { scope: 'countersign' });
+      expect(plan.keep.filter((k) => /protects a position/.test(k.reason))).toHaveLength(2);
+      expect((await b.callRaw('haltTrading')).ok).toBe(true);
+      const clientId = b.backend.broker.current!.clientId;
+      // Nothing else to cancel; the protection is still at the broker.
+      expect(openRefs(b)).toEqual([`${clientId}:${bracket.id}:sl`, `${clientId}:${bracket.id}:tp`]);
+    } finally {
+      db.pragma('query_only = OFF');
+    }
+  });
+
   it("'countersign-all' cancels the protection too, and 'account' cancels every order in the account", async () => {
     t = await openBackend();
     await setUp(t);
