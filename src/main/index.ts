@@ -23,6 +23,7 @@ import { raiseNotifications } from './shell/notifications';
 import { quitAfterBackendStops } from './shell/orderly-quit';
 import { denyAllPermissions } from './shell/permissions';
 import { openSafeStorageVault } from './shell/safe-storage-vault';
+import { openSafeStorageAuditKey } from './shell/safe-storage-audit-key';
 import { reportStartupFailure } from './shell/startup-failure';
 import { createQueueTray, trayIcons } from './shell/tray';
 
@@ -99,6 +100,7 @@ async function main(onStarted: () => void): Promise<void> {
     now: systemWallClock,
     log,
     keyVault: await openSafeStorageVault(path.join(flavour.dataDirectory, 'claude-key.bin'), process.platform, log),
+    auditKey: await openSafeStorageAuditKey(flavour.dataDirectory, process.platform, log),
     confirmEndpoint: confirmEndpointWithDialog(() => window),
     packaged: flavour.packaged,
     // node_modules holds the system Node's build of better-sqlite3 (the tests

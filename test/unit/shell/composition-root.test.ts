@@ -143,6 +143,9 @@ describe('the composition root', () => {
     expect(app.getPath('userData')).toBe(path.join(appData, 'Countersign'));
     expect(existsSync(path.join(appData, 'Countersign', 'countersign.sqlite'))).toBe(true);
     expect((await call(electron, 'getAppInfo')) as unknown).not.toMatchObject({ value: { storeProblem: expect.anything() } });
+    // The audit chain's key is sealed by the OS keychain, beside (not inside) the data folder; no plain key exists.
+    expect(readFileSync(path.join(appData, 'Countersign.audit-key.sealed')).toString()).toMatch(/^enc:/);
+    expect(existsSync(path.join(appData, 'Countersign.audit-key'))).toBe(false);
   });
 
   it('hands the Electron build of the SQLite binding to the store under `npm start`, and says so when it is missing', async () => {
