@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { TradingState } from '../../shared/draft';
 import { HaltScope } from '../../shared/queue';
 import { tradingStateSetting } from '../risk/settings';
-import type { SettingDefinition, SettingsRepository } from '../store/settings-repository';
+import { settingWrite, type SettingDefinition, type SettingsRepository } from '../store/settings-repository';
 import type { StoreHealth } from '../store/store-health';
 
-/** A halt whose cancel has not been written to the gateway socket yet: sent on the next reconnect. */
 /** The scope of the halt whose cancel is owed. */
 export const haltScopeSetting: SettingDefinition<HaltScope> = { key: 'risk.halt-scope', schema: HaltScope, fallback: 'countersign', fallbackWhenInvalid: 'countersign-all' };
 
+/** A halt whose cancel has not been written to the gateway socket yet: sent on the next reconnect. */
 // Unreadable means owed: sending a cancel twice is harmless, never sending it is not.
 export const haltCancelOwedSetting: SettingDefinition<boolean> = { key: 'risk.global-cancel-owed', schema: z.boolean(), fallback: false, fallbackWhenInvalid: true };
 
@@ -69,12 +69,12 @@ export class TradingSwitch {
     // Both values are written from memory at the moment of writing, so a
     // retry never records an older state than the one in force.
     return this.health.record('trading-switch', 'the trading switch (halted / active) and the halt’s cancel', () => {
-      const at = this.now();
-      // Owed and scope first: a crash between the writes must never leave
-      // "halted" on disk without the cancel it owes.
-      this.settings.write(haltCancelOwedSetting, this.owed, at);
-      this.settings.write(haltScopeSetting, this.scope, at);
-      this.settings.write(tradingStateSetting, this.current, at);
+      // One transaction: "halted" is never on disk without the cancel it owes
+      // and its scope, whatever crash or failed write comes in between.
+      this.settings.writeTogether(
+        [settingWrite(haltCancelOwedSetting, this.owed), settingWrite(haltScopeSetting, this.scope), settingWrite(tradingStateSetting, this.current)],
+        this.now(),
+      );
     });
   }
 }

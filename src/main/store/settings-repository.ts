@@ -35,6 +35,19 @@ export interface SettingsRepository {
    */
   readChecked<T>(definition: SettingDefinition<T>): CheckedSetting<T>;
   write<T>(definition: SettingDefinition<T>, value: T, at: number): void;
+  /** Several settings in one transaction: all of them are on disk, or none. */
+  writeTogether(writes: readonly SettingWrite[], at: number): void;
+}
+
+/** One setting and its new value, for writeTogether. */
+export interface SettingWrite {
+  definition: SettingDefinition<unknown>;
+  value: unknown;
+}
+
+/** Pairs a setting with a value of its own type. */
+export function settingWrite<T>(definition: SettingDefinition<T>, value: T): SettingWrite {
+  return { definition: definition as SettingDefinition<unknown>, value };
 }
 
 /**
@@ -72,6 +85,12 @@ export function createSettingsRepository(db: Db, onInvalid: (invalid: InvalidSet
     write<T>(definition: SettingDefinition<T>, value: T, at: number): void {
       const valid = definition.schema.parse(value);
       upsert.run(definition.key, JSON.stringify(valid), at);
+    },
+    writeTogether(writes: readonly SettingWrite[], at: number): void {
+      const rows = writes.map(({ definition, value }) => [definition.key, JSON.stringify(definition.schema.parse(value))] as const);
+      db.transaction(() => {
+        for (const [key, value] of rows) upsert.run(key, value, at);
+      })();
     },
   };
 }
