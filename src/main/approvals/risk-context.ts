@@ -17,6 +17,7 @@ export interface RiskInputs {
   /** Monotonic age of the draft's quote (ms), when the session knows it. */
   quoteAgeMs?: (conId: number) => number | null;
   limitsProblem?: string;
+  unreadableInFlight?: readonly string[];
 }
 
 /**
@@ -37,6 +38,7 @@ export function buildRiskContext(inputs: RiskInputs, draft: Draft): RiskContext 
     otherDrafts: inputs.drafts.filter((d) => d.id !== draft.id && (queueDraftStates.includes(d.state) || inFlightDraftStates.includes(d.state))),
     recentApprovals: inputs.recentApprovals,
     ...(inputs.limitsProblem !== undefined ? { limitsProblem: inputs.limitsProblem } : {}),
+    ...(inputs.unreadableInFlight?.length ? { unreadableInFlight: inputs.unreadableInFlight } : {}),
   };
 }
 

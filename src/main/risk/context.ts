@@ -59,6 +59,8 @@ export interface RiskContext {
   recentApprovals: readonly number[];
   /** Set when the stored risk limits cannot be read: approvals are blocked until they are saved again. */
   limitsProblem?: string;
+  /** Ids of saved drafts that cannot be read and were stored in flight: their orders may be working, uncounted. */
+  unreadableInFlight?: readonly string[];
 }
 
 /** Every check is pure: same context and draft, same verdict. */

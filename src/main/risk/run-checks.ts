@@ -8,6 +8,7 @@ import type { RiskCheck, RiskContext } from './context';
 import { worstOutcome } from './verdict';
 import { dailyLossHalt } from './daily-loss-halt';
 import { dayTrades } from './day-trades';
+import { draftsReadable } from './drafts-readable';
 import { duplicateDraft } from './duplicate-draft';
 import { limitsReadable } from './limits-readable';
 import { maxNetLiqPct } from './max-net-liq-pct';
@@ -23,6 +24,7 @@ import { tradingState } from './trading-state';
 export const riskChecks: readonly RiskCheck[] = [
   tradingState,
   limitsReadable,
+  draftsReadable,
   accountMayTrade,
   sessionReady,
   quoteFresh,

@@ -61,4 +61,24 @@ describe('an unreadable draft row at start-up', () => {
     t = undefined;
     expect(storedBody(dataDirectory, inFlight.id)).toBe(damaged);
   });
+
+  it('holds orders that add risk while an unreadable draft may have an order working, and lets an order that only reduces go', async () => {
+    const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-unreadable-'));
+    const store = openStore(dataDirectory);
+    const { inFlight } = storeWithDrafts(store);
+    store.close();
+    damageStoredDraft(dataDirectory, inFlight.id, `"id":"${inFlight.id}"`, `"id":"${inFlight.id.slice(0, -1)}!"`);
+    t = await openBackend(dataDirectory);
+    const account = t.sim.accounts[0]!;
+
+    const adds = await t.call('draftFromTicket', { text: 'buy 1 SPY', account });
+    expect(adds.state).toBe('blocked');
+    const verdict = adds.verdicts.find((v) => v.check === 'drafts-readable');
+    expect(verdict).toMatchObject({ outcome: 'block', explanation: expect.stringContaining(inFlight.id.slice(0, 8)) as string });
+
+    const held = (await t.call('getPortfolio')).positions.find((p) => p.account === account && p.secType === 'STK' && p.quantity >= 1)!;
+    const reduces = await t.call('draftFromTicket', { text: `sell 1 ${held.symbol}`, account });
+    expect(reduces.verdicts.find((v) => v.check === 'drafts-readable')?.outcome).toBe('warn');
+    expect(reduces.state).not.toBe('blocked');
+  });
 });

@@ -7,7 +7,7 @@ describe('runChecks', () => {
     const report = runChecks(context(), draft());
     expect(report.verdicts.filter((v) => v.outcome !== 'pass')).toEqual([]);
     expect(report.outcome).toBe('pass');
-    expect(new Set(report.verdicts.map((v) => v.check)).size).toBe(17);
+    expect(new Set(report.verdicts.map((v) => v.check)).size).toBe(18);
     for (const v of report.verdicts) expect(v.explanation.length).toBeGreaterThan(10);
   });
 
