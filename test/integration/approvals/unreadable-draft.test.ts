@@ -73,12 +73,12 @@ describe('an unreadable draft row at start-up', () => {
 
     const adds = await t.call('draftFromTicket', { text: 'buy 1 SPY', account });
     expect(adds.state).toBe('blocked');
-    const verdict = adds.verdicts.find((v) => v.check === 'drafts-readable');
+    const verdict = adds.verdicts?.find((v) => v.check === 'drafts-readable');
     expect(verdict).toMatchObject({ outcome: 'block', explanation: expect.stringContaining(inFlight.id.slice(0, 8)) as string });
 
     const held = (await t.call('getPortfolio')).positions.find((p) => p.account === account && p.secType === 'STK' && p.quantity >= 1)!;
     const reduces = await t.call('draftFromTicket', { text: `sell 1 ${held.symbol}`, account });
-    expect(reduces.verdicts.find((v) => v.check === 'drafts-readable')?.outcome).toBe('warn');
+    expect(reduces.verdicts?.find((v) => v.check === 'drafts-readable')?.outcome).toBe('warn');
     expect(reduces.state).not.toBe('blocked');
   });
 });
