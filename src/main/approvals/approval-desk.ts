@@ -326,11 +326,12 @@ export class ApprovalDesk {
   /** What a halt with this scope would cancel and keep, from the broker's open orders now. */
   previewHalt(scope: HaltScope): HaltPlan {
     const session = this.options.session();
+    const broker = session?.portfolio.snapshot();
     return planHalt({
       scope,
       sessionClientId: session?.clientId,
-      openOrders: session?.portfolio.snapshot().openOrders ?? [],
-      executions: session?.portfolio.snapshot().executions ?? [],
+      openOrders: broker?.openOrders ?? [],
+      executions: broker?.executions ?? [],
       inFlight: this.store.drafts.listInFlight(),
       draftOf: (id) => this.store.drafts.get(id),
       ledger: (orderId) => draftIdForOrderId(this.store.db, orderId),

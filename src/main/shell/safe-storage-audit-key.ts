@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { safeStorage } from 'electron';
-import { AuditKeyError, auditKeyFilePath, fileAuditKeySource, type AuditKeySource } from '../store/audit-key';
+import { AuditKeyError, auditKeyFilePath, auditKeyFromHex, fileAuditKeySource, newAuditKey, writeNewKeyFile, type AuditKeySource } from '../store/audit-key';
 import type { Log } from '../log';
+import { keychainEncrypts } from './safe-storage-vault';
 
 /** Beside the data directory, like the plain key file: copying the data folder alone copies no key. */
 export function sealedAuditKeyPath(dataDirectory: string): string {
   return `${auditKeyFilePath(dataDirectory)}.sealed`;
 }
-
-const keyBytes = 32;
 
 /**
  * The audit chain's key in the desktop app: 32 random bytes sealed by the OS
@@ -29,7 +27,7 @@ export async function openSafeStorageAuditKey(dataDirectory: string, platform: N
   const plain = fileAuditKeySource(dataDirectory);
   const sealed = sealedAuditKeyPath(dataDirectory);
   if (fs.existsSync(plain.location) && !fs.existsSync(sealed)) return plain;
-  const secure = (await safeStorage.isAsyncEncryptionAvailable()) && !(platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+  const secure = await keychainEncrypts(platform);
   if (!fs.existsSync(sealed)) {
     if (!secure) {
       log?.warn(`No OS keychain is available: the audit key is kept in ${plain.location} (readable by this OS user only)`);
@@ -40,16 +38,15 @@ export async function openSafeStorageAuditKey(dataDirectory: string, platform: N
   if (!secure) return failing(sealed, 'cannot be unsealed: no OS keychain is available now');
   try {
     const { result } = await safeStorage.decryptStringAsync(fs.readFileSync(sealed));
-    if (!/^[0-9a-f]{64}$/.test(result)) return failing(sealed, 'is damaged');
-    const key = Buffer.from(result, 'hex');
-    return { location: sealed, obtain: () => key };
+    const key = auditKeyFromHex(result);
+    return key ? { location: sealed, obtain: () => key } : failing(sealed, 'is damaged');
   } catch (error) {
     return failing(sealed, `could not be unsealed by the OS keychain (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
 async function createSealed(file: string): Promise<AuditKeySource['obtain']> {
-  const key = randomBytes(keyBytes);
+  const key = newAuditKey();
   let encrypted: Buffer;
   try {
     encrypted = await safeStorage.encryptStringAsync(key.toString('hex'));
@@ -57,14 +54,7 @@ async function createSealed(file: string): Promise<AuditKeySource['obtain']> {
     return () => failed(file, `could not be sealed by the OS keychain (${error instanceof Error ? error.message : String(error)})`);
   }
   try {
-    // 'wx': never over a key that appeared meanwhile (another start).
-    const fd = fs.openSync(file, 'wx', 0o600);
-    try {
-      fs.writeSync(fd, encrypted);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    writeNewKeyFile(file, encrypted);
   } catch (error) {
     return () => failed(file, `could not be written (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -9,6 +9,11 @@ const KEYCHAIN_NAMES: Partial<Record<NodeJS.Platform, string>> = {
   linux: 'system keyring (GNOME Keyring or KWallet)',
 };
 
+/** Whether safeStorage really encrypts here: on Linux without a keyring Electron's 'basic_text' does not. */
+export async function keychainEncrypts(platform: NodeJS.Platform): Promise<boolean> {
+  return (await safeStorage.isAsyncEncryptionAvailable()) && !(platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+}
+
 /**
  * The Anthropic key, encrypted with the OS keychain (Keychain on macOS,
  * DPAPI on Windows, libsecret/kwallet on Linux) and kept in one file in the
@@ -19,7 +24,7 @@ const KEYCHAIN_NAMES: Partial<Record<NodeJS.Platform, string>> = {
  * key is decrypted once at start and held in main's memory.
  */
 export async function openSafeStorageVault(file: string, platform: NodeJS.Platform = process.platform, log?: Log): Promise<KeyVault> {
-  const secure = (await safeStorage.isAsyncEncryptionAvailable()) && !(platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+  const secure = await keychainEncrypts(platform);
   const keychain = KEYCHAIN_NAMES[platform] ?? 'system keychain';
   let key: string | undefined;
   if (secure && existsSync(file)) {

@@ -37,21 +37,39 @@ export function readAuditKeyFile(file: string): Buffer | undefined {
     if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
     throw new AuditKeyError(`The audit key ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const hex = text.trim();
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new AuditKeyError(`The audit key ${file} is damaged (it is not ${keyBytes} bytes of hex); it was left as it is.`);
-  return Buffer.from(hex, 'hex');
+  const key = auditKeyFromHex(text);
+  if (!key) throw new AuditKeyError(`The audit key ${file} is damaged (it is not ${keyBytes} bytes of hex); it was left as it is.`);
+  return key;
 }
 
-function createKeyFile(file: string): Buffer {
-  const key = randomBytes(keyBytes);
-  // 'wx': never over an existing key, even one created a moment ago by another start.
+/** A key written as hex, or undefined when the text is not one. */
+export function auditKeyFromHex(text: string): Buffer | undefined {
+  const hex = text.trim();
+  return /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : undefined;
+}
+
+/** A fresh random key. */
+export function newAuditKey(): Buffer {
+  return randomBytes(keyBytes);
+}
+
+/**
+ * Writes a new key file, readable by this OS user only, flushed to disk.
+ * 'wx': never over an existing key, even one created a moment ago by another start.
+ */
+export function writeNewKeyFile(file: string, contents: Buffer): void {
   const fd = fs.openSync(file, 'wx', 0o600);
   try {
-    fs.writeSync(fd, `${key.toString('hex')}\n`);
+    fs.writeSync(fd, contents);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function createKeyFile(file: string): Buffer {
+  const key = newAuditKey();
+  writeNewKeyFile(file, Buffer.from(`${key.toString('hex')}\n`));
   return key;
 }
 

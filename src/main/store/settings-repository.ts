@@ -77,20 +77,21 @@ export function createSettingsRepository(db: Db, onInvalid: (invalid: InvalidSet
     if (!parsed.success) return invalid(parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
     return { ok: true, value: parsed.data, stored: true };
   };
+  // Every value is validated before the transaction opens: a bad one writes nothing.
+  const writeTogether = (writes: readonly SettingWrite[], at: number): void => {
+    const rows = writes.map(({ definition, value }) => [definition.key, JSON.stringify(definition.schema.parse(value))] as const);
+    db.transaction(() => {
+      for (const [key, value] of rows) upsert.run(key, value, at);
+    })();
+  };
   return {
     read<T>(definition: SettingDefinition<T>): T {
       return valueIn(readChecked(definition));
     },
     readChecked,
     write<T>(definition: SettingDefinition<T>, value: T, at: number): void {
-      const valid = definition.schema.parse(value);
-      upsert.run(definition.key, JSON.stringify(valid), at);
+      writeTogether([settingWrite(definition, value)], at);
     },
-    writeTogether(writes: readonly SettingWrite[], at: number): void {
-      const rows = writes.map(({ definition, value }) => [definition.key, JSON.stringify(definition.schema.parse(value))] as const);
-      db.transaction(() => {
-        for (const [key, value] of rows) upsert.run(key, value, at);
-      })();
-    },
+    writeTogether,
   };
 }
