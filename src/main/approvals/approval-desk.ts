@@ -544,10 +544,7 @@ export class ApprovalDesk {
       ...(limits.ok ? {} : { limitsProblem: limits.problem }),
       tradingState: this.tradingState(),
       drafts: this.store.drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]),
-      unreadableInFlight: this.store.drafts
-        .unreadable()
-        .filter((row) => (inFlightDraftStates as readonly string[]).includes(row.storedState))
-        .map((row) => row.id),
+      unreadableInFlight: this.store.drafts.unreadableInFlight(),
       // On the checks' scale: each approval `age` ago, whatever the wall clock did meanwhile.
       recentApprovals: this.recentApprovals.map((at) => now - Math.max(0, monotonicNow - at)),
       regularHoursOpen: this.regularHoursOpen(now, draft),

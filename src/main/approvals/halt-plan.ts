@@ -3,6 +3,7 @@ import type { ExecutionView, OpenOrderView } from '../../shared/portfolio';
 import type { HaltPlan, HaltScope } from '../../shared/queue';
 import { draftIdFromOrderRef } from '../broker/ib-order';
 import { orderIdsNeeded } from '../broker/ib-order';
+import { isFinishedOrderStatus } from '../broker/portfolio-model';
 
 export interface HaltInputs {
   scope: HaltScope;
@@ -40,7 +41,7 @@ export function planHalt(inputs: HaltInputs): HaltPlan {
   const entryKnownUnfilled = (entry: Draft, placedBy: number | undefined): boolean => {
     if (entry.filledQty > 0 || entry.orderId === undefined) return false;
     const parent = inputs.openOrders.find((o) => o.orderId === entry.orderId && o.clientId === placedBy);
-    if (!parent || parent.filled > 0) return false;
+    if (!parent || parent.filled > 0 || isFinishedOrderStatus(parent.status)) return false;
     return !inputs.executions.some((e) => e.orderId === entry.orderId && e.clientId === placedBy);
   };
   for (const order of inputs.openOrders) {
@@ -59,7 +60,7 @@ export function planHalt(inputs: HaltInputs): HaltPlan {
     const child = /:(tp|sl)$/.test(order.orderRef);
     const entry = draftId ? inputs.draftOf(draftId) : null;
     if (inputs.scope === 'countersign' && child && (!entry || !entryKnownUnfilled(entry, placedBy))) {
-      keep.push({ orderId: order.orderId, clientId: order.clientId, description: describe(order), reason: 'protects a position that already filled' });
+      keep.push({ orderId: order.orderId, clientId: order.clientId, description: describe(order), reason: protectionReason(entry, placedBy, inputs) });
       continue;
     }
     cancelIds.add(order.orderId);
@@ -81,4 +82,19 @@ export function planHalt(inputs: HaltInputs): HaltPlan {
     }
   }
   return { scope: inputs.scope, cancel, keep };
+}
+
+/**
+ * Why a bracket child is kept, in what is known: a fill that is on record
+ * (stored, or reported by the broker), or only that a fill cannot be ruled out.
+ */
+function protectionReason(entry: Draft | null, placedBy: number | undefined, inputs: HaltInputs): string {
+  const filled =
+    entry !== null &&
+    (entry.filledQty > 0 ||
+      inputs.executions.some((e) => e.orderId === entry.orderId && e.clientId === placedBy) ||
+      inputs.openOrders.some((o) => o.orderId === entry.orderId && o.clientId === placedBy && o.filled > 0));
+  return filled
+    ? 'protects a position that already filled'
+    : 'its entry may have filled (not on record yet); if it did not, cancelling the entry cancels this with it';
 }

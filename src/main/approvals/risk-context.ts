@@ -1,5 +1,6 @@
 import { inFlightDraftStates, positionKey, queueDraftStates, type Draft, type RiskLimits, type TradingState } from '../../shared/draft';
-import type { AccountView, ExecutionView, PortfolioSnapshot, PositionView, QuoteView } from '../../shared/portfolio';
+import type { AccountView, ExecutionView, OpenOrderView, PortfolioSnapshot, PositionView, QuoteView } from '../../shared/portfolio';
+import { orderIdsNeeded } from '../broker/ib-order';
 import type { SessionState } from '../../shared/session';
 import { classifyAccountType } from '../broker/account-kind';
 import type { AccountSnapshot, PositionSnapshot, RiskContext } from '../risk/context';
@@ -38,8 +39,21 @@ export function buildRiskContext(inputs: RiskInputs, draft: Draft): RiskContext 
     otherDrafts: inputs.drafts.filter((d) => d.id !== draft.id && (queueDraftStates.includes(d.state) || inFlightDraftStates.includes(d.state))),
     recentApprovals: inputs.recentApprovals,
     ...(inputs.limitsProblem !== undefined ? { limitsProblem: inputs.limitsProblem } : {}),
-    ...(inputs.unreadableInFlight?.length ? { unreadableInFlight: inputs.unreadableInFlight } : {}),
+    ...(inputs.unreadableInFlight?.length
+      ? { unreadableInFlight: inputs.unreadableInFlight, unaccountedOrdersOnContract: unaccountedOrders(inputs, draft).length }
+      : {}),
   };
+}
+
+/** Open orders on the draft's account and contract that no readable draft placed. */
+function unaccountedOrders(inputs: RiskInputs, draft: Draft): OpenOrderView[] {
+  const placedByReadable = (o: OpenOrderView): boolean =>
+    inputs.drafts.some(
+      (d) => d.orderId !== undefined && d.clientId === o.clientId && o.orderId >= d.orderId && o.orderId < d.orderId + orderIdsNeeded(d.order),
+    );
+  const sameContract = (o: OpenOrderView): boolean =>
+    draft.contract.conId && o.conId ? o.conId === draft.contract.conId : o.symbol === draft.contract.symbol;
+  return inputs.portfolio.openOrders.filter((o) => o.account === draft.account && sameContract(o) && !placedByReadable(o));
 }
 
 function quoteSnapshot(quote: QuoteView, ageMs: number | null) {

@@ -187,6 +187,15 @@ export class PortfolioModel {
 
   applyOpenOrder(view: OpenOrderView): void {
     const key = orderKey(view.clientId, view.orderId);
+    // IB may send openOrder(Filled) after orderStatus(Filled) removed the
+    // order: a finished order never comes back as open (with nothing filled).
+    if (isFinishedOrderStatus(view.status)) {
+      if (this.openOrders.delete(key)) {
+        this.ordersDirty = true;
+        this.bump();
+      }
+      return;
+    }
     const previous = this.openOrders.get(key);
     this.openOrders.set(key, previous ? { ...view, filled: previous.filled, remaining: previous.remaining, avgFillPrice: previous.avgFillPrice, status: view.status || previous.status } : view);
     this.ordersDirty = true;
@@ -197,7 +206,7 @@ export class PortfolioModel {
     const key = orderKey(clientId, orderId);
     const previous = this.openOrders.get(key);
     if (!previous) return;
-    if (status === 'Filled' || status === 'Cancelled' || status === 'ApiCancelled' || status === 'Inactive') {
+    if (isFinishedOrderStatus(status)) {
       this.openOrders.delete(key);
     } else {
       this.openOrders.set(key, { ...previous, status, filled, remaining, avgFillPrice });
@@ -349,4 +358,9 @@ export function toNumber(value: string | number | undefined | null): number | nu
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(n) || Math.abs(n) >= 1e300) return null;
   return n;
+}
+
+/** IB's order states after which an order is no longer open. */
+export function isFinishedOrderStatus(status: string): boolean {
+  return status === 'Filled' || status === 'Cancelled' || status === 'ApiCancelled' || status === 'Inactive';
 }

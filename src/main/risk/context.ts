@@ -61,6 +61,12 @@ export interface RiskContext {
   limitsProblem?: string;
   /** Ids of saved drafts that cannot be read and were stored in flight: their orders may be working, uncounted. */
   unreadableInFlight?: readonly string[];
+  /**
+   * With unreadable rows in flight: open orders at the broker on this
+   * account and contract that no readable draft accounts for (one of them
+   * may be the unreadable draft's).
+   */
+  unaccountedOrdersOnContract?: number;
 }
 
 /** Every check is pure: same context and draft, same verdict. */

@@ -89,6 +89,8 @@ export class DraftRepository {
    * can act on it, and it is never written. The queue shows it for review.
    */
   private readonly quarantined = new Map<string, UnreadableDraft>();
+  /** Quarantined rows whose order may be at the broker (see mayBeInFlight). */
+  private readonly quarantinedInFlight = new Set<string>();
 
   constructor(private readonly db: Db) {
     // Every draft that may still need the person or the broker, read once at
@@ -103,6 +105,11 @@ export class DraftRepository {
   /** The quarantined rows met so far (every live one, and any finished one a reader came across). */
   unreadable(): UnreadableDraft[] {
     return [...this.quarantined.values()];
+  }
+
+  /** Ids of quarantined rows whose order may be working at the broker: the checks cannot count them. */
+  unreadableInFlight(): string[] {
+    return [...this.quarantinedInFlight];
   }
 
   insert(draft: Draft, audit: DraftAudit): AuditRow {
@@ -292,14 +299,30 @@ export class DraftRepository {
     return rows.map((r) => ({ version: r.version, createdAt: r.created_at, draft: parseVersion(id, r.body) }));
   }
 
+  /**
+   * Whether a row that cannot be read may have an order at the broker. Only a
+   * finished state (the order is over) or a queue state with no order id (it
+   * never left) rules that out; a state that is not one of ours, damaged or
+   * not, proves nothing, and neither does a queue state beside an order id.
+   */
+  private mayBeInFlight(row: StoredDraftRow): boolean {
+    const state = row.state as DraftState;
+    if (terminalDraftStates.includes(state)) return false;
+    if (!queueDraftStates.includes(state)) return true;
+    const stored = prepared(this.db, 'SELECT order_id FROM drafts WHERE id = ?').get(row.id) as { order_id: number | null } | undefined;
+    return stored?.order_id !== null && stored?.order_id !== undefined;
+  }
+
   private readable(row: StoredDraftRow): Draft | null {
     const parsed = parseStored(row);
     if (parsed instanceof StoredDraftUnreadableError) {
       this.quarantined.set(row.id, { id: row.id, storedState: row.state, problem: parsed.problem });
+      if (this.mayBeInFlight(row)) this.quarantinedInFlight.add(row.id);
       return null;
     }
     // A row repaired by hand (from a backup) is readable again.
     this.quarantined.delete(row.id);
+    this.quarantinedInFlight.delete(row.id);
     return parsed;
   }
 

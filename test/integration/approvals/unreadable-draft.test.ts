@@ -8,6 +8,11 @@ import { reserveOrderId } from '../../../src/main/store/order-id-ledger';
 import type { RiskVerdict } from '../../../src/shared/draft';
 import { damageStoredDraft, storedBody } from '../../support/damage-draft';
 import { sampleDraft } from '../../unit/store/support';
+import { OrderAction, OrderType } from '@stoqey/ib';
+import { startSimGateway } from '../../../src/sim/index';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
+import { waitFor } from '../../support/wait';
+import { SecondClient } from '../faults/second-client';
 import { openBackend, type BackendUnderTest } from './backend-under-test';
 
 const pass: RiskVerdict = { check: 'price-collar', label: 'Price collar', outcome: 'pass', explanation: 'Within 5%.' };
@@ -31,7 +36,10 @@ function storeWithDrafts(store: Store) {
 
 describe('an unreadable draft row at start-up', () => {
   let t: BackendUnderTest | undefined;
+  let other: SecondClient | undefined;
   afterEach(async () => {
+    other?.close();
+    other = undefined;
     await t?.close();
     t = undefined;
   });
@@ -81,4 +89,32 @@ describe('an unreadable draft row at start-up', () => {
     expect(reduces.verdicts?.find((v) => v.check === 'drafts-readable')?.outcome).toBe('warn');
     expect(reduces.state).not.toBe('blocked');
   });
+
+  it('holds even a reducing order while another open order on that contract is unaccounted for (it may be the unreadable one)', async () => {
+    const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-unreadable-'));
+    const store = openStore(dataDirectory);
+    const { inFlight } = storeWithDrafts(store);
+    store.close();
+    damageStoredDraft(dataDirectory, inFlight.id, `"id":"${inFlight.id}"`, `"id":"${inFlight.id.slice(0, -1)}!"`);
+    const clock = new TradingHoursClock();
+    const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 21, clock });
+    const account = sim.accounts[0]!;
+    const held = sim.engine.positions(account).find((p) => p.contract.secType === 'STK' && p.pos >= 2)!;
+    const symbol = held.contract.symbol ?? '';
+    // A sell resting on the held stock that no readable draft placed: it could be the unreadable draft's order.
+    other = await SecondClient.connect(sim.host, sim.port, 5);
+    other.place(1, symbol, { action: OrderAction.SELL, totalQuantity: 1, orderType: OrderType.LMT, lmtPrice: 99_999, account });
+    await waitFor(() => other!.statusOf(1) === 'Submitted', 'the resting sell');
+    try {
+      t = await openBackend(dataDirectory, { clock, sim });
+      await waitFor(() => t!.backend.broker.portfolio()?.openOrders.some((o) => o.symbol === symbol), 'the resting sell in our view');
+      const reduces = await t.call('draftFromTicket', { text: `sell 1 ${symbol}`, account });
+      expect(reduces.verdicts?.find((v) => v.check === 'drafts-readable')).toMatchObject({ outcome: 'block', explanation: expect.stringMatching(/overshoot/) as string });
+    } finally {
+      await t?.close();
+      t = undefined;
+      await sim.close();
+    }
+  });
 });
+

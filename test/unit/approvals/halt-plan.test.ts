@@ -42,6 +42,12 @@ describe('what a halt cancels', () => {
       expect(p.keep.map((k) => k.orderId).sort()).toEqual([51, 52]);
       expect(p.cancel.map((c) => c.orderId)).toEqual([50]);
     });
+    it('are kept when the broker lists the entry as finished (Filled) with nothing filled recorded', () => {
+      const finished = { ...entry(), status: 'Filled' };
+      const p = plan([finished, ...children]);
+      expect(p.keep.map((k) => k.orderId).sort()).toEqual([51, 52]);
+      expect(p.keep.every((k) => /may have filled/.test(k.reason))).toBe(true);
+    });
     it('are kept when the entry shows a partial fill, or is no longer open at all', () => {
       expect(plan([entry(1), ...children]).keep.map((k) => k.orderId).sort()).toEqual([51, 52]);
       expect(plan(children).keep.map((k) => k.orderId).sort()).toEqual([51, 52]);

@@ -1,3 +1,4 @@
+import type { OpenOrderView } from '../../../src/shared/portfolio';
 import { describe, expect, it } from 'vitest';
 import { PortfolioModel } from '../../../src/main/broker/portfolio-model';
 
@@ -69,4 +70,20 @@ describe('paper or live', () => {
     expect(tradingModeOf(['U1234567'])).toBe('live');
     expect(tradingModeOf([])).toBe('unknown');
   });
+
+  it('a finished order never comes back as open when its openOrder message arrives after its final status', () => {
+    const model = new PortfolioModel(() => 1);
+    const order = (status: string): OpenOrderView => ({
+      orderId: 50, permId: 50, clientId: 7, conId: 265598, account: 'DU1', symbol: 'AAPL', action: 'BUY', quantity: 3, orderType: 'LMT',
+      limitPrice: 100, stopPrice: null, tif: 'DAY', status, filled: 0, remaining: 3, avgFillPrice: null, orderRef: 'ref',
+    });
+    model.applyOpenOrder(order('Submitted'));
+    model.applyOrderStatus(7, 50, 'Filled', 3, 0, 100);
+    // IB sends the two in either order: a late openOrder(Filled) must not show a filled order as working with 0 filled.
+    model.applyOpenOrder(order('Filled'));
+    expect(model.snapshot().openOrders).toEqual([]);
+    model.applyOpenOrder(order('Cancelled'));
+    expect(model.snapshot().openOrders).toEqual([]);
+  });
 });
+

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { RiskVerdict } from '../../../src/shared/draft';
 import { applyVerdicts, transition } from '../../../src/main/approvals/lifecycle';
@@ -87,4 +88,25 @@ describe('a draft row damaged in the database file', () => {
     expect(again.drafts.listByStates(['pending', 'working']).map((d) => d.id)).toEqual([a.id]);
     again.close();
   });
+
+  it('counts a damaged row as possibly in flight unless it is provably over or provably never sent', () => {
+    const dir = tempDir();
+    let store = openStore(dir);
+    const stateDamaged = working(store, now).draft;
+    const stateLooksQueued = working(store, now + 10).draft;
+    const neverSent = pending(store, now + 20);
+    store.close();
+    // A state column that is not one of ours proves nothing; a queue state beside an order id is not a queue draft.
+    const db = new Database(path.join(dir, databaseFileName));
+    db.prepare('UPDATE drafts SET state = ? WHERE id = ?').run('Submitting', stateDamaged.id);
+    db.prepare('UPDATE drafts SET state = ? WHERE id = ?').run('pending', stateLooksQueued.id);
+    db.close();
+    damageStoredDraft(dir, neverSent.id, `"id":"${neverSent.id}"`, `"id":"${neverSent.id.slice(0, -1)}!"`);
+
+    store = openStore(dir);
+    expect(store.drafts.unreadable().map((r) => r.id).sort()).toEqual([stateDamaged.id, stateLooksQueued.id, neverSent.id].sort());
+    expect(store.drafts.unreadableInFlight().sort()).toEqual([stateDamaged.id, stateLooksQueued.id].sort());
+    store.close();
+  });
 });
+
