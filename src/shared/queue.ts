@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Draft, DraftContract, DraftFigures, DraftOrder, RiskVerdict, TradingState } from './draft';
+import { DraftFact } from './draft-facts';
 
 /** A waiting draft's size against its account, valued in main as the risk checks value it. */
 export const OrderSize = z.object({
@@ -18,6 +19,8 @@ export const DraftReview = z.object({
   size: OrderSize,
   /** Position and weight before and after, at the market of now. */
   figures: DraftFigures,
+  /** What differs from the person's habits and the market, the ones that stand out first. */
+  facts: z.array(DraftFact),
   /** Epoch ms of the check: any change of limits, trading state, session or account values runs it again. */
   checkedAt: z.number(),
 });
