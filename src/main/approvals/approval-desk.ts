@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
 import { parseOrderTicket } from '../../shared/order-ticket';
-import type { DraftChange, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
+import type { DraftChange, DraftReview, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
 import { CallFailure } from '../contract/call-error';
@@ -143,6 +143,11 @@ export class ApprovalDesk {
       ...(storeProblems.length ? { storeProblems } : {}),
       ...(this.notices.length ? { notices: [...this.notices] } : {}),
     };
+  }
+
+  /** The waiting draft as the queue last showed it: verdicts, size, figures and facts. */
+  reviewOf(draftId: string): DraftReview | undefined {
+    return this.review.of(draftId);
   }
 
   size(ctx: ReturnType<typeof buildRiskContext>, draft: Draft): OrderSize {

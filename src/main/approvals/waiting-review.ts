@@ -59,6 +59,10 @@ export class WaitingReview {
     for (const id of this.latest.keys()) if (!seen.has(id)) this.latest.delete(id);
   }
 
+  of(draftId: string): DraftReview | undefined {
+    return this.latest.get(draftId);
+  }
+
   snapshot(): Record<string, DraftReview> {
     return Object.fromEntries(this.latest);
   }

@@ -8,6 +8,7 @@ import { requestApproval } from './approval-actions';
 import { ageText, orderLine, STATE_LABEL } from './describe-draft';
 import { DraftThesis } from './draft-thesis';
 import { NotableChecks } from './notable-checks';
+import { SecondLook } from './second-look';
 import { reviewFigures } from './review-figures';
 
 interface Props {
@@ -51,6 +52,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   const frozen = !waiting && draft.atApproval !== undefined;
   const marketFigures = waiting ? review?.figures : draft.atApproval;
   const large = size?.large ?? true;
+  const secondLook = useAppStore((s) => s.queue.secondLooks?.[draft.id]);
 
   useEffect(() => {
     // Follow the selection with focus, but never pull focus out of a dialog or a field the person is typing in.
@@ -140,6 +142,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
             : 'IB what-if: waiting for the gateway…'}
         </p>
       )}
+      {secondLook && (detailed || waiting) && <SecondLook look={secondLook} draftVersion={draft.version} />}
       {editing && waiting && <EditForm draft={draft} onDone={() => setEditing(undefined)} />}
       {problem && (
         <p role="alert" className="problem">
