@@ -170,4 +170,31 @@ describe('the second look, through the contract, the real SDK and a fake Message
     expect(fake!.requests.filter(isSecondLook)).toEqual([]);
     expect(look(turn.draftIds[0]!)).toBeUndefined();
   });
+
+  it('an answer in the wrong form is not shown, is said on the card, and is still costed', async () => {
+    const { account } = await start();
+    replyByKind(fake!, [draftOrder(account), text('Drafted.')], () => toolCall('give_counter_case', { case_against: 'Too big.', wrong_if: 'It is not.', confidence_pct: 250 }));
+    const turn = await t!.call('sendChat', { conversationId: CONVERSATION, text: 'Buy some Apple.' });
+    const shown = await settledLook(turn.draftIds[0]!);
+    expect(shown).toMatchObject({ state: 'failed', message: 'The second look’s answer was not in the expected form, so it is not shown.' });
+    expect(shown?.usd).toBeGreaterThan(0);
+    const status = await t!.call('getClaudeStatus');
+    expect(status.month.requests).toBe(3);
+    expect(status.month.usd).toBeCloseTo(turn.usd + shown!.usd!, 10);
+  });
+
+  it('sends account aliases, never account numbers, when the person asked for aliases', async () => {
+    const { account } = await start({ aliasAccounts: true });
+    replyByKind(fake!, [toolCall('draft_order', { account: 'ACCOUNT-1', symbol: 'AAPL', sec_type: 'STK', side: 'BUY', quantity: 10, order_type: 'MKT', thesis: THESIS, risks: ['Concentration.'] }), text('Drafted.')], () =>
+      toolCall('give_counter_case', COUNTER),
+    );
+    const turn = await t!.call('sendChat', { conversationId: CONVERSATION, text: 'Buy some Apple.' });
+    const view = await t!.call('getConversation', { conversationId: CONVERSATION });
+    expect(turn.draftIds, JSON.stringify(view.turns[0]?.toolResults)).toHaveLength(1);
+    expect(await settledLook(turn.draftIds[0]!)).toMatchObject({ state: 'done' });
+    const sent = fake!.requests.find(isSecondLook)!;
+    expect(sent.raw).toContain('ACCOUNT-1');
+    for (const real of t!.sim.accounts) expect(sent.raw).not.toContain(real);
+    expect(account).not.toBe('ACCOUNT-1');
+  });
 });
