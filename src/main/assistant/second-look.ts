@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CounterCase } from '../../shared/second-look';
 import { describeApiError } from './errors';
 import { untrustedMarkers } from './fence';
+import { strictToolSchema } from './strict-tool-schema';
 import { usageFromApi, type TokenUsage } from './usage';
 
 /**
@@ -23,31 +24,23 @@ Rules:
 
 export const counterCaseToolName = 'give_counter_case';
 
+const maxCase = 1200;
+const maxWrongIf = 600;
+
+/** One schema for the answer: the tool's JSON schema is generated from it, and the answer is checked against it. */
+const CounterCaseInput = z.strictObject({
+  case_against: z.string().trim().min(1).describe('The strongest case against the trade, in plain words with the figures.'),
+  wrong_if: z.string().trim().min(1).describe('What would make this case against wrong.'),
+  confidence_pct: z.number().int().min(0).max(100).describe('How sure you are, 0 to 100, that the case against should stop the trade.'),
+});
+
 /** A structured answer, not an action: the call is never run, its input is the counter-case. */
 const counterCaseTool: Anthropic.Tool = {
   name: counterCaseToolName,
   description: 'Give the counter-case: the strongest case against the drafted trade, what would make it wrong, and your confidence in it.',
   strict: true,
-  input_schema: {
-    type: 'object',
-    properties: {
-      case_against: { type: 'string', description: 'The strongest case against the trade, in plain words with the figures.' },
-      wrong_if: { type: 'string', description: 'What would make this case against wrong.' },
-      confidence_pct: { type: 'integer', description: 'How sure you are, 0 to 100, that the case against should stop the trade.' },
-    },
-    required: ['case_against', 'wrong_if', 'confidence_pct'],
-    additionalProperties: false,
-  },
+  input_schema: strictToolSchema(CounterCaseInput),
 };
-
-const maxCase = 1200;
-const maxWrongIf = 600;
-
-const CounterCaseInput = z.object({
-  case_against: z.string().trim().min(1),
-  wrong_if: z.string().trim().min(1),
-  confidence_pct: z.number().min(0).max(100),
-});
 
 /**
  * One request with one user message: the draft and the account facts as
@@ -107,7 +100,7 @@ export async function askSecondLook(
     counterCase: {
       caseAgainst: clip(parsed.data.case_against, maxCase),
       wrongIf: clip(parsed.data.wrong_if, maxWrongIf),
-      confidencePct: Math.round(parsed.data.confidence_pct),
+      confidencePct: parsed.data.confidence_pct,
     },
   };
 }
