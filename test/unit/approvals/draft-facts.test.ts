@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftFacts, MIN_HABIT_ORDERS } from '../../../src/main/approvals/draft-facts';
 import { draftFigures } from '../../../src/main/approvals/draft-figures';
-import { orderHabits, type OrderHabits } from '../../../src/main/approvals/order-habits';
+import { HABIT_WINDOW, orderHabits, type OrderHabits } from '../../../src/main/approvals/order-habits';
 import type { RiskContext } from '../../../src/main/risk/context';
 import type { Draft } from '../../../src/shared/draft';
 import type { DraftFact, DraftFactKind } from '../../../src/shared/draft-facts';
@@ -37,6 +37,15 @@ describe('the size against the person’s typical order in the account', () => {
     const habits = orderHabits(history, 'DU1234567', 'USD');
     // 1,000, 2,000, 3,000 and 100,000: the one huge order does not move the median much.
     expect(habits).toEqual({ account: 'DU1234567', currency: 'USD', orders: 4, medianNotional: 2500 });
+  });
+
+  it('reads only the newest approvals, and never the draft being judged', () => {
+    // Newest first, as the repository lists them: 50 of 1,000 in value, then 100 older ones of 100,000.
+    const newest = Array.from({ length: HABIT_WINDOW }, () => approved(10, 100));
+    const older = Array.from({ length: 100 }, () => approved(1000, 100));
+    expect(orderHabits([...newest, ...older], 'DU1234567', 'USD')).toMatchObject({ orders: HABIT_WINDOW, medianNotional: 1000 });
+    const itself = approved(1000, 100);
+    expect(orderHabits([itself, approved(10, 100)], 'DU1234567', 'USD', itself.id)).toMatchObject({ orders: 1, medianNotional: 1000 });
   });
 
   it('values an approved buy limit above the market at its limit, as the checks did', () => {

@@ -118,16 +118,6 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
               {formatMoney(size ? size.notional : figures.notional)} ({formatPercent(size ? size.pctNetLiq : figures.pctNetLiq)} of net liq)
             </dd>
           </div>
-          {!waiting && figures.priceDistancePct !== null && (
-            <div>
-              <dt>From quote</dt>
-              <dd className="num">
-                {figures.priceDistancePct > 0 ? '+' : ''}
-                {formatPercent(figures.priceDistancePct)}
-                {figures.quoteDelayed ? ' (delayed quote)' : ''}
-              </dd>
-            </div>
-          )}
         </dl>
       )}
       {detailed && waiting && review && (
