@@ -30,5 +30,7 @@ export const SecondLookView = z.object({
   /** Its cost, counted in the month's spend like any turn. */
   usd: z.number().nonnegative().optional(),
   costEstimated: z.boolean().optional(),
+  /** Tokens billed, as a turn shows them (cache reads and writes count as input). */
+  tokens: z.object({ input: z.number().int().nonnegative(), output: z.number().int().nonnegative() }).optional(),
 });
 export type SecondLookView = z.infer<typeof SecondLookView>;

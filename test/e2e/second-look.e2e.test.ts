@@ -45,7 +45,7 @@ describe('the second look on the card (fake Messages API)', () => {
     expect(await look.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __secondLookRan?: number }).__secondLookRan)).toBeUndefined();
     expect(await look.getByTestId('second-look-confidence').textContent()).toBe('Its confidence in this case: 40%');
-    expect(await look.textContent()).toMatch(/did not see the conversation; it cannot approve or reject · [\d.]+ USD/);
+    expect(await look.textContent()).toMatch(/did not see the conversation; it cannot approve or reject · [\d,]+ in \/ [\d,]+ out tokens · [\d.]+ USD/);
     // Advice only: the draft waits for the person as before.
     expect(await card.getAttribute('data-state')).toBe('pending');
 

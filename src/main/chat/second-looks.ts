@@ -80,7 +80,11 @@ export class SecondLooks {
       if (outcome.usage !== null && cost !== null) {
         this.options.ledger.record({ at: this.options.now(), model: settings.model, usage: outcome.usage, usd: cost.usd, estimated: cost.estimated });
       }
-      const spent = cost === null ? {} : { usd: cost.usd, costEstimated: cost.estimated };
+      const u = outcome.usage;
+      const spent =
+        cost === null || u === null
+          ? {}
+          : { usd: cost.usd, costEstimated: cost.estimated, tokens: { input: u.input + u.cacheRead + u.cacheWrite, output: u.output } };
       this.set(
         draft.id,
         outcome.ok

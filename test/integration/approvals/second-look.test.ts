@@ -120,6 +120,7 @@ describe('the second look, through the contract, the real SDK and a fake Message
     expect(status.month.requests).toBe(4);
     expect(shown?.usd).toBeGreaterThan(0);
     expect(status.month.usd).toBeCloseTo(turn.usd + shown!.usd!, 10);
+    expect(shown?.tokens?.input).toBeGreaterThan(0);
     // It changed nothing about the draft: still the version Claude made, waiting for the person.
     expect(t!.backend.desk!.store.drafts.get(draftId)).toMatchObject({ version: 1, state: 'pending' });
   });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatQuantity } from '../../../shared/format-numbers';
 import type { SecondLookView } from '../../../shared/second-look';
 
 interface Props {
@@ -15,7 +16,8 @@ interface Props {
  */
 export function SecondLook({ look, draftVersion }: Props) {
   const [open, setOpen] = useState(false);
-  const cost = look.usd === undefined ? '' : ` · ${look.usd.toFixed(4)} USD${look.costEstimated ? ' (estimated)' : ''}`;
+  const tokens = look.tokens ? ` · ${formatQuantity(look.tokens.input)} in / ${formatQuantity(look.tokens.output)} out tokens` : '';
+  const cost = look.usd === undefined ? '' : `${tokens} · ${look.usd.toFixed(4)} USD${look.costEstimated ? ' (estimated)' : ''}`;
   const older = look.draftVersion !== draftVersion ? ` · of version ${look.draftVersion}` : '';
   return (
     <section className={`second-look state-${look.state}${open ? ' open' : ''}`} aria-label="Second look" data-testid="second-look" data-state={look.state}>
