@@ -23,7 +23,8 @@ describe('attacks the person sees, in Chromium', () => {
     app = await openApp();
     await expect.poll(() => app.page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
     // The person points Claude at the fake API (confirming the host), then types the key for it.
-    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL });
+    // Every scripted reply here is the conversation's; the second look has its own tests (integration second-look.test.ts).
+    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL, secondLook: false });
     await app.page.getByTestId('claude-key').fill(KEY);
     await app.page.getByTestId('claude-key').press('Enter');
     await app.page.getByTestId('chat-input').waitFor();
