@@ -18,6 +18,7 @@ import { CallFailure } from './contract/call-error';
 import type { CallHandlers } from './contract/dispatch';
 import { EventHub } from './contract/event-hub';
 import { DecisionJournal } from './journal/decision-journal';
+import { journalCsv, reviewFigures } from './journal/review-figures';
 import { RedactingLog, type Log } from './log';
 import type { AuditKeySource } from './store/audit-key';
 import { exportAudit } from './store/audit-log';
@@ -191,6 +192,10 @@ export function createBackend(options: BackendOptions): Backend {
     }
   };
   const sessionState = (): SessionState => broker.state() ?? idle;
+  const requireJournal = (): DecisionJournal => {
+    if (!journal) throw new CallFailure('unavailable', storeProblem ?? 'The decision journal is not available.');
+    return journal;
+  };
   const requireDesk = (): ApprovalDesk => {
     if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
     return desk;
@@ -267,6 +272,13 @@ export function createBackend(options: BackendOptions): Backend {
       requireDesk();
       return exportAudit((store as Store).db, from, to, format);
     },
+    getDecisionReview: () => {
+      const current = requireJournal();
+      // Outcomes due since the last pass are read in the background; the view shows what is recorded now.
+      void current.refresh();
+      return reviewFigures(current.records());
+    },
+    exportDecisionJournal: () => journalCsv(requireJournal().records()),
     getRiskLimits: () => requireDesk().riskLimits(),
     updateRiskLimits: (patch) => requireDesk().updateRiskLimits(patch),
     getClaudeStatus: () => requireChat().status(),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exchangeDate, isTradingDay, tradingDayAfter } from '../../../src/main/journal/exchange-calendar';
+import { reviewFigures } from '../../../src/main/journal/review-figures';
 import { verifyAuditChain } from '../../../src/main/store/audit-log';
 import { SteppingClock } from '../../support/stepping-clock';
 import { WEDNESDAY_11_EASTERN } from '../../support/trading-hours-clock';
@@ -89,5 +90,32 @@ describe('the decision journal against the demo gateway, through 20 trading days
     // The journal wrote none of the audit rows written meanwhile, and changed none before them.
     expect(db.prepare('SELECT seq, hash FROM audit_log WHERE seq <= ? ORDER BY seq').all((auditBefore?.at(-1) as { seq: number }).seq)).toEqual(auditBefore);
     expect(verifyAuditChain(db).ok).toBe(true);
+
+    // The review the renderer gets is the one computed from the journal's records...
+    const review = await t.call('getDecisionReview');
+    expect(review).toEqual(reviewFigures(journal.records()));
+    // ...and agrees with figures computed straight from the journal's rows.
+    type Row = { draft_id: string; author: string; decision: string; quantity: number; decision_ask: number };
+    const rows = db.prepare('SELECT draft_id, author, decision, quantity, decision_ask FROM journal_entries WHERE decision IS NOT NULL').all() as Row[];
+    expect(review.decided).toBe(rows.length);
+    expect(review.byAuthor.find((r) => r.key === 'person')).toEqual({ key: 'person', decided: 3, approved: 1, rate: 1 / 3 });
+    const close5d = (id: string): number => (db.prepare("SELECT price FROM journal_outcomes WHERE draft_id = ? AND horizon = '5d'").get(id) as { price: number }).price;
+    const execs = db.prepare('SELECT shares, price FROM journal_executions WHERE order_ref = ?').all(approved.id) as { shares: number; price: number }[];
+    const approvedPnl = execs.reduce((sum, e) => sum + (close5d(approved.id) - e.price) * e.shares, 0);
+    // Both not-approved drafts are buys: as if bought at the ask when decided.
+    const notApproved = rows.filter((r) => r.decision !== 'approved').map((r) => (close5d(r.draft_id) - r.decision_ask) * r.quantity);
+    const fiveDays = review.horizons.find((h) => h.horizon === '5d');
+    expect(fiveDays?.approved.averagePnl).toBeCloseTo(approvedPnl, 6);
+    expect(fiveDays?.approved.hitRate).toBe(approvedPnl > 0 ? 1 : 0);
+    expect(fiveDays?.notApproved.averagePnl).toBeCloseTo((notApproved[0]! + notApproved[1]!) / 2, 6);
+    const ask = rows.find((r) => r.draft_id === approved.id)?.decision_ask ?? 0;
+    const bps = execs.reduce((sum, e) => sum + ((e.price - ask) / ask) * 10_000 * e.shares, 0) / execs.reduce((sum, e) => sum + e.shares, 0);
+    expect(review.averageSlippageBps).toBeCloseTo(bps, 6);
+
+    // The CSV names each draft's audit rows.
+    const csv = await t.call('exportDecisionJournal');
+    const created = db.prepare("SELECT seq FROM audit_log WHERE draft_id = ? AND action = 'draft.created'").get(rejected.id) as { seq: number };
+    const decided = db.prepare("SELECT seq FROM audit_log WHERE draft_id = ? AND action = 'draft.rejected'").get(rejected.id) as { seq: number };
+    expect(csv.split('\n').find((line) => line.startsWith(rejected.id))?.startsWith(`${rejected.id},${created.seq},${decided.seq},person,`)).toBe(true);
   }, 90_000);
 });
