@@ -274,9 +274,10 @@ export function createBackend(options: BackendOptions): Backend {
     },
     getDecisionReview: () => {
       const current = requireJournal();
+      const figures = reviewFigures(current.records());
       // Outcomes due since the last pass are read in the background; the view shows what is recorded now.
       void current.refresh();
-      return reviewFigures(current.records());
+      return figures;
     },
     exportDecisionJournal: () => journalCsv(requireJournal().records()),
     getRiskLimits: () => requireDesk().riskLimits(),
