@@ -175,6 +175,7 @@ export function createBackend(options: BackendOptions): Backend {
         publish: (event) => events.emit('chat', event),
         now,
         endpointRules: { packaged: options.packaged ?? false },
+        ...(journal ? { journal } : {}),
         ...(options.confirmEndpoint ? { confirmEndpoint: options.confirmEndpoint } : {}),
       })
     : undefined;

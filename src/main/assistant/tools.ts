@@ -100,6 +100,20 @@ export const toolDefinitions: readonly ToolDefinition[] = [
     input_schema: object({}),
   },
   {
+    name: 'get_decision_journal',
+    description:
+      'How earlier drafts turned out: for each draft (yours and the ticket\'s), whether the person approved, rejected or let it expire, the slippage of its fills, ' +
+      'and the P&L of the order after 1, 5 and 20 trading days and at the close of the position (rejected and expired drafts: as if filled at the quote when decided). ' +
+      'Filter by symbol, side and author to see how similar drafts did before proposing another; newest first, with a summary of hit rates and average P&L.',
+    strict: true,
+    input_schema: object({
+      symbol: str('Only drafts of this ticker symbol.'),
+      side: oneOf(['BUY', 'SELL'], 'Only buys or only sells.'),
+      author: oneOf(['claude', 'person'], 'Only your drafts (claude) or only the ones typed in the order ticket (person).'),
+      limit: int('How many drafts to list, 1 to 50 (default 20).'),
+    }),
+  },
+  {
     name: 'draft_order',
     description:
       'Propose an order. It is NOT sent: it becomes a draft in the approval queue, runs through the risk checks and waits for the person to approve or reject it. ' +
@@ -151,6 +165,7 @@ export type ToolName =
   | 'get_recent_executions'
   | 'find_contract'
   | 'get_pending_drafts'
+  | 'get_decision_journal'
   | 'draft_order';
 
 const symbol = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9.\- ]+$/, 'a symbol has letters, digits, dots, dashes or spaces');
@@ -166,6 +181,12 @@ export const toolInputs = {
   get_recent_executions: z.strictObject({ account, days: z.number().int().min(1).max(7).optional() }),
   find_contract: z.strictObject({ query: z.string().trim().min(1).max(100), sec_type: z.enum(secTypes).optional() }),
   get_pending_drafts: z.strictObject({}),
+  get_decision_journal: z.strictObject({
+    symbol: symbol.optional(),
+    side: z.enum(['BUY', 'SELL']).optional(),
+    author: z.enum(['claude', 'person']).optional(),
+    limit: z.number().int().min(1).max(50).optional(),
+  }),
   draft_order: z.strictObject({
     account: z.string().trim().min(1).max(32),
     symbol,

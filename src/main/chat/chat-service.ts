@@ -1,3 +1,4 @@
+import type { JournalRecord } from '../../shared/journal';
 import { randomUUID } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatMessageView, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationSummary, ConversationView } from '../../shared/claude';
@@ -39,6 +40,8 @@ export interface ChatServiceOptions {
    */
   confirmEndpoint?: EndpointConfirmer;
   endpointRules?: EndpointRules;
+  /** The decision journal Claude may read (how similar drafts turned out). */
+  journal?: { records(): JournalRecord[] };
 }
 
 /**
@@ -73,7 +76,11 @@ export class ChatService {
       },
     };
     this.assistant = new Assistant({
-      reader: createAccountReader({ session: options.session, pendingDrafts: () => options.desk.store.drafts.listPending() }),
+      reader: createAccountReader({
+        session: options.session,
+        pendingDrafts: () => options.desk.store.drafts.listPending(),
+        ...(options.journal ? { journal: () => (options.journal as { records(): JournalRecord[] }).records() } : {}),
+      }),
       desk: draftDesk,
       store: this.conversations,
       ledger: new SqliteSpendLedger(options.store.db),
