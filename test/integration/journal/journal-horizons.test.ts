@@ -118,4 +118,42 @@ describe('the decision journal against the demo gateway, through 20 trading days
     const decided = db.prepare("SELECT seq FROM audit_log WHERE draft_id = ? AND action = 'draft.rejected'").get(rejected.id) as { seq: number };
     expect(csv.split('\n').find((line) => line.startsWith(rejected.id))?.startsWith(`${rejected.id},${created.seq},${decided.seq},person,`)).toBe(true);
   }, 90_000);
+  it('records the close of a position the order opened, at the execution that closed it', async () => {
+    const clock = new SteppingClock(WEDNESDAY_11_EASTERN);
+    t = await openBackend(undefined, { clock });
+    const account = t.sim.accounts[0] ?? '';
+    const journal = t.backend.journal;
+    if (!journal) throw new Error('no journal');
+    const held = new Set((t.backend.broker.portfolio()?.positions ?? []).filter((p) => p.account === account && p.quantity !== 0).map((p) => p.symbol));
+    const symbol = ['KO', 'PEP', 'DIS', 'WMT', 'T', 'PFE'].find((s) => !held.has(s));
+    if (!symbol) throw new Error('every candidate symbol is held');
+    const filled = async (text: string): Promise<string> => {
+      const draft = await t!.call('draftFromTicket', { text, account });
+      await t!.call('approveDraft', { id: draft.id, version: draft.version });
+      await waitFor(() => t?.backend.desk?.store.drafts.get(draft.id)?.state === 'filled', `${text} to fill`);
+      await waitFor(() => (journal.record(draft.id)?.fills.length ?? 0) > 0, `${text} in the journal`);
+      return draft.id;
+    };
+
+    const opened = await filled(`buy 10 ${symbol}`);
+    expect(journal.record(opened)?.relation).toBe('opens');
+    clock.stepTo(nextTradingMorning(WEDNESDAY_11_EASTERN));
+    await waitFor(() => t?.backend.broker.state()?.phase === 'ready', 'the session to stay ready');
+    const closing = await filled(`sell 10 ${symbol}`);
+    await journal.refresh();
+
+    const buy = journal.record(opened);
+    const sell = journal.record(closing);
+    const exit = sell?.fills[0];
+    const entry = buy?.fills[0];
+    expect(buy?.outcomes.find((o) => o.horizon === 'close')).toEqual({
+      horizon: 'close',
+      sessionDate: '20261119',
+      price: exit?.price,
+      pnl: expect.closeTo(((exit?.price ?? 0) - (entry?.price ?? 0)) * 10, 6),
+    });
+    // The sale itself went against the position: it has no close of its own.
+    expect(sell?.relation).toBe('against');
+    expect(sell?.outcomes.find((o) => o.horizon === 'close')).toBeUndefined();
+  }, 60_000);
 });
