@@ -289,13 +289,42 @@ export class DecisionJournal {
     return held?.quantity ?? 0;
   }
 
+  /**
+   * An approved order's fills the session reported while the journal could not
+   * record them are in the audit trail (the order tracker confirmed them as the
+   * draft's entry): booked on the entry's own identity, once per execId.
+   */
+  private recoverAuditedFills(entries: readonly JournalEntry[]): void {
+    const approved = new Map(entries.filter((e) => e.decision === 'approved' && e.conId !== null && e.orderId !== null && e.clientId !== null).map((e) => [e.draftId, e]));
+    if (approved.size === 0) return;
+    const from = Math.min(...[...approved.values()].map((e) => e.decidedAt ?? e.draftedAt));
+    for (const fill of this.repository.auditedFills(from)) {
+      const entry = approved.get(fill.orderRef);
+      if (!entry || entry.conId === null || entry.orderId === null || entry.clientId === null) continue;
+      this.repository.recordExecution({
+        execId: fill.execId,
+        account: entry.account,
+        conId: entry.conId,
+        side: entry.side,
+        shares: fill.shares,
+        price: fill.price,
+        at: fill.at,
+        orderRef: entry.draftId,
+        orderId: entry.orderId,
+        clientId: entry.clientId,
+      });
+    }
+  }
+
   private async bringUpToDate(): Promise<void> {
     if (this.stopped) return;
     const session = this.options.session();
     const now = this.options.now();
     /** conId → the due dates wanted, with where each outcome goes. */
     const wanted = new Map<number, { draftId: string; horizon: StoredOutcome['horizon']; due: string; anchor: string }[]>();
-    for (const entry of this.repository.entries()) {
+    const entries = this.repository.entries();
+    this.recoverAuditedFills(entries);
+    for (const entry of entries) {
       if (entry.decision === null || entry.conId === null) continue;
       const stored = this.repository.outcomes(entry.draftId);
       const has = new Set(stored.map((o) => o.horizon));

@@ -214,6 +214,26 @@ export class JournalRepository {
     );
   }
 
+  /**
+   * Fills the order tracker confirmed and wrote to the audit trail since `from`
+   * (read only): what the journal uses when it missed the session's own
+   * execution (written while it could not be, or before a restart on a later day).
+   */
+  auditedFills(from: number): { at: number; execId: string; orderRef: string; shares: number; price: number }[] {
+    const rows = prepared(this.db, "SELECT at, details FROM audit_log WHERE at >= ? AND action = 'broker.execution' ORDER BY seq").all(from) as { at: number; details: string }[];
+    return rows.flatMap((row) => {
+      try {
+        const d = JSON.parse(row.details) as { execId?: unknown; orderRef?: unknown; shares?: unknown; price?: unknown };
+        const shares = Number(d.shares);
+        const price = Number(d.price);
+        if (typeof d.execId !== 'string' || typeof d.orderRef !== 'string' || !(shares > 0) || !(price > 0)) return [];
+        return [{ at: row.at, execId: d.execId, orderRef: d.orderRef, shares, price }];
+      } catch {
+        return [];
+      }
+    });
+  }
+
   /** The audit trail's row numbers for a draft's creation and decision, and when it was decided (read only). */
   auditOf(draftId: string): { created: number | null; decided: number | null; decidedAt: number | null } {
     const rows = prepared(

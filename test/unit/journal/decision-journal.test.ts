@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DecisionJournal, type DailyClose } from '../../../src/main/journal/decision-journal';
-import { verifyAuditChain } from '../../../src/main/store/audit-log';
+import { appendAudit, verifyAuditChain } from '../../../src/main/store/audit-log';
 import { openStore, type Store } from '../../../src/main/store/open-store';
 import type { Draft } from '../../../src/shared/draft';
 import { tempDir } from '../store/support';
@@ -218,5 +218,28 @@ describe('the decision journal', () => {
     fail = false;
     await flaky.refresh();
     expect(flaky.record(draft.id)?.outcomes).toHaveLength(3);
+  });
+  it("books fills it missed from the order tracker's audit rows: the entry's only, once each", async () => {
+    const w = world(nov(25, 10));
+    const draft = pendingDraft(w.store, nov(25, 10));
+    seen(w, draft);
+    const approved = approve(w.store, draft, nov(25, 10, 1), { bid: 99.95, ask: 100, last: 99.98 });
+    seen(w, settle(w.store, approved, 'filled', nov(25, 10, 2)));
+    // The session's own report of e1 reached the journal; e2 and the take-profit's fill did not (a restart the next day).
+    w.session.fill('e1', draft.id, 'BOT', 60, 100, '20261125  10:01:10');
+    const audited = (execId: string, orderRef: string, shares: number, price: number, at: number): void => {
+      appendAudit(w.store.db, { actor: 'broker', action: 'broker.execution', details: { execId, orderRef, shares, price }, at });
+    };
+    audited('e1', draft.id, 60, 100, nov(25, 10, 1));
+    audited('e2', draft.id, 40, 100.5, nov(25, 10, 2));
+    audited('tp1', `${draft.id}:tp`, 100, 110, nov(27, 11));
+    w.clock.now = dec(28, 11);
+    await w.journal.refresh();
+    const record = w.journal.record(draft.id);
+    expect(record?.fills.map((f) => [f.execId, f.shares, f.price])).toEqual([
+      ['e1', 60, 100],
+      ['e2', 40, 100.5],
+    ]);
+    expect(record?.outcomes.find((o) => o.horizon === '1d')?.pnl).toBeCloseTo(60 * 1 + 40 * 0.5, 10);
   });
 });
