@@ -20,6 +20,7 @@ import {
   relationOf,
   weightedSlippage,
   type JournalEntry,
+  type JournalExecution,
   type StoredOutcome,
 } from './journal-figures';
 import { JournalRepository } from './journal-repository';
@@ -110,16 +111,30 @@ export class DecisionJournal {
 
   /** Every queue update: new drafts, edits and decisions. */
   observe(view: QueueView): void {
-    for (const draft of view.drafts) {
+    const changed = view.drafts.flatMap((draft) => {
       const look = `${draft.version}:${draft.state}:${draft.updatedAt}`;
-      if (this.seen.get(draft.id) === look) continue;
-      try {
-        this.note(draft);
-        this.seen.set(draft.id, look);
-      } catch (error) {
-        this.options.log.warn('The decision journal could not record a draft', { draftId: draft.id, error: error instanceof Error ? error.message : String(error) });
-      }
+      return this.seen.get(draft.id) === look ? [] : [{ draft, look }];
+    });
+    if (changed.length === 0) return;
+    // One transaction for the whole update: one durable write, not one per draft.
+    const noted: { id: string; look: string }[] = [];
+    try {
+      this.options.db.transaction(() => {
+        for (const { draft, look } of changed) {
+          try {
+            this.note(draft);
+            noted.push({ id: draft.id, look });
+          } catch (error) {
+            this.options.log.warn('The decision journal could not record a draft', { draftId: draft.id, error: error instanceof Error ? error.message : String(error) });
+          }
+        }
+      })();
+    } catch (error) {
+      // Nothing of this update was kept: every draft in it is noted again with the next one.
+      this.options.log.warn('The decision journal could not record a queue update', error instanceof Error ? error.message : String(error));
+      return;
     }
+    for (const { id, look } of noted) this.seen.set(id, look);
   }
 
   /** Executions of the session, ours and others' (another application's sale closes a position too). */
@@ -166,21 +181,27 @@ export class DecisionJournal {
     return this.refreshing;
   }
 
+  /** The whole journal, in four reads however many drafts it holds. */
   records(): JournalRecord[] {
-    return this.repository.entries().map((entry) => this.recordOf(entry));
+    const executions = this.repository.executionsByOrder();
+    const outcomes = this.repository.allOutcomes();
+    const audit = this.repository.allAudit();
+    const none = { created: null, decided: null, decidedAt: null };
+    return this.repository.entries().map((entry) =>
+      this.recordOf(entry, executions.get(entry.draftId) ?? [], outcomes.get(entry.draftId) ?? [], audit.get(entry.draftId) ?? none),
+    );
   }
 
   record(draftId: string): JournalRecord | undefined {
     const entry = this.repository.entry(draftId);
-    return entry ? this.recordOf(entry) : undefined;
+    return entry ? this.recordOf(entry, this.repository.executionsOfOrder(draftId), this.repository.outcomes(draftId), this.repository.auditOf(draftId)) : undefined;
   }
 
-  private recordOf(entry: JournalEntry): JournalRecord {
-    const fills = entryFills(entry, this.repository.executionsOfOrder(entry.draftId));
+  private recordOf(entry: JournalEntry, executions: readonly JournalExecution[], stored: readonly StoredOutcome[], audit: { created: number | null; decided: number | null }): JournalRecord {
+    const fills = entryFills(entry, executions);
     const slipped = entry.decision === 'approved' ? fillSlippage(entry, fills) : [];
     const weighted = weightedSlippage(slipped);
     const legs = legsOf(entry, fills);
-    const audit = this.repository.auditOf(entry.draftId);
     return {
       draftId: entry.draftId,
       author: entry.author,
@@ -202,7 +223,7 @@ export class DecisionJournal {
       slippage: weighted?.slippage ?? null,
       slippageBps: weighted?.slippageBps ?? null,
       hypotheticalPrice: hypotheticalPrice(entry),
-      outcomes: outcomesOf(entry, legs, this.repository.outcomes(entry.draftId)),
+      outcomes: outcomesOf(entry, legs, stored),
       auditSeqs: { created: audit.created, decided: audit.decided },
     };
   }

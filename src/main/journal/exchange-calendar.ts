@@ -13,8 +13,31 @@ const DAY_MS = 86_400_000;
 const easternDate = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
 const easternMinute = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * US/Eastern's offset from UTC in hours by the US daylight-saving rule in
+ * force since 2007 (second Sunday of March 02:00 to first Sunday of November
+ * 02:00, local): arithmetic, because the review dates thousands of fills and
+ * Intl costs microseconds a call. Earlier years ask Intl.
+ */
+const summerTime = new Map<number, { start: number; end: number }>();
+
+function easternOffsetHours(at: number): number | undefined {
+  const year = new Date(at).getUTCFullYear();
+  if (year < 2007) return undefined;
+  let dst = summerTime.get(year);
+  if (!dst) {
+    dst = { start: nthWeekday(year, 3, 0, 2) + 7 * HOUR_MS, end: nthWeekday(year, 11, 0, 1) + 6 * HOUR_MS }; // 02:00 EST, 02:00 EDT
+    summerTime.set(year, dst);
+  }
+  return at >= dst.start && at < dst.end ? -4 : -5;
+}
+
 /** The exchange date ("yyyymmdd", US/Eastern) that `at` falls on. */
 export function exchangeDate(at: number): string {
+  const offset = easternOffsetHours(at);
+  if (offset !== undefined) return stamp(at + offset * HOUR_MS);
   const parts = easternDate.formatToParts(at);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}${get('month')}${get('day')}`;

@@ -197,6 +197,41 @@ export class JournalRepository {
     ).map(executionOf);
   }
 
+  /** Every journaled draft's executions by orderRef, in one read (the review and Claude's tool read the whole journal). */
+  executionsByOrder(): Map<string, JournalExecution[]> {
+    const rows = prepared(this.db, 'SELECT * FROM journal_executions WHERE order_ref IN (SELECT draft_id FROM journal_entries) ORDER BY at, exec_id').all() as ExecutionRow[];
+    const byOrder = new Map<string, JournalExecution[]>();
+    for (const row of rows) byOrder.set(row.order_ref, [...(byOrder.get(row.order_ref) ?? []), executionOf(row)]);
+    return byOrder;
+  }
+
+  allOutcomes(): Map<string, StoredOutcome[]> {
+    const rows = prepared(this.db, 'SELECT draft_id, horizon, session_date, price FROM journal_outcomes').all() as { draft_id: string; horizon: JournalHorizon; session_date: string; price: number }[];
+    const byDraft = new Map<string, StoredOutcome[]>();
+    for (const row of rows) byDraft.set(row.draft_id, [...(byDraft.get(row.draft_id) ?? []), { horizon: row.horizon, sessionDate: row.session_date, price: row.price }]);
+    return byDraft;
+  }
+
+  /** auditOf for every journaled draft, in one read. */
+  allAudit(): Map<string, { created: number | null; decided: number | null; decidedAt: number | null }> {
+    const rows = prepared(
+      this.db,
+      `SELECT draft_id, seq, at, action FROM audit_log WHERE draft_id IN (SELECT draft_id FROM journal_entries)
+         AND action IN ('draft.created', 'draft.approved', 'draft.rejected', 'draft.expired') ORDER BY seq`,
+    ).all() as { draft_id: string; seq: number; at: number; action: string }[];
+    const byDraft = new Map<string, { created: number | null; decided: number | null; decidedAt: number | null }>();
+    for (const row of rows) {
+      const seen = byDraft.get(row.draft_id) ?? { created: null, decided: null, decidedAt: null };
+      if (row.action === 'draft.created') seen.created ??= row.seq;
+      else if (seen.decided === null) {
+        seen.decided = row.seq;
+        seen.decidedAt = row.at;
+      }
+      byDraft.set(row.draft_id, seen);
+    }
+    return byDraft;
+  }
+
   outcomes(draftId: string): StoredOutcome[] {
     return (
       prepared(this.db, 'SELECT horizon, session_date, price FROM journal_outcomes WHERE draft_id = ?').all(draftId) as { horizon: JournalHorizon; session_date: string; price: number }[]

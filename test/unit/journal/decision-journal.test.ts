@@ -117,6 +117,8 @@ describe('the decision journal', () => {
     expect(d20?.pnl).toBeCloseTo(40 * (120 - 100.02) + 60 * (120 - 100.5), 10);
     expect(record?.auditSeqs.created).toBeGreaterThan(0);
     expect(record?.auditSeqs.decided).toBeGreaterThan(record?.auditSeqs.created ?? 0);
+    // The whole-journal read (the review, the CSV, Claude's tool) gives the same record.
+    expect(w.journal.records()).toEqual([record]);
     // The journal read the audit trail and never wrote it.
     expect(auditRows(w.store)).toEqual(before);
     expect(verifyAuditChain(w.store.db).ok).toBe(true);

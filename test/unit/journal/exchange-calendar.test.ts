@@ -35,3 +35,18 @@ describe('the exchange calendar', () => {
     expect(sessionClosed('20261127', Date.UTC(2026, 10, 26, 23, 0))).toBe(false);
   });
 });
+
+describe('the exchange date', () => {
+  it('agrees with the time-zone database every half hour across both 2026 clock changes and a year boundary', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const viaIntl = (at: number): string => intl.format(at).replace(/-/g, '');
+    for (const [from, to] of [
+      [Date.UTC(2026, 2, 6), Date.UTC(2026, 2, 10)],
+      [Date.UTC(2026, 9, 30), Date.UTC(2026, 10, 3)],
+      [Date.UTC(2026, 11, 30), Date.UTC(2027, 0, 2)],
+      [Date.UTC(2005, 3, 1), Date.UTC(2005, 3, 4)],
+    ] as const) {
+      for (let at = from; at < to; at += 1_800_000) expect(exchangeDate(at), new Date(at).toISOString()).toBe(viaIntl(at));
+    }
+  });
+});
