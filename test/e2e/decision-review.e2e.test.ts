@@ -58,6 +58,8 @@ describe('the decision review', () => {
     await expect.poll(() => journal.record(draft.id)?.decision).toBe('rejected');
     const expected = reviewFigures(journal.records());
 
+    // Tall enough that the screenshots hold the whole review, charts included.
+    await page.setViewportSize({ width: 1280, height: 1150 });
     await page.locator('body').focus();
     await page.keyboard.press('g');
     await page.keyboard.press('r');
