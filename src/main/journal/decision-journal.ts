@@ -6,7 +6,7 @@ import type { BrokerSession } from '../broker/broker-session';
 import { parseIbTime } from '../broker/ib-time';
 import type { Log } from '../log';
 import type { Db } from '../store/database';
-import { exchangeDate, sessionClosed, tradingDaysBetween } from './exchange-calendar';
+import { calendarDaysBetween, exchangeDate, sessionClosed } from './exchange-calendar';
 import {
   anchorDate,
   dayHorizons,
@@ -38,8 +38,8 @@ export interface DecisionJournalOptions {
   log: Log;
   /** Wall-clock ms: decision times, horizons' due dates. */
   now: () => number;
-  /** Daily closes for a contract over the last `sessions` trading sessions (default: reqHistoricalData through the session). */
-  dailyCloses?: (session: BrokerSession, conId: number, sessions: number) => Promise<DailyClose[]>;
+  /** Daily closes for a contract over (at least) the last `days` days (default: reqHistoricalData through the session). */
+  dailyCloses?: (session: BrokerSession, conId: number, days: number) => Promise<DailyClose[]>;
   /** How often outcomes are brought up to date from history bars (default 15 minutes). */
   refreshEveryMs?: number;
 }
@@ -47,11 +47,13 @@ export interface DecisionJournalOptions {
 const APPROVED_STATES: readonly DraftState[] = ['submitting', 'working', 'partially_filled', 'filled', 'cancelled', 'broker_rejected', 'needs_review'];
 /** A quote read this long after a rejection or expiry is no longer the quote it was decided against. */
 const DECISION_QUOTE_MS = 60_000;
-/** IB answers daily bars for a year back without complaint; older horizons are left unrecorded. */
-const MAX_SESSIONS = 365;
+/** IB answers daily bars for a year back in days; older horizons are left unrecorded. */
+const MAX_DAYS = 365;
 
-async function historyCloses(session: BrokerSession, conId: number, sessions: number): Promise<DailyClose[]> {
-  const bars = await session.history({ conId, exchange: 'SMART', currency: 'USD' }, `${sessions} D`, '1 day');
+// "N D" counts calendar days at IB (trading sessions in the simulator): asking
+// for calendar days covers the window either way.
+async function historyCloses(session: BrokerSession, conId: number, days: number): Promise<DailyClose[]> {
+  const bars = await session.history({ conId, exchange: 'SMART', currency: 'USD' }, `${days} D`, '1 day');
   return bars.map((bar) => ({ date: bar.date.trim().slice(0, 8), close: bar.close })).filter((bar) => /^\d{8}$/.test(bar.date) && Number.isFinite(bar.close) && bar.close > 0);
 }
 
@@ -371,11 +373,11 @@ export class DecisionJournal {
     // One request per contract, one at a time: IB paces history requests.
     for (const [conId, needs] of wanted) {
       const earliest = needs.reduce((first, need) => (need.anchor < first ? need.anchor : first), today);
-      const sessions = tradingDaysBetween(earliest, today) + 2;
-      if (sessions > MAX_SESSIONS) continue;
+      const days = calendarDaysBetween(earliest, today) + 3;
+      if (days > MAX_DAYS) continue;
       let closes: DailyClose[];
       try {
-        closes = await read(session, conId, sessions);
+        closes = await read(session, conId, days);
       } catch (error) {
         this.options.log.warn('The decision journal could not read history bars', { conId, error: error instanceof Error ? error.message : String(error) });
         continue;

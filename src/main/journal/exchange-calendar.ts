@@ -160,6 +160,13 @@ export function tradingDaysBetween(from: string, to: string): number {
   return count;
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: string, to: string): number {
+  const a = civil(from);
+  const b = civil(to);
+  return Math.round((utcDay(b.y, b.m, b.d) - utcDay(a.y, a.m, a.d)) / DAY_MS);
+}
+
 /** Whether the regular session of `date` has closed at `now`: its close is final. */
 export function sessionClosed(date: string, now: number): boolean {
   const today = exchangeDate(now);

@@ -25,7 +25,7 @@ interface World {
   session: FakeSession;
   clock: { now: number };
   journal: DecisionJournal;
-  requests: { conId: number; sessions: number }[];
+  requests: { conId: number; days: number }[];
   bars: DailyClose[];
 }
 
@@ -39,7 +39,7 @@ function world(start: number): World {
   const store = openStore(tempDir(), undefined, { now: () => clock.now });
   open.push(store);
   const session = new FakeSession();
-  const requests: { conId: number; sessions: number }[] = [];
+  const requests: { conId: number; days: number }[] = [];
   const w: World = {
     store,
     session,
@@ -54,8 +54,8 @@ function world(start: number): World {
     session: () => session.asSession(),
     log: quiet,
     now: () => clock.now,
-    dailyCloses: async (_session, conId, sessions) => {
-      requests.push({ conId, sessions });
+    dailyCloses: async (_session, conId, days) => {
+      requests.push({ conId, days });
       return w.bars;
     },
   });
@@ -174,8 +174,8 @@ describe('the decision journal', () => {
     const e = w.journal.record(sell.id);
     expect(e).toMatchObject({ decision: 'expired', hypotheticalPrice: 99, relation: 'against' });
     expect(e?.outcomes.map((o) => o.pnl)).toEqual([-10 * (101 - 99), -10 * (105 - 99), -10 * (120 - 99)]);
-    // One history request for the contract, however many drafts it serves.
-    expect(w.requests).toHaveLength(1);
+    // One history request for the contract, however many drafts it serves, covering the calendar days since the decision.
+    expect(w.requests).toEqual([{ conId: 265598, days: 33 + 3 }]);
   });
 
   it('records the close of the position from a later execution in the account, and nothing for an unapproved draft', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeDate, exchangeHolidays, isTradingDay, sessionClosed, tradingDayAfter, tradingDaysBetween } from '../../../src/main/journal/exchange-calendar';
+import { calendarDaysBetween, exchangeDate, exchangeHolidays, isTradingDay, sessionClosed, tradingDayAfter, tradingDaysBetween } from '../../../src/main/journal/exchange-calendar';
 
 describe('the exchange calendar', () => {
   it('knows the 2026 NYSE holidays, with Independence Day kept on Friday 3 July', () => {
@@ -25,6 +25,8 @@ describe('the exchange calendar', () => {
     expect(tradingDayAfter('20261218', 5)).toBe('20261228'); // Christmas on a Friday
     expect(tradingDaysBetween('20261125', '20261224')).toBe(20);
     expect(tradingDaysBetween('20261125', '20261125')).toBe(0);
+    expect(calendarDaysBetween('20261125', '20261224')).toBe(29);
+    expect(calendarDaysBetween('20261231', '20270101')).toBe(1);
   });
 
   it('dates an instant in the exchange zone and knows when a session has closed', () => {
