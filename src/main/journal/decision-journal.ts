@@ -80,6 +80,7 @@ export class DecisionJournal {
   private readonly seen = new Map<string, string>();
   private waitingView: QueueView | undefined;
   private stopped = false;
+  private cached: { version: number; records: JournalRecord[] } | undefined;
 
   constructor(private readonly options: DecisionJournalOptions) {
     this.repository = new JournalRepository(options.db);
@@ -183,8 +184,18 @@ export class DecisionJournal {
     return this.refreshing;
   }
 
-  /** The whole journal, in four reads however many drafts it holds. */
+  /**
+   * The whole journal, in four reads however many drafts it holds, and kept
+   * until the journal next writes: the review and Claude's tool read it often,
+   * on main's thread.
+   */
   records(): JournalRecord[] {
+    const version = this.repository.version;
+    if (this.cached?.version !== version) this.cached = { version, records: this.readRecords() };
+    return this.cached.records;
+  }
+
+  private readRecords(): JournalRecord[] {
     const executions = this.repository.executionsByOrder();
     const outcomes = this.repository.allOutcomes();
     const audit = this.repository.allAudit();

@@ -102,7 +102,18 @@ export interface JournalDecisionFacts {
  * audit trail is read (a draft's rows and their seq numbers), never written.
  */
 export class JournalRepository {
+  private writes = 0;
+
   constructor(private readonly db: Db) {}
+
+  /** Counts writes that changed a row: what the journal's cached records are checked against. */
+  get version(): number {
+    return this.writes;
+  }
+
+  private wrote(result: { changes: number }): void {
+    if (result.changes > 0) this.writes += 1;
+  }
 
   entry(draftId: string): JournalEntry | undefined {
     const row = prepared(this.db, 'SELECT * FROM journal_entries WHERE draft_id = ?').get(draftId) as EntryRow | undefined;
@@ -115,7 +126,7 @@ export class JournalRepository {
 
   /** A draft seen for the first time; a second call for the same draft changes nothing. */
   insertEntry(entry: Omit<JournalEntry, 'decision' | 'decidedAt' | 'decisionQuote' | 'orderId' | 'clientId' | 'finalState'>, now: number): void {
-    prepared(
+    this.wrote(prepared(
       this.db,
       `INSERT OR IGNORE INTO journal_entries (draft_id, author, account, con_id, symbol, sec_type, side, quantity, multiplier, order_type,
          drafted_at, draft_bid, draft_ask, draft_last, position_before, warned, updated_at)
@@ -138,23 +149,23 @@ export class JournalRepository {
       entry.positionBefore,
       entry.warned ? 1 : 0,
       now,
-    );
+    ));
   }
 
   /** An edit changes what would be decided: the journal follows the draft until its decision. */
   updateUndecided(draftId: string, order: { quantity: number; orderType: string; side: 'BUY' | 'SELL' }, now: number): void {
-    prepared(this.db, 'UPDATE journal_entries SET quantity = ?, order_type = ?, side = ?, updated_at = ? WHERE draft_id = ? AND decision IS NULL').run(
+    this.wrote(prepared(this.db, 'UPDATE journal_entries SET quantity = ?, order_type = ?, side = ?, updated_at = ? WHERE draft_id = ? AND decision IS NULL').run(
       order.quantity,
       order.orderType,
       order.side,
       now,
       draftId,
-    );
+    ));
   }
 
   /** Written once: a decision already recorded is kept. */
   recordDecision(draftId: string, facts: JournalDecisionFacts, now: number): void {
-    prepared(
+    this.wrote(prepared(
       this.db,
       `UPDATE journal_entries SET decision = ?, decided_at = ?, decision_bid = ?, decision_ask = ?, decision_last = ?,
          position_before = COALESCE(?, position_before), warned = ?, order_id = ?, client_id = ?, updated_at = ?
@@ -171,20 +182,20 @@ export class JournalRepository {
       facts.clientId,
       now,
       draftId,
-    );
+    ));
   }
 
   recordFinalState(draftId: string, state: string, now: number): void {
-    prepared(this.db, 'UPDATE journal_entries SET final_state = ?, updated_at = ? WHERE draft_id = ? AND final_state IS NULL').run(state, now, draftId);
+    this.wrote(prepared(this.db, 'UPDATE journal_entries SET final_state = ?, updated_at = ? WHERE draft_id = ? AND final_state IS NULL').run(state, now, draftId));
   }
 
   /** Replayed on every reconnect: kept once per execId. */
   recordExecution(e: JournalExecution): void {
-    prepared(
+    this.wrote(prepared(
       this.db,
       `INSERT OR IGNORE INTO journal_executions (exec_id, account, con_id, side, shares, price, at, order_ref, order_id, client_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(e.execId, e.account, e.conId, e.side, e.shares, e.price, e.at, e.orderRef, e.orderId, e.clientId);
+    ).run(e.execId, e.account, e.conId, e.side, e.shares, e.price, e.at, e.orderRef, e.orderId, e.clientId));
   }
 
   executionsOfOrder(draftId: string): JournalExecution[] {
@@ -201,14 +212,23 @@ export class JournalRepository {
   executionsByOrder(): Map<string, JournalExecution[]> {
     const rows = prepared(this.db, 'SELECT * FROM journal_executions WHERE order_ref IN (SELECT draft_id FROM journal_entries) ORDER BY at, exec_id').all() as ExecutionRow[];
     const byOrder = new Map<string, JournalExecution[]>();
-    for (const row of rows) byOrder.set(row.order_ref, [...(byOrder.get(row.order_ref) ?? []), executionOf(row)]);
+    for (const row of rows) {
+      const list = byOrder.get(row.order_ref);
+      if (list) list.push(executionOf(row));
+      else byOrder.set(row.order_ref, [executionOf(row)]);
+    }
     return byOrder;
   }
 
   allOutcomes(): Map<string, StoredOutcome[]> {
     const rows = prepared(this.db, 'SELECT draft_id, horizon, session_date, price FROM journal_outcomes').all() as { draft_id: string; horizon: JournalHorizon; session_date: string; price: number }[];
     const byDraft = new Map<string, StoredOutcome[]>();
-    for (const row of rows) byDraft.set(row.draft_id, [...(byDraft.get(row.draft_id) ?? []), { horizon: row.horizon, sessionDate: row.session_date, price: row.price }]);
+    for (const row of rows) {
+      const outcome = { horizon: row.horizon, sessionDate: row.session_date, price: row.price };
+      const list = byDraft.get(row.draft_id);
+      if (list) list.push(outcome);
+      else byDraft.set(row.draft_id, [outcome]);
+    }
     return byDraft;
   }
 
@@ -240,13 +260,13 @@ export class JournalRepository {
 
   /** Written once per horizon: a bar read again later (re-scaled, adjusted) never changes a recorded outcome. */
   recordOutcome(draftId: string, outcome: StoredOutcome, now: number): void {
-    prepared(this.db, 'INSERT OR IGNORE INTO journal_outcomes (draft_id, horizon, session_date, price, recorded_at) VALUES (?, ?, ?, ?, ?)').run(
+    this.wrote(prepared(this.db, 'INSERT OR IGNORE INTO journal_outcomes (draft_id, horizon, session_date, price, recorded_at) VALUES (?, ?, ?, ?, ?)').run(
       draftId,
       outcome.horizon,
       outcome.sessionDate,
       outcome.price,
       now,
-    );
+    ));
   }
 
   /**
