@@ -17,6 +17,8 @@ import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
 import { CallFailure } from './contract/call-error';
 import type { CallHandlers } from './contract/dispatch';
 import { EventHub } from './contract/event-hub';
+import { DecisionJournal } from './journal/decision-journal';
+import { journalCsv, reviewFigures } from './journal/review-figures';
 import { RedactingLog, type Log } from './log';
 import type { AuditKeySource } from './store/audit-key';
 import { exportAudit } from './store/audit-log';
@@ -65,6 +67,7 @@ export interface Backend {
   readonly broker: BrokerService;
   /** Undefined when the database could not be opened (see AppInfo.storeProblem). */
   readonly desk: ApprovalDesk | undefined;
+  readonly journal: DecisionJournal | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -102,6 +105,9 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   let desk: ApprovalDesk | undefined;
+  // The decision journal follows the queue's updates and the session's executions; it never writes a draft or an audit row.
+  const journal = store ? new DecisionJournal({ db: store.db, drafts: store.drafts, session: () => broker.current, log, now }) : undefined;
+  if (journal) events.subscribe((name, payload) => name === 'queue' && journal.queueChanged(payload as QueueView));
   // Account values and quotes are inputs of every waiting draft's checks.
   const recheck = new RecheckPacer(() => {
     if (desk?.hasWaiting()) desk.publish();
@@ -127,6 +133,7 @@ export function createBackend(options: BackendOptions): Backend {
       const current = desk;
       const tracker = new OrderTracker(current, log, now);
       tracker.attach(session);
+      journal?.attach(session);
       session.setOrderGate(() => current.ordersMayLeave());
       session.on('orderWithheld', (orderId) => current.withheld(orderId));
       // Every (re)connect: the session has re-synced open orders and today's
@@ -176,6 +183,7 @@ export function createBackend(options: BackendOptions): Backend {
         now,
         endpointRules: { packaged: options.packaged ?? false },
         queueChanged: () => desk?.publish(),
+        ...(journal ? { journal } : {}),
         ...(options.confirmEndpoint ? { confirmEndpoint: options.confirmEndpoint } : {}),
       })
     : undefined;
@@ -194,6 +202,10 @@ export function createBackend(options: BackendOptions): Backend {
     }
   };
   const sessionState = (): SessionState => broker.state() ?? idle;
+  const requireJournal = (): DecisionJournal => {
+    if (!journal) throw new CallFailure('unavailable', storeProblem ?? 'The decision journal is not available.');
+    return journal;
+  };
   const requireDesk = (): ApprovalDesk => {
     if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
     return desk;
@@ -270,6 +282,14 @@ export function createBackend(options: BackendOptions): Backend {
       requireDesk();
       return exportAudit((store as Store).db, from, to, format);
     },
+    getDecisionReview: () => {
+      const current = requireJournal();
+      const figures = reviewFigures(current.records());
+      // Outcomes due since the last pass are read in the background; the view shows what is recorded now.
+      void current.refresh();
+      return figures;
+    },
+    exportDecisionJournal: () => journalCsv(requireJournal().records()),
     getRiskLimits: () => requireDesk().riskLimits(),
     updateRiskLimits: (patch) => requireDesk().updateRiskLimits(patch),
     getClaudeStatus: () => requireChat().status(),
@@ -289,8 +309,10 @@ export function createBackend(options: BackendOptions): Backend {
     log,
     broker,
     desk,
+    journal,
     async start() {
       events.emit('sessionState', sessionState());
+      journal?.start();
       if (desk) {
         desk.publish();
         expiryTimer = setInterval(() => desk?.expireDue(), 5000);
@@ -301,6 +323,7 @@ export function createBackend(options: BackendOptions): Backend {
     async stop() {
       if (expiryTimer) clearInterval(expiryTimer);
       chat?.stop();
+      journal?.stop();
       stopAuditEvents?.();
       recheck.stop();
       // Retries of refused writes end with the store they write to.

@@ -3,6 +3,7 @@ import { AppInfo } from './app-info';
 import { ContractProfile, ContractProfilesRequest, PriceHistory, PriceHistoryRequest } from './chart';
 import { ApiKeyInput, ChatEvent, ChatSend, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationRef, ConversationSummary, ConversationView } from './claude';
 import { Draft, RiskLimits, TradingState } from './draft';
+import { ReviewFigures } from './journal';
 import { PortfolioDelta, PortfolioSnapshot } from './portfolio';
 import { ApproveRequest, AuditExportRequest, AuditStatus, AuditVerification, DraftChange, HaltPlan, HaltRequest, QueueView, RejectRequest, TicketRequest } from './queue';
 import { SessionState } from './session';
@@ -63,6 +64,10 @@ export const calls = {
   setTradingState: { request: z.object({ state: TradingState }).strict(), response: TradingState },
   verifyAudit: { request: noPayload, response: AuditVerification },
   exportAudit: { request: AuditExportRequest, response: z.string() },
+  /** The decision journal's review: approval rates, slippage, outcomes of approved and not approved drafts (computed in main). */
+  getDecisionReview: { request: noPayload, response: ReviewFigures },
+  /** The decision journal as CSV, one line per draft with its audit trail row numbers. */
+  exportDecisionJournal: { request: noPayload, response: z.string() },
   /** The pre-trade limits (live trading is switched in the connection settings). */
   /** `problem` says the stored limits could not be read (the values are then the defaults, and approvals are blocked). */
   getRiskLimits: { request: noPayload, response: RiskLimitsView },

@@ -306,6 +306,13 @@ describe('the keys act on the queue only when the queue is what the person is lo
         await press(keys);
         await expect.poll(() => focusIn('chat-pane')).toBe(true);
       },
+      'decision-review': async (keys) => {
+        await press(keys);
+        await page.getByTestId('decision-review').waitFor();
+        await expect.poll(() => focusIn('decision-review')).toBe(true);
+        await page.keyboard.press('Escape');
+        await page.getByTestId('decision-review').waitFor({ state: 'detached' });
+      },
       palette: async (keys) => {
         await press(keys);
         await page.getByTestId('command-palette').waitFor();

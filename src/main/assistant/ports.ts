@@ -1,4 +1,5 @@
 import type { Draft, DraftInput, RiskVerdict, WhatIfPreview } from '../../shared/draft';
+import type { JournalRecord } from '../../shared/journal';
 import type { AccountView, ExecutionView, OpenOrderView, PositionView, QuoteView } from '../../shared/portfolio';
 
 /**
@@ -22,6 +23,8 @@ export interface AccountReader {
   findContracts(query: string, secType?: 'STK' | 'ETF' | 'OPT' | 'FUT'): Promise<ContractMatch[]>;
   /** Drafts waiting in the queue (pending or blocked). */
   pendingDrafts(): Promise<Draft[]>;
+  /** The decision journal: every draft, how it was decided and how it turned out (absent where there is no journal). */
+  decisionJournal?(): Promise<JournalRecord[]>;
 }
 
 export type HistoryPeriod = '1D' | '5D' | '1M' | '3M' | '6M' | '1Y' | '5Y';

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DraftInput, type Draft } from '../../shared/draft';
 import type { AccountAliases } from './aliases';
 import { fenceUntrusted } from './fence';
+import { journalForClaude } from './journal-tool';
 import type { AccountReader, DraftDesk, DraftDeskResult } from './ports';
 import { isToolName, toolInputs, type DraftOrderToolInput, type ToolName } from './tools';
 
@@ -134,6 +135,11 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
     case 'get_pending_drafts': {
       const drafts = await reader.pendingDrafts();
       return data(ctx, { drafts: drafts.map(draftForClaude) });
+    }
+    case 'get_decision_journal': {
+      const i = input as Inputs['get_decision_journal'];
+      if (!reader.decisionJournal) throw new ToolRefusal('The decision journal is not available.');
+      return data(ctx, journalForClaude(await reader.decisionJournal(), i));
     }
     case 'draft_order':
       return draftOrder(input as DraftOrderToolInput, ctx);

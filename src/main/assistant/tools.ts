@@ -73,6 +73,18 @@ const tools = {
     description: 'Drafts waiting for the person in the approval queue, with their state (pending or blocked) and risk verdicts.',
     input: z.strictObject({}),
   },
+  get_decision_journal: {
+    description:
+      "How earlier drafts turned out: for each draft (yours and the ticket's), whether the person approved, rejected or let it expire, the slippage of its fills, " +
+      'and the P&L of the order after 1, 5 and 20 trading days and at the close of the position (rejected and expired drafts: as if filled at the quote when decided). ' +
+      'Filter by symbol, side and author to see how similar drafts did before proposing another; newest first, with a summary of hit rates and average P&L.',
+    input: z.strictObject({
+      symbol: symbol.optional().describe('Only drafts of this ticker symbol.'),
+      side: z.enum(['BUY', 'SELL']).optional().describe('Only buys or only sells.'),
+      author: z.enum(['claude', 'person']).optional().describe('Only your drafts (claude) or only the ones typed in the order ticket (person).'),
+      limit: z.number().int().min(1).max(50).optional().describe('How many drafts to list, 1 to 50 (default 20).'),
+    }),
+  },
   draft_order: {
     description:
       'Propose an order. It is NOT sent: it becomes a draft in the approval queue, runs through the risk checks and waits for the person to approve or reject it. ' +

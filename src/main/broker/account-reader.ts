@@ -1,3 +1,4 @@
+import type { JournalRecord } from '../../shared/journal';
 import type { Contract } from '@stoqey/ib';
 import type { AccountReader, ContractMatch, PriceBar, PriceHistoryRequest } from '../assistant/ports';
 import type { Draft } from '../../shared/draft';
@@ -19,6 +20,8 @@ const DURATION: Record<PriceHistoryRequest['period'], string> = {
 export interface AccountReaderDeps {
   session: () => BrokerSession | undefined;
   pendingDrafts: () => Draft[];
+  /** The decision journal's records, when the store has one. */
+  journal?: () => JournalRecord[];
   /** How long a quote for a symbol that is not yet subscribed may take. */
   quoteWaitMs?: number;
 }
@@ -100,5 +103,6 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
         }));
     },
     pendingDrafts: async () => deps.pendingDrafts(),
+    ...(deps.journal ? { decisionJournal: async () => (deps.journal as () => JournalRecord[])() } : {}),
   };
 }

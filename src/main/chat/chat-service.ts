@@ -1,3 +1,4 @@
+import type { JournalRecord } from '../../shared/journal';
 import { randomUUID } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatMessageView, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationSummary, ConversationView } from '../../shared/claude';
@@ -43,6 +44,8 @@ export interface ChatServiceOptions {
   endpointRules?: EndpointRules;
   /** A card's second look changed: the queue is published again. */
   queueChanged?: () => void;
+  /** The decision journal Claude may read (how similar drafts turned out). */
+  journal?: { records(): JournalRecord[] };
 }
 
 /**
@@ -64,7 +67,12 @@ export class ChatService {
     const existing = options.vault.read();
     if (existing) this.registerSecret(existing);
     const ledger = new SqliteSpendLedger(options.store.db);
-    const reader = createAccountReader({ session: options.session, pendingDrafts: () => options.desk.store.drafts.listPending() });
+    const journal = options.journal;
+    const reader = createAccountReader({
+      session: options.session,
+      pendingDrafts: () => options.desk.store.drafts.listPending(),
+      ...(journal ? { journal: () => journal.records() } : {}),
+    });
     const apiKey = (): string | undefined => (this.keyProblem() === undefined ? options.vault.read() : undefined);
     this.secondLooks = new SecondLooks({
       settings: () => this.settings(),

@@ -27,6 +27,8 @@ export function describeToolCall(name: string, input: unknown): string {
       return `looked up "${String(args['query'] ?? '')}"`;
     case 'get_pending_drafts':
       return 'read the drafts waiting for you';
+    case 'get_decision_journal':
+      return `read how earlier drafts turned out${typeof args['symbol'] === 'string' ? ` (${args['symbol']})` : ''}`;
     case 'draft_order':
       return `proposed a draft: ${String(args['side'] ?? '')} ${String(args['quantity'] ?? '')} ${String(args['symbol'] ?? '')} ${String(args['order_type'] ?? '')}${
         typeof args['limit_price'] === 'number' ? ` ${args['limit_price']}` : ''

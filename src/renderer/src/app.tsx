@@ -8,6 +8,7 @@ import { ConfirmLargeDialog } from './keyboard/confirm-large-dialog';
 import { RejectDialog } from './keyboard/reject-dialog';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
 import { useKeyboard } from './keyboard/use-keyboard';
+import { DecisionReviewDialog } from './journal/decision-review-dialog';
 import { PositionsPane } from './positions/positions-pane';
 import { ConfirmHaltDialog, HaltOutcomeBanner } from './queue/halt-from-shell';
 import { QueuePane } from './queue/queue-pane';
@@ -47,6 +48,7 @@ export function App() {
       {dialog.kind === 'reject' && <RejectDialog draftId={dialog.draftId} />}
       {dialog.kind === 'confirm-large' && <ConfirmLargeDialog draftId={dialog.draftId} />}
       {dialog.kind === 'confirm-halt' && <ConfirmHaltDialog />}
+      {dialog.kind === 'decision-review' && <DecisionReviewDialog />}
     </div>
   );
 }

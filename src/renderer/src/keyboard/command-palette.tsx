@@ -29,6 +29,7 @@ export function CommandPalette({ onOpenSettings }: { onOpenSettings: () => void 
       { label: 'Reconnect to the gateway', run: () => void api.reconnectSession() },
       { label: 'Connection settings', run: onOpenSettings },
       { label: 'Show keyboard shortcuts', run: () => store.openDialog({ kind: 'shortcuts' }) },
+      { label: 'Review past decisions (decision journal)', run: () => store.openDialog({ kind: 'decision-review' }) },
     ];
     if (selected) {
       list.unshift(

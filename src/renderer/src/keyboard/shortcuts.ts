@@ -12,6 +12,7 @@ export type ShortcutAction =
   | 'go-positions'
   | 'go-queue'
   | 'go-chat'
+  | 'decision-review'
   | 'palette'
   | 'help'
   | 'leave-field';
@@ -55,6 +56,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'go-positions', presses: ['g p'], does: 'Go to positions', scope: 'app' },
   { action: 'go-queue', presses: ['g q'], does: 'Go to the approval queue', scope: 'app' },
   { action: 'go-chat', presses: ['g c'], does: 'Go to the chat', scope: 'app' },
+  { action: 'decision-review', presses: ['g r'], does: 'Review past decisions: approval rates and how drafts turned out', scope: 'app' },
   { action: 'palette', presses: ['Mod+k'], does: 'Command palette', scope: 'field' },
   { action: 'help', presses: ['?'], does: 'Show these shortcuts', scope: 'app' },
   { action: 'leave-field', presses: ['Escape'], does: 'Close a dialog, leave a field', scope: 'field' },

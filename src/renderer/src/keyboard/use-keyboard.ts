@@ -74,6 +74,9 @@ export function useKeyboard(onProblem: (message: string | undefined) => void): v
         case 'go-chat':
           store.requestFocus('chat');
           return true;
+        case 'decision-review':
+          store.openDialog({ kind: 'decision-review' });
+          return true;
         case 'palette':
           store.openDialog({ kind: 'palette' });
           return true;

@@ -6,6 +6,8 @@ export type Dialog =
   | { kind: 'palette' }
   | { kind: 'reject'; draftId: string }
   | { kind: 'confirm-large'; draftId: string }
+  /** The decision journal's review (g r, or the palette). */
+  | { kind: 'decision-review' }
   /** A global shortcut asked to halt: nothing is cancelled until the person confirms here. */
   | { kind: 'confirm-halt' };
 

@@ -1,3 +1,4 @@
+import type { JournalRecord } from '../../../../src/shared/journal';
 import { randomUUID } from 'node:crypto';
 import { DraftInput, defaultRiskLimits, type Draft } from '../../../../src/shared/draft';
 import type { AccountView, ExecutionView, OpenOrderView, PositionView, QuoteView } from '../../../../src/shared/portfolio';
@@ -64,6 +65,8 @@ export class AccountFixture implements AccountReader, DraftDesk {
     { conId: 76792991, symbol: 'TSLA', secType: 'STK', currency: 'USD', primaryExchange: 'NASDAQ', longName: 'TESLA INC' },
   ];
   drafts: Draft[] = [];
+  /** The decision journal's records the assistant may read. */
+  journal: JournalRecord[] = [];
   /** Every call made through the ports, in order: what the assistant did. */
   calls: string[] = [];
   failWith: Error | null = null;
@@ -110,6 +113,11 @@ export class AccountFixture implements AccountReader, DraftDesk {
     const q = query.toUpperCase();
     return this.contracts.filter((c) => c.symbol === q || c.longName.toUpperCase().includes(q));
   }
+  async decisionJournal(): Promise<JournalRecord[]> {
+    this.guard('decisionJournal');
+    return this.journal;
+  }
+
   async pendingDrafts(): Promise<Draft[]> {
     this.guard('pendingDrafts');
     return this.drafts.filter((d) => d.state === 'pending' || d.state === 'blocked');
