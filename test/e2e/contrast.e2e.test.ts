@@ -3,7 +3,11 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { text, toolCall } from '../fixtures/fake-anthropic/script';
+import { startFakeAnthropic, type FakeAnthropic } from '../fixtures/fake-anthropic/server';
 import { openReadyApp, type AppUnderTest } from './support/app-under-test';
+
+const KEY = 'sk-ant-api03-e2e-0123456789abcdefghijklmnop';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -100,13 +104,16 @@ async function contrastFailures(page: Page, surface: string, scope: string | und
 
 describe('every text and control meets WCAG AA contrast, in light and in dark', () => {
   let app: AppUnderTest;
+  let fake: FakeAnthropic;
 
   beforeEach(async () => {
+    fake = await startFakeAnthropic({ apiKey: KEY });
     app = await openReadyApp();
   });
 
   afterEach(async () => {
     await app.close();
+    await fake.close();
   });
 
   it('axe-core finds no contrast failure on the main screen, the dialogs, and halted', async () => {
@@ -137,6 +144,28 @@ describe('every text and control meets WCAG AA contrast, in light and in dark', 
     };
 
     await check('main screen');
+    await page.getByTestId('chart-panel').getByRole('tab', { name: 'Allocation' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('allocation-row').first().waitFor();
+    await check('allocation', '[data-testid="chart-panel"]');
+
+    // The chat with a conversation in it: the question, tool calls (done and refused), the draft link, a flagged claim.
+    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL });
+    await page.keyboard.press('/');
+    await page.keyboard.type(KEY);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('chat-input').waitFor();
+    fake.reply(
+      toolCall('get_portfolio', { account: 'DU0000000' }, 'Looking.'),
+      toolCall('draft_order', { account, symbol: 'XOM', sec_type: 'STK', side: 'BUY', quantity: 2, order_type: 'MKT', thesis: 'Energy.', risks: ['Oil can fall.'] }),
+      text('I placed the order for **2 XOM**.'),
+    );
+    await page.keyboard.type('Add energy.');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('chat-live').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('claim-flag').waitFor();
+    await check('chat', '[data-testid="chat-pane"]');
+    await page.keyboard.press('Escape');
     await page.keyboard.press('?');
     await check('shortcuts dialog', '[data-testid="shortcuts-dialog"]');
     await page.keyboard.press('Escape');
