@@ -16,8 +16,6 @@ export function ChatPane() {
   const section = useRef<HTMLElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const log = useRef<HTMLDivElement>(null);
-  const claudeReady = useAppStore((s) => s.claude?.keyPresent === true);
-  useFollowNewest(log, claudeReady);
   useFocusRequest('chat', section);
   useFocusRequest('chat-input', input);
   const claude = useAppStore((s) => s.claude);
@@ -26,6 +24,7 @@ export function ChatPane() {
   const conversation = useAppStore((s) => s.conversation);
   const live = useAppStore((s) => s.live);
   const notice = useAppStore((s) => s.chatNotice);
+  useFollowNewest(log, claude?.keyPresent === true, conversationId);
   const [text, setText] = useState('');
   const [running, setRunning] = useState(false);
   const api = rendererApi();
@@ -210,9 +209,10 @@ function ToolCalls({ calls }: { calls: readonly { id: string; summary: string; o
 
 /**
  * Keeps the newest message in view as the log grows, unless the person has
- * scrolled up to read something earlier; scrolling back to the end follows again.
+ * scrolled up to read something earlier; scrolling back to the end, or
+ * opening another conversation, follows again.
  */
-function useFollowNewest(ref: RefObject<HTMLElement | null>, shown: boolean): void {
+function useFollowNewest(ref: RefObject<HTMLElement | null>, shown: boolean, conversationId: string | undefined): void {
   useEffect(() => {
     const log = ref.current;
     if (!log) return;
@@ -231,7 +231,8 @@ function useFollowNewest(ref: RefObject<HTMLElement | null>, shown: boolean): vo
       observer.disconnect();
       log.removeEventListener('scroll', onScroll);
     };
-  }, [ref, shown]);
+    // Another conversation opens at its newest message, following again.
+  }, [ref, shown, conversationId]);
 }
 
 /** Where the draft really is now, never more than that: only the person approves. */
