@@ -54,7 +54,6 @@ describe('the main screen at 1440×900', () => {
     for (const symbol of ['AAPL', 'MSFT', 'NVDA', 'AMZN', 'GOOGL', 'JPM', 'XOM', 'V']) await app.backend.handlers.draftFromTicket({ text: `buy 1 ${symbol} @${account}` });
     await expect.poll(() => page.locator('[data-testid="draft-card"]').count()).toBe(8);
     expect(await page.getByTestId('queue-list').evaluate((el) => el.scrollHeight > el.clientHeight * 1.5)).toBe(true);
-    await page.screenshot({ path: '/tmp/wt11-layout.png' });
 
     const columns = await page.locator('.positions-table thead th').count();
     expect(columns).toBe(9);
@@ -68,7 +67,6 @@ describe('the main screen at 1440×900', () => {
     await page.keyboard.press('q');
     for (let i = 0; i < 8; i++) await page.keyboard.press('j');
     await page.getByTestId('draft-card').last().evaluate((card) => card.scrollIntoView({ block: 'end' }));
-    await page.screenshot({ path: '/tmp/wt11-layout-scrolled.png' });
     problems.push(...(await clipping(page, halt)).map((p) => `scrolled: ${p}`), ...(await clipping(page, ticket)).map((p) => `scrolled: ${p}`));
     expect(problems).toEqual([]);
   });
@@ -99,7 +97,6 @@ describe('the main screen at 1440×900', () => {
       await page.getByRole('radio', { name: basis }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByRole('radio', { name: basis }).getAttribute('aria-checked')).toBe('true');
-      await page.screenshot({ path: `/tmp/wt11-allocation-${basis.replace(' ', '-')}.png` });
       const names = await page.getByTestId('allocation-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-name') ?? ''));
       const labels = await ring.evaluate((element) => {
         const box = element.getBoundingClientRect();
@@ -130,5 +127,13 @@ describe('the main screen at 1440×900', () => {
     const drawn = JSON.parse((await page.getByTestId('price-chart-canvas').getAttribute('data-drawn')) ?? '[]') as { type: string; points: number }[];
     expect(drawn.find((series) => series.type === 'candlestick')?.points).toBe(history.bars.length);
     expect(history.bars.length).toBeGreaterThanOrEqual(52);
+  });
+
+  it('narrower, at 1280×800, the three panes still fit the window side by side (the positions table scrolls within its pane)', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await clipping(page, 'main.panes > section.pane')).toEqual([]);
+    expect(await clipping(page, '[data-testid="queue-pane"] button.halt')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });
