@@ -15,7 +15,8 @@ describe('the chat transcript keeps what the person needs in view', () => {
     fake = await startFakeAnthropic({ apiKey: KEY });
     app = await openApp();
     await expect.poll(() => app.page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
-    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL });
+    // Only the chat's own requests are scripted here: no second look on Claude's drafts.
+    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL, secondLook: false });
   });
 
   afterEach(async () => {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { text, toolCall } from '../fixtures/fake-anthropic/script';
+import { text, toolCall, type RecordedRequest, type ScriptedReply } from '../fixtures/fake-anthropic/script';
 import { startFakeAnthropic, type FakeAnthropic } from '../fixtures/fake-anthropic/server';
 import { openReadyApp, type AppUnderTest } from './support/app-under-test';
 
@@ -155,16 +155,23 @@ describe('every text and control meets WCAG AA contrast, in light and in dark', 
     await page.keyboard.type(KEY);
     await page.keyboard.press('Enter');
     await page.getByTestId('chat-input').waitFor();
-    fake.reply(
+    // The second look on Claude's draft is its own Messages call: it gets the counter-case, the chat gets the rest in order.
+    const chat: ScriptedReply[] = [
       toolCall('get_portfolio', { account: 'DU0000000' }, 'Looking.'),
       toolCall('draft_order', { account, symbol: 'XOM', sec_type: 'STK', side: 'BUY', quantity: 2, order_type: 'MKT', thesis: 'Energy.', risks: ['Oil can fall.'] }),
       text('I placed the order for **2 XOM**.'),
-    );
+    ];
+    const counterCase = toolCall('give_counter_case', { case_against: 'XOM is already a large holding.', wrong_if: 'Oil holds.', confidence_pct: 40 });
+    const pick = (request: RecordedRequest): ScriptedReply =>
+      JSON.stringify(request.body.tool_choice ?? null).includes('give_counter_case') ? counterCase : (chat.shift() ?? text('Done.'));
+    fake.reply(pick, pick, pick, pick);
     await page.keyboard.type('Add energy.');
     await page.keyboard.press('Enter');
     await page.getByTestId('chat-live').waitFor({ state: 'detached', timeout: 15_000 });
     await page.getByTestId('claim-flag').waitFor();
     await check('chat', '[data-testid="chat-pane"]');
+    await expect.poll(() => page.getByTestId('second-look').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
+    await check('card with a second look', '[data-testid="queue-pane"]');
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
     await check('shortcuts dialog', '[data-testid="shortcuts-dialog"]');
