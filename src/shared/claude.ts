@@ -57,6 +57,8 @@ export const ToolCallView = z.object({
   /** Absent while the call has no result yet. */
   outcome: ToolOutcome.optional(),
   reason: z.string().optional(),
+  /** The draft this call created (draft_order), so the transcript keeps its link to the queue. */
+  draftId: z.string().optional(),
 });
 export type ToolCallView = z.infer<typeof ToolCallView>;
 

@@ -198,7 +198,7 @@ export class ChatService {
     const stored = this.assistant.conversation(conversationId);
     return {
       id: conversationId,
-      messages: displayMessages(stored.messages),
+      messages: displayMessages(stored.messages, new Set(stored.turns.flatMap((turn) => turn.draftIds))),
       turns: stored.turns.map((turn) => ({
         turnId: turn.turnId,
         startedAt: turn.startedAt,
@@ -327,7 +327,7 @@ type StoredBlock = { type: string; text?: string; id?: string; name?: string; in
  * messages, but each call shows what really happened to it (done, blocked,
  * refused and why), and a reply that claims an order was placed is flagged.
  */
-function displayMessages(messages: readonly Anthropic.MessageParam[]): ChatMessageView[] {
+function displayMessages(messages: readonly Anthropic.MessageParam[], draftIds: ReadonlySet<string>): ChatMessageView[] {
   const results = new Map<string, { isError: boolean; content: string }>();
   for (const message of messages) {
     if (message.role !== 'user' || typeof message.content === 'string') continue;
@@ -355,18 +355,35 @@ function displayMessages(messages: readonly Anthropic.MessageParam[]): ChatMessa
         const name = block.name ?? '';
         const result = results.get(block.id ?? '');
         const seen = result ? toolOutcome(name, result.isError, result.content) : undefined;
+        const draftId = name === 'draft_order' && result ? draftCreated(result.content, draftIds) : undefined;
         return {
           id: block.id ?? '',
           name,
           summary: describeToolCall(name, block.input),
           ...(result ? { isError: result.isError } : {}),
           ...(seen ? { outcome: seen.outcome, ...(seen.reason ? { reason: seen.reason } : {}) } : {}),
+          ...(draftId ? { draftId } : {}),
         };
       });
     if (!text && toolCalls.length === 0) continue;
     out.push({ role: message.role, text, toolCalls, ...flagFor(message.role, text) });
   }
   return out;
+}
+
+/**
+ * The draft a draft_order result names, only if the turn record says that
+ * turn created it: the stored result is text Claude was sent, the record is
+ * what the tool runner did.
+ */
+function draftCreated(content: string, draftIds: ReadonlySet<string>): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(content);
+    const id = typeof parsed === 'object' && parsed !== null ? (parsed as { draftId?: unknown }).draftId : undefined;
+    return typeof id === 'string' && draftIds.has(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function flagFor(role: 'user' | 'assistant', text: string): { flag?: string } {

@@ -69,6 +69,9 @@ describe('Claude in the app, through the contract, the real SDK and a fake Messa
     const view = await t.call('getConversation', { conversationId: CONVERSATION });
     expect(view.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'assistant', 'assistant', 'assistant']);
     expect(view.turns[0]?.toolResults.map((r) => r.name)).toEqual(['get_portfolio', 'get_quotes', 'draft_order']);
+    // The stored transcript names the draft under the call that made it, and only there.
+    const calls = view.messages.flatMap((m) => m.toolCalls);
+    expect(calls.filter((c) => c.draftId !== undefined).map((c) => [c.name, c.draftId])).toEqual([['draft_order', draft.id]]);
     expect(payloads.some((p) => p.startsWith('chat:') && p.includes('"type":"tool_call"'))).toBe(true);
 
     // The canary key is nowhere the renderer, the logs or the database can see.

@@ -11,10 +11,12 @@ export function allocationOption(slices: readonly AllocationSlice[], palette: Ch
     series: [
       {
         type: 'pie',
-        radius: ['42%', '72%'],
+        // A ring small enough that the labels, set against the box's edges, fit beside it whole: ECharts cut a
+        // label that ran past the edge to "Fu…".
+        radius: ['32%', '52%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: palette.panel, borderWidth: 1 },
-        label: { color: palette.text, formatter: '{b} {d}%' },
+        label: { color: palette.text, formatter: '{b}\n{d}%', alignTo: 'edge', edgeDistance: 4, overflow: 'none', lineHeight: 14 },
         labelLine: { lineStyle: { color: palette.muted } },
         data: slices.map((slice) => ({ name: slice.short ? `${slice.name} (short)` : slice.name, value: Number(slice.value.toFixed(2)) })),
       },

@@ -26,7 +26,7 @@ export function AllocationView({ positions }: { positions: PositionView[] }) {
   );
   const slices = useMemo(() => allocate(positions, basis, profiles), [positions, basis, profiles]);
   const option = useMemo(() => (slices.length > 0 ? allocationOption(slices, palette) : undefined), [slices, palette]);
-  const chartRef = useChart(option);
+  const chartRef = useChart(option, undefined, 'svg');
   const label = BASES.find((b) => b.basis === basis)?.label ?? '';
 
   return (

@@ -3,6 +3,7 @@ import type { ChartPalette } from './chart-palette';
 import type { PriceLevel } from './draft-levels';
 import type { ChartOption } from './echarts-setup';
 import { withLivePrice } from './live-candle';
+import { priceAxis } from './price-axis';
 
 const MARKET_TIME_ZONE = 'America/New_York';
 const dayLabel = new Intl.DateTimeFormat('en-US', { timeZone: MARKET_TIME_ZONE, month: 'short', day: 'numeric' });
@@ -34,6 +35,7 @@ export function priceChartOption(history: PriceHistory, live: number | null, lev
   const low = Math.min(...prices);
   const high = Math.max(...prices);
   const pad = (high - low) * 0.05 || high * 0.01;
+  const axis = priceAxis(low - pad, high + pad);
   return {
     animation: false,
     textStyle: { color: palette.text, fontFamily: 'system-ui, sans-serif' },
@@ -50,8 +52,9 @@ export function priceChartOption(history: PriceHistory, live: number | null, lev
       {
         scale: true,
         position: 'right',
-        min: Number((low - pad).toFixed(2)),
-        max: Number((high + pad).toFixed(2)),
+        min: axis.min,
+        max: axis.max,
+        interval: axis.interval,
         splitLine: { lineStyle: { color: palette.border } },
         axisLabel: { color: palette.muted, formatter: (value: number) => value.toFixed(2) },
       },

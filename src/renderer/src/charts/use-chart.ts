@@ -54,14 +54,14 @@ export function usePalette(): ChartPalette {
  * data and level lines are replaced whole): rebuilding axes and grids on
  * every live price costs a long task each time.
  */
-export function useChart(option: ChartOption | undefined, warmUp?: ChartOption): RefObject<HTMLDivElement | null> {
+export function useChart(option: ChartOption | undefined, warmUp?: ChartOption, renderer: 'canvas' | 'svg' = 'canvas'): RefObject<HTMLDivElement | null> {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | undefined>(undefined);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    // Canvas: a live update redraws in a few ms, where SVG re-diffed every node (a long task).
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
+    // Canvas for live charts: an update redraws in a few ms, where SVG re-diffed every node (a long task).
+    const instance = echarts.init(element, undefined, { renderer });
     chart.current = instance;
     if (warmUp) {
       // ECharts builds its components and measures text the first time it

@@ -1,5 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
-import type { ChatMessageView, TurnRecordView } from '../../../shared/claude';
+import { Fragment, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import type { ChatMessageView, ToolOutcome, TurnRecordView } from '../../../shared/claude';
 import { rendererApi } from '../api';
 import { formatMoney } from '../../../shared/format-numbers';
 import { useFocusRequest } from '../keyboard/use-keyboard';
@@ -15,6 +15,7 @@ function newConversationId(): string {
 export function ChatPane() {
   const section = useRef<HTMLElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   useFocusRequest('chat', section);
   useFocusRequest('chat-input', input);
   const claude = useAppStore((s) => s.claude);
@@ -23,6 +24,7 @@ export function ChatPane() {
   const conversation = useAppStore((s) => s.conversation);
   const live = useAppStore((s) => s.live);
   const notice = useAppStore((s) => s.chatNotice);
+  useFollowNewest(log, claude?.keyPresent === true, conversationId);
   const [text, setText] = useState('');
   const [running, setRunning] = useState(false);
   const api = rendererApi();
@@ -46,7 +48,7 @@ export function ChatPane() {
     if (!conversationId) store.openConversation(id, { id, messages: [], turns: [], running: true });
     setText('');
     setRunning(true);
-    store.startTurn();
+    store.startTurn(message);
     try {
       const result = await api.sendChat({ conversationId: id, text: message });
       if (!result.ok) store.setChatNotice(result.error.message);
@@ -94,7 +96,7 @@ export function ChatPane() {
         )}
       </div>
       {!claude?.keyPresent ? (
-        <ClaudeKeyForm />
+        <ClaudeKeyForm onSaved={() => store.requestFocus('chat-input')} />
       ) : (
         <>
           <div className="chat-toolbar">
@@ -119,7 +121,7 @@ export function ChatPane() {
               </button>
             )}
           </div>
-          <div className="chat-log" aria-live="polite" data-testid="chat-log">
+          <div ref={log} className="chat-log" aria-live="polite" data-testid="chat-log">
             {(conversation?.messages ?? []).map((message, index) => (
               <ChatMessage key={index} message={message} />
             ))}
@@ -164,9 +166,7 @@ export function ChatPane() {
 function ChatMessage({ message }: { message: ChatMessageView }) {
   return (
     <div className={`chat-message chat-${message.role}`}>
-      {message.toolCalls.map((call) => (
-        <ToolCallLine key={call.id} summary={call.summary} outcome={call.outcome} reason={call.reason} />
-      ))}
+      <ToolCalls calls={message.toolCalls} />
       {message.flag && (
         <p className="problem claim-flag" role="note" data-testid="claim-flag">
           {message.flag}
@@ -181,16 +181,58 @@ function LiveTurnView() {
   const live = useAppStore((s) => s.live);
   if (!live) return null;
   return (
-    <div className="chat-message chat-assistant live" data-testid="chat-live">
-      {live.toolCalls.map((call) => (
-        <ToolCallLine key={call.id} summary={call.summary} outcome={call.outcome} reason={call.reason} />
-      ))}
-      {live.drafts.map((draft) => (
-        <DraftLink key={draft.draftId} draftId={draft.draftId} state={draft.state} />
-      ))}
-      <Markdown text={live.text} />
-    </div>
+    <>
+      <div className="chat-message chat-user live" data-testid="chat-question">
+        <p>{live.question}</p>
+      </div>
+      <div className="chat-message chat-assistant live" data-testid="chat-live">
+        <ToolCalls calls={live.toolCalls} />
+        <Markdown text={live.text} />
+      </div>
+    </>
   );
+}
+
+/** Each call as it went, and under a draft_order call the link to the draft it made: it stays with the conversation. */
+function ToolCalls({ calls }: { calls: readonly { id: string; summary: string; outcome?: ToolOutcome | undefined; reason?: string | undefined; draftId?: string | undefined }[] }) {
+  return (
+    <>
+      {calls.map((call) => (
+        <Fragment key={call.id}>
+          <ToolCallLine summary={call.summary} outcome={call.outcome} reason={call.reason} />
+          {call.draftId && <DraftLink draftId={call.draftId} />}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Keeps the newest message in view as the log grows, unless the person has
+ * scrolled up to read something earlier; scrolling back to the end, or
+ * opening another conversation, follows again.
+ */
+function useFollowNewest(ref: RefObject<HTMLElement | null>, shown: boolean, conversationId: string | undefined): void {
+  useEffect(() => {
+    const log = ref.current;
+    if (!log) return;
+    let following = true;
+    const atEnd = (): boolean => log.scrollHeight - log.scrollTop - log.clientHeight <= 24;
+    const onScroll = (): void => {
+      following = atEnd();
+    };
+    const observer = new MutationObserver(() => {
+      if (following) log.scrollTop = log.scrollHeight;
+    });
+    log.addEventListener('scroll', onScroll);
+    observer.observe(log, { childList: true, subtree: true, characterData: true });
+    log.scrollTop = log.scrollHeight;
+    return () => {
+      observer.disconnect();
+      log.removeEventListener('scroll', onScroll);
+    };
+    // Another conversation opens at its newest message, following again.
+  }, [ref, shown, conversationId]);
 }
 
 /** Where the draft really is now, never more than that: only the person approves. */
@@ -200,12 +242,13 @@ function draftWords(state: string): string {
   return state.replace('_', ' ');
 }
 
-function DraftLink({ draftId, state }: { draftId: string; state: string }) {
+/** Says where the draft is only as the queue knows it now; one the queue no longer lists is named without a state. */
+function DraftLink({ draftId }: { draftId: string }) {
   const draft = useAppStore((s) => s.queue.drafts.find((d) => d.id === draftId));
   return (
     <button
       type="button"
-      className={`draft-link state-${state}`}
+      className={`draft-link state-${draft?.state ?? 'unknown'}`}
       data-testid="chat-draft"
       onClick={() => {
         const store = useAppStore.getState();
@@ -213,7 +256,7 @@ function DraftLink({ draftId, state }: { draftId: string; state: string }) {
         store.requestFocus('queue');
       }}
     >
-      Draft {draft ? `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol}` : draftId.slice(0, 8)} — {draftWords(draft?.state ?? state)} → open in queue
+      Draft {draft ? `${draft.order.side} ${draft.order.quantity} ${draft.contract.symbol} — ${draftWords(draft.state)}` : draftId.slice(0, 8)} → open in queue
     </button>
   );
 }
@@ -231,7 +274,7 @@ function WhatClaudeSaw({ turns }: { turns: TurnRecordView[] }) {
           </p>
           <pre>{turn.userText}</pre>
           {turn.draftIds.map((id) => (
-            <DraftLink key={id} draftId={id} state="pending" />
+            <DraftLink key={id} draftId={id} />
           ))}
           {turn.toolResults.map((result) => (
             <div key={result.toolUseId}>

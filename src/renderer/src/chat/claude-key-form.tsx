@@ -4,7 +4,8 @@ import { rendererApi } from '../api';
 import { useAppStore } from '../store';
 
 /** Entering the key once: it goes to main's encrypted storage and never comes back to this window. */
-export function ClaudeKeyForm() {
+/** onSaved: the form goes away once a key is stored, so the caller says where focus goes next. */
+export function ClaudeKeyForm({ onSaved }: { onSaved: () => void }) {
   const claude = useAppStore((s) => s.claude);
   const setClaude = useAppStore((s) => s.setClaude);
   const [key, setKey] = useState('');
@@ -26,6 +27,7 @@ export function ClaudeKeyForm() {
     if (result.ok) {
       setClaude(result.value);
       setProblem(undefined);
+      onSaved();
     } else {
       setProblem(result.error.message);
     }

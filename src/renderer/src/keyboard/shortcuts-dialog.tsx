@@ -4,7 +4,7 @@ import { ShortcutsTable } from './shortcuts-table';
 
 export function ShortcutsDialog() {
   return (
-    <Modal title="Keyboard shortcuts" testId="shortcuts-dialog">
+    <Modal title="Keyboard shortcuts" testId="shortcuts-dialog" className="shortcuts-dialog">
       <ShortcutsTable shortcuts={shortcutRows(SHORTCUTS)} />
     </Modal>
   );

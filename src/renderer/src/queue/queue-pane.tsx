@@ -66,33 +66,36 @@ export function QueuePane() {
         </p>
       )}
       <OrderTicket />
-      <UnreadableDrafts rows={queue.unreadable ?? []} />
-      {waiting.length === 0 && inFlight.length === 0 && (
-        <p className="empty">No drafts waiting. Drafts from Claude or your order ticket wait here for your sign-off.</p>
-      )}
-      {waiting.length > 0 && (
-        <section aria-label="Waiting for your approval" role="list">
-          {waiting.map((draft) => (
-            <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
-          ))}
-        </section>
-      )}
-      {inFlight.length > 0 && (
-        <section aria-label="Sent to IB">
-          <h3>At the broker</h3>
-          {inFlight.map((draft) => (
-            <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
-          ))}
-        </section>
-      )}
-      {recent.length > 0 && (
-        <section aria-label="Recently finished">
-          <h3>Recent</h3>
-          {recent.map((draft) => (
-            <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
-          ))}
-        </section>
-      )}
+      {/* Only the drafts scroll: the header with Halt and the ticket stay in view however long the queue is. */}
+      <div className="queue-list" data-testid="queue-list">
+        <UnreadableDrafts rows={queue.unreadable ?? []} />
+        {waiting.length === 0 && inFlight.length === 0 && (
+          <p className="empty">No drafts waiting. Drafts from Claude or your order ticket wait here for your sign-off.</p>
+        )}
+        {waiting.length > 0 && (
+          <section aria-label="Waiting for your approval" role="list">
+            {waiting.map((draft) => (
+              <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
+            ))}
+          </section>
+        )}
+        {inFlight.length > 0 && (
+          <section aria-label="Sent to IB">
+            <h3>At the broker</h3>
+            {inFlight.map((draft) => (
+              <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
+            ))}
+          </section>
+        )}
+        {recent.length > 0 && (
+          <section aria-label="Recently finished">
+            <h3>Recent</h3>
+            {recent.map((draft) => (
+              <DraftCard key={draft.id} draft={draft} approvalBlockedReason={approvalBlockedReason} now={now} />
+            ))}
+          </section>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RiskLimits } from '../../../shared/draft';
 import { rendererApi } from '../api';
 import { SHORTCUTS, shortcutRows } from '../keyboard/shortcuts';
@@ -77,6 +77,11 @@ export function ClaudeSettingsForm() {
   const [perTurn, setPerTurn] = useState(String(claude?.settings.maxDraftsPerTurn ?? ''));
   const [perHour, setPerHour] = useState(String(claude?.settings.maxDraftsPerHour ?? ''));
   const [message, setMessage] = useState<string | undefined>(undefined);
+  const [keyFocus, setKeyFocus] = useState(0);
+  const keyArea = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (keyFocus > 0) keyArea.current?.querySelector<HTMLElement>('button, input')?.focus();
+  }, [keyFocus, claude?.keyPresent]);
   if (!claude) return null;
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -96,18 +101,22 @@ export function ClaudeSettingsForm() {
     const result = await rendererApi().clearClaudeKey();
     if (result.ok) setClaude(result.value);
   };
+  // Saving or removing the key replaces the control that had focus: focus moves to the one that replaced it.
+  const focusKeyControl = (): void => setKeyFocus((n) => n + 1);
   return (
     <div className="settings-form">
-      {claude.keyPresent ? (
-        <p>
-          An API key is stored, encrypted.{' '}
-          <button type="button" onClick={() => void clearKey()}>
-            Remove key
-          </button>
-        </p>
-      ) : (
-        <ClaudeKeyForm />
-      )}
+      <div ref={keyArea}>
+        {claude.keyPresent ? (
+          <p>
+            An API key is stored, encrypted.{' '}
+            <button type="button" onClick={() => void clearKey().then(focusKeyControl)}>
+              Remove key
+            </button>
+          </p>
+        ) : (
+          <ClaudeKeyForm onSaved={focusKeyControl} />
+        )}
+      </div>
       <form onSubmit={(event) => void save(event)} aria-label="Claude settings" className="settings-form">
         <label>
           Model

@@ -2,9 +2,10 @@ import type { StateCreator } from 'zustand';
 import type { ChatEvent, ClaudeStatus, ConversationSummary, ConversationView, ToolOutcome } from '../../../shared/claude';
 
 export interface LiveTurn {
+  /** What the person asked, on screen from the moment it is sent. */
+  question: string;
   text: string;
-  toolCalls: { id: string; summary: string; isError?: boolean; outcome?: ToolOutcome; reason?: string }[];
-  drafts: { draftId: string; state: 'pending' | 'blocked' }[];
+  toolCalls: { id: string; summary: string; isError?: boolean; outcome?: ToolOutcome; reason?: string; draftId?: string }[];
 }
 
 export interface ChatSlice {
@@ -18,7 +19,7 @@ export interface ChatSlice {
   setClaude(status: ClaudeStatus): void;
   setConversations(list: ConversationSummary[]): void;
   openConversation(id: string, view: ConversationView | undefined): void;
-  startTurn(): void;
+  startTurn(question: string): void;
   applyChatEvent(event: ChatEvent): void;
   setChatNotice(notice: string | undefined): void;
 }
@@ -33,7 +34,7 @@ export const createChatSlice: StateCreator<ChatSlice, [], [], ChatSlice> = (set)
   setClaude: (claude) => set({ claude }),
   setConversations: (conversations) => set({ conversations }),
   openConversation: (conversationId, conversation) => set({ conversationId, conversation, live: undefined }),
-  startTurn: () => set({ live: { text: '', toolCalls: [], drafts: [] }, chatNotice: undefined }),
+  startTurn: (question) => set({ live: { question, text: '', toolCalls: [] }, chatNotice: undefined }),
   applyChatEvent: ({ conversationId, event }) =>
     set((state) => {
       // Only a turn started here streams into the pane; an event after the
@@ -50,9 +51,10 @@ export const createChatSlice: StateCreator<ChatSlice, [], [], ChatSlice> = (set)
             live: {
               ...live,
               toolCalls: live.toolCalls.map((call) =>
-                call.id === event.toolUseId ? { ...call, isError: event.isError, outcome: event.outcome, ...(event.reason ? { reason: event.reason } : {}) } : call,
+                call.id === event.toolUseId
+                  ? { ...call, isError: event.isError, outcome: event.outcome, ...(event.reason ? { reason: event.reason } : {}), ...(event.draft ? { draftId: event.draft.draftId } : {}) }
+                  : call,
               ),
-              drafts: event.draft ? [...live.drafts, event.draft] : live.drafts,
             },
           };
         case 'done':
