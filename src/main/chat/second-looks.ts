@@ -42,18 +42,30 @@ const kept = 200;
 export class SecondLooks {
   private readonly looks = new Map<string, SecondLookView>();
   private readonly inFlight = new Set<AbortController>();
+  /** The looks asked so far, one after another: see `look`. */
+  private line: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(private readonly options: SecondLooksOptions) {}
 
-  /** For a draft Claude just made. Never throws; resolves when the answer (or the failure) is recorded. */
-  async look(draft: Draft): Promise<void> {
-    try {
-      await this.ask(draft);
-    } catch (error) {
-      // The settings or the ledger could not be read, or the queue not published: logged, and the draft is untouched.
-      this.options.log.warn('The second look could not be asked', error instanceof Error ? error.message : String(error));
-    }
+  /**
+   * For a draft Claude just made. Never throws; resolves when the answer (or
+   * the failure) is recorded. Looks are asked one at a time, each checking
+   * the spend limit only once the one before it has recorded its cost: a
+   * turn that drafts five orders must not send five looks that all passed
+   * the check before any of them was billed.
+   */
+  look(draft: Draft): Promise<void> {
+    const next = this.line.then(async () => {
+      try {
+        await this.ask(draft);
+      } catch (error) {
+        // The settings or the ledger could not be read, or the queue not published: logged, and the draft is untouched.
+        this.options.log.warn('The second look could not be asked', error instanceof Error ? error.message : String(error));
+      }
+    });
+    this.line = next;
+    return next;
   }
 
   private async ask(draft: Draft): Promise<void> {

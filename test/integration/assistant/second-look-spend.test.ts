@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AccountReader } from '../../../src/main/assistant/ports';
+import { AssistantSettings } from '../../../src/main/assistant/settings';
+import { InMemorySpendLedger, monthOf } from '../../../src/main/assistant/usage';
+import { SecondLooks } from '../../../src/main/chat/second-looks';
+import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/server';
+import { toolCall } from '../../fixtures/fake-anthropic/script';
+import { draft, now } from '../../unit/risk/support';
+
+const KEY = 'sk-ant-api03-second-look-spend-0123456789abcdef';
+const COUNTER = { case_against: 'Too much in one name.', wrong_if: 'The position stays small.', confidence_pct: 40 };
+
+/** Only what the brief reads: the draft's account and no positions. */
+const reader = {
+  accounts: async () => ['DU1234567'],
+  accountSummary: async () => [],
+  portfolio: async () => [],
+} as unknown as AccountReader;
+
+describe('second looks against the month’s spend limit', () => {
+  let fake: FakeAnthropic | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    fake = undefined;
+  });
+
+  it('several drafts at once do not all race past the limit: once one look has reached it, the rest are not asked', async () => {
+    fake = await startFakeAnthropic({ apiKey: KEY });
+    fake.reply(...Array.from({ length: 5 }, () => toolCall('give_counter_case', COUNTER)));
+    const ledger = new InMemorySpendLedger();
+    // Under the limit now; any one answer costs more than this.
+    const settings = AssistantSettings.parse({ baseURL: fake.baseURL, monthlySpendLimitUsd: 0.000001, maxRetries: 0 });
+    const looks = new SecondLooks({
+      settings: () => settings,
+      apiKey: () => KEY,
+      ledger,
+      reader,
+      review: () => undefined,
+      now: () => now,
+      changed: () => undefined,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    // A turn that drafts three orders asks three second looks, one right after the other.
+    const drafts = [draft({ quantity: 10 }), draft({ quantity: 20 }), draft({ quantity: 30 })];
+    await Promise.all(drafts.map((d) => looks.look(d)));
+
+    expect(fake.requests).toHaveLength(1);
+    const shown = Object.values(looks.forDrafts(drafts.map((d) => d.id)));
+    expect(shown.map((v) => v.state).sort()).toEqual(['done', 'skipped', 'skipped']);
+    for (const skipped of shown.filter((v) => v.state === 'skipped')) expect(skipped.message).toContain('has reached your limit');
+    expect(ledger.month(monthOf(now)).requests).toBe(1);
+  });
+});
