@@ -1,4 +1,4 @@
-import type { Draft } from '../../shared/draft';
+import { queueDraftStates, type Draft } from '../../shared/draft';
 import type { DraftReview } from '../../shared/queue';
 import type { SecondLookView } from '../../shared/second-look';
 import { AccountAliases } from '../assistant/aliases';
@@ -12,6 +12,8 @@ import { secondLookBrief } from './second-look-brief';
 
 export interface SecondLooksOptions {
   settings: () => AssistantSettings;
+  /** The draft as stored now (null when it cannot be read): a look waits its turn, and the draft may change meanwhile. */
+  current: (draftId: string) => Draft | null | undefined;
   /** The key, when it may be sent to the endpoint as it is now; read fresh for every call. */
   apiKey: () => string | undefined;
   ledger: SpendLedger;
@@ -68,10 +70,17 @@ export class SecondLooks {
     return next;
   }
 
-  private async ask(draft: Draft): Promise<void> {
+  private async ask(queued: Draft): Promise<void> {
     const settings = this.options.settings();
-    if (this.stopped || !settings.secondLook || draft.author !== 'claude') return;
+    if (this.stopped || !settings.secondLook || queued.author !== 'claude') return;
     const at = this.options.now();
+    // The draft as it is when this look's turn comes, not as it was queued: an edit
+    // made meanwhile is what the person will decide on, and its checks are the ones in the brief.
+    const draft = this.options.current(queued.id);
+    if (draft === null || draft === undefined || !queueDraftStates.includes(draft.state)) {
+      this.set(queued.id, { state: 'skipped', draftVersion: draft?.version ?? queued.version, at, message: 'No second look: the draft was decided (or left the queue) before its turn came.' });
+      return;
+    }
     const apiKey = this.options.apiKey();
     if (apiKey === undefined) {
       this.set(draft.id, { state: 'skipped', draftVersion: draft.version, at, message: 'No second look: there is no API key that may be sent to the endpoint.' });

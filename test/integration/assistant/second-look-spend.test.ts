@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountReader } from '../../../src/main/assistant/ports';
+import type { Draft } from '../../../src/shared/draft';
 import { AssistantSettings } from '../../../src/main/assistant/settings';
 import { InMemorySpendLedger, monthOf } from '../../../src/main/assistant/usage';
 import { SecondLooks } from '../../../src/main/chat/second-looks';
 import { startFakeAnthropic, type FakeAnthropic } from '../../fixtures/fake-anthropic/server';
-import { toolCall } from '../../fixtures/fake-anthropic/script';
+import { toolCall, type RecordedRequest } from '../../fixtures/fake-anthropic/script';
 import { draft, now } from '../../unit/risk/support';
 
 const KEY = 'sk-ant-api03-second-look-spend-0123456789abcdef';
@@ -30,8 +31,10 @@ describe('second looks against the month’s spend limit', () => {
     const ledger = new InMemorySpendLedger();
     // Under the limit now; any one answer costs more than this.
     const settings = AssistantSettings.parse({ baseURL: fake.baseURL, monthlySpendLimitUsd: 0.000001, maxRetries: 0 });
+    const drafts = [draft({ quantity: 10 }), draft({ quantity: 20 }), draft({ quantity: 30 })];
     const looks = new SecondLooks({
       settings: () => settings,
+      current: (id) => drafts.find((d) => d.id === id),
       apiKey: () => KEY,
       ledger,
       reader,
@@ -41,7 +44,6 @@ describe('second looks against the month’s spend limit', () => {
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     });
     // A turn that drafts three orders asks three second looks, one right after the other.
-    const drafts = [draft({ quantity: 10 }), draft({ quantity: 20 }), draft({ quantity: 30 })];
     await Promise.all(drafts.map((d) => looks.look(d)));
 
     expect(fake.requests).toHaveLength(1);
@@ -49,5 +51,43 @@ describe('second looks against the month’s spend limit', () => {
     expect(shown.map((v) => v.state).sort()).toEqual(['done', 'skipped', 'skipped']);
     for (const skipped of shown.filter((v) => v.state === 'skipped')) expect(skipped.message).toContain('has reached your limit');
     expect(ledger.month(monthOf(now)).requests).toBe(1);
+  });
+
+  it('a look whose turn comes after the draft changed sees the draft as it is then, and one decided meanwhile is not asked', async () => {
+    fake = await startFakeAnthropic({ apiKey: KEY });
+    const drafts = [draft({ quantity: 10 }), draft({ quantity: 20 }), draft({ quantity: 30 })];
+    const [first, edited, decided] = drafts as [Draft, Draft, Draft];
+    const stored = new Map(drafts.map((d) => [d.id, d]));
+    const answer = toolCall('give_counter_case', COUNTER);
+    // While the first look is being answered, the person edits the second draft and rejects the third.
+    fake.reply((_request: RecordedRequest) => {
+      stored.set(edited.id, { ...edited, version: 2, order: { ...edited.order, quantity: 777 } });
+      stored.set(decided.id, { ...decided, state: 'rejected' });
+      return answer;
+    }, answer, answer);
+    const settings = AssistantSettings.parse({ baseURL: fake.baseURL, monthlySpendLimitUsd: null, maxRetries: 0 });
+    const looks = new SecondLooks({
+      settings: () => settings,
+      current: (id) => stored.get(id),
+      apiKey: () => KEY,
+      ledger: new InMemorySpendLedger(),
+      reader,
+      review: () => undefined,
+      now: () => now,
+      changed: () => undefined,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    await Promise.all(drafts.map((d) => looks.look(d)));
+
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests[0]!.raw).toContain(first.id);
+    const second = fake.requests[1]!.raw;
+    expect(second).toContain(edited.id);
+    expect(second).toContain('\\"version\\":2');
+    expect(second).toContain('\\"quantity\\":777');
+    const shown = looks.forDrafts(drafts.map((d) => d.id));
+    expect(shown[edited.id]).toMatchObject({ state: 'done', draftVersion: 2 });
+    expect(shown[decided.id]).toMatchObject({ state: 'skipped' });
+    expect(shown[decided.id]?.message).toContain('decided');
   });
 });
