@@ -139,7 +139,8 @@ export class SecondLooks {
   private async brief(draft: Draft, settings: AssistantSettings): Promise<Record<string, unknown>> {
     const { reader } = this.options;
     const aliases = new AccountAliases(settings.aliasAccounts);
-    if (aliases.enabled) aliases.register(await reader.accounts());
+    // The draft's own account too: a waiting draft outlives a reconnect to another login, whose list lacks it.
+    if (aliases.enabled) aliases.register([...(await reader.accounts()), draft.account]);
     const [accounts, positions] = await Promise.all([reader.accountSummary(draft.account), reader.portfolio(draft.account)]);
     return secondLookBrief({
       draft,

@@ -91,3 +91,33 @@ describe('second looks against the month’s spend limit', () => {
     expect(shown[decided.id]?.message).toContain('decided');
   });
 });
+
+describe('account numbers in a second look with aliases on', () => {
+  let fake: FakeAnthropic | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    fake = undefined;
+  });
+
+  it('the draft’s own account is aliased even when the session no longer lists it (another login since it was drafted)', async () => {
+    fake = await startFakeAnthropic({ apiKey: KEY });
+    fake.reply(toolCall('give_counter_case', COUNTER));
+    const waiting = draft({ quantity: 10 });
+    const otherLogin = { ...reader, accounts: async () => ['U7654321'], accountSummary: async () => [], portfolio: async () => [] } as unknown as AccountReader;
+    const looks = new SecondLooks({
+      settings: () => AssistantSettings.parse({ baseURL: fake!.baseURL, aliasAccounts: true, maxRetries: 0 }),
+      current: () => waiting,
+      apiKey: () => KEY,
+      ledger: new InMemorySpendLedger(),
+      reader: otherLogin,
+      review: () => undefined,
+      now: () => now,
+      changed: () => undefined,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    await looks.look(waiting);
+    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests[0]!.raw).not.toContain(waiting.account);
+    expect(fake.requests[0]!.raw).toContain('ACCOUNT-');
+  });
+});
