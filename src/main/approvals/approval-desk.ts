@@ -67,8 +67,9 @@ const RECENT_TERMINAL = 30;
 /** States a draft can only reach through the person's approval. */
 const approvedDraftStates: readonly DraftState[] = [...inFlightDraftStates, 'filled', 'cancelled', 'broker_rejected'];
 const RATE_WINDOW_MS = 60_000;
-/** Approved drafts read at a time while looking for a habit's window. */
+/** Approved drafts read at a time while looking for a habit's window, and at most this many pages (the read follows each approval). */
 const HABIT_PAGE = 100;
+const HABIT_PAGES = 4;
 
 /**
  * The order-rate window at start-up, from the audit trail: a restart must not
@@ -164,7 +165,7 @@ export class ApprovalDesk {
     // Read per account, page by page until a window's worth in this currency: a busy
     // other account (or currency) must not push this one's approvals out of the read.
     const found: Draft[] = [];
-    for (let offset = 0; found.length < HABIT_WINDOW; offset += HABIT_PAGE) {
+    for (let offset = 0; found.length < HABIT_WINDOW && offset < HABIT_PAGE * HABIT_PAGES; offset += HABIT_PAGE) {
       const page = this.store.drafts.listRecentByStatesIn(approvedDraftStates, account, HABIT_PAGE, offset);
       found.push(...page.filter((d) => d.atApproval !== undefined && d.contract.currency === currency));
       if (page.length < HABIT_PAGE) break;
