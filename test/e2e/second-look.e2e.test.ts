@@ -54,4 +54,37 @@ describe('the second look on the card (fake Messages API)', () => {
     await card.screenshot({ path: 'test-results/card-second-look.png' });
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('never cuts the counter-case off without a way to read the rest', async () => {
+    const { page } = app;
+    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL });
+    await app.backend.handlers.setClaudeKey({ key: KEY });
+    const account = app.sim().accounts[0]!;
+    const chat: ScriptedReply[] = [
+      toolCall('draft_order', { account, symbol: 'XOM', sec_type: 'STK', side: 'BUY', quantity: 5, order_type: 'MKT', thesis: 'Energy is underweight.', risks: ['Oil prices can fall.'] }),
+      text('Drafted.'),
+    ];
+    // Short, but more lines than the card shows at first: the last ones must still be readable.
+    const secondLook = toolCall('give_counter_case', {
+      case_against: 'One: size.\nTwo: concentration.\nThree: the event.\nFour: the quote.\nFive: margin.\nSix: THE-LAST-POINT.',
+      wrong_if: 'A: oil holds.\nB: the meeting is quiet.\nC: WRONG-IF-END.',
+      confidence_pct: 30,
+    });
+    const pick = (request: RecordedRequest): ScriptedReply =>
+      JSON.stringify(request.body.tool_choice ?? null).includes('give_counter_case') ? secondLook : (chat.shift() ?? text('Done.'));
+    fake.reply(pick, pick, pick, pick);
+
+    const turn = await app.backend.handlers.sendChat({ conversationId: '5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d', text: 'Rebalance toward energy a little.' });
+    const look = page.locator(`[data-testid="draft-card"][data-draft-id="${turn.draftIds[0]}"]`).getByTestId('second-look');
+    await expect.poll(() => look.getAttribute('data-state'), { timeout: 15_000 }).toBe('done');
+    const cut = () =>
+      look.locator('p.second-look-case, p.second-look-wrong-if').evaluateAll((ps) => ps.some((p) => p.scrollHeight > p.clientHeight + 1));
+    if (await cut()) {
+      const more = look.getByRole('button', { name: 'more' });
+      expect(await more.count()).toBe(1);
+      await more.click();
+      await expect.poll(cut).toBe(false);
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
 });

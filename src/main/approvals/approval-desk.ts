@@ -67,6 +67,9 @@ const RECENT_TERMINAL = 30;
 /** States a draft can only reach through the person's approval. */
 const approvedDraftStates: readonly DraftState[] = [...inFlightDraftStates, 'filled', 'cancelled', 'broker_rejected'];
 const RATE_WINDOW_MS = 60_000;
+/** Approved drafts read at a time while looking for a habit's window, and at most this many pages (the read follows each approval). */
+const HABIT_PAGE = 100;
+const HABIT_PAGES = 4;
 
 /**
  * The order-rate window at start-up, from the audit trail: a restart must not
@@ -104,8 +107,8 @@ export class ApprovalDesk {
   private readonly toldOrderIdsBehind = new Set<number>();
 
   private readonly review: WaitingReview;
-  /** The person's approved orders, newest first, for their habits; read once, dropped at each approval. */
-  private approved: Draft[] | undefined;
+  /** The person's approved orders by account and currency, newest first, for their habits; read once, dropped at each approval. */
+  private readonly approved = new Map<string, Draft[]>();
 
   constructor(private readonly options: ApprovalDeskOptions) {
     this.now = options.now;
@@ -117,7 +120,7 @@ export class ApprovalDesk {
       waitingDrafts: () => this.store.drafts.listPending(),
       riskContext: (now, draft) => buildRiskContext(this.riskInputs(now, draft), draft),
       size: (ctx, draft) => this.size(ctx, draft),
-      habits: (draft) => orderHabits(this.approvedDrafts(), draft.account, draft.contract.currency, draft.id),
+      habits: (draft) => orderHabits(this.approvedDrafts(draft.account, draft.contract.currency), draft.account, draft.contract.currency, draft.id),
       move: (draft, to, evidence) => this.move(draft, to, evidence),
       save: (before, after, actor, action, details) => this.save(before, after, actor, action, details),
     });
@@ -154,11 +157,21 @@ export class ApprovalDesk {
     return orderSize(ctx, draft, this.options.largeOrderPct?.() ?? DEFAULT_LARGE_ORDER_PCT);
   }
 
-  /** Only an approval adds to these (it sets atApproval), so the list is kept until the next one. */
-  private approvedDrafts(): Draft[] {
-    // Every account's approvals share the read; a few windows' worth covers the habit of each.
-    this.approved ??= this.store.drafts.listRecentByStates(approvedDraftStates, HABIT_WINDOW * 4).filter((d) => d.atApproval !== undefined);
-    return this.approved;
+  /** Only an approval adds to these (it sets atApproval), so the lists are kept until the next one. */
+  private approvedDrafts(account: string, currency: string): Draft[] {
+    const key = `${account}\u0000${currency}`;
+    const cached = this.approved.get(key);
+    if (cached) return cached;
+    // Read per account, page by page until a window's worth in this currency: a busy
+    // other account (or currency) must not push this one's approvals out of the read.
+    const found: Draft[] = [];
+    for (let offset = 0; found.length < HABIT_WINDOW && offset < HABIT_PAGE * HABIT_PAGES; offset += HABIT_PAGE) {
+      const page = this.store.drafts.listRecentByStatesIn(approvedDraftStates, account, HABIT_PAGE, offset);
+      found.push(...page.filter((d) => d.atApproval !== undefined && d.contract.currency === currency));
+      if (page.length < HABIT_PAGE) break;
+    }
+    this.approved.set(key, found);
+    return found;
   }
 
   hasWaiting(): boolean {
@@ -306,7 +319,7 @@ export class ApprovalDesk {
       return after;
     })();
     this.recentApprovals.push(this.monotonic());
-    this.approved = undefined;
+    this.approved.clear();
     this.options.onSubmitStep?.('intent-written', id);
     const placements = ibPlacements(submitting.id, submitting.account, submitting.contract, submitting.order, submitting.orderId ?? 0);
     for (const placement of placements) {

@@ -25,6 +25,8 @@ Rules:
 export const counterCaseToolName = 'give_counter_case';
 
 const maxCase = 1200;
+/** Looks wait for one another (see SecondLooks), so a hung one must not hold the rest for the SDK's ten minutes. */
+const answerTimeoutMs = 60_000;
 const maxWrongIf = 600;
 
 /** One schema for the answer: the tool's JSON schema is generated from it, and the answer is checked against it. */
@@ -81,7 +83,7 @@ export async function askSecondLook(
 ): Promise<SecondLookOutcome> {
   let message: Anthropic.Message;
   try {
-    message = await client.messages.create(request, { signal });
+    message = await client.messages.create(request, { signal, timeout: answerTimeoutMs });
   } catch (error) {
     if (signal.aborted) return { ok: false, message: 'The second look was stopped (the app was closing).', usage: null };
     return { ok: false, message: describeApiError(error, apiKey).message, usage: null };

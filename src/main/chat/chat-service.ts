@@ -76,6 +76,7 @@ export class ChatService {
     const apiKey = (): string | undefined => (this.keyProblem() === undefined ? options.vault.read() : undefined);
     this.secondLooks = new SecondLooks({
       settings: () => this.settings(),
+      current: (draftId) => options.desk.store.drafts.get(draftId),
       apiKey,
       ledger,
       reader,

@@ -1,4 +1,4 @@
-import type { Draft } from '../../shared/draft';
+import { queueDraftStates, type Draft } from '../../shared/draft';
 import type { DraftReview } from '../../shared/queue';
 import type { SecondLookView } from '../../shared/second-look';
 import { AccountAliases } from '../assistant/aliases';
@@ -12,6 +12,8 @@ import { secondLookBrief } from './second-look-brief';
 
 export interface SecondLooksOptions {
   settings: () => AssistantSettings;
+  /** The draft as stored now (null when it cannot be read): a look waits its turn, and the draft may change meanwhile. */
+  current: (draftId: string) => Draft | null | undefined;
   /** The key, when it may be sent to the endpoint as it is now; read fresh for every call. */
   apiKey: () => string | undefined;
   ledger: SpendLedger;
@@ -42,24 +44,43 @@ const kept = 200;
 export class SecondLooks {
   private readonly looks = new Map<string, SecondLookView>();
   private readonly inFlight = new Set<AbortController>();
+  /** The looks asked so far, one after another: see `look`. */
+  private line: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(private readonly options: SecondLooksOptions) {}
 
-  /** For a draft Claude just made. Never throws; resolves when the answer (or the failure) is recorded. */
-  async look(draft: Draft): Promise<void> {
-    try {
-      await this.ask(draft);
-    } catch (error) {
-      // The settings or the ledger could not be read, or the queue not published: logged, and the draft is untouched.
-      this.options.log.warn('The second look could not be asked', error instanceof Error ? error.message : String(error));
-    }
+  /**
+   * For a draft Claude just made. Never throws; resolves when the answer (or
+   * the failure) is recorded. Looks are asked one at a time, each checking
+   * the spend limit only once the one before it has recorded its cost: a
+   * turn that drafts five orders must not send five looks that all passed
+   * the check before any of them was billed.
+   */
+  look(draft: Draft): Promise<void> {
+    const next = this.line.then(async () => {
+      try {
+        await this.ask(draft);
+      } catch (error) {
+        // The settings or the ledger could not be read, or the queue not published: logged, and the draft is untouched.
+        this.options.log.warn('The second look could not be asked', error instanceof Error ? error.message : String(error));
+      }
+    });
+    this.line = next;
+    return next;
   }
 
-  private async ask(draft: Draft): Promise<void> {
+  private async ask(queued: Draft): Promise<void> {
     const settings = this.options.settings();
-    if (this.stopped || !settings.secondLook || draft.author !== 'claude') return;
+    if (this.stopped || !settings.secondLook || queued.author !== 'claude') return;
     const at = this.options.now();
+    // The draft as it is when this look's turn comes, not as it was queued: an edit
+    // made meanwhile is what the person will decide on, and its checks are the ones in the brief.
+    const draft = this.options.current(queued.id);
+    if (draft === null || draft === undefined || !queueDraftStates.includes(draft.state)) {
+      this.set(queued.id, { state: 'skipped', draftVersion: draft?.version ?? queued.version, at, message: 'No second look: the draft was decided (or left the queue) before its turn came.' });
+      return;
+    }
     const apiKey = this.options.apiKey();
     if (apiKey === undefined) {
       this.set(draft.id, { state: 'skipped', draftVersion: draft.version, at, message: 'No second look: there is no API key that may be sent to the endpoint.' });
@@ -118,7 +139,8 @@ export class SecondLooks {
   private async brief(draft: Draft, settings: AssistantSettings): Promise<Record<string, unknown>> {
     const { reader } = this.options;
     const aliases = new AccountAliases(settings.aliasAccounts);
-    if (aliases.enabled) aliases.register(await reader.accounts());
+    // The draft's own account too: a waiting draft outlives a reconnect to another login, whose list lacks it.
+    if (aliases.enabled) aliases.register([...(await reader.accounts()), draft.account]);
     const [accounts, positions] = await Promise.all([reader.accountSummary(draft.account), reader.portfolio(draft.account)]);
     return secondLookBrief({
       draft,

@@ -277,6 +277,21 @@ export class DraftRepository {
     return this.readableOnly(rows);
   }
 
+  /**
+   * One account's drafts in these states, most recently updated first, a
+   * page at a time: `limit` of them after skipping the `offset` newest.
+   */
+  listRecentByStatesIn(states: readonly DraftState[], account: string, limit: number, offset = 0): Draft[] {
+    if (states.length === 0 || limit <= 0) return [];
+    const rows = prepared(
+      this.db,
+      `SELECT id, state, body FROM drafts WHERE rowid IN (
+         SELECT rowid FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) AND account = ? ORDER BY updated_at DESC, rowid DESC LIMIT ? OFFSET ?
+       ) ORDER BY updated_at DESC, rowid DESC`,
+    ).all(...states, account, limit, offset) as StoredDraftRow[];
+    return this.readableOnly(rows);
+  }
+
   /** The approval queue: drafted, pending and blocked drafts, oldest first. */
   listPending(): Draft[] {
     return this.listByStates(queueDraftStates);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { formatQuantity } from '../../../shared/format-numbers';
 import type { SecondLookView } from '../../../shared/second-look';
 
@@ -16,6 +16,19 @@ interface Props {
  */
 export function SecondLook({ look, draftVersion }: Props) {
   const [open, setOpen] = useState(false);
+  const [cut, setCut] = useState(false);
+  const caseRef = useRef<HTMLParagraphElement>(null);
+  const wrongIfRef = useRef<HTMLParagraphElement>(null);
+  // The offer to read more follows what the clamp actually hid (lines, width, font), not a character count:
+  // a short answer of many lines, or a narrow card, must not lose its last lines with no way to see them.
+  useLayoutEffect(() => {
+    const hidden = (p: HTMLElement | null): boolean => p !== null && p.scrollHeight > p.clientHeight + 1;
+    const measure = (): void => setCut(hidden(caseRef.current) || hidden(wrongIfRef.current));
+    measure();
+    const observer = new ResizeObserver(measure);
+    for (const p of [caseRef.current, wrongIfRef.current]) if (p) observer.observe(p);
+    return () => observer.disconnect();
+  }, [look, open]);
   const tokens = look.tokens ? ` · ${formatQuantity(look.tokens.input)} in / ${formatQuantity(look.tokens.output)} out tokens` : '';
   const cost = look.usd === undefined ? '' : `${tokens} · ${look.usd.toFixed(4)} USD${look.costEstimated ? ' (estimated)' : ''}`;
   const older = look.draftVersion !== draftVersion ? ` · of version ${look.draftVersion}` : '';
@@ -37,18 +50,18 @@ export function SecondLook({ look, draftVersion }: Props) {
       )}
       {look.state === 'done' && look.counterCase && (
         <div className="untrusted-text" data-testid="second-look-text">
-          <p className="second-look-case">
+          <p className="second-look-case" ref={caseRef}>
             <span className="muted">Against: </span>
             {look.counterCase.caseAgainst}
           </p>
-          <p className="second-look-wrong-if">
+          <p className="second-look-wrong-if" ref={wrongIfRef}>
             <span className="muted">Wrong if: </span>
             {look.counterCase.wrongIf}
           </p>
           <p className="second-look-confidence muted" data-testid="second-look-confidence">
             Its confidence in this case: {look.counterCase.confidencePct}%
           </p>
-          {look.counterCase.caseAgainst.length + look.counterCase.wrongIf.length > 300 && (
+          {(open || cut) && (
             <button type="button" className="link more" aria-expanded={open} onClick={() => setOpen(!open)}>
               {open ? 'less' : 'more'}
             </button>
