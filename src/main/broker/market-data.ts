@@ -39,18 +39,6 @@ export class MarketDataBook {
     this.delayedRequested = false;
   }
 
-  heldContract(contract: Contract): HeldContract | undefined {
-    if (!contract.conId) return undefined;
-    return {
-      conId: contract.conId,
-      symbol: contract.localSymbol || contract.symbol || String(contract.conId),
-      secType: String(contract.secType ?? 'STK'),
-      currency: contract.currency ?? 'USD',
-      exchange: contract.primaryExch || contract.exchange || 'SMART',
-      multiplier: Number(contract.multiplier) || 1,
-    };
-  }
-
   trackPnL(reqId: number, account: string): void {
     this.pnlByReqId.set(reqId, account);
   }
