@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { EventName, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState } from '@stoqey/ib';
+import { EventName, MarketDataType, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState } from '@stoqey/ib';
 import type { GatewayKind, SessionPhase, SessionState } from '../../shared/session';
 import type { Log } from '../log';
 import { reconnectDelay, type BackoffOptions } from './backoff';
@@ -12,6 +12,7 @@ import { accountsOf, commissionView, executionView, heldContractOf, openOrderVie
 import { SessionTimers } from './session-timers';
 import { SyncTracker, type SyncPart } from './sync-tracker';
 import { describeGatewayError } from './gateway-errors';
+import { ErrorCode, IbCode } from './ib-codes';
 import { OutgoingMessage } from './outgoing-message';
 import { NORTH_AMERICA_RESET, resetWindowEnd, type ResetWindow } from './reset-window';
 
@@ -291,7 +292,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       if (this.current.phase !== 'connecting' || !sync.begin()) return;
       this.portfolio.clear();
       this.setState('syncing', 'Connected. Loading accounts, positions and orders.');
-      link.send('data', (api) => api.reqMarketDataType(1));
+      link.send('data', (api) => api.reqMarketDataType(MarketDataType.REALTIME));
       link.send('data', (api) => api.reqAccountSummary(summaryReqId, 'All', SUMMARY_TAGS));
       link.send('data', (api) => api.reqPositions());
       link.send('data', (api) => api.reqAllOpenOrders());
@@ -397,22 +398,22 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   private onGatewayNotice(link: GatewayLink, code: number, message: string): void {
     switch (code) {
-      case 1100:
-      case 2110:
+      case ErrorCode.FAIL_CONNECTION_LOST_BETWEEN_SERVER_AND_TWS:
+      case ErrorCode.FAIL_CONNECTION_LOST_BETWEEN_TWS_AND_SERVER:
         this.setState('lost', describeGatewayError(code, message), 'Waiting for IB to restore the connection; nothing needs doing.');
         return;
-      case 1101:
+      case ErrorCode.CONNECTIVITY_RESTORED_DATA_LOST:
         // IB restored connectivity but dropped our subscriptions: re-request them.
         this.setState('restored', 'IB restored the connection; market data is being re-requested.');
         this.marketData.resubscribeAll(link, this.requestIds);
         this.refreshOrders();
         this.setState('ready', this.readyMessage());
         return;
-      case 1102:
+      case ErrorCode.CONNECTIVITY_RESTORED_DATA_MAINTAINED:
         // Subscriptions survived: nothing to re-request.
         this.setState('ready', this.readyMessage());
         return;
-      case 326:
+      case IbCode.CLIENT_ID_IN_USE:
         this.onClientIdInUse(link);
         return;
       default:
@@ -421,16 +422,16 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   }
 
   private onGatewayError(link: GatewayLink, code: number, reqId: number, message: string): void {
-    if (code === 326) {
+    if (code === IbCode.CLIENT_ID_IN_USE) {
       this.onClientIdInUse(link);
       return;
     }
-    if (code === 10197) {
+    if (code === IbCode.COMPETING_LIVE_SESSION) {
       this.onTaken(link);
       return;
     }
-    if (code === 502 || code === 504) {
-      if (code === 502) this.onDropped(link, 'Could not reach the gateway.');
+    if (code === ErrorCode.CONNECT_FAIL || code === ErrorCode.NOT_CONNECTED) {
+      if (code === ErrorCode.CONNECT_FAIL) this.onDropped(link, 'Could not reach the gateway.');
       return;
     }
     // An id we placed an order with is an order's, whatever else shares the number.
