@@ -14,9 +14,9 @@ import { startEmbeddedDemoGateway } from './broker/demo-gateway';
 import { ChatService } from './chat/chat-service';
 import type { EndpointConfirmer } from './chat/endpoint-policy';
 import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
-import { CallFailure } from './contract/call-error';
 import type { CallHandlers } from './contract/dispatch';
 import { EventHub } from './contract/event-hub';
+import { BadInputError, UnavailableError } from './domain-errors';
 import { RedactingLog, type Log } from './log';
 import type { AuditKeySource } from './store/audit-key';
 import { exportAudit } from './store/audit-log';
@@ -172,7 +172,7 @@ export function createBackend(options: BackendOptions): Backend {
       })
     : undefined;
   const requireChat = (): ChatService => {
-    if (!chat) throw new CallFailure('unavailable', storeProblem ?? 'The chat is not available.');
+    if (!chat) throw new UnavailableError(storeProblem ?? 'The chat is not available.');
     return chat;
   };
   const chartData = new ChartData(() => broker.current);
@@ -181,12 +181,12 @@ export function createBackend(options: BackendOptions): Backend {
     try {
       return await read();
     } catch (error) {
-      throw new CallFailure('unavailable', error instanceof Error ? error.message : 'The chart data could not be read.');
+      throw new UnavailableError(error instanceof Error ? error.message : 'The chart data could not be read.');
     }
   };
   const sessionState = (): SessionState => broker.state() ?? idle;
   const requireDesk = (): ApprovalDesk => {
-    if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
+    if (!desk) throw new UnavailableError(storeProblem ?? 'The approval queue is not available.');
     return desk;
   };
   const emptyQueue: QueueView = { drafts: [], tradingState: 'halted', review: {} };
@@ -239,8 +239,11 @@ export function createBackend(options: BackendOptions): Backend {
     },
     getQueue: () => (desk ? withUnreadable(desk.view()) : emptyQueue),
     draftFromTicket: async ({ text, account }) => {
-      const outcome = await requireDesk().draftFromTicket(text, account);
-      if (!outcome.ok) throw new CallFailure('bad_payload', outcome.reason);
+      const queue = requireDesk();
+      // Not the person's typing: say so, rather than as a problem with what they typed.
+      if (!broker.current?.isReady) throw new UnavailableError('The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.');
+      const outcome = await queue.draftFromTicket(text, account);
+      if (!outcome.ok) throw new BadInputError(outcome.reason);
       return outcome.draft;
     },
     editDraft: (change) => requireDesk().edit(change),
