@@ -42,8 +42,6 @@ export interface BackendOptions {
   startDemoGateway?: () => Promise<DemoGateway>;
   sessionOverrides?: BrokerServiceOptions['sessionOverrides'];
   streamIntervalMs?: number;
-  /** Override US regular-hours detection (tests run at any hour). */
-  regularHoursOpen?: (at: number) => boolean;
   /** Where the Anthropic key is kept: the shell's safeStorage vault in the app, memory in the harness. */
   keyVault?: KeyVault;
   /** Asks the person before the Claude key may go to a host other than Anthropic's (the shell's native dialog; tests inject one). */
@@ -152,7 +150,6 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       publish: (view) => events.emit('queue', withUnreadable(view)),
       ...(options.monotonic ? { monotonic: options.monotonic } : {}),
-      ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,
       largeOrderPct: () => settings.approvals.largeOrderPct,
@@ -203,6 +200,7 @@ export function createBackend(options: BackendOptions): Backend {
       version: options.version,
       host: options.host,
       dataDirectory: options.dataDirectory,
+      now: now(),
       ...(storeProblem ? { storeProblem } : {}),
       ...(store && !store.audit.status().ok ? { auditProblem: store.audit.status().problem } : {}),
     }),

@@ -1,4 +1,5 @@
 import type { RendererApi } from '../../../shared/renderer-api';
+import { followMainClock } from '../clock';
 import { useAppStore } from './index';
 
 /**
@@ -33,7 +34,10 @@ export async function connectBackend(api: RendererApi): Promise<() => void> {
   for (const result of [info, session, settings, portfolio, queue]) {
     if (!result.ok) store.setBackendProblem(result.error.message);
   }
-  if (info.ok) store.setAppInfo(info.value);
+  if (info.ok) {
+    followMainClock(info.value.now);
+    store.setAppInfo(info.value);
+  }
   if (session.ok) store.setSession(session.value);
   if (settings.ok) store.setSettings(settings.value);
   if (portfolio.ok) store.applyPortfolioSnapshot(portfolio.value);

@@ -45,5 +45,6 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   setEditing: (editingDraftId) => set({ editingDraftId }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: { kind: 'none' } }),
-  requestFocus: (pane) => set({ focusRequest: { pane, at: Date.now() } }),
+  // A count, not a time: each request differs from the last, even two within one millisecond.
+  requestFocus: (pane) => set((s) => ({ focusRequest: { pane, at: (s.focusRequest?.at ?? 0) + 1 } })),
 });
