@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { sessionAllowsApproval } from '../../../shared/session';
+import { sessionAllowsApproval } from '../../../shared/session-rules';
 import { rendererApi } from '../api';
 import { useWallClock } from '../use-wall-clock';
 import { useFocusRequest } from '../keyboard/use-keyboard';
