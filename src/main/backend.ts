@@ -10,7 +10,7 @@ import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
 import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
-import { startEmbeddedDemoGateway } from './broker/demo-gateway';
+import { preloadDemoGateway, startEmbeddedDemoGateway } from './broker/demo-gateway';
 import { ChatService } from './chat/chat-service';
 import type { EndpointConfirmer } from './chat/endpoint-policy';
 import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
@@ -104,6 +104,8 @@ export function createBackend(options: BackendOptions): Backend {
   const recheck = new RecheckPacer(() => {
     if (desk?.hasWaiting()) desk.publish();
   });
+  // The demo gateway's code loads while the window opens, not after start().
+  if (!options.startDemoGateway && settings.connection.target !== 'manual') preloadDemoGateway();
   const broker = new BrokerService({
     settings: () => settings.connection,
     log,
