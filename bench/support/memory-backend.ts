@@ -108,6 +108,7 @@ const backend = createBackend({
   monotonic,
   startDemoGateway: async () => ({ ...gateway, close: async () => {} }),
 });
+const afterCreate = sample(0);
 let serialisedBytes = 0;
 backend.events.subscribe((_name, payload) => {
   serialisedBytes += JSON.stringify(payload).length;
@@ -144,9 +145,15 @@ for (let batch = 1; batch <= batches; batch += 1) {
   if (batch % ((5 * 60_000) / BATCH_MS) === 0) samples.push(sample((batch * BATCH_MS) / 60_000));
 }
 const streamMs = performance.now() - streamStarted;
+if (process.env['BENCH_DETAIL']) {
+  const { readFileSync } = await import('node:fs');
+  const v8 = await import('node:v8');
+  process.stderr.write(readFileSync('/proc/self/smaps_rollup', 'utf8'));
+  for (const space of v8.getHeapSpaceStatistics()) process.stderr.write(`${space.space_name} ${mb(space.space_size)} used ${mb(space.space_used_size)}\n`);
+}
 
 process.stdout.write(
-  `${JSON.stringify({ beforeStart, afterStart, samples, positions, ticks: tick, streamMs, serialisedMB: mb(serialisedBytes), reqIds: reqIds.length })}\n`,
+  `${JSON.stringify({ beforeStart, afterCreate, afterStart, samples, positions, ticks: tick, streamMs, serialisedMB: mb(serialisedBytes), reqIds: reqIds.length })}\n`,
 );
 await backend.stop();
 process.exit(0);
