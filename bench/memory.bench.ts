@@ -31,6 +31,7 @@ interface Sample {
 interface Result {
   seedMs: number;
   beforeStart: Sample;
+  afterCreate: Sample;
   afterStart: Sample;
   samples: Sample[];
   positions: number;
@@ -73,6 +74,7 @@ process.stdout.write(
   [
     `store seeded:                     10,000 drafts, 100,000 audit rows in ${(result.seedMs / 1000).toFixed(1)} s; ${result.positions} positions held`,
     `bundle loaded, before start:      RSS ${result.beforeStart.rssMB} MB, heap ${result.beforeStart.heapMB} MB`,
+    `backend built (store open):       RSS ${result.afterCreate.rssMB} MB, heap ${result.afterCreate.heapMB} MB`,
     `after start (synced, GC):         RSS ${result.afterStart.rssMB} MB, heap ${result.afterStart.heapMB} MB (target RSS < 150)`,
     `streaming ${result.ticks.toLocaleString('en-US')} ticks (${minutes} simulated min at 2,000/s) in ${(result.streamMs / 1000).toFixed(0)} s real, ${result.serialisedMB} MB serialised to the window`,
     ...result.samples.map((s) => `  at ${String(s.simMinutes).padStart(2)} min:  RSS ${s.rssMB} MB, heap used ${s.heapMB} MB of ${s.heapTotalMB} MB held, external ${s.externalMB} MB`),
