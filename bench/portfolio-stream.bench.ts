@@ -59,7 +59,7 @@ let ticks = 0;
 const countTick = (): void => {
   ticks += 1;
 };
-backend.broker.current?.portfolio.onQuoteApplied(countTick);
+backend.broker.current?.portfolio.onQuote(countTick);
 const unsubscribe = backend.events.subscribe((name, payload) => {
   if (name !== 'portfolio') return;
   batches += 1;

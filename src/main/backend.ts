@@ -10,13 +10,13 @@ import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
 import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
-import { startEmbeddedDemoGateway } from './broker/demo-gateway';
+import { preloadDemoGateway, startEmbeddedDemoGateway } from './broker/demo-gateway';
 import { ChatService } from './chat/chat-service';
 import type { EndpointConfirmer } from './chat/endpoint-policy';
 import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
-import { CallFailure } from './contract/call-error';
 import type { CallHandlers } from './contract/dispatch';
 import { EventHub } from './contract/event-hub';
+import { BadInputError, UnavailableError } from './domain-errors';
 import { DecisionJournal } from './journal/decision-journal';
 import { journalCsv, reviewFigures } from './journal/review-figures';
 import { RedactingLog, type Log } from './log';
@@ -44,8 +44,6 @@ export interface BackendOptions {
   startDemoGateway?: () => Promise<DemoGateway>;
   sessionOverrides?: BrokerServiceOptions['sessionOverrides'];
   streamIntervalMs?: number;
-  /** Override US regular-hours detection (tests run at any hour). */
-  regularHoursOpen?: (at: number) => boolean;
   /** Where the Anthropic key is kept: the shell's safeStorage vault in the app, memory in the harness. */
   keyVault?: KeyVault;
   /** Asks the person before the Claude key may go to a host other than Anthropic's (the shell's native dialog; tests inject one). */
@@ -112,6 +110,8 @@ export function createBackend(options: BackendOptions): Backend {
   const recheck = new RecheckPacer(() => {
     if (desk?.hasWaiting()) desk.publish();
   });
+  // The demo gateway's code loads while the window opens, not after start().
+  if (!options.startDemoGateway && settings.connection.target !== 'manual') preloadDemoGateway();
   const broker = new BrokerService({
     settings: () => settings.connection,
     log,
@@ -166,7 +166,6 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       publish: (view) => events.emit('queue', queueForCards(view)),
       ...(options.monotonic ? { monotonic: options.monotonic } : {}),
-      ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,
       largeOrderPct: () => settings.approvals.largeOrderPct,
@@ -189,7 +188,7 @@ export function createBackend(options: BackendOptions): Backend {
     : undefined;
   if (chat) secondLooksFor = (ids) => chat.secondLooksFor(ids);
   const requireChat = (): ChatService => {
-    if (!chat) throw new CallFailure('unavailable', storeProblem ?? 'The chat is not available.');
+    if (!chat) throw new UnavailableError(storeProblem ?? 'The chat is not available.');
     return chat;
   };
   const chartData = new ChartData(() => broker.current);
@@ -198,16 +197,16 @@ export function createBackend(options: BackendOptions): Backend {
     try {
       return await read();
     } catch (error) {
-      throw new CallFailure('unavailable', error instanceof Error ? error.message : 'The chart data could not be read.');
+      throw new UnavailableError(error instanceof Error ? error.message : 'The chart data could not be read.');
     }
   };
   const sessionState = (): SessionState => broker.state() ?? idle;
   const requireJournal = (): DecisionJournal => {
-    if (!journal) throw new CallFailure('unavailable', storeProblem ?? 'The decision journal is not available.');
+    if (!journal) throw new UnavailableError(storeProblem ?? 'The decision journal is not available.');
     return journal;
   };
   const requireDesk = (): ApprovalDesk => {
-    if (!desk) throw new CallFailure('unavailable', storeProblem ?? 'The approval queue is not available.');
+    if (!desk) throw new UnavailableError(storeProblem ?? 'The approval queue is not available.');
     return desk;
   };
   const emptyQueue: QueueView = { drafts: [], tradingState: 'halted', review: {} };
@@ -224,6 +223,7 @@ export function createBackend(options: BackendOptions): Backend {
       version: options.version,
       host: options.host,
       dataDirectory: options.dataDirectory,
+      now: now(),
       ...(storeProblem ? { storeProblem } : {}),
       ...(store && !store.audit.status().ok ? { auditProblem: store.audit.status().problem } : {}),
     }),
@@ -260,8 +260,11 @@ export function createBackend(options: BackendOptions): Backend {
     },
     getQueue: () => (desk ? queueForCards(desk.view()) : emptyQueue),
     draftFromTicket: async ({ text, account }) => {
-      const outcome = await requireDesk().draftFromTicket(text, account);
-      if (!outcome.ok) throw new CallFailure('bad_payload', outcome.reason);
+      const queue = requireDesk();
+      // Not the person's typing: say so, rather than as a problem with what they typed.
+      if (!broker.current?.isReady) throw new UnavailableError('The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.');
+      const outcome = await queue.draftFromTicket(text, account);
+      if (!outcome.ok) throw new BadInputError(outcome.reason);
       return outcome.draft;
     },
     editDraft: (change) => requireDesk().edit(change),

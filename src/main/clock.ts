@@ -1,5 +1,5 @@
 /**
- * The one place in the main process that reads the machine's wall clock.
+ * The one place in the main process that reads the machine's clocks.
  * Everything else takes the clock it is given: the composition roots (the
  * app, the browser harness, the audit command) pass this one, tests pass a
  * clock placed where the test needs it (inside trading hours, inside IB's
@@ -9,3 +9,8 @@
 export type WallClock = () => number;
 
 export const systemWallClock: WallClock = () => Date.now();
+
+/** For ages, waits and rates: never steps with the wall clock. */
+export type MonotonicClock = () => number;
+
+export const systemMonotonicClock: MonotonicClock = () => performance.now();

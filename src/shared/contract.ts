@@ -119,6 +119,7 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export const CallErrorCode = z.enum([
   'bad_payload', // failed its schema: a bug or a forged message, never the person's fault
+  'bad_input', // what the person typed cannot be used (a ticket typo): theirs to correct
   'forbidden_sender', // not our window's main frame at our origin
   'unknown_call',
   'not_found',

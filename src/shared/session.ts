@@ -44,7 +44,4 @@ export const SessionState = z.object({
 });
 export type SessionState = z.infer<typeof SessionState>;
 
-/** Approvals are only possible in this phase; everything else keeps drafts pending. */
-export function sessionAllowsApproval(state: Pick<SessionState, 'phase'>): boolean {
-  return state.phase === 'ready';
-}
+export { sessionAllowsApproval } from './session-rules';

@@ -2,6 +2,7 @@
 // CLI. Order-level faults (reject next order) live in the engine; this file
 // only forwards them.
 import type { BrokerEngine, SimClock } from './engine';
+import { SimCode } from './wire/ib-codes';
 
 /** Shared switches the sessions consult on every read and write. */
 export class FaultState {
@@ -59,9 +60,9 @@ export interface FaultTarget {
 }
 
 export const NOTICE = {
-  connectivityLost: [1100, 'Connectivity between IB and Trader Workstation has been lost.'],
-  restoredDataLost: [1101, 'Connectivity between IB and Trader Workstation has been restored - data lost.'],
-  restoredDataKept: [1102, 'Connectivity between IB and Trader Workstation has been restored - data maintained.'],
+  connectivityLost: [SimCode.CONNECTIVITY_LOST, 'Connectivity between IB and Trader Workstation has been lost.'],
+  restoredDataLost: [SimCode.RESTORED_DATA_LOST, 'Connectivity between IB and Trader Workstation has been restored - data lost.'],
+  restoredDataKept: [SimCode.RESTORED_DATA_KEPT, 'Connectivity between IB and Trader Workstation has been restored - data maintained.'],
 } as const;
 
 export function createFaults(state: FaultState, target: FaultTarget, engine: BrokerEngine, clock: SimClock): SimFaults {

@@ -10,6 +10,7 @@ import {
   portfolioValue, position, positionEnd, positionMulti, positionMultiEnd,
 } from './wire/outgoing/account';
 import { twsAccountTime } from './wire/tws-time';
+import { SimCode } from './wire/ib-codes';
 
 type AccountRequest = Extract<ClientRequest, { kind:
   'reqPositions' | 'cancelPositions' | 'reqAccountSummary' | 'cancelAccountSummary' | 'reqAccountUpdates' | 'reqPnL' | 'cancelPnL' |
@@ -49,7 +50,7 @@ export class AccountStreams {
         }
         const account = req.account || this.s.engine.accounts[0];
         if (!account || !this.s.engine.accounts.includes(account)) {
-          return this.s.error(-1, 321, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
+          return this.s.error(-1, SimCode.REQUEST_INVALID, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
         }
         this.updatesAccount = account;
         this.sendAccountUpdates(account);
@@ -76,7 +77,7 @@ export class AccountStreams {
         this.positionsOn = false;
         return;
       case 'reqPnL':
-        if (!this.s.engine.accounts.includes(req.account)) return this.s.error(req.reqId, 321, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
+        if (!this.s.engine.accounts.includes(req.account)) return this.s.error(req.reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
         this.pnlSubs.set(req.reqId, req.account);
         this.sendPnl(req.reqId, req.account);
         this.ensurePnlTimer();
@@ -85,7 +86,7 @@ export class AccountStreams {
         this.pnlSubs.delete(req.reqId);
         return;
       case 'reqPnLSingle': {
-        if (!this.s.engine.accounts.includes(req.account)) return this.s.error(req.reqId, 321, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
+        if (!this.s.engine.accounts.includes(req.account)) return this.s.error(req.reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bN' : cause - Invalid account code ${req.account}`);
         this.pnlSingleSubs.set(req.reqId, { account: req.account, conId: req.conId });
         this.sendPnlSingle(req.reqId, req.account, req.conId);
         this.ensurePnlTimer();
@@ -127,12 +128,12 @@ export class AccountStreams {
    */
   private multiAccounts(reqId: number, account: string, modelCode: string): string[] | undefined {
     if (modelCode.trim() !== '') {
-      this.s.error(reqId, 321, `Error validating request.-'bM' : cause - Invalid model code ${modelCode}`);
+      this.s.error(reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bM' : cause - Invalid model code ${modelCode}`);
       return undefined;
     }
     if (account === '' || account.toUpperCase() === 'ALL') return [...this.s.engine.accounts];
     if (!this.s.engine.accounts.includes(account)) {
-      this.s.error(reqId, 321, `Error validating request.-'bM' : cause - Invalid account code ${account}`);
+      this.s.error(reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bM' : cause - Invalid account code ${account}`);
       return undefined;
     }
     return [account];

@@ -10,15 +10,41 @@ import { twsDateTime } from './wire/tws-time';
 import { contractData, contractDataEnd } from './wire/outgoing/contract-data';
 import { historicalData } from './wire/outgoing/historical-data';
 import { marketDataType, tickOptionComputation, tickPrice, tickSize, tickSnapshotEnd, tickString } from './wire/outgoing/market-data';
+import { SimCode, TickType } from './wire/ib-codes';
 
 type MarketRequest = Extract<ClientRequest, { kind: 'reqMktData' | 'cancelMktData' | 'reqMarketDataType' | 'reqContractDetails' | 'reqHistoricalData' | 'cancelHistoricalData' }>;
 
-const LIVE = { bid: 1, bidSize: 0, ask: 2, last: 4, high: 6, low: 7, volume: 8, close: 9, open: 14, lastTimestamp: 45 } as const;
-const DELAYED = { bid: 66, bidSize: 69, ask: 67, last: 68, high: 72, low: 73, volume: 74, close: 75, open: 76, lastTimestamp: 88 } as const;
+const LIVE = {
+  bid: TickType.BID,
+  bidSize: TickType.BID_SIZE,
+  ask: TickType.ASK,
+  last: TickType.LAST,
+  high: TickType.HIGH,
+  low: TickType.LOW,
+  volume: TickType.VOLUME,
+  close: TickType.CLOSE,
+  open: TickType.OPEN,
+  lastTimestamp: TickType.LAST_TIMESTAMP,
+} as const;
+const DELAYED = {
+  bid: TickType.DELAYED_BID,
+  bidSize: TickType.DELAYED_BID_SIZE,
+  ask: TickType.DELAYED_ASK,
+  last: TickType.DELAYED_LAST,
+  high: TickType.DELAYED_HIGH,
+  low: TickType.DELAYED_LOW,
+  volume: TickType.DELAYED_VOLUME,
+  close: TickType.DELAYED_CLOSE,
+  open: TickType.DELAYED_OPEN,
+  lastTimestamp: TickType.DELAYED_LAST_TIMESTAMP,
+} as const;
 type TickIds = typeof LIVE | typeof DELAYED;
 
 /** Option computation tick types: bid, ask, last, model (live), and their delayed twins. */
-const OPTION_TICKS = { live: [10, 11, 12, 13], delayed: [80, 81, 82, 83] } as const;
+const OPTION_TICKS = {
+  live: [TickType.BID_OPTION, TickType.ASK_OPTION, TickType.LAST_OPTION, TickType.MODEL_OPTION],
+  delayed: [TickType.DELAYED_BID_OPTION, TickType.DELAYED_ASK_OPTION, TickType.DELAYED_LAST_OPTION, TickType.DELAYED_MODEL_OPTION],
+} as const;
 
 interface Subscription {
   reqId: number;
@@ -69,16 +95,16 @@ export class MarketDataStreams {
         return this.remove(req.reqId);
       case 'reqContractDetails': {
         const found = this.s.engine.findContracts(req.contract);
-        if (found.length === 0) return this.s.error(req.reqId, 200, NO_SECURITY);
+        if (found.length === 0) return this.s.error(req.reqId, SimCode.NO_SECURITY_DEFINITION, NO_SECURITY);
         for (const d of found) this.s.send(contractData(this.s.version, req.reqId, d));
         this.s.send(contractDataEnd(req.reqId));
         return;
       }
       case 'reqHistoricalData': {
         const details = this.s.engine.resolve(req.contract);
-        if (!details || details.contract.conId === undefined) return this.s.error(req.reqId, 200, NO_SECURITY);
+        if (!details || details.contract.conId === undefined) return this.s.error(req.reqId, SimCode.NO_SECURITY_DEFINITION, NO_SECURITY);
         const violation = this.historyPacing.check(req, details.contract.conId);
-        if (violation) return this.s.error(req.reqId, 162, `Historical Market Data Service error message:Pacing violation (${violation})`);
+        if (violation) return this.s.error(req.reqId, SimCode.HISTORICAL_DATA_SERVICE, `Historical Market Data Service error message:Pacing violation (${violation})`);
         let bars;
         try {
           bars = this.s.engine.bars(details.contract.conId, {
@@ -86,7 +112,7 @@ export class MarketDataStreams {
             whatToShow: req.whatToShow, useRTH: req.useRTH,
           });
         } catch (e) {
-          return this.s.error(req.reqId, 321, `Error validating request.-'bP' : cause - ${(e as Error).message}`);
+          return this.s.error(req.reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bP' : cause - ${(e as Error).message}`);
         }
         const start = bars[0]?.time ?? req.endDateTime;
         const end = req.endDateTime || twsDateTime(this.s.clock.now());
@@ -122,11 +148,11 @@ export class MarketDataStreams {
 
   private subscribe(reqId: number, contract: Parameters<SessionContext['engine']['resolve']>[0], snapshot: boolean): void {
     const details = this.s.engine.resolve(contract);
-    if (!details || details.contract.conId === undefined) return this.s.error(reqId, 200, NO_SECURITY);
+    if (!details || details.contract.conId === undefined) return this.s.error(reqId, SimCode.NO_SECURITY_DEFINITION, NO_SECURITY);
     const entitled = liveEntitled(details, this.s.host.syntheticLive);
     const liveOnly = this.dataType === 1 || this.dataType === 2;
     if (liveOnly && !entitled) {
-      return this.s.error(reqId, 354, 'Requested market data is not subscribed. Delayed market data is available.');
+      return this.s.error(reqId, SimCode.MARKET_DATA_NOT_SUBSCRIBED, 'Requested market data is not subscribed. Delayed market data is available.');
     }
     // Types 3/4 mean "delayed if live is not available": a subscribed symbol still streams live, as at IB.
     const frozen = this.dataType === 2 || this.dataType === 4;

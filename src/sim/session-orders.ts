@@ -8,6 +8,7 @@ import { commissionReport, executionData, executionDataEnd } from './wire/outgoi
 import { completedOrder, completedOrdersEnd, openOrder, openOrderEnd, orderStatus } from './wire/outgoing/orders';
 import { barTime } from './engine/eastern-time';
 import { errorMessage } from './wire/outgoing/session';
+import { SimCode } from './wire/ib-codes';
 
 type OrderRequest = Extract<ClientRequest, { kind: 'placeOrder' | 'cancelOrder' | 'reqGlobalCancel' | 'reqOpenOrders' | 'reqAllOpenOrders' | 'reqAutoOpenOrders' | 'reqExecutions' | 'reqCompletedOrders' }>;
 
@@ -81,7 +82,7 @@ export class OrderFlow {
       case 'cancelOrder': {
         const known = s.engine.openOrders(s.clientId === 0 ? 'all' : s.clientId).some((r) => r.orderId === req.orderId);
         if (!known || !s.engine.cancelOrder(req.orderId, s.clientId)) {
-          s.error(req.orderId, 10147, `OrderId ${req.orderId} that needs to be cancelled is not found.`);
+          s.error(req.orderId, SimCode.CANCEL_TARGET_NOT_FOUND, `OrderId ${req.orderId} that needs to be cancelled is not found.`);
         }
         return;
       }
@@ -94,7 +95,7 @@ export class OrderFlow {
         return this.sendOpenOrders('all');
       case 'reqAutoOpenOrders':
         if (s.clientId !== 0) {
-          s.error(-1, 321, "Error validating request.-'bJ' : cause - Auto binding of orders is only allowed for client id 0");
+          s.error(-1, SimCode.REQUEST_INVALID, "Error validating request.-'bJ' : cause - Auto binding of orders is only allowed for client id 0");
           return;
         }
         if (req.autoBind) this.sendOpenOrders('all');
@@ -145,7 +146,7 @@ export class OrderFlow {
     const messages = orderMessages(this.s.version, rec);
     if (rec.status === 'Cancelled' && !this.cancelAnnounced.has(rec.orderId)) {
       this.cancelAnnounced.add(rec.orderId);
-      if (rec.clientId === this.s.clientId) messages.push(errorMessage(this.s.version, rec.orderId, 202, `Order Canceled - reason:${rec.reason}`));
+      if (rec.clientId === this.s.clientId) messages.push(errorMessage(this.s.version, rec.orderId, SimCode.ORDER_CANCELLED, `Order Canceled - reason:${rec.reason}`));
     }
     this.s.sendAck(messages);
   }

@@ -8,6 +8,7 @@ import {
   securityDefinitionOptionParameter, securityDefinitionOptionParameterEnd, symbolSamples, userInfo, wshEventData, wshMetaData,
 } from './wire/outgoing/reference-data';
 import { NO_SECURITY } from './session-market-data';
+import { SimCode } from './wire/ib-codes';
 
 type ReferenceRequest = Extract<ClientRequest, { kind:
   'reqMatchingSymbols' | 'reqMarketRule' | 'reqSecDefOptParams' | 'reqHeadTimestamp' | 'cancelHeadTimestamp' | 'reqHistogramData' |
@@ -40,13 +41,13 @@ export class ReferenceData {
         return;
       case 'reqMarketRule': {
         const rule = e.marketRule(req.marketRuleId);
-        if (!rule) return s.error(-1, 321, `Error validating request.-'bP' : cause - Invalid market rule id ${req.marketRuleId}`);
+        if (!rule) return s.error(-1, SimCode.REQUEST_INVALID, `Error validating request.-'bP' : cause - Invalid market rule id ${req.marketRuleId}`);
         s.send(marketRule(req.marketRuleId, rule));
         return;
       }
       case 'reqSecDefOptParams': {
         const underlying = req.underlyingConId ? e.resolve({ conId: req.underlyingConId }) : e.resolve({ symbol: req.underlyingSymbol });
-        if (!underlying) return s.error(req.reqId, 200, NO_SECURITY);
+        if (!underlying) return s.error(req.reqId, SimCode.NO_SECURITY_DEFINITION, NO_SECURITY);
         for (const chain of e.optionChains(underlying.contract.conId ?? 0, req.futFopExchange)) {
           s.send(securityDefinitionOptionParameter(req.reqId, chain));
         }
@@ -56,34 +57,34 @@ export class ReferenceData {
       case 'reqHeadTimestamp': {
         const d = e.resolve(req.contract);
         const head = d?.contract.conId !== undefined ? e.headTimestamp(d.contract.conId) : undefined;
-        if (head === undefined) return s.error(req.reqId, 200, NO_SECURITY);
+        if (head === undefined) return s.error(req.reqId, SimCode.NO_SECURITY_DEFINITION, NO_SECURITY);
         s.send(headTimestamp(req.reqId, formatHead(head, req.formatDate)));
         return;
       }
       case 'reqHistogramData': {
         const d = e.resolve(req.contract);
-        if (!d?.contract.conId) return s.error(req.reqId, 200, NO_SECURITY);
+        if (!d?.contract.conId) return s.error(req.reqId, SimCode.NO_SECURITY_DEFINITION, NO_SECURITY);
         let items;
         try {
           items = e.histogram(d.contract.conId, req.useRTH, req.timePeriod);
         } catch (err) {
-          return s.error(req.reqId, 321, `Error validating request.-'bP' : cause - ${(err as Error).message}`);
+          return s.error(req.reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bP' : cause - ${(err as Error).message}`);
         }
         s.send(histogramData(req.reqId, items));
         return;
       }
       case 'reqHistoricalTicks': {
         const d = e.resolve(req.contract);
-        if (!d?.contract.conId) return s.error(req.reqId, 200, NO_SECURITY);
+        if (!d?.contract.conId) return s.error(req.reqId, SimCode.NO_SECURITY_DEFINITION, NO_SECURITY);
         const what = req.whatToShow.toUpperCase();
         if (!['TRADES', 'BID_ASK', 'MIDPOINT'].includes(what)) {
-          return s.error(req.reqId, 162, `Historical Market Data Service error message:Invalid whatToShow ${req.whatToShow} for ticks`);
+          return s.error(req.reqId, SimCode.HISTORICAL_DATA_SERVICE, `Historical Market Data Service error message:Invalid whatToShow ${req.whatToShow} for ticks`);
         }
         let ticks;
         try {
           ticks = e.historicalTicks(d.contract.conId, req);
         } catch (err) {
-          return s.error(req.reqId, 162, `Historical Market Data Service error message:${(err as Error).message}`);
+          return s.error(req.reqId, SimCode.HISTORICAL_DATA_SERVICE, `Historical Market Data Service error message:${(err as Error).message}`);
         }
         if (what === 'TRADES') s.send(historicalTicksLast(req.reqId, ticks, true));
         else if (what === 'MIDPOINT') s.send(historicalTicksMid(req.reqId, ticks.map((t) => ({ time: t.time, price: t.price })), true));
@@ -103,7 +104,7 @@ export class ReferenceData {
         return;
       case 'reqWshEventData': {
         if (req.conId === undefined) {
-          return s.error(req.reqId, 321, "Error validating request.-'bX' : cause - a contract id is required for Wall Street Horizon event data");
+          return s.error(req.reqId, SimCode.REQUEST_INVALID, "Error validating request.-'bX' : cause - a contract id is required for Wall Street Horizon event data");
         }
         s.send(wshEventData(req.reqId, JSON.stringify(e.calendarEvents(req.conId))));
         return;

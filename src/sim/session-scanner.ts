@@ -4,6 +4,7 @@ import type { SessionContext } from './session';
 import type { ClientRequest } from './wire/incoming';
 import { isScanCode, LOCATIONS, scannerParametersXml } from './engine/scanner';
 import { scannerData, scannerParameters } from './wire/outgoing/scanner';
+import { SimCode } from './wire/ib-codes';
 
 type ScannerRequest = Extract<ClientRequest, { kind: 'reqScannerParameters' | 'reqScannerSubscription' | 'cancelScannerSubscription' }>;
 type Subscription = Extract<ScannerRequest, { kind: 'reqScannerSubscription' }>;
@@ -24,12 +25,12 @@ export class Scanner {
         s.send(scannerParameters(scannerParametersXml()));
         return;
       case 'reqScannerSubscription': {
-        if (!isScanCode(req.scanCode)) return s.error(req.reqId, 162, `Historical Market Data Service error message:Scanner type with code ${req.scanCode} is not supported`);
+        if (!isScanCode(req.scanCode)) return s.error(req.reqId, SimCode.HISTORICAL_DATA_SERVICE, `Historical Market Data Service error message:Scanner type with code ${req.scanCode} is not supported`);
         if (req.instrument !== 'STK' || !(LOCATIONS as readonly string[]).includes(req.locationCode)) {
-          return s.error(req.reqId, 162, `Historical Market Data Service error message:Scanner location ${req.instrument}/${req.locationCode} is not available`);
+          return s.error(req.reqId, SimCode.HISTORICAL_DATA_SERVICE, `Historical Market Data Service error message:Scanner location ${req.instrument}/${req.locationCode} is not available`);
         }
         this.remove(req.reqId);
-        if (this.subs.size >= MAX_SUBSCRIPTIONS) return s.error(req.reqId, 162, 'Historical Market Data Service error message:Maximum number of scanner subscriptions reached');
+        if (this.subs.size >= MAX_SUBSCRIPTIONS) return s.error(req.reqId, SimCode.HISTORICAL_DATA_SERVICE, 'Historical Market Data Service error message:Maximum number of scanner subscriptions reached');
         this.send(req);
         const tick = (): void => {
           if (!this.subs.has(req.reqId)) return;

@@ -18,6 +18,7 @@ import { OrderFlow } from './session-orders';
 import { ReferenceData } from './session-reference';
 import { NewsFeed } from './session-news';
 import { Scanner } from './session-scanner';
+import { SimCode } from './wire/ib-codes';
 
 export interface PlaceOrderEvent {
   clientId: number;
@@ -72,9 +73,9 @@ export interface SessionContext {
 type Phase = 'hello' | 'start' | 'ready' | 'closed';
 
 const FARM_NOTICES: [number, string][] = [
-  [2104, 'Market data farm connection is OK:usfarm'],
-  [2106, 'HMDS data farm connection is OK:ushmds'],
-  [2158, 'Sec-def data farm connection is OK:secdefnj'],
+  [SimCode.MARKET_DATA_FARM_OK, 'Market data farm connection is OK:usfarm'],
+  [SimCode.HISTORICAL_DATA_FARM_OK, 'HMDS data farm connection is OK:ushmds'],
+  [SimCode.SECDEF_FARM_OK, 'Sec-def data farm connection is OK:secdefnj'],
 ];
 
 export class Session implements SessionContext {
@@ -215,9 +216,9 @@ export class Session implements SessionContext {
         const orderId = outcome.messageId === FromClient.PLACE_ORDER ? Number.parseInt(item.fields[1] ?? '', 10) : Number.NaN;
         if (outcome.reason === 'malformed' && Number.isInteger(orderId)) {
           // An order we could not read must be reported against its id: the client has to know it was not placed.
-          this.error(orderId, 201, `Order rejected - reason:the simulator could not read this order (${outcome.detail})`);
+          this.error(orderId, SimCode.ORDER_REJECTED, `Order rejected - reason:the simulator could not read this order (${outcome.detail})`);
         } else {
-          this.error(-1, 505, outcome.reason === 'unknown-message'
+          this.error(-1, SimCode.UNKNOWN_MESSAGE, outcome.reason === 'unknown-message'
             ? `Unsupported message id ${outcome.messageId}: ignored by the simulator`
             : `Could not decode message id ${outcome.messageId}: ${outcome.detail}`);
         }
@@ -229,8 +230,8 @@ export class Session implements SessionContext {
         // A simulator bug must not take the app's demo mode (or a test run) down with it.
         this.host.log?.(`client ${this._clientId}: ${outcome.request.kind} failed: ${(e as Error).stack ?? String(e)}`);
         const req = outcome.request;
-        if (req.kind === 'placeOrder') this.error(req.orderId, 201, `Order rejected - reason:internal simulator error: ${(e as Error).message}`);
-        else this.error('reqId' in req ? req.reqId : -1, 321, `Error validating request: internal simulator error: ${(e as Error).message}`);
+        if (req.kind === 'placeOrder') this.error(req.orderId, SimCode.ORDER_REJECTED, `Order rejected - reason:internal simulator error: ${(e as Error).message}`);
+        else this.error('reqId' in req ? req.reqId : -1, SimCode.REQUEST_INVALID, `Error validating request: internal simulator error: ${(e as Error).message}`);
       }
     }
   }
@@ -239,7 +240,7 @@ export class Session implements SessionContext {
     if (!this.pacing) return true;
     const verdict = this.pacing.record();
     if (verdict.kind === 'ok') return true;
-    this.error(-1, 100, `Max rate of messages per second has been exceeded:max=${this.pacingMax()} rec=${verdict.received} (${verdict.violations})`);
+    this.error(-1, SimCode.MAX_RATE_EXCEEDED, `Max rate of messages per second has been exceeded:max=${this.pacingMax()} rec=${verdict.received} (${verdict.violations})`);
     if (verdict.kind === 'disconnect') {
       this.hangUp();
       return false;
@@ -357,7 +358,7 @@ export class Session implements SessionContext {
 
   private start(clientId: number): void {
     if (!this.host.claimClientId(clientId, this)) {
-      this.send(errorMessage(this._version, -1, 326, 'Unable to connect as the client id is already in use. Retry with a unique client id.'));
+      this.send(errorMessage(this._version, -1, SimCode.CLIENT_ID_IN_USE, 'Unable to connect as the client id is already in use. Retry with a unique client id.'));
       this.hangUp();
       return;
     }

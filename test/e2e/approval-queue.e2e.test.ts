@@ -26,6 +26,8 @@ describe('the approval queue in Chromium', () => {
     await card.waitFor();
     await expect.poll(() => card.getAttribute('data-state')).toBe('pending');
     expect(await card.locator('.verdict').count()).toBeGreaterThan(5);
+    // Ages follow main's clock (here the harness's test clock, days from the machine's): a new draft is seconds old, never hours.
+    expect(await card.textContent()).toMatch(/ · \d{1,2}s old/);
     await expect.poll(() => card.getByTestId('what-if').textContent()).toContain('commission');
     await card.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => page.locator('[data-testid="draft-card"][data-state="filled"]').count(), { timeout: 15_000 }).toBe(1);

@@ -20,6 +20,9 @@ describe('the order ticket with an account that does not exist', () => {
     const text = (await problem.textContent()) ?? '';
     expect(text).toContain('There is no account DU0000000');
     for (const account of app.sim().accounts) expect(text).toContain(account);
+    // The person's typing to fix: the field itself is marked, not only a message shown.
+    expect(text).toContain('Check what you typed');
+    expect(await page.getByTestId('order-ticket').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('draft-card').count()).toBe(0);
   });
 });

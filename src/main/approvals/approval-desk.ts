@@ -4,6 +4,7 @@ import { parseOrderTicket } from '../../shared/order-ticket';
 import type { DraftChange, DraftReview, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
+import { hasPrice, waitForQuote } from '../broker/quote-wait';
 import { CallFailure } from '../contract/call-error';
 import type { Log } from '../log';
 import { runChecks } from '../risk/run-checks';
@@ -605,13 +606,7 @@ export class ApprovalDesk {
   }
 
   private async waitForQuote(session: BrokerSession, conId: number): Promise<void> {
-    // A wait, not a time of day: measured on the monotonic clock so a wall-clock step cannot stretch or cut it.
-    const deadline = performance.now() + (this.options.quoteWaitMs ?? 2000);
-    while (performance.now() < deadline) {
-      const quote = session.portfolio.quote(conId);
-      if (quote && (quote.last !== null || (quote.bid !== null && quote.ask !== null))) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitForQuote(session.portfolio, conId, hasPrice, this.options.quoteWaitMs ?? 2000);
   }
 
   private requireVersion(draft: Draft, version: number): void {

@@ -1,6 +1,6 @@
 import type { Draft } from '../../shared/draft';
 import type { OrderSize } from '../../shared/queue';
-import { CallFailure } from '../contract/call-error';
+import { ConfirmationRequiredError } from '../domain-errors';
 import type { RiskContext } from '../risk/context';
 import { orderNotional } from '../risk/exposure';
 import { money, pct } from '../risk/words';
@@ -26,5 +26,5 @@ export function requireConfirmedQuantity(size: OrderSize, draft: Draft, confirme
       ? 'This order cannot be valued against the account, so it counts as large'
       : `This order is ${pct(size.pctNetLiq)} of net liquidation (${money(size.notional ?? 0)}), above your ${pct(size.thresholdPct)} threshold for large orders`;
   const typed = confirmedQuantity === undefined ? '' : ` You typed ${confirmedQuantity}.`;
-  throw new CallFailure('confirmation_required', `${what}. Type its quantity (${draft.order.quantity}) to approve it.${typed} Nothing was sent.`);
+  throw new ConfirmationRequiredError(`${what}. Type its quantity (${draft.order.quantity}) to approve it.${typed} Nothing was sent.`);
 }

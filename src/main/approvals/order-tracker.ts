@@ -2,6 +2,7 @@ import type { CommissionReport, Contract, Execution, Order } from '@stoqey/ib';
 import type { Draft, DraftState } from '../../shared/draft';
 import type { BrokerSession } from '../broker/broker-session';
 import { describeGatewayError } from '../broker/gateway-errors';
+import { ErrorCode, IbCode } from '../broker/ib-codes';
 import { draftIdFromOrderRef } from '../broker/ib-order';
 import { CallFailure } from '../contract/call-error';
 import type { Log } from '../log';
@@ -12,9 +13,21 @@ import { orderBelongsTo } from './order-identity';
 const WORKING_STATUSES = new Set(['PendingSubmit', 'ApiPending', 'PreSubmitted', 'Submitted', 'PendingCancel']);
 const CANCELLED_STATUSES = new Set(['Cancelled', 'ApiCancelled']);
 // Codes that mean IB refused the order outright.
-const REFUSED = new Set([103, 110, 200, 201, 203, 321, 382, 383, 387, 388, 10148]);
+const REFUSED = new Set<number>([
+  IbCode.DUPLICATE_ORDER_ID,
+  IbCode.PRICE_OFF_TICK,
+  IbCode.NO_SECURITY_DEFINITION,
+  IbCode.ORDER_REJECTED,
+  IbCode.SECURITY_NOT_ALLOWED,
+  IbCode.REQUEST_INVALID,
+  IbCode.ORDER_VALUE_OVER_LIMIT,
+  IbCode.ORDER_SIZE_OVER_LIMIT,
+  IbCode.UNSUPPORTED_ORDER_TYPE,
+  IbCode.ORDER_SIZE_BELOW_MINIMUM,
+  IbCode.ORDER_NOT_CANCELLABLE,
+]);
 // Codes that are warnings about an order IB still accepted (precautionary settings and the like).
-const WARNINGS = new Set([399, 2109]);
+const WARNINGS = new Set<number>([ErrorCode.ORDER_MESSAGE, IbCode.OUTSIDE_RTH_IGNORED]);
 
 type StatusArgs = [orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, clientId: number];
 

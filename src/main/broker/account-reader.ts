@@ -4,6 +4,7 @@ import type { AccountReader, ContractMatch, PriceBar, PriceHistoryRequest } from
 import type { Draft } from '../../shared/draft';
 import type { QuoteView } from '../../shared/portfolio';
 import type { BrokerSession } from './broker-session';
+import { waitForQuote } from './quote-wait';
 import { readBars } from './chart-data';
 import { parseIbTime } from './ib-time';
 
@@ -58,19 +59,21 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
         if (quote) found.set(symbol, quote);
       }
       const missing = wanted.filter((symbol) => !found.has(symbol));
+      const watched: { symbol: string; conId: number }[] = [];
       for (const symbol of missing) {
         const contract = await resolve(symbol);
-        if (contract?.conId) session().watch(contract);
+        if (!contract?.conId) continue;
+        session().watch(contract);
+        watched.push({ symbol, conId: contract.conId });
       }
-      // A wait, not a time of day: the monotonic clock, so a wall-clock step cannot stretch or cut it.
-      const deadline = performance.now() + (deps.quoteWaitMs ?? 2000);
-      while (missing.some((symbol) => !found.has(symbol)) && performance.now() < deadline) {
-        await new Promise((resolveWait) => setTimeout(resolveWait, 25));
-        for (const symbol of missing) {
-          const quote = quoteFor(symbol);
-          if (quote && (quote.last !== null || quote.bid !== null)) found.set(symbol, quote);
-        }
-      }
+      const portfolio = session().portfolio;
+      const arrived = await Promise.all(
+        watched.map(({ conId }) => waitForQuote(portfolio, conId, (quote) => quote.last !== null || quote.bid !== null, deps.quoteWaitMs ?? 2000)),
+      );
+      watched.forEach(({ symbol }, i) => {
+        const quote = arrived[i];
+        if (quote) found.set(symbol, quote);
+      });
       return wanted.map((symbol) => found.get(symbol)).filter((q): q is QuoteView => !!q);
     },
     async priceHistory(request): Promise<PriceBar[]> {

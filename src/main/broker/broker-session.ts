@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { EventName, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState } from '@stoqey/ib';
+import { EventName, MarketDataType, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState } from '@stoqey/ib';
 import type { GatewayKind, SessionPhase, SessionState } from '../../shared/session';
 import type { Log } from '../log';
 import { reconnectDelay, type BackoffOptions } from './backoff';
@@ -8,7 +8,11 @@ import { GatewayLink, type GatewayEndpoint } from './gateway-link';
 import { MarketDataBook } from './market-data';
 import { RequestBook, type HistoryBar } from './request-book';
 import { PortfolioModel, toNumber } from './portfolio-model';
+import { accountsOf, commissionView, executionView, heldContractOf, openOrderView } from './ib-mappers';
+import { SessionTimers } from './session-timers';
+import { SyncTracker, type SyncPart } from './sync-tracker';
 import { describeGatewayError } from './gateway-errors';
+import { ErrorCode, IbCode } from './ib-codes';
 import { OutgoingMessage } from './outgoing-message';
 import { NORTH_AMERICA_RESET, resetWindowEnd, type ResetWindow } from './reset-window';
 
@@ -81,18 +85,14 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   private nextOrderId = 0;
   private lastOfferedOrderId = 0;
   private stopped = true;
-  private reconnectTimer: NodeJS.Timeout | undefined;
-  private heartbeatTimer: NodeJS.Timeout | undefined;
-  private heartbeatDeadline: NodeJS.Timeout | undefined;
-  /** A heartbeat is queued or awaiting its answer: never more than one. */
-  private heartbeatInFlight = false;
-  private syncDeadline: NodeJS.Timeout | undefined;
+  private readonly timers = new SessionTimers();
   /**
    * Request ids live far above any order id (IB's own clients do the same):
    * an error carries only an id, so a request id equal to an order id would
    * send an order's rejection to the market-data book.
    */
   private nextRequestId = REQUEST_ID_BASE;
+  private readonly requestIds = (): number => this.nextRequestId++;
   /** Order ids this session has written (orders and what-ifs): errors with these ids are about orders. */
   private readonly orderIdsSent = new Set<number>();
   private orderGate: (() => boolean) | undefined;
@@ -141,9 +141,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.clearTimers();
-    this.link?.dispose();
-    this.link = undefined;
+    this.teardown();
     this.setState('idle', 'Disconnected.');
   }
 
@@ -151,18 +149,14 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   reconnectNow(): void {
     this.stopped = false;
     this.attempt = 0;
-    this.clearTimers();
-    this.link?.dispose();
-    this.link = undefined;
+    this.teardown();
     this.connect();
   }
 
   /** "Stay disconnected": close the socket and do not retry until asked. */
   stayDisconnected(): void {
     this.stopped = true;
-    this.clearTimers();
-    this.link?.dispose();
-    this.link = undefined;
+    this.teardown();
     this.setState('idle', 'Staying disconnected, as you asked.', 'Reconnect from the status bar when you are ready.');
   }
 
@@ -240,8 +234,8 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   /** Keeps a live quote for a contract that is not held (a draft's symbol). */
   watch(contract: Contract): void {
-    const held = this.marketData.heldContract(contract);
-    if (held && this.link?.connected) this.marketData.watch(this.link, held, () => this.nextRequestId++);
+    const held = heldContractOf(contract);
+    if (held && this.link?.connected) this.marketData.watch(this.link, held, this.requestIds);
   }
 
   /**
@@ -270,112 +264,103 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     this.marketData.reset();
     this.setState('connecting', `Connecting to ${this.endpoint.host}:${this.endpoint.port} as client ${this.endpoint.clientId}.`);
     this.wire(link);
-    this.armSyncDeadline(link);
+    this.timers.armSyncDeadline(this.options.syncTimeoutMs ?? 20_000, () =>
+      this.onDropped(link, 'The gateway did not finish the connection in time.'),
+    );
     link.connect();
   }
 
   private wire(link: GatewayLink): void {
-    const pending = { accounts: false, summary: false, positions: false, orders: false, executions: false };
-    let syncing = false;
+    const sync = new SyncTracker();
+    const answered = (part: SyncPart): void => {
+      if (sync.answer(part) && link === this.link) this.onSynced(link);
+    };
+    this.wireSync(link, sync, answered);
+    this.wirePortfolio(link, sync, answered);
+    this.wireOrders(link);
+    this.wireRequests(link);
+    this.wireConnection(link);
+  }
+
+  /** The sync starts once the gateway offers an order id: before that, every request hangs. */
+  private wireSync(link: GatewayLink, sync: SyncTracker, answered: (part: SyncPart) => void): void {
     const summaryReqId = this.nextRequestId++;
     const executionsReqId = this.nextRequestId++;
-    const finishSync = (): void => {
-      if (!syncing || !Object.values(pending).every(Boolean) || link !== this.link) return;
-      syncing = false;
-      this.clearSyncDeadline();
-      for (const account of this.portfolio.accountIds()) {
-        const reqId = this.nextRequestId++;
-        this.marketData.trackPnL(reqId, account);
-        link.send('data', (api) => api.reqPnL(reqId, account, ''));
-      }
-      this.marketData.subscribeHeld(link, () => this.nextRequestId++);
-      this.attempt = 0;
-      this.startHeartbeat(link);
-      this.setState('ready', this.readyMessage());
-      this.emit('synced', link.epoch);
-    };
-
     link.on(EventName.nextValidId, (orderId: number) => {
       this.nextOrderId = Math.max(this.nextOrderId, orderId);
       this.lastOfferedOrderId = orderId;
-      if (syncing || this.current.phase !== 'connecting') return;
-      syncing = true;
+      if (this.current.phase !== 'connecting' || !sync.begin()) return;
       this.portfolio.clear();
       this.setState('syncing', 'Connected. Loading accounts, positions and orders.');
-      link.send('data', (api) => api.reqMarketDataType(1));
+      link.send('data', (api) => api.reqMarketDataType(MarketDataType.REALTIME));
       link.send('data', (api) => api.reqAccountSummary(summaryReqId, 'All', SUMMARY_TAGS));
       link.send('data', (api) => api.reqPositions());
       link.send('data', (api) => api.reqAllOpenOrders());
       link.send('data', (api) => api.reqExecutions(executionsReqId, {}));
     });
+    link.on(EventName.accountSummaryEnd, () => answered('summary'));
+    link.on(EventName.positionEnd, () => answered('positions'));
+    link.on(EventName.openOrderEnd, () => answered('orders'));
+    link.on(EventName.execDetailsEnd, (reqId: number) => {
+      if (reqId === executionsReqId) answered('executions');
+    });
+  }
+
+  private onSynced(link: GatewayLink): void {
+    this.timers.syncFinished();
+    for (const account of this.portfolio.accountIds()) {
+      const reqId = this.nextRequestId++;
+      this.marketData.trackPnL(reqId, account);
+      link.send('data', (api) => api.reqPnL(reqId, account, ''));
+    }
+    this.marketData.subscribeHeld(link, this.requestIds);
+    this.attempt = 0;
+    const timeout = this.options.heartbeatTimeoutMs ?? 5_000;
+    this.timers.startHeartbeat(link, this.options.heartbeatIntervalMs ?? 10_000, timeout, () =>
+      this.onDropped(link, `The gateway stopped answering (no reply in ${Math.round(timeout / 1000)} s).`),
+    );
+    this.setState('ready', this.readyMessage());
+    this.emit('synced', link.epoch);
+  }
+
+  private wirePortfolio(link: GatewayLink, sync: SyncTracker, answered: (part: SyncPart) => void): void {
     link.on(EventName.managedAccounts, (list: string) => {
-      const accounts = list.split(',').map((account) => account.trim()).filter(Boolean);
+      const accounts = accountsOf(list);
       this.portfolio.setAccounts(accounts);
       const mode = tradingModeOf(accounts);
       if (mode === 'live' && !this.options.liveTradingEnabled) {
         this.refuseLive(link, accounts);
         return;
       }
-      pending.accounts = true;
       this.current = { ...this.current, accounts, mode };
-      finishSync();
+      answered('accounts');
     });
-    link.on(EventName.accountSummary, (_reqId: number, account: string, tag: string, value: string, currency: string) => {
-      this.portfolio.applyAccountValue(account, tag, value, currency);
-    });
-    link.on(EventName.accountSummaryEnd, () => {
-      pending.summary = true;
-      finishSync();
-    });
+    link.on(EventName.accountSummary, (_reqId: number, account: string, tag: string, value: string, currency: string) =>
+      this.portfolio.applyAccountValue(account, tag, value, currency),
+    );
     link.on(EventName.position, (account: string, contract: Contract, pos: number, avgCost: number) => {
-      const held = this.marketData.heldContract(contract);
+      const held = heldContractOf(contract);
       if (!held) return;
       this.portfolio.applyPosition(account, held, Number(pos), Number(avgCost));
-      if (!syncing && this.current.phase === 'ready') this.marketData.subscribeHeld(link, () => this.nextRequestId++);
-    });
-    link.on(EventName.positionEnd, () => {
-      pending.positions = true;
-      finishSync();
+      if (!sync.syncing && this.current.phase === 'ready') this.marketData.subscribeHeld(link, this.requestIds);
     });
     link.on(EventName.pnl, (reqId: number, daily: number, unrealized: number, realized: number) => {
       const account = this.marketData.pnlAccount(reqId);
       if (account) this.portfolio.applyAccountPnL(account, toNumber(daily), toNumber(unrealized), toNumber(realized));
     });
-    link.on(EventName.contractDetails, (reqId: number, details: ContractDetails) => this.requests.onDetails(reqId, details));
-    link.on(EventName.contractDetailsEnd, (reqId: number) => this.requests.onDetailsEnd(reqId));
-    link.on(EventName.historicalData, (reqId: number, date: string, open: number, high: number, low: number, close: number, volume: number) =>
-      this.requests.onHistoryBar(reqId, { date: String(date), open, high, low, close, volume: Number(volume) }),
-    );
+    link.on(EventName.tickPrice, (reqId: number, tickType: number, price: number) => this.marketData.onTickPrice(reqId, tickType, price));
+    link.on(EventName.marketDataType, (reqId: number, type: number) => this.marketData.onMarketDataType(reqId, type));
+  }
+
+  private wireOrders(link: GatewayLink): void {
     link.on(EventName.openOrder, (orderId: number, contract: Contract, order: Order, state: OrderState) => {
       // A what-if answer is not an order: it never enters the book.
       if (order.whatIf) {
         this.requests.onWhatIf(orderId, state);
         return;
       }
-      this.portfolio.applyOpenOrder({
-        orderId,
-        permId: order.permId ?? 0,
-        clientId: order.clientId ?? 0,
-        conId: contract.conId ?? 0,
-        account: order.account ?? '',
-        symbol: contract.localSymbol || contract.symbol || '',
-        action: String(order.action ?? ''),
-        quantity: Number(order.totalQuantity ?? 0),
-        orderType: String(order.orderType ?? ''),
-        limitPrice: toNumber(order.lmtPrice),
-        stopPrice: toNumber(order.auxPrice),
-        tif: String(order.tif ?? ''),
-        status: String(state.status ?? ''),
-        filled: 0,
-        remaining: Number(order.totalQuantity ?? 0),
-        avgFillPrice: null,
-        orderRef: order.orderRef ?? '',
-      });
+      this.portfolio.applyOpenOrder(openOrderView(orderId, contract, order, state));
       this.emit('openOrder', orderId, contract, order, state);
-    });
-    link.on(EventName.openOrderEnd, () => {
-      pending.orders = true;
-      finishSync();
     });
     link.on(
       EventName.orderStatus,
@@ -386,37 +371,26 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       },
     );
     link.on(EventName.execDetails, (_reqId: number, contract: Contract, execution: Execution) => {
-      this.portfolio.applyExecution({
-        execId: execution.execId ?? '',
-        orderId: execution.orderId ?? 0,
-        permId: execution.permId ?? 0,
-        clientId: execution.clientId ?? -1,
-        conId: contract.conId ?? 0,
-        account: execution.acctNumber ?? '',
-        symbol: contract.localSymbol || contract.symbol || '',
-        side: execution.side ?? '',
-        shares: Number(execution.shares ?? 0),
-        price: Number(execution.price ?? 0),
-        time: execution.time ?? '',
-        orderRef: execution.orderRef ?? '',
-        commission: null,
-        commissionCurrency: null,
-        realizedPnL: null,
-      });
+      this.portfolio.applyExecution(executionView(contract, execution));
       this.emit('execution', contract, execution);
     });
-    link.on(EventName.execDetailsEnd, (reqId: number) => {
-      if (reqId !== executionsReqId) return;
-      pending.executions = true;
-      finishSync();
-    });
     link.on(EventName.commissionReport, (report: CommissionReport) => {
-      this.portfolio.applyCommission(report.execId ?? '', toNumber(report.commission), report.currency ?? null, toNumber(report.realizedPNL));
+      const view = commissionView(report);
+      this.portfolio.applyCommission(view.execId, view.commission, view.currency, view.realizedPnL);
       this.emit('commission', report);
     });
-    link.on(EventName.tickPrice, (reqId: number, tickType: number, price: number) => this.marketData.onTickPrice(reqId, tickType, price));
-    link.on(EventName.marketDataType, (reqId: number, type: number) => this.marketData.onMarketDataType(reqId, type));
-    link.on(EventName.currentTime, () => this.heartbeatAnswered());
+  }
+
+  private wireRequests(link: GatewayLink): void {
+    link.on(EventName.contractDetails, (reqId: number, details: ContractDetails) => this.requests.onDetails(reqId, details));
+    link.on(EventName.contractDetailsEnd, (reqId: number) => this.requests.onDetailsEnd(reqId));
+    link.on(EventName.historicalData, (reqId: number, date: string, open: number, high: number, low: number, close: number, volume: number) =>
+      this.requests.onHistoryBar(reqId, { date: String(date), open, high, low, close, volume: Number(volume) }),
+    );
+  }
+
+  private wireConnection(link: GatewayLink): void {
+    link.on(EventName.currentTime, () => this.timers.heartbeatAnswered());
     link.on(EventName.info, (message: string, code: number) => this.onGatewayNotice(link, code, message));
     link.on(EventName.error, (error: Error, code: number, reqId: number) => this.onGatewayError(link, code, reqId, error?.message ?? ''));
     link.on(EventName.disconnected, () => this.onDropped(link, 'The connection to the gateway closed.'));
@@ -424,22 +398,22 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   private onGatewayNotice(link: GatewayLink, code: number, message: string): void {
     switch (code) {
-      case 1100:
-      case 2110:
+      case ErrorCode.FAIL_CONNECTION_LOST_BETWEEN_SERVER_AND_TWS:
+      case ErrorCode.FAIL_CONNECTION_LOST_BETWEEN_TWS_AND_SERVER:
         this.setState('lost', describeGatewayError(code, message), 'Waiting for IB to restore the connection; nothing needs doing.');
         return;
-      case 1101:
+      case ErrorCode.CONNECTIVITY_RESTORED_DATA_LOST:
         // IB restored connectivity but dropped our subscriptions: re-request them.
         this.setState('restored', 'IB restored the connection; market data is being re-requested.');
-        this.marketData.resubscribeAll(link, () => this.nextRequestId++);
+        this.marketData.resubscribeAll(link, this.requestIds);
         this.refreshOrders();
         this.setState('ready', this.readyMessage());
         return;
-      case 1102:
+      case ErrorCode.CONNECTIVITY_RESTORED_DATA_MAINTAINED:
         // Subscriptions survived: nothing to re-request.
         this.setState('ready', this.readyMessage());
         return;
-      case 326:
+      case IbCode.CLIENT_ID_IN_USE:
         this.onClientIdInUse(link);
         return;
       default:
@@ -448,16 +422,16 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   }
 
   private onGatewayError(link: GatewayLink, code: number, reqId: number, message: string): void {
-    if (code === 326) {
+    if (code === IbCode.CLIENT_ID_IN_USE) {
       this.onClientIdInUse(link);
       return;
     }
-    if (code === 10197) {
+    if (code === IbCode.COMPETING_LIVE_SESSION) {
       this.onTaken(link);
       return;
     }
-    if (code === 502 || code === 504) {
-      if (code === 502) this.onDropped(link, 'Could not reach the gateway.');
+    if (code === ErrorCode.CONNECT_FAIL || code === ErrorCode.NOT_CONNECTED) {
+      if (code === ErrorCode.CONNECT_FAIL) this.onDropped(link, 'Could not reach the gateway.');
       return;
     }
     // An id we placed an order with is an order's, whatever else shares the number.
@@ -466,7 +440,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       return;
     }
     if (this.requests.onError(reqId, code, message)) return;
-    if (this.marketData.onError(link, reqId, code, () => this.nextRequestId++)) return;
+    if (this.marketData.onError(link, reqId, code, this.requestIds)) return;
     if (reqId > 0 && reqId < REQUEST_ID_BASE) {
       this.emit('orderError', reqId, code, message);
       return;
@@ -481,23 +455,19 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     // will do for a second attempt, and the person is told which one.
     const next = taken >= 2_147_483_000 ? 1 : taken + 1;
     this.endpoint = { ...this.endpoint, clientId: next };
-    this.clearTimers();
-    link.dispose();
-    this.link = undefined;
+    this.teardown();
     this.setState(
       'client_id_in_use',
       `Client id ${taken} is already used by another application connected to this gateway. Trying client id ${next}.`,
       'If this keeps happening, choose a different fixed client id in Settings.',
     );
-    this.reconnectTimer = setTimeout(() => this.connect(), 50);
+    this.timers.reconnectAfter(50, () => this.connect());
   }
 
   private onTaken(link: GatewayLink): void {
     if (link !== this.link) return;
     this.stopped = true;
-    this.clearTimers();
-    link.dispose();
-    this.link = undefined;
+    this.teardown();
     this.setState(
       'taken',
       'Another login took this IB session (TWS, the web portal or the mobile app).',
@@ -507,9 +477,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   private refuseLive(link: GatewayLink, accounts: string[]): void {
     this.stopped = true;
-    this.clearTimers();
-    link.dispose();
-    this.link = undefined;
+    this.teardown();
     this.current = { ...this.current, accounts, mode: 'live' };
     this.setState(
       'failed',
@@ -521,9 +489,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   private onDropped(link: GatewayLink, reason: string): void {
     if (link !== this.link) return;
     this.requests.failAll('The connection to the gateway closed.');
-    this.clearTimers();
-    link.dispose();
-    this.link = undefined;
+    this.teardown();
     if (this.stopped) return;
     const resetEnd = this.resetWindowEnd();
     if (resetEnd !== undefined) {
@@ -535,7 +501,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     const delay = reconnectDelay(this.attempt, this.options.backoff ?? { initialMs: 1000, maxMs: 30_000 });
     this.current = { ...this.current, reconnectAttempt: this.attempt, nextAttemptAt: this.now() + delay };
     this.setState('lost', `${reason} Reconnecting (attempt ${this.attempt}).`, 'Drafts stay pending until the session is back.');
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    this.timers.reconnectAfter(delay, () => this.connect());
   }
 
   private waitForResetEnd(end: number): void {
@@ -546,57 +512,17 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       'Countersign reconnects by itself when the window ends.',
     );
     // One attempt when the window ends, not a storm of retries inside it.
-    this.reconnectTimer = setTimeout(() => {
+    this.timers.reconnectAfter(Math.max(0, end - this.now()) + 1000, () => {
       this.attempt = 0;
       this.connect();
-    }, Math.max(0, end - this.now()) + 1000);
+    });
   }
 
-  private startHeartbeat(link: GatewayLink): void {
-    const interval = this.options.heartbeatIntervalMs ?? 10_000;
-    const timeout = this.options.heartbeatTimeoutMs ?? 5_000;
-    this.heartbeatInFlight = false;
-    this.heartbeatTimer = setInterval(() => {
-      if (this.heartbeatInFlight || link !== this.link) return;
-      this.heartbeatInFlight = link.send('data', (api) => {
-        api.reqCurrentTime();
-        // The clock starts when the request leaves, not while it waits in
-        // the pacer behind a burst of quote subscriptions (a large book takes
-        // many seconds to subscribe at 45 messages a second).
-        // An open socket that stops answering is as dead as a closed one.
-        this.heartbeatDeadline = setTimeout(() => {
-          this.heartbeatDeadline = undefined;
-          this.onDropped(link, `The gateway stopped answering (no reply in ${Math.round(timeout / 1000)} s).`);
-        }, timeout);
-      });
-    }, interval);
-  }
-
-  private heartbeatAnswered(): void {
-    if (this.heartbeatDeadline) clearTimeout(this.heartbeatDeadline);
-    this.heartbeatDeadline = undefined;
-    this.heartbeatInFlight = false;
-  }
-
-  private armSyncDeadline(link: GatewayLink): void {
-    this.syncDeadline = setTimeout(() => {
-      this.syncDeadline = undefined;
-      this.onDropped(link, 'The gateway did not finish the connection in time.');
-    }, this.options.syncTimeoutMs ?? 20_000);
-  }
-
-  private clearSyncDeadline(): void {
-    if (this.syncDeadline) clearTimeout(this.syncDeadline);
-    this.syncDeadline = undefined;
-  }
-
-  private clearTimers(): void {
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    this.reconnectTimer = undefined;
-    this.heartbeatTimer = undefined;
-    this.heartbeatAnswered();
-    this.clearSyncDeadline();
+  /** Ends the current connection: its timers, its listeners, its queue. */
+  private teardown(): void {
+    this.timers.clear();
+    this.link?.dispose();
+    this.link = undefined;
   }
 
   /** Whether IB's nightly restart window is on now, by this session's own window and clock. */

@@ -1,4 +1,5 @@
-import type { Contract } from '@stoqey/ib';
+import { IBApiTickType as TickType, MarketDataType, type Contract } from '@stoqey/ib';
+import { ErrorCode, IbCode } from './ib-codes';
 import type { GatewayLink } from './gateway-link';
 import type { HeldContract, PortfolioModel } from './portfolio-model';
 
@@ -12,17 +13,23 @@ import type { HeldContract, PortfolioModel } from './portfolio-model';
 
 // Live and delayed tick types: bid, ask, last, close.
 const PRICE_FIELDS: Record<number, { field: 'bid' | 'ask' | 'last' | 'close'; delayed: boolean }> = {
-  1: { field: 'bid', delayed: false },
-  2: { field: 'ask', delayed: false },
-  4: { field: 'last', delayed: false },
-  9: { field: 'close', delayed: false },
-  66: { field: 'bid', delayed: true },
-  67: { field: 'ask', delayed: true },
-  68: { field: 'last', delayed: true },
-  75: { field: 'close', delayed: true },
+  [TickType.BID]: { field: 'bid', delayed: false },
+  [TickType.ASK]: { field: 'ask', delayed: false },
+  [TickType.LAST]: { field: 'last', delayed: false },
+  [TickType.CLOSE]: { field: 'close', delayed: false },
+  [TickType.DELAYED_BID]: { field: 'bid', delayed: true },
+  [TickType.DELAYED_ASK]: { field: 'ask', delayed: true },
+  [TickType.DELAYED_LAST]: { field: 'last', delayed: true },
+  [TickType.DELAYED_CLOSE]: { field: 'close', delayed: true },
 };
 
-const NO_SUBSCRIPTION = new Set([10167, 10168, 354, 10089, 10090]);
+const NO_SUBSCRIPTION = new Set<number>([
+  ErrorCode.DISPLAYING_DELAYED_DATA,
+  IbCode.DELAYED_DATA_NOT_ENABLED,
+  ErrorCode.REQ_MKT_DATA_NOT_AVAIL,
+  IbCode.ADDITIONAL_SUBSCRIPTION_REQUIRED,
+  ErrorCode.PART_OF_REQUESTED_DATA_NOT_SUBSCRIBED,
+]);
 
 export class MarketDataBook {
   private readonly byReqId = new Map<number, HeldContract>();
@@ -37,18 +44,6 @@ export class MarketDataBook {
     this.byConId.clear();
     this.pnlByReqId.clear();
     this.delayedRequested = false;
-  }
-
-  heldContract(contract: Contract): HeldContract | undefined {
-    if (!contract.conId) return undefined;
-    return {
-      conId: contract.conId,
-      symbol: contract.localSymbol || contract.symbol || String(contract.conId),
-      secType: String(contract.secType ?? 'STK'),
-      currency: contract.currency ?? 'USD',
-      exchange: contract.primaryExch || contract.exchange || 'SMART',
-      multiplier: Number(contract.multiplier) || 1,
-    };
   }
 
   trackPnL(reqId: number, account: string): void {
@@ -91,7 +86,7 @@ export class MarketDataBook {
 
   onMarketDataType(reqId: number, type: number): void {
     const held = this.byReqId.get(reqId);
-    if (held) this.portfolio.applyQuote(held.conId, held.symbol, { delayed: type === 3 || type === 4 });
+    if (held) this.portfolio.applyQuote(held.conId, held.symbol, { delayed: type === MarketDataType.DELAYED || type === MarketDataType.DELAYED_FROZEN });
   }
 
   /** True if the error was about one of our quote subscriptions (and has been handled). */
@@ -103,7 +98,7 @@ export class MarketDataBook {
       this.byConId.delete(held.conId);
       if (!this.delayedRequested) {
         this.delayedRequested = true;
-        link.send('data', (api) => api.reqMarketDataType(3));
+        link.send('data', (api) => api.reqMarketDataType(MarketDataType.DELAYED));
       }
       this.portfolio.applyQuote(held.conId, held.symbol, { delayed: true });
       this.request(link, held, nextReqId());

@@ -1,3 +1,5 @@
+import { systemMonotonicClock } from '../clock';
+
 /**
  * Keeps the app under IB's limit of about 50 messages a second per client
  * (over it, IB answers error 100 and may disconnect). Order messages jump
@@ -20,7 +22,7 @@ export class PacingLimiter {
   private readonly schedule: (fn: () => void, ms: number) => unknown;
 
   constructor(private readonly options: PacingOptions) {
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? systemMonotonicClock;
     this.schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
   }
 

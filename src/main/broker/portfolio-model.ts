@@ -1,3 +1,4 @@
+import { systemMonotonicClock, type MonotonicClock } from '../clock';
 import { classifyAccountType } from './account-kind';
 import type {
   AccountView,
@@ -67,7 +68,7 @@ export class PortfolioModel {
 
   constructor(
     private readonly now: () => number,
-    private readonly monotonic: () => number = () => performance.now(),
+    private readonly monotonic: MonotonicClock = systemMonotonicClock,
   ) {}
 
   /** Milliseconds since the quote last ticked, on the monotonic clock; null when there is none. */
@@ -158,24 +159,25 @@ export class PortfolioModel {
     return [...byConId.values()];
   }
 
-  private quoteObserver: (() => void) | undefined;
+  private readonly quoteListeners = new Set<(conId: number) => void>();
 
-  /** For benchmarks: called on every price tick applied. */
-  onQuoteApplied(observer: () => void): void {
-    this.quoteObserver = observer;
+  /** Called after every quote change is applied (a first tick, a price, delayed or not). Returns the unsubscribe. */
+  onQuote(listener: (conId: number) => void): () => void {
+    this.quoteListeners.add(listener);
+    return () => this.quoteListeners.delete(listener);
   }
 
   applyQuote(conId: number, symbol: string, change: Partial<Pick<QuoteView, 'bid' | 'ask' | 'last' | 'close' | 'delayed'>>): void {
-    this.quoteObserver?.();
     const previous = this.quotes.get(conId) ?? { symbol, conId, bid: null, ask: null, last: null, close: null, delayed: false, at: 0 };
     this.quotes.set(conId, { ...previous, ...change, at: this.now() });
     this.quoteTickedAt.set(conId, this.monotonic());
     this.dirtyQuotes.add(conId);
     for (const key of this.positionsByConId.get(conId) ?? []) this.dirtyPositions.add(key);
     this.bump();
+    for (const listener of this.quoteListeners) listener(conId);
   }
 
-  /** One quote, without building a snapshot: for code that polls while it waits for a first tick. */
+  /** One quote, without building a snapshot. */
   quote(conId: number): QuoteView | undefined {
     return this.quotes.get(conId);
   }

@@ -1,5 +1,6 @@
 import type { ContractDetails, OrderState } from '@stoqey/ib';
 import { describeGatewayError } from './gateway-errors';
+import { IbCode } from './ib-codes';
 
 const UNSET = 1e300;
 
@@ -107,7 +108,7 @@ export class RequestBook {
       clearTimeout(details.timer);
       this.details.delete(reqId);
       // 200: no security definition: an empty answer, not a failure.
-      if (code === 200) details.resolve([]);
+      if (code === IbCode.NO_SECURITY_DEFINITION) details.resolve([]);
       else details.reject(new Error(describeGatewayError(code, message)));
       return true;
     }

@@ -9,7 +9,7 @@ import { AssistantSettings, defaultAssistantSettings } from '../assistant/settin
 import { monthOf } from '../assistant/usage';
 import { createAccountReader } from '../broker/account-reader';
 import type { BrokerSession } from '../broker/broker-session';
-import { CallFailure } from '../contract/call-error';
+import { ConflictError, UnavailableError } from '../domain-errors';
 import type { RedactingLog, Log } from '../log';
 import type { SettingDefinition } from '../store/settings-repository';
 import type { Store } from '../store/open-store';
@@ -18,7 +18,7 @@ import { claimsOrderAction, orderClaimFlag } from './action-claims';
 import { describeToolCall, toolOutcome } from './describe-tool-call';
 import { judgeEndpoint, type EndpointConfirmer, type EndpointRules } from './endpoint-policy';
 import { confirmedHostSetting, keyHostSetting } from './key-host';
-import { KeyStorageRefused, type KeyVault } from './key-vault';
+import type { KeyVault } from './key-vault';
 import { SecondLooks } from './second-looks';
 import type { SecondLookView } from '../../shared/second-look';
 
@@ -134,24 +134,18 @@ export class ChatService {
   /** The key is bound to the endpoint's host as it is now: it is only ever sent there. */
   async setKey(key: string): Promise<ClaudeStatus> {
     if (!this.options.vault.available()) {
-      throw new CallFailure(
-        'unavailable',
+      throw new UnavailableError(
         'This system offers no secure storage for secrets (no keyring was found), so Countersign will not keep the key. Install and unlock a keyring (GNOME Keyring or KWallet), then try again.',
       );
     }
     const endpoint = judgeEndpoint(this.settings().baseURL, this.endpointRules());
-    if (!endpoint.ok) throw new CallFailure('conflict', `The key was not saved: ${endpoint.reason} Change the endpoint in Settings > Claude first.`);
+    if (!endpoint.ok) throw new ConflictError(`The key was not saved: ${endpoint.reason} Change the endpoint in Settings > Claude first.`);
     if (!endpoint.anthropic && this.options.store.settings.read(confirmedHostSetting) !== endpoint.host) {
       await this.confirmHost(endpoint.host, this.settings().baseURL ?? '', 'The key was not saved');
     }
     this.registerSecret(key);
-    try {
-      await this.options.vault.save(key.trim());
-    } catch (error) {
-      // Told as it is (the keychain said no), never as an internal error.
-      if (error instanceof KeyStorageRefused) throw new CallFailure('unavailable', error.message);
-      throw error;
-    }
+    // A KeyStorageRefused (the keychain said no) is told as it is, as unavailable, never as an internal error.
+    await this.options.vault.save(key.trim());
     this.options.store.settings.write(keyHostSetting, endpoint.host, this.now());
     return this.status();
   }
@@ -171,7 +165,7 @@ export class ChatService {
     const baseURL = patch.baseURL === undefined ? current.baseURL : (patch.baseURL ?? undefined);
     if (baseURL !== current.baseURL) {
       const endpoint = judgeEndpoint(baseURL, this.endpointRules());
-      if (!endpoint.ok) throw new CallFailure('conflict', `The endpoint was not changed: ${endpoint.reason}`);
+      if (!endpoint.ok) throw new ConflictError(`The endpoint was not changed: ${endpoint.reason}`);
       if (!endpoint.anthropic) await this.confirmHost(endpoint.host, baseURL ?? '', 'The endpoint was not changed');
       if (endpoint.host !== this.keyHost()) this.options.vault.clear();
     }
@@ -291,8 +285,8 @@ export class ChatService {
   /** Main asks the person (never the renderer); without a way to ask, the answer is no. */
   private async confirmHost(host: string, url: string, refused: string): Promise<void> {
     const confirm = this.options.confirmEndpoint;
-    if (!confirm) throw new CallFailure('unavailable', `${refused}: this build cannot ask you to confirm sending your key to ${host}.`);
-    if (!(await confirm({ host, url }))) throw new CallFailure('conflict', `${refused}: you did not confirm sending your API key to ${host}.`);
+    if (!confirm) throw new UnavailableError(`${refused}: this build cannot ask you to confirm sending your key to ${host}.`);
+    if (!(await confirm({ host, url }))) throw new ConflictError(`${refused}: you did not confirm sending your API key to ${host}.`);
     this.options.store.settings.write(confirmedHostSetting, host, this.now());
   }
 

@@ -6,7 +6,7 @@ import {
   type CallResponse,
   type CallResult,
 } from '../../shared/contract';
-import { CallFailure } from './call-error';
+import { callErrorOf } from './error-map';
 
 export type CallHandlers = {
   [N in CallName]: (request: CallRequest<N>) => Promise<CallResponse<N>> | CallResponse<N>;
@@ -50,9 +50,8 @@ export async function dispatchCall(
     }
     return { ok: true, value: checked.data };
   } catch (error) {
-    if (error instanceof CallFailure) {
-      return { ok: false, error: { code: error.code, message: error.message } };
-    }
+    const known = callErrorOf(error);
+    if (known) return { ok: false, error: known };
     log.error(`Call ${name} failed`, error);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Countersign.' } };
   }

@@ -1,5 +1,4 @@
-import { useCallback, useState } from 'react';
-import { ChatPane } from './chat/chat-pane';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { AuditBanner } from './frame/audit-banner';
 import { StatusBar } from './frame/status-bar';
 import { useTheme } from './frame/use-theme';
@@ -15,6 +14,13 @@ import { QueuePane } from './queue/queue-pane';
 import { SessionDialog } from './session/session-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
 import { useAppStore } from './store';
+
+// The chat (and its markdown) loads after the positions and the queue are up: it is not what the person checks first.
+const ChatPane = lazy(() => import('./chat/chat-pane').then((module) => ({ default: module.ChatPane })));
+
+function ChatLoading() {
+  return <section className="pane chat-pane" aria-label="Research chat" aria-busy="true" />;
+}
 
 export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -38,7 +44,9 @@ export function App() {
       <HaltOutcomeBanner />
       <main className="panes">
         <PositionsPane />
-        <ChatPane />
+        <Suspense fallback={<ChatLoading />}>
+          <ChatPane />
+        </Suspense>
         <QueuePane />
       </main>
       <SessionDialog onOpenSettings={openSettings} />

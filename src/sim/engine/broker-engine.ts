@@ -20,6 +20,7 @@ import type {
   AccountPnl, AccountValue, Bar, BarQuery, CompletedOrderRecord, Contract, ContractDetails, EngineEvents, ExecutionQuery, FillRecord,
   OpenOrderRecord, OptionModel, Order, PlaceResult, PortfolioRow, PositionPnl, PositionRow, Quote, SummaryValue,
 } from './types';
+import { SimCode } from '../wire/ib-codes';
 
 export interface EngineOptions {
   seed: number;
@@ -313,13 +314,13 @@ export class BrokerEngine {
 
   placeOrder(clientId: number, orderId: number, contract: Contract, order: Order): PlaceResult {
     if (String(contract.secType ?? '').toUpperCase() === 'OPT' || String(contract.secType ?? '').toUpperCase() === 'BAG' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
-      return { kind: 'rejected', code: 201, reason: 'The simulator quotes options but does not trade them yet; only US stocks and ETFs are tradable' };
+      return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: 'The simulator quotes options but does not trade them yet; only US stocks and ETFs are tradable' };
     }
     const listing = this.catalogue.find(contract)[0];
-    if (!listing) return { kind: 'rejected', code: 200, reason: 'No security definition has been found for the request' };
+    if (!listing) return { kind: 'rejected', code: SimCode.NO_SECURITY_DEFINITION, reason: 'No security definition has been found for the request' };
     if (listing.spec && (listing.spec.secType !== 'STK' || listing.spec.currency !== 'USD')) {
       // The demo accounts keep a single USD ledger; trading other classes and currencies needs multi-currency accounts.
-      return { kind: 'rejected', code: 201, reason: `The simulated accounts do not trade ${listing.spec.secType} in ${listing.spec.currency} yet; only US stocks and ETFs are tradable` };
+      return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: `The simulated accounts do not trade ${listing.spec.secType} in ${listing.spec.currency} yet; only US stocks and ETFs are tradable` };
     }
     return this.book.place(clientId, orderId, listing, contract, order);
   }

@@ -14,6 +14,7 @@ import { Random, mixSeed } from './random';
 import { tradingDay, type MarketHours, type SessionPhase } from './trading-hours';
 import type { CompletedOrderRecord, Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, PlaceResult, SimOrderStatus } from './types';
 import { whatIfState } from './what-if';
+import { SimCode } from '../wire/ib-codes';
 
 const VENUE: Record<string, string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
 
@@ -81,15 +82,15 @@ export class OrderBook {
 
   place(clientId: number, orderId: number, listing: Listing, contract: Contract, order: Order): PlaceResult {
     const index = this.ctx.market.indexOf(listing.conId);
-    if (index === undefined) return { kind: 'rejected', code: 200, reason: 'No security definition has been found for the request' };
+    if (index === undefined) return { kind: 'rejected', code: SimCode.NO_SECURITY_DEFINITION, reason: 'No security definition has been found for the request' };
     const k = key(clientId, orderId);
     const existing = this.orders.get(k);
     if (!order.whatIf && (existing?.done || (!existing && this.usedIds.has(k)))) {
-      return { kind: 'rejected', code: 103, reason: `Duplicate order id` };
+      return { kind: 'rejected', code: SimCode.DUPLICATE_ORDER_ID, reason: `Duplicate order id` };
     }
     if (!order.whatIf && existing && (existing.listing !== listing || existing.rec.order.action !== order.action)) {
       // Re-sending a working order's id is a modify, but it may not change the product or the side.
-      return { kind: 'rejected', code: 103, reason: `Duplicate order id` };
+      return { kind: 'rejected', code: SimCode.DUPLICATE_ORDER_ID, reason: `Duplicate order id` };
     }
 
     const invalid = invalidOrder(order);
@@ -99,15 +100,15 @@ export class OrderBook {
       const reason = this.rejectNext;
       this.rejectNext = undefined;
       this.usedIds.add(k);
-      return { kind: 'rejected', code: 201, reason };
+      return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason };
     }
     if (invalid) {
       if (!order.whatIf) this.usedIds.add(k);
-      return { kind: 'rejected', code: 201, reason: invalid };
+      return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: invalid };
     }
     if (!account) {
       if (!order.whatIf) this.usedIds.add(k);
-      return { kind: 'rejected', code: 201, reason: `Account ${accountId} is not one of this login's accounts` };
+      return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: `Account ${accountId} is not one of this login's accounts` };
     }
     const buying = order.action === 'BUY';
     const qty = order.totalQuantity!;
@@ -123,12 +124,12 @@ export class OrderBook {
       parent = this.orders.get(key(clientId, order.parentId));
       if (!parent || (parent.done && parent.rec.status !== 'Filled')) {
         this.usedIds.add(k);
-        return { kind: 'rejected', code: 201, reason: `Parent order ${order.parentId} is not working` };
+        return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: `Parent order ${order.parentId} is not working` };
       }
     }
     if (why) {
       this.usedIds.add(k);
-      return { kind: 'rejected', code: 201, reason: why };
+      return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: why };
     }
     if (existing) this.modify(existing, order, account);
     else this.open(clientId, orderId, listing, index, contract, order, account, parent);

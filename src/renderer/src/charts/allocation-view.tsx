@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { PositionView } from '../../../shared/portfolio';
 import { formatMoney, formatPercent } from '../../../shared/format-numbers';
-import { sessionAllowsApproval } from '../../../shared/session';
+import { sessionAllowsApproval } from '../../../shared/session-rules';
 import { useAppStore } from '../store';
 import { allocate, type AllocationBasis } from './allocation';
 import { allocationOption } from './allocation-option';

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { PositionView } from '../../../shared/portfolio';
-import { AllocationView } from './allocation-view';
-import { PriceChart } from './price-chart';
+
+// ECharts is most of the renderer's code: it loads when a chart is first shown, not before the first positions.
+const PriceChart = lazy(() => import('./price-chart').then((module) => ({ default: module.PriceChart })));
+const AllocationView = lazy(() => import('./allocation-view').then((module) => ({ default: module.AllocationView })));
 
 type View = 'price' | 'allocation';
 
@@ -18,7 +20,9 @@ export function ChartPanel({ positions }: { positions: PositionView[] }) {
           Allocation
         </button>
       </div>
-      {view === 'price' ? <PriceChart /> : <AllocationView positions={positions} />}
+      <Suspense fallback={<div className="chart-loading" aria-busy="true" />}>
+        {view === 'price' ? <PriceChart /> : <AllocationView positions={positions} />}
+      </Suspense>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ChartPeriod } from '../../../shared/chart';
-import { sessionAllowsApproval } from '../../../shared/session';
+import { sessionAllowsApproval } from '../../../shared/session-rules';
 import { useAppStore } from '../store';
 import { livePriceOf, resolveSubject } from './chart-subject';
 import { draftLevels } from './draft-levels';

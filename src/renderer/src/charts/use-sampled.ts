@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { clock } from '../clock';
 
 /**
  * `value`, passed on at most once per `intervalMs` (the latest value wins).
@@ -7,20 +8,20 @@ import { useEffect, useRef, useState } from 'react';
  */
 export function useSampled<T>(value: T, intervalMs: number, key: string): T {
   const [sampled, setSampled] = useState({ value, key });
-  const lastAt = useRef(0);
+  const lastAt = useRef(-Infinity);
   const latest = useRef(value);
   latest.current = value;
   const immediate = key !== sampled.key || sampled.value === null || value === null;
   useEffect(() => {
     if (Object.is(value, sampled.value) && key === sampled.key) return;
-    const wait = lastAt.current + intervalMs - Date.now();
+    const wait = lastAt.current + intervalMs - clock.monotonicNow();
     if (immediate || wait <= 0) {
-      lastAt.current = Date.now();
+      lastAt.current = clock.monotonicNow();
       setSampled({ value, key });
       return;
     }
     const timer = setTimeout(() => {
-      lastAt.current = Date.now();
+      lastAt.current = clock.monotonicNow();
       setSampled({ value: latest.current, key });
     }, wait);
     return () => clearTimeout(timer);

@@ -4,11 +4,12 @@ import { rendererApi } from '../api';
 import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { ALL_ACCOUNTS } from '../store/portfolio-slice';
+import { ticketProblemOf, typingProblem, type TicketProblem } from './ticket-problem';
 
 /** Type an order in words; it becomes a draft that faces every check, like Claude's. */
 export function OrderTicket() {
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useState<TicketProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const selected = useAppStore((s) => s.selectedAccount);
   const parsed = text.trim() ? parseOrderTicket(text) : undefined;
@@ -18,7 +19,7 @@ export function OrderTicket() {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!parsed?.ok) {
-      setProblem(parsed?.problem ?? 'Type an order, e.g. "buy 10 AAPL lmt 190".');
+      setProblem(typingProblem(parsed?.problem ?? 'type an order, e.g. "buy 10 AAPL lmt 190".'));
       return;
     }
     setBusy(true);
@@ -28,7 +29,7 @@ export function OrderTicket() {
       setText('');
       setProblem(undefined);
     } else {
-      setProblem(result.error.message);
+      setProblem(ticketProblemOf(result.error));
     }
   };
 
@@ -44,6 +45,8 @@ export function OrderTicket() {
           setText(event.target.value);
           setProblem(undefined);
         }}
+        aria-invalid={problem?.yours ? true : undefined}
+        aria-describedby={problem ? 'order-ticket-problem' : undefined}
         spellCheck={false}
         autoComplete="off"
       />
@@ -51,8 +54,8 @@ export function OrderTicket() {
         Draft
       </button>
       {problem && (
-        <p role="alert" className="problem">
-          {problem}
+        <p role="alert" id="order-ticket-problem" className={problem.yours ? 'problem input-problem' : 'problem'}>
+          {problem.text}
         </p>
       )}
     </form>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import { sessionAllowsApproval } from '../../../shared/session';
+import { useEffect, useRef } from 'react';
+import { sessionAllowsApproval } from '../../../shared/session-rules';
 import { rendererApi } from '../api';
+import { useWallClock } from '../use-wall-clock';
 import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
 import { TRADING_STOPS } from '../frame/trading-words';
@@ -19,11 +20,7 @@ export function QueuePane() {
   const selectDraft = useAppStore((s) => s.selectDraft);
   const ref = useRef<HTMLElement>(null);
   useFocusRequest('queue', ref);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 5000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useWallClock(5000);
 
   const approvalBlockedReason =
     queue.tradingState === 'halted'

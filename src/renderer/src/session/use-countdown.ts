@@ -1,13 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useWallClock } from '../use-wall-clock';
 
 /** Seconds until `at` (epoch ms), refreshed every second; undefined when there is no target. */
 export function useCountdown(at: number | undefined): number | undefined {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (at === undefined) return undefined;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [at]);
+  const now = useWallClock(1000, at !== undefined);
   return at === undefined ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 

@@ -3,6 +3,7 @@ import type { RiskLimits } from '../../../shared/draft';
 import { rendererApi } from '../api';
 import { SHORTCUTS, shortcutRows } from '../keyboard/shortcuts';
 import { ShortcutsTable } from '../keyboard/shortcuts-table';
+import { clock } from '../clock';
 import { useAppStore } from '../store';
 import { ClaudeKeyForm } from '../chat/claude-key-form';
 import { GlobalShortcutsForm } from './global-shortcuts-form';
@@ -164,7 +165,7 @@ export function NotificationsForm() {
   if (!settings) return null;
   const { notifications, tray } = settings;
   const patch = (change: Partial<typeof notifications>): void => void rendererApi().updateSettings({ notifications: change });
-  const focusActive = (notifications.focusUntil ?? 0) > Date.now();
+  const focusActive = (notifications.focusUntil ?? 0) > clock.wallNow();
   return (
     <div className="settings-form" role="group" aria-label="Notifications">
       {(
@@ -192,7 +193,7 @@ export function NotificationsForm() {
           </>
         ) : (
           [30, 60, 120].map((minutes) => (
-            <button key={minutes} type="button" onClick={() => patch({ focusUntil: Date.now() + minutes * 60_000 })}>
+            <button key={minutes} type="button" onClick={() => patch({ focusUntil: clock.wallNow() + minutes * 60_000 })}>
               {minutes} min
             </button>
           ))

@@ -1,4 +1,6 @@
+import type { CallResult } from '../../../shared/contract';
 import type { RendererApi } from '../../../shared/renderer-api';
+import { followMainClock } from '../clock';
 import { useAppStore } from './index';
 
 /**
@@ -23,22 +25,23 @@ export async function connectBackend(api: RendererApi): Promise<() => void> {
     api.onGlobalShortcuts(store.setShortcutStatus),
     api.onConfirmHalt(() => store.openDialog({ kind: 'confirm-halt' })),
   ];
-  const [info, session, settings, portfolio, queue] = await Promise.all([
-    api.getAppInfo(),
-    api.getSessionState(),
-    api.getSettings(),
-    api.getPortfolio(),
-    api.getQueue(),
+  // Each answer is shown as it arrives (the positions first): the first screen waits for no other call.
+  const show = async <T,>(call: Promise<CallResult<T>>, use: (value: T) => void): Promise<void> => {
+    const result = await call;
+    if (result.ok) use(result.value);
+    else store.setBackendProblem(result.error.message);
+  };
+  await Promise.all([
+    show(api.getPortfolio(), store.applyPortfolioSnapshot),
+    show(api.getSessionState(), store.setSession),
+    show(api.getQueue(), store.setQueue),
+    show(api.getSettings(), store.setSettings),
+    show(api.getAppInfo(), (info) => {
+      followMainClock(info.now);
+      store.setAppInfo(info);
+      if (info.storeProblem) store.setBackendProblem(info.storeProblem);
+    }),
   ]);
-  for (const result of [info, session, settings, portfolio, queue]) {
-    if (!result.ok) store.setBackendProblem(result.error.message);
-  }
-  if (info.ok) store.setAppInfo(info.value);
-  if (session.ok) store.setSession(session.value);
-  if (settings.ok) store.setSettings(settings.value);
-  if (portfolio.ok) store.applyPortfolioSnapshot(portfolio.value);
-  if (queue.ok) store.setQueue(queue.value);
-  if (info.ok && info.value.storeProblem) store.setBackendProblem(info.value.storeProblem);
   const [claude, conversations] = await Promise.all([api.getClaudeStatus(), api.listConversations()]);
   if (claude.ok) store.setClaude(claude.value);
   if (conversations.ok) store.setConversations(conversations.value);

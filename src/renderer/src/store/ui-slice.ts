@@ -52,5 +52,6 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   togglePasses: (id) => set((s) => ({ passesShownDraftId: s.passesShownDraftId === id ? undefined : id })),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: { kind: 'none' } }),
-  requestFocus: (pane) => set({ focusRequest: { pane, at: Date.now() } }),
+  // A count, not a time: each request differs from the last, even two within one millisecond.
+  requestFocus: (pane) => set((s) => ({ focusRequest: { pane, at: (s.focusRequest?.at ?? 0) + 1 } })),
 });

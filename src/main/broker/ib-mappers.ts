@@ -1,0 +1,86 @@
+import type { CommissionReport, Contract, Execution, Order, OrderState } from '@stoqey/ib';
+import type { ExecutionView, OpenOrderView } from '../../shared/portfolio';
+import { toNumber, type HeldContract } from './portfolio-model';
+
+/**
+ * IB's objects into the domain's views. The library leaves almost every
+ * field optional; these fix one reading of each absence, in one place.
+ */
+
+/** A contract the portfolio can hold and quote: IB's conId is the instrument, nothing else identifies it. */
+export function heldContractOf(contract: Contract): HeldContract | undefined {
+  if (!contract.conId) return undefined;
+  return {
+    conId: contract.conId,
+    symbol: contract.localSymbol || contract.symbol || String(contract.conId),
+    secType: String(contract.secType ?? 'STK'),
+    currency: contract.currency ?? 'USD',
+    exchange: contract.primaryExch || contract.exchange || 'SMART',
+    multiplier: Number(contract.multiplier) || 1,
+  };
+}
+
+/** The managed-accounts list ("DU1,DU2,"), without blanks. */
+export function accountsOf(list: string): string[] {
+  return list.split(',').map((account) => account.trim()).filter(Boolean);
+}
+
+/** An open order as first seen: fills come later, from order status. */
+export function openOrderView(orderId: number, contract: Contract, order: Order, state: OrderState): OpenOrderView {
+  return {
+    orderId,
+    permId: order.permId ?? 0,
+    clientId: order.clientId ?? 0,
+    conId: contract.conId ?? 0,
+    account: order.account ?? '',
+    symbol: contract.localSymbol || contract.symbol || '',
+    action: String(order.action ?? ''),
+    quantity: Number(order.totalQuantity ?? 0),
+    orderType: String(order.orderType ?? ''),
+    limitPrice: toNumber(order.lmtPrice),
+    stopPrice: toNumber(order.auxPrice),
+    tif: String(order.tif ?? ''),
+    status: String(state.status ?? ''),
+    filled: 0,
+    remaining: Number(order.totalQuantity ?? 0),
+    avgFillPrice: null,
+    orderRef: order.orderRef ?? '',
+  };
+}
+
+/** An execution as first seen: its commission comes in a separate report. */
+export function executionView(contract: Contract, execution: Execution): ExecutionView {
+  return {
+    execId: execution.execId ?? '',
+    orderId: execution.orderId ?? 0,
+    permId: execution.permId ?? 0,
+    clientId: execution.clientId ?? -1,
+    conId: contract.conId ?? 0,
+    account: execution.acctNumber ?? '',
+    symbol: contract.localSymbol || contract.symbol || '',
+    side: execution.side ?? '',
+    shares: Number(execution.shares ?? 0),
+    price: Number(execution.price ?? 0),
+    time: execution.time ?? '',
+    orderRef: execution.orderRef ?? '',
+    commission: null,
+    commissionCurrency: null,
+    realizedPnL: null,
+  };
+}
+
+export interface CommissionView {
+  execId: string;
+  commission: number | null;
+  currency: string | null;
+  realizedPnL: number | null;
+}
+
+export function commissionView(report: CommissionReport): CommissionView {
+  return {
+    execId: report.execId ?? '',
+    commission: toNumber(report.commission),
+    currency: report.currency ?? null,
+    realizedPnL: toNumber(report.realizedPNL),
+  };
+}
