@@ -10,6 +10,7 @@ import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
 import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
+import { DemoAccountFile } from './broker/demo-account-file';
 import { startEmbeddedDemoGateway } from './broker/demo-gateway';
 import { ChatService } from './chat/chat-service';
 import type { EndpointConfirmer } from './chat/endpoint-policy';
@@ -39,7 +40,8 @@ export interface BackendOptions {
   /** Connect to the gateway on start (default true). */
   connectOnStart?: boolean;
   initialSettings?: Partial<Settings>;
-  startDemoGateway?: () => Promise<DemoGateway>;
+  /** Tests hand in their own simulator; the default is the embedded one, kept in `account`. */
+  startDemoGateway?: (account: DemoAccountFile) => Promise<DemoGateway>;
   sessionOverrides?: BrokerServiceOptions['sessionOverrides'];
   streamIntervalMs?: number;
   /** Override US regular-hours detection (tests run at any hour). */
@@ -101,6 +103,8 @@ export function createBackend(options: BackendOptions): Backend {
     since: now(),
   };
 
+  const demoAccount = new DemoAccountFile(options.dataDirectory, now);
+  const startDemoGateway = options.startDemoGateway ?? ((account: DemoAccountFile) => startEmbeddedDemoGateway({ now, account, log }));
   let desk: ApprovalDesk | undefined;
   // Account values and quotes are inputs of every waiting draft's checks.
   const recheck = new RecheckPacer(() => {
@@ -119,7 +123,7 @@ export function createBackend(options: BackendOptions): Backend {
       events.emit('portfolio', delta);
       recheck.inputsChanged();
     },
-    startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway(now)),
+    startDemoGateway: () => startDemoGateway(demoAccount),
     sessionOverrides: { ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...options.sessionOverrides },
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
     onSession: (session) => {
@@ -236,6 +240,15 @@ export function createBackend(options: BackendOptions): Backend {
     stayDisconnected: () => {
       broker.current?.stayDisconnected();
       return sessionState();
+    },
+    resetDemoAccount: async () => {
+      // The running demo writes its state as it stops, so it stops before the file is reset and starts again after.
+      const running = broker.demoInUse();
+      if (running) await broker.stop();
+      const outcome = demoAccount.reset();
+      log.info('The demo account was reset to its starting balances', outcome);
+      if (running) await broker.start();
+      return outcome;
     },
     getQueue: () => (desk ? withUnreadable(desk.view()) : emptyQueue),
     draftFromTicket: async ({ text, account }) => {
