@@ -125,3 +125,21 @@ export function parseOrderTicket(text: string): TicketParse {
   }
   return { ok: true, order };
 }
+
+/**
+ * A draft for an account this session does not have would wait for a
+ * portfolio that never comes: refused at once, naming the accounts there are.
+ * Main refuses with these words; the ticket shows them as the person types.
+ */
+export function unknownAccountReason(account: string, accounts: readonly string[]): string | undefined {
+  if (accounts.includes(account)) return undefined;
+  if (accounts.length === 0) return `There is no account ${account} in this session: the gateway has not reported any accounts yet.`;
+  return `There is no account ${account} in this session. The accounts are: ${accounts.join(', ')}.`;
+}
+
+/** Where a ticket goes: the account typed after @, else the one being viewed, else the session's first. */
+export function ticketAccount(order: Pick<TicketOrder, 'account'>, viewed: string | undefined, accounts: readonly string[]): { account: string | undefined; why: 'typed' | 'viewed' | 'first' } {
+  if (order.account) return { account: order.account, why: 'typed' };
+  if (viewed) return { account: viewed, why: 'viewed' };
+  return { account: accounts[0], why: 'first' };
+}

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
-import { parseOrderTicket } from '../../shared/order-ticket';
+import { parseOrderTicket, ticketAccount, unknownAccountReason } from '../../shared/order-ticket';
 import type { DraftChange, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
@@ -17,7 +17,6 @@ import { StoreHealth } from '../store/store-health';
 import { contractFromIb } from './contract-from-ib';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { draftFigures } from './draft-figures';
-import { unknownAccountReason } from './known-account';
 import { plainProblems } from './plain-problems';
 import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
@@ -193,7 +192,8 @@ export class ApprovalDesk {
     const ticket = parseOrderTicket(text);
     if (!ticket.ok) return { ok: false, reason: ticket.problem };
     const { order } = ticket;
-    const target = account ?? order.account ?? this.defaultAccount();
+    // The same rule the ticket shows as the person types: what was typed after @, else the account being viewed, else the first.
+    const target = ticketAccount(order, account, this.options.session()?.state.accounts ?? []).account;
     if (!target) return { ok: false, reason: 'No account to draft for: the session has no accounts yet.' };
     return this.draft(
       {
@@ -588,9 +588,6 @@ export class ApprovalDesk {
     }
   }
 
-  private defaultAccount(): string | undefined {
-    return this.options.session()?.state.accounts[0];
-  }
 }
 
 function unreadableLimits(problem: string): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseOrderTicket } from '../../../src/shared/order-ticket';
+import { parseOrderTicket, ticketAccount } from '../../../src/shared/order-ticket';
 
 describe('the keyboard order ticket', () => {
   it('reads the common orders', () => {
@@ -36,5 +36,13 @@ describe('the keyboard order ticket', () => {
         if (result.ok) expect(result.order.quantity).toBeGreaterThan(0);
       }),
     );
+  });
+
+  it('goes to the account typed, else the one viewed, else the first, and says which rule chose it', () => {
+    const accounts = ['DU1234567', 'DU7654321'];
+    expect(ticketAccount({ account: 'DU7654321' }, 'DU1234567', accounts)).toEqual({ account: 'DU7654321', why: 'typed' });
+    expect(ticketAccount({}, 'DU7654321', accounts)).toEqual({ account: 'DU7654321', why: 'viewed' });
+    expect(ticketAccount({}, undefined, accounts)).toEqual({ account: 'DU1234567', why: 'first' });
+    expect(ticketAccount({}, undefined, [])).toEqual({ account: undefined, why: 'first' });
   });
 });
