@@ -12,7 +12,7 @@ describe('the order ticket says what it understood, and where it goes, before an
   });
 
   const reading = () => app.page.getByTestId('ticket-understood');
-  const drafted = () => app.backend.handlers.getQueue().drafts;
+  const drafted = () => app.backend.desk!.view().drafts;
 
   it('reads the order as it is typed and names the account in the all-accounts view', async () => {
     const { page } = app;
