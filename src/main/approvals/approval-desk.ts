@@ -242,7 +242,7 @@ export class ApprovalDesk {
   reject(id: string, version: number, reason: string | undefined, actor: AuditActor = 'person'): Draft {
     const before = this.require(id);
     this.requireVersion(before, version);
-    const after = this.move(before, 'rejected', { now: this.now() });
+    const after = this.move(before, 'rejected', { now: this.now(), ...(reason !== undefined ? { rejectionReason: reason } : {}) });
     this.save(before, after, actor, 'draft.rejected', reason ? { reason } : {});
     this.publish();
     return after;
