@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { BrokerState, countersOnly } from '../../sim/engine/broker-state';
@@ -71,18 +72,24 @@ export class DemoAccountFile {
     return reading.kind === 'saved' ? reading.state : undefined;
   }
 
-  /** Written to a temporary file, flushed, then renamed over the old one: a crash leaves the old or the new account, never half of one. */
-  save(state: BrokerState): void {
+  /**
+   * Written to a temporary file, flushed, then renamed over the old one (and
+   * the directory flushed): a crash leaves the old or the new account, never
+   * half of one. Asynchronous, so a slow disk never stalls the main process;
+   * the caller keeps one write in flight at a time.
+   */
+  async save(state: BrokerState): Promise<void> {
+    const text = JSON.stringify({ format: 'countersign-demo-account', savedAt: this.now(), broker: state });
     const temporary = `${this.path}.next`;
-    const fd = fs.openSync(temporary, 'w', 0o600);
+    const handle = await fsp.open(temporary, 'w', 0o600);
     try {
-      fs.writeSync(fd, JSON.stringify({ format: 'countersign-demo-account', savedAt: this.now(), broker: state }));
-      fs.fsyncSync(fd);
+      await handle.writeFile(text);
+      await handle.sync();
     } finally {
-      fs.closeSync(fd);
+      await handle.close();
     }
-    fs.renameSync(temporary, this.path);
-    syncDirectory(this.dataDirectory);
+    await fsp.rename(temporary, this.path);
+    await syncDirectory(this.dataDirectory);
   }
 
   /**
@@ -90,29 +97,29 @@ export class DemoAccountFile {
    * id counters carry on, so no new order or fill can be taken for an old one.
    * A damaged file is kept under another name (returned), never deleted.
    */
-  reset(): { keptDamagedAs?: string } {
+  async reset(): Promise<{ keptDamagedAs?: string }> {
     const reading = this.read();
     if (reading.kind === 'none') return {};
     if (reading.kind === 'saved') {
-      this.save(countersOnly(reading.state));
+      await this.save(countersOnly(reading.state));
       return {};
     }
     const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
     const keptAs = path.join(this.dataDirectory, `demo-account.damaged-${stamp}.json`);
-    fs.renameSync(this.path, keptAs);
-    syncDirectory(this.dataDirectory);
+    await fsp.rename(this.path, keptAs);
+    await syncDirectory(this.dataDirectory);
     return { keptDamagedAs: keptAs };
   }
 }
 
 
 /** A rename is durable only once the directory entry is on disk too (not possible on Windows, where rename is already durable). */
-function syncDirectory(directory: string): void {
+async function syncDirectory(directory: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const fd = fs.openSync(directory, 'r');
+  const handle = await fsp.open(directory, 'r');
   try {
-    fs.fsyncSync(fd);
+    await handle.sync();
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
 }

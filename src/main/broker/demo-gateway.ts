@@ -24,7 +24,10 @@ export interface EmbeddedDemoGateway extends DemoGateway {
  * on a free loopback port. It speaks the real protocol, so the app connects
  * to it exactly as it would to IB Gateway. Its broker state is saved to the
  * data directory after every change (see DemoAccountFile), so fills are not
- * undone by a reconnect, a switch away and back, or a restart.
+ * undone by a reconnect, a switch away and back, or a restart. The write is
+ * asynchronous: a flush to disk (tens of ms on a busy disk) never stalls the
+ * main process, at the price that a crash in the instant between a fill and
+ * its write can lose that fill from the demo account.
  */
 export async function startEmbeddedDemoGateway(options: EmbeddedDemoOptions): Promise<EmbeddedDemoGateway> {
   // Throws DemoAccountUnreadable for a damaged file: the demo does not start over it.
@@ -41,30 +44,50 @@ export async function startEmbeddedDemoGateway(options: EmbeddedDemoOptions): Pr
     throw new DemoAccountUnreadable(`The demo account saved in ${options.account.path} cannot be carried on: ${error instanceof Error ? error.message : String(error)}.`);
   }
   const { engine } = sim;
-  let pending = false;
+  let writing: Promise<void> | undefined;
+  let again = false;
   let failed = false;
-  const save = (): void => {
-    pending = false;
-    try {
-      options.account.save(engine.state());
-      if (failed) options.log.info('The demo account is being saved again');
-      failed = false;
-    } catch (error) {
-      // The demo keeps trading; the next change tries again. Said once, not on every fill.
-      if (!failed) options.log.error(`Could not save the demo account to ${options.account.path}; its latest changes would be lost on restart`, error);
-      failed = true;
+  // One write in flight; changes meanwhile are written next, as one, from the state at that moment.
+  const write = (): Promise<void> => {
+    if (writing) {
+      again = true;
+      return writing;
     }
+    const state = engine.state();
+    writing = options.account
+      .save(state)
+      .then(() => {
+        if (failed) options.log.info('The demo account is being saved again');
+        failed = false;
+      })
+      .catch((error: unknown) => {
+        // The demo keeps trading; the next change tries again. Said once, not on every fill.
+        if (!failed) options.log.error(`Could not save the demo account to ${options.account.path}; its latest changes would be lost on restart`, error);
+        failed = true;
+      })
+      .finally(() => {
+        writing = undefined;
+        if (again) {
+          again = false;
+          void write();
+        }
+      });
+    return writing;
   };
-  // One write per engine step: a fill changes the order, the execution log and the account
-  // together, and the write runs once that step is complete, before any client can act on it.
+  // A fill changes the order, the execution log and the account together: the
+  // state is read once that engine step is complete (a microtask later).
+  let queued = false;
   const changed = (): void => {
-    if (pending) return;
-    pending = true;
-    queueMicrotask(save);
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      void write();
+    });
   };
   const unsubscribe = [engine.on('orderStatus', changed), engine.on('execution', changed), engine.on('account', changed)];
   // A fresh account is on disk from the start, so a crash before the first trade cannot reopen a different one.
-  if (!saved || !saved.book) save();
+  if (!saved || !saved.book) await write();
   return {
     host: sim.host,
     port: sim.port,
@@ -73,7 +96,8 @@ export async function startEmbeddedDemoGateway(options: EmbeddedDemoOptions): Pr
       await sim.close();
       for (const stop of unsubscribe) stop();
       // Trailing stops move without an order event: the last word is written after the market stops.
-      save();
+      while (writing) await writing;
+      await write();
     },
   };
 }

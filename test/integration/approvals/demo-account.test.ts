@@ -113,6 +113,21 @@ describe('the demo account is kept in the data directory', () => {
     expect(next.orderId).toBeGreaterThan(filled.orderId!);
   });
 
+  it('has a fill on disk without waiting for the app to stop (a crash keeps it)', async () => {
+    const directory = freshDirectory();
+    const app = await openDemoApp(directory);
+    const filled = await buyAndFill(app, 'buy 3 AAPL');
+    const onDisk = (): boolean => {
+      try {
+        const saved = JSON.parse(readFileSync(path.join(directory, DEMO_ACCOUNT_FILE), 'utf8')) as { broker: { book?: { fills: { execution: { orderRef?: string } }[] } } };
+        return saved.broker.book?.fills.some((f) => f.execution.orderRef === filled.id) ?? false;
+      } catch {
+        return false;
+      }
+    };
+    await waitFor(onDisk, 'the fill in the demo account file');
+  });
+
   it('keeps a working order working across a restart', async () => {
     const directory = freshDirectory();
     let app = await openDemoApp(directory);
