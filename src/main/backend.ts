@@ -233,8 +233,10 @@ export function createBackend(options: BackendOptions): Backend {
     getPortfolio: () => broker.portfolio() ?? emptyPortfolio,
     getPriceHistory: (request) => forChart(() => chartData.priceHistory(request)),
     getContractProfiles: ({ conIds }) => forChart(() => chartData.contractProfiles(conIds)),
-    reconnectSession: () => {
-      broker.current?.reconnectNow();
+    reconnectSession: async () => {
+      // No session at all (the demo account file could not be read): "Retry now" tries to start again.
+      if (!broker.current && broker.state()?.phase === 'failed') await broker.restart();
+      else broker.current?.reconnectNow();
       return sessionState();
     },
     stayDisconnected: () => {

@@ -41,6 +41,8 @@ export class BrokerService {
   private demo: DemoGateway | undefined;
   /** Why no session could start (the demo account could not be read): shown as the session state. */
   private failure: SessionState | undefined;
+  /** The demo gateway was asked for in this start (it may have failed to start). */
+  private demoAsked = false;
   private generation = 0;
 
   constructor(private readonly options: BrokerServiceOptions) {}
@@ -53,6 +55,7 @@ export class BrokerService {
     const generation = ++this.generation;
     const settings = this.options.settings();
     let target: { host: string; port: number; gateway: GatewayKind };
+    this.demoAsked = false;
     try {
       target = await this.resolveTarget(settings);
     } catch (error) {
@@ -61,12 +64,12 @@ export class BrokerService {
         phase: 'failed',
         message: error instanceof Error ? error.message : 'The demo gateway could not start.',
         ...(error instanceof DemoAccountUnreadable ? { nextStep: error.nextStep } : {}),
-        gateway: 'demo',
-        mode: 'paper',
+        gateway: this.demoAsked ? 'demo' : 'unknown',
+        mode: this.demoAsked ? 'paper' : 'unknown',
         accounts: [],
         since: this.options.now(),
       };
-      this.options.log.error('The demo gateway did not start', error);
+      this.options.log.error(this.demoAsked ? 'The demo gateway did not start' : 'No gateway to connect to', error);
       this.options.publishState(this.failure);
       return;
     }
@@ -132,6 +135,7 @@ export class BrokerService {
       }
       this.options.log.info('No local gateway found on 4001/4002/7496/7497: starting the demo gateway');
     }
+    this.demoAsked = true;
     this.demo = await this.options.startDemoGateway();
     return { host: this.demo.host, port: this.demo.port, gateway: 'demo' };
   }

@@ -154,6 +154,11 @@ describe('the demo account is kept in the data directory', () => {
     expect(state?.nextStep).toContain('Reset demo account');
     expect(readFileSync(file, 'utf8')).toBe(damaged);
 
+    // Retry starts again, over the same file: still refused, still untouched.
+    await app.call('reconnectSession');
+    expect(app.backend.broker.state()?.phase).toBe('failed');
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
+
     // The reset needs the person's yes.
     expect(await app.callRaw('resetDemoAccount', {})).toMatchObject({ ok: false, error: { code: 'bad_payload' } });
     expect(readFileSync(file, 'utf8')).toBe(damaged);
