@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp, type AppUnderTest } from './support/app-under-test';
@@ -82,5 +82,35 @@ describe('the demo account keeps its fills', () => {
     await expect.poll(() => page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
     await expect.poll(() => aaplShown(app!), { timeout: 15_000 }).toBe(starting);
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a damaged demo account file is reported, not replaced, and kept aside when the person resets', async () => {
+    dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'countersign-e2e-demo-'));
+    const file = path.join(dataDirectory, 'demo-account.json');
+    writeFileSync(file, '{"format":"countersign-demo-account","broker":');
+    app = await openApp({ dataDirectory, keepDataDirectory: true, persistentDemo: true });
+    const { page } = app;
+    const dialog = page.getByTestId('session-dialog');
+    await dialog.waitFor({ timeout: 15_000 });
+    const said = (await dialog.textContent()) ?? '';
+    expect(said).toContain('is damaged');
+    expect(said).toContain('Reset demo account');
+    expect(readFileSync(file, 'utf8')).toBe('{"format":"countersign-demo-account","broker":');
+
+    await dialog.getByRole('button', { name: 'Open settings' }).focus();
+    await page.keyboard.press('Enter');
+    const section = page.getByTestId('demo-account');
+    await section.waitFor();
+    await section.getByRole('button', { name: 'Reset demo account…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 15_000 }).toContain('The damaged file was kept as');
+    const kept = readdirSync(dataDirectory).filter((name) => name.startsWith('demo-account.damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(path.join(dataDirectory, kept[0]!), 'utf8')).toBe('{"format":"countersign-demo-account","broker":');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
+    await page.getByTestId('position-row').first().waitFor();
   });
 });
