@@ -144,9 +144,16 @@ export function createBackend(options: BackendOptions): Backend {
     },
   });
   // Unreadable draft rows are quarantined by the repository; the queue lists them for review.
-  const withUnreadable = (view: QueueView): QueueView => {
+  // Second looks belong to the chat; the queue view carries them to the cards.
+  let secondLooksFor: ((ids: string[]) => QueueView['secondLooks']) | undefined;
+  const queueForCards = (view: QueueView): QueueView => {
     const unreadable = store?.drafts.unreadable() ?? [];
-    return unreadable.length > 0 ? { ...view, unreadable } : view;
+    const looks = secondLooksFor?.(view.drafts.filter((d) => d.author === 'claude').map((d) => d.id)) ?? {};
+    return {
+      ...view,
+      ...(unreadable.length > 0 ? { unreadable } : {}),
+      ...(Object.keys(looks).length > 0 ? { secondLooks: looks } : {}),
+    };
   };
   if (store) {
     desk = new ApprovalDesk({
@@ -154,7 +161,7 @@ export function createBackend(options: BackendOptions): Backend {
       session: () => broker.current,
       log,
       now,
-      publish: (view) => events.emit('queue', withUnreadable(view)),
+      publish: (view) => events.emit('queue', queueForCards(view)),
       ...(options.monotonic ? { monotonic: options.monotonic } : {}),
       ...(options.regularHoursOpen ? { regularHoursOpen: options.regularHoursOpen } : {}),
       ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
@@ -172,9 +179,11 @@ export function createBackend(options: BackendOptions): Backend {
         publish: (event) => events.emit('chat', event),
         now,
         endpointRules: { packaged: options.packaged ?? false },
+        queueChanged: () => desk?.publish(),
         ...(options.confirmEndpoint ? { confirmEndpoint: options.confirmEndpoint } : {}),
       })
     : undefined;
+  if (chat) secondLooksFor = (ids) => chat.secondLooksFor(ids);
   const requireChat = (): ChatService => {
     if (!chat) throw new CallFailure('unavailable', storeProblem ?? 'The chat is not available.');
     return chat;
@@ -252,7 +261,7 @@ export function createBackend(options: BackendOptions): Backend {
       if (running) await broker.start();
       return outcome;
     },
-    getQueue: () => (desk ? withUnreadable(desk.view()) : emptyQueue),
+    getQueue: () => (desk ? queueForCards(desk.view()) : emptyQueue),
     draftFromTicket: async ({ text, account }) => {
       const outcome = await requireDesk().draftFromTicket(text, account);
       if (!outcome.ok) throw new CallFailure('bad_payload', outcome.reason);
@@ -306,6 +315,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async stop() {
       if (expiryTimer) clearInterval(expiryTimer);
+      chat?.stop();
       stopAuditEvents?.();
       recheck.stop();
       // Retries of refused writes end with the store they write to.

@@ -11,6 +11,8 @@ export const ClaudeSettingsView = z.object({
   aliasAccounts: z.boolean(),
   maxDraftsPerTurn: z.number().int(),
   maxDraftsPerHour: z.number().int(),
+  /** A separate call for the strongest case against each of Claude's drafts (needs a key). */
+  secondLook: z.boolean(),
 });
 export type ClaudeSettingsView = z.infer<typeof ClaudeSettingsView>;
 
@@ -22,6 +24,7 @@ export const ClaudeSettingsPatch = z
     aliasAccounts: z.boolean().optional(),
     maxDraftsPerTurn: z.number().int().min(1).max(50).optional(),
     maxDraftsPerHour: z.number().int().min(1).max(500).optional(),
+    secondLook: z.boolean().optional(),
   })
   .strict();
 export type ClaudeSettingsPatch = z.infer<typeof ClaudeSettingsPatch>;

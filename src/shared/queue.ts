@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Draft, DraftContract, DraftFigures, DraftOrder, RiskVerdict, TradingState } from './draft';
+import { DraftFact } from './draft-facts';
+import { SecondLookView } from './second-look';
 
 /** A waiting draft's size against its account, valued in main as the risk checks value it. */
 export const OrderSize = z.object({
@@ -18,6 +20,8 @@ export const DraftReview = z.object({
   size: OrderSize,
   /** Position and weight before and after, at the market of now. */
   figures: DraftFigures,
+  /** What differs from the person's habits and the market, the ones that stand out first. */
+  facts: z.array(DraftFact),
   /** Epoch ms of the check: any change of limits, trading state, session or account values runs it again. */
   checkedAt: z.number(),
 });
@@ -48,6 +52,8 @@ export const QueueView = z.object({
   unreadable: z.array(UnreadableDraft).optional(),
   /** By draft id, for the waiting drafts (pending and blocked). */
   review: z.record(z.string(), DraftReview),
+  /** By draft id: the second look at each of Claude's drafts in the view, when one was asked for. */
+  secondLooks: z.record(z.string(), SecondLookView).optional(),
 });
 export type QueueView = z.infer<typeof QueueView>;
 

@@ -1,6 +1,7 @@
 // `npm run sim -- --port 4002 --seed 7`: a standalone simulated IB Gateway
 // any TWS API client can connect to. Faults are typed on stdin.
 import { createInterface } from 'node:readline';
+import { parseCliArgs, type CliOptions } from './cli-args';
 import { startSimGateway, SystemClock, type SimGateway } from './index';
 
 const HELP = `Countersign simulated IB Gateway (TWS API server versions 100..193)
@@ -51,38 +52,6 @@ Commands on stdin:
   clients                  list the client ids connected now
   help                     list these commands
 `;
-
-interface CliOptions {
-  host: string; port: number; seed: number; tickMs: number | undefined; held: number | undefined; extra: number | undefined; alwaysOpen: boolean; pacing: boolean;
-}
-
-function parseArgs(argv: string[]): CliOptions | 'help' {
-  const o: CliOptions = { host: '127.0.0.1', port: 4002, seed: 7, tickMs: undefined, held: undefined, extra: undefined, alwaysOpen: false, pacing: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    const next = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const num = (v: string): number => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new Error(`${a} expects a non-negative integer, got "${v}"`);
-      return n;
-    };
-    if (a === '--help' || a === '-h') return 'help';
-    else if (a === '--host') o.host = next();
-    else if (a === '--port') o.port = num(next());
-    else if (a === '--seed') o.seed = num(next());
-    else if (a === '--tick-ms') o.tickMs = num(next());
-    else if (a === '--held') o.held = num(next());
-    else if (a === '--extra-symbols') o.extra = num(next());
-    else if (a === '--always-open') o.alwaysOpen = true;
-    else if (a === '--no-pacing') o.pacing = false;
-    else throw new Error(`unknown option ${a} (try --help)`);
-  }
-  return o;
-}
 
 /** Runs one stdin command; returns the acknowledgement line. Exported for tests. */
 export function runCommand(sim: SimGateway, line: string): string {
@@ -142,7 +111,7 @@ export function runCommand(sim: SimGateway, line: string): string {
 async function main(): Promise<void> {
   let opts: CliOptions | 'help';
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseCliArgs(process.argv.slice(2));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exitCode = 2;

@@ -23,7 +23,8 @@ describe('attacks the person sees, in Chromium', () => {
     app = await openApp();
     await expect.poll(() => app.page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
     // The person points Claude at the fake API (confirming the host), then types the key for it.
-    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL });
+    // Every scripted reply here is the conversation's; the second look has its own tests (integration second-look.test.ts).
+    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL, secondLook: false });
     await app.page.getByTestId('claude-key').fill(KEY);
     await app.page.getByTestId('claude-key').press('Enter');
     await app.page.getByTestId('chat-input').waitFor();
@@ -108,6 +109,44 @@ describe('attacks the person sees, in Chromium', () => {
     expect(await card.locator('img, iframe, script, svg, style, object, embed, a[href]').count()).toBe(0);
     expect(requests.filter((url) => url.startsWith(leak))).toEqual([]);
     expect(outside.received).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('a reply reads as Markdown: a table is a table, raw HTML is its text, and only an allow-listed https link is a link', async () => {
+    const { page } = app;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const leak = outside.baseURL;
+    fake.reply(
+      text(
+        [
+          '| Symbol | Weight |',
+          '| --- | ---: |',
+          '| AAPL | 4.5% |',
+          '| XOM | 1.2% |',
+          '',
+          'See [IB margin rules](https://www.interactivebrokers.com/en/trading/margin.php) and [my notes](' + leak + '/notes).',
+          '',
+          '<b>bold by HTML</b>',
+        ].join('\n'),
+      ),
+    );
+    await ask('Summarise my weights');
+    const log = page.getByTestId('chat-log');
+    await log.locator('table').waitFor({ timeout: 15_000 });
+    // Before: the home-made reader printed the pipes as a paragraph.
+    expect(await log.locator('table th').allTextContents()).toEqual(['Symbol', 'Weight']);
+    expect(await log.locator('table tbody tr').count()).toBe(2);
+    expect(await log.locator('table tbody tr').first().locator('td').allTextContents()).toEqual(['AAPL', '4.5%']);
+    const links = log.locator('a[href]');
+    expect(await links.count()).toBe(1);
+    expect(await links.first().getAttribute('href')).toBe('https://www.interactivebrokers.com/en/trading/margin.php');
+    expect(await links.first().getAttribute('target')).toBe('_blank');
+    // The link to an address the shell would not open is text, with the address shown.
+    expect(await log.textContent()).toContain(`my notes (${leak}/notes)`);
+    expect(await log.textContent()).toContain('<b>bold by HTML</b>');
+    expect(await log.locator('b').count()).toBe(0);
+    expect(requests.filter((url) => url.startsWith(leak))).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 

@@ -24,7 +24,8 @@ describe('Claude in the chat pane (fake Messages API)', () => {
     const { page } = app;
     await page.getByTestId('claude-key').waitFor();
     expect(await page.getByTestId('chat-pane').textContent()).toContain('add your Anthropic API key');
-    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL });
+    // Every scripted reply here is the conversation's; the second look has its own tests (integration second-look.test.ts).
+    await app.backend.handlers.updateClaudeSettings({ baseURL: fake.baseURL, secondLook: false });
     await page.getByTestId('claude-key').fill(KEY);
     await page.getByTestId('claude-key').press('Enter');
     await page.getByTestId('chat-input').waitFor();

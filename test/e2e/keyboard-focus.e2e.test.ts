@@ -270,6 +270,15 @@ describe('the keys act on the queue only when the queue is what the person is lo
         await page.keyboard.press('Escape');
         await page.getByTestId('edit-quantity').waitFor({ state: 'detached' });
       },
+      'show-passes': async (keys) => {
+        await toQueue();
+        const line = page.locator('[data-testid="draft-card"][aria-current="true"] [data-testid="passes-line"]');
+        expect(await line.getAttribute('aria-expanded')).toBe('false');
+        await press(keys);
+        await expect.poll(() => line.getAttribute('aria-expanded')).toBe('true');
+        await press(keys);
+        await expect.poll(() => line.getAttribute('aria-expanded')).toBe('false');
+      },
       'new-draft': async (keys) => {
         await toQueue();
         await press(keys);

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
 import { parseOrderTicket, ticketAccount, unknownAccountReason } from '../../shared/order-ticket';
-import type { DraftChange, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
+import type { DraftChange, DraftReview, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
 import { CallFailure } from '../contract/call-error';
@@ -23,6 +23,7 @@ import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
 import { buildRiskContext } from './risk-context';
 import { planHalt } from './halt-plan';
+import { HABIT_WINDOW, orderHabits } from './order-habits';
 import { TradingSwitch } from './trading-switch';
 import { WaitingReview } from './waiting-review';
 import { whatIfPreview } from './what-if-preview';
@@ -62,6 +63,8 @@ export type DraftOutcome =
   | { ok: false; reason: string };
 
 const RECENT_TERMINAL = 30;
+/** States a draft can only reach through the person's approval. */
+const approvedDraftStates: readonly DraftState[] = [...inFlightDraftStates, 'filled', 'cancelled', 'broker_rejected'];
 const RATE_WINDOW_MS = 60_000;
 
 /**
@@ -100,6 +103,8 @@ export class ApprovalDesk {
   private readonly toldOrderIdsBehind = new Set<number>();
 
   private readonly review: WaitingReview;
+  /** The person's approved orders, newest first, for their habits; read once, dropped at each approval. */
+  private approved: Draft[] | undefined;
 
   constructor(private readonly options: ApprovalDeskOptions) {
     this.now = options.now;
@@ -111,6 +116,7 @@ export class ApprovalDesk {
       waitingDrafts: () => this.store.drafts.listPending(),
       riskContext: (now, draft) => buildRiskContext(this.riskInputs(now, draft), draft),
       size: (ctx, draft) => this.size(ctx, draft),
+      habits: (draft) => orderHabits(this.approvedDrafts(), draft.account, draft.contract.currency, draft.id),
       move: (draft, to, evidence) => this.move(draft, to, evidence),
       save: (before, after, actor, action, details) => this.save(before, after, actor, action, details),
     });
@@ -138,8 +144,20 @@ export class ApprovalDesk {
     };
   }
 
+  /** The waiting draft as the queue last showed it: verdicts, size, figures and facts. */
+  reviewOf(draftId: string): DraftReview | undefined {
+    return this.review.of(draftId);
+  }
+
   size(ctx: ReturnType<typeof buildRiskContext>, draft: Draft): OrderSize {
     return orderSize(ctx, draft, this.options.largeOrderPct?.() ?? DEFAULT_LARGE_ORDER_PCT);
+  }
+
+  /** Only an approval adds to these (it sets atApproval), so the list is kept until the next one. */
+  private approvedDrafts(): Draft[] {
+    // Every account's approvals share the read; a few windows' worth covers the habit of each.
+    this.approved ??= this.store.drafts.listRecentByStates(approvedDraftStates, HABIT_WINDOW * 4).filter((d) => d.atApproval !== undefined);
+    return this.approved;
   }
 
   hasWaiting(): boolean {
@@ -288,6 +306,7 @@ export class ApprovalDesk {
       return after;
     })();
     this.recentApprovals.push(this.monotonic());
+    this.approved = undefined;
     this.options.onSubmitStep?.('intent-written', id);
     const placements = ibPlacements(submitting.id, submitting.account, submitting.contract, submitting.order, submitting.orderId ?? 0);
     for (const placement of placements) {

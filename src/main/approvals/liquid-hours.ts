@@ -1,3 +1,5 @@
+import { hms, isKnownZone, ymd, zonedParts } from '../../shared/zoned-time';
+
 /**
  * Whether `at` falls in a contract's regular (liquid) hours, as IB states
  * them in its contract details: "20261123:0930-20261123:1600;20261128:CLOSED"
@@ -28,21 +30,9 @@ export function inLiquidHours(liquidHours: string, timeZoneId: string, at: numbe
   return coversToday ? false : undefined;
 }
 
-// One DateTimeFormat per zone: building one costs far more than using it.
-const stampFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** yyyymmddhhmm in the given zone, or undefined for a zone the runtime does not know. */
 function localStamp(at: number, timeZone: string): string | undefined {
-  try {
-    let format = stampFormats.get(timeZone);
-    if (!format) {
-      format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-      stampFormats.set(timeZone, format);
-    }
-    const parts = format.formatToParts(at);
-    const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-    return `${get('year')}${get('month')}${get('day')}${get('hour')}${get('minute')}`;
-  } catch {
-    return undefined;
-  }
+  if (!isKnownZone(timeZone)) return undefined;
+  const p = zonedParts(timeZone, at);
+  return `${ymd(p)}${hms(p).slice(0, 5).replace(':', '')}`;
 }

@@ -5,7 +5,9 @@ import { DraftConflictError } from '../store/draft-repository';
 import type { RiskContext } from '../risk/context';
 import { runChecks } from '../risk/run-checks';
 import { CallFailure } from '../contract/call-error';
+import { draftFacts } from './draft-facts';
 import { draftFigures } from './draft-figures';
+import type { OrderHabits } from './order-habits';
 import type { TransitionEvidence } from './lifecycle';
 
 /** What the review needs of the desk: its drafts, a fresh risk context, and its durable moves. */
@@ -13,6 +15,8 @@ export interface ReviewDesk {
   waitingDrafts(): Draft[];
   riskContext(now: number, draft: Draft): RiskContext;
   size(ctx: RiskContext, draft: Draft): OrderSize;
+  /** The person's typical order in the draft's account and currency. */
+  habits(draft: Draft): OrderHabits;
   move(draft: Draft, to: DraftState, evidence: TransitionEvidence): Draft;
   save(before: Draft, after: Draft, actor: AuditActor, action: string, details: Record<string, unknown>): void;
 }
@@ -37,7 +41,9 @@ export class WaitingReview {
       seen.add(draft.id);
       const ctx = this.desk.riskContext(now, draft);
       const verdicts = runChecks(ctx, draft).verdicts;
-      this.latest.set(draft.id, { verdicts, size: this.desk.size(ctx, draft), figures: draftFigures(ctx, draft), checkedAt: now });
+      const figures = draftFigures(ctx, draft);
+      const facts = draftFacts(ctx, draft, figures, this.desk.habits(draft));
+      this.latest.set(draft.id, { verdicts, size: this.desk.size(ctx, draft), figures, facts, checkedAt: now });
       // While the session or the draft's data is still coming in (a reconnect, a restart), the card
       // shows the fresh verdicts but the draft keeps its state: approval pauses, and re-checks anyway.
       if (!ctx.session.ready || ctx.quote === null || ctx.account === null) continue;
@@ -51,6 +57,10 @@ export class WaitingReview {
       }
     }
     for (const id of this.latest.keys()) if (!seen.has(id)) this.latest.delete(id);
+  }
+
+  of(draftId: string): DraftReview | undefined {
+    return this.latest.get(draftId);
   }
 
   snapshot(): Record<string, DraftReview> {

@@ -1,6 +1,6 @@
-import Anthropic from '@anthropic-ai/sdk';
 import { randomUUID } from 'node:crypto';
 import { AccountAliases } from './aliases';
+import { anthropicClient } from './client';
 import { runChatTurn, type TurnEvent, type TurnStatus } from './chat-turn';
 import type { ConversationStore, StoredConversation, TurnRecord } from './conversation-store';
 import { DraftBudget } from './draft-budget';
@@ -111,18 +111,7 @@ export class Assistant {
         }
       }
       const sentText = aliases.scrubText(userText);
-      const client = new Anthropic({
-        apiKey,
-        // Never pick up a token from the environment: the person's key is the only credential.
-        authToken: null,
-        ...(settings.baseURL === undefined ? {} : { baseURL: settings.baseURL }),
-        maxRetries: settings.maxRetries,
-        // fetch would follow a redirect and carry the x-api-key header to
-        // wherever it points; the key goes to the confirmed endpoint only.
-        fetchOptions: { redirect: 'error' },
-        // The SDK's own logging stays off: request logs are not ours to control.
-        logLevel: 'off',
-      });
+      const client = anthropicClient(apiKey, settings);
       const hourAgo = startedAt - 3_600_000;
       const earlierThisHour = stored.turns.filter((turn) => turn.startedAt >= hourAgo).reduce((sum, turn) => sum + turn.draftIds.length, 0);
       const budget = new DraftBudget({ perTurn: settings.maxDraftsPerTurn, perHour: settings.maxDraftsPerHour }, earlierThisHour);

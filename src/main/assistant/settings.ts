@@ -22,6 +22,12 @@ export const AssistantSettings = z.object({
   maxDraftsPerTurn: z.number().int().min(1).max(50).default(5),
   /** Drafts one conversation may create in any hour. */
   maxDraftsPerHour: z.number().int().min(1).max(500).default(20),
+  /**
+   * For every draft Claude makes, a separate call that sees the draft and the
+   * account facts, not the conversation, for the strongest case against it.
+   * On by default; it only runs with a key, and its cost counts in the spend limit.
+   */
+  secondLook: z.boolean().default(true),
   /** Retries of 429/5xx/connection errors inside the SDK, with its backoff. */
   maxRetries: z.number().int().min(0).max(10).default(2),
 });

@@ -1,3 +1,5 @@
+import { isKnownZone, zonedInstant } from '../../shared/zoned-time';
+
 /**
  * IB's bar times: "20261123" (a day), "20261123 14:30:00 US/Eastern" (a time
  * in a named zone), "20261123 14:30:00" (the gateway's zone, taken as
@@ -11,29 +13,8 @@ export function parseIbTime(text: string, defaultZone = 'America/New_York'): num
   const stamp = /^(\d{4})(\d{2})(\d{2})[ -]+(\d{2}):(\d{2}):(\d{2})(?:\s+(\S+))?$/.exec(value);
   if (!stamp) return Number.NaN;
   const [, y, mo, d, h, mi, s, zone] = stamp;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const timeZone = zone ?? defaultZone;
-  // The zone's offset at that wall time (twice, to settle across a DST change).
-  let at = wall - offsetOf(wall, timeZone);
-  at = wall - offsetOf(at, timeZone);
-  return at;
-}
-
-function offsetOf(at: number, timeZone: string): number {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-    const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - (at - (at % 1000));
-  } catch {
-    return 0;
-  }
+  // A zone the runtime does not know gives no instant, never a guess at UTC.
+  if (!isKnownZone(timeZone)) return Number.NaN;
+  return zonedInstant(timeZone, Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s));
 }

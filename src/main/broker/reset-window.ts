@@ -1,3 +1,5 @@
+import { zonedParts } from '../../shared/zoned-time';
+
 /**
  * IB restarts its servers every night. North America: about 23:45-00:45
  * US/Eastern, Sunday to Friday nights. Inside the window a lost connection is
@@ -28,17 +30,7 @@ export function resetWindowEnd(at: number, window: ResetWindow = NORTH_AMERICA_R
   return at - (at % 1000) - secondsIntoMinute * 1000 + minutesLeft * 60_000;
 }
 
-// Building a DateTimeFormat costs far more than using one, and this runs in every risk check.
-const minuteFormats = new Map<string, Intl.DateTimeFormat>();
-
 function zonedMinuteOfDay(at: number, timeZone: string): number {
-  let format = minuteFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    minuteFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const hour = Number(parts.find((part) => part.type === 'hour')?.value ?? 0);
-  const minute = Number(parts.find((part) => part.type === 'minute')?.value ?? 0);
-  return hour * 60 + minute;
+  const local = zonedParts(timeZone, at);
+  return local.hour * 60 + local.minute;
 }

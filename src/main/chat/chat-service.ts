@@ -18,6 +18,8 @@ import { describeToolCall, toolOutcome } from './describe-tool-call';
 import { judgeEndpoint, type EndpointConfirmer, type EndpointRules } from './endpoint-policy';
 import { confirmedHostSetting, keyHostSetting } from './key-host';
 import { KeyStorageRefused, type KeyVault } from './key-vault';
+import { SecondLooks } from './second-looks';
+import type { SecondLookView } from '../../shared/second-look';
 
 const assistantSettingsDefinition: SettingDefinition<AssistantSettings> = {
   key: 'claude.settings',
@@ -39,6 +41,8 @@ export interface ChatServiceOptions {
    */
   confirmEndpoint?: EndpointConfirmer;
   endpointRules?: EndpointRules;
+  /** A card's second look changed: the queue is published again. */
+  queueChanged?: () => void;
 }
 
 /**
@@ -49,6 +53,7 @@ export interface ChatServiceOptions {
 export class ChatService {
   private readonly conversations: ConversationRepository;
   private readonly assistant: Assistant;
+  private readonly secondLooks: SecondLooks;
   private readonly now: () => number;
   /** Rejection reasons waiting to be told to Claude in the conversation that drafted the order. */
   private readonly notes = new Map<string, string[]>();
@@ -58,11 +63,26 @@ export class ChatService {
     this.conversations = new ConversationRepository(options.store.db, this.now);
     const existing = options.vault.read();
     if (existing) this.registerSecret(existing);
+    const ledger = new SqliteSpendLedger(options.store.db);
+    const reader = createAccountReader({ session: options.session, pendingDrafts: () => options.desk.store.drafts.listPending() });
+    const apiKey = (): string | undefined => (this.keyProblem() === undefined ? options.vault.read() : undefined);
+    this.secondLooks = new SecondLooks({
+      settings: () => this.settings(),
+      apiKey,
+      ledger,
+      reader,
+      review: (draftId) => options.desk.reviewOf(draftId),
+      now: this.now,
+      changed: () => options.queueChanged?.(),
+      log: options.log,
+    });
     const draftDesk: DraftDesk = {
       createDraft: async (input) => {
         const outcome = await options.desk.draft(input, 'claude');
         if (!outcome.ok) return { ok: false, reason: outcome.reason };
         const draft = outcome.draft;
+        // Asked beside the turn, never inside it: the drafting conversation neither waits for it nor sees it.
+        void this.secondLooks.look(draft);
         return {
           ok: true,
           draftId: draft.id,
@@ -73,11 +93,11 @@ export class ChatService {
       },
     };
     this.assistant = new Assistant({
-      reader: createAccountReader({ session: options.session, pendingDrafts: () => options.desk.store.drafts.listPending() }),
+      reader,
       desk: draftDesk,
       store: this.conversations,
-      ledger: new SqliteSpendLedger(options.store.db),
-      apiKey: () => (this.keyProblem() === undefined ? options.vault.read() : undefined),
+      ledger,
+      apiKey,
       settings: () => this.settings(),
       now: this.now,
     });
@@ -96,6 +116,7 @@ export class ChatService {
         aliasAccounts: settings.aliasAccounts,
         maxDraftsPerTurn: settings.maxDraftsPerTurn,
         maxDraftsPerHour: settings.maxDraftsPerHour,
+        secondLook: settings.secondLook,
       },
       month: { month: month.month || monthOf(this.now()), usd: month.usd, requests: month.requests, usage: month.usage, estimated: month.estimated },
     };
@@ -154,6 +175,7 @@ export class ChatService {
       ...(patch.aliasAccounts !== undefined ? { aliasAccounts: patch.aliasAccounts } : {}),
       ...(patch.maxDraftsPerTurn !== undefined ? { maxDraftsPerTurn: patch.maxDraftsPerTurn } : {}),
       ...(patch.maxDraftsPerHour !== undefined ? { maxDraftsPerHour: patch.maxDraftsPerHour } : {}),
+      ...(patch.secondLook !== undefined ? { secondLook: patch.secondLook } : {}),
       baseURL,
     });
     this.options.store.settings.write(assistantSettingsDefinition, next, this.now());
@@ -226,6 +248,16 @@ export class ChatService {
     this.assistant.cancel(conversationId);
     this.notes.delete(conversationId);
     return this.conversations.delete(conversationId);
+  }
+
+  /** The second looks of these drafts, for the queue's cards. */
+  secondLooksFor(draftIds: Iterable<string>): Record<string, SecondLookView> {
+    return this.secondLooks.forDrafts(draftIds);
+  }
+
+  /** The app is closing: second looks under way are abandoned. */
+  stop(): void {
+    this.secondLooks.stop();
   }
 
   newConversationId(): string {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { readSeal } from './audit-chain-key';
 import { auditHeadPath, readAuditHead } from './audit-head';
 import { auditKeyFilePath, readAuditKeyFile } from './audit-key';
@@ -22,9 +23,28 @@ verify reads the audit key from --key, or from <data-dir>.audit-key beside the d
 --out never overwrites an existing file; without it the export goes to standard output.
 `;
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+interface AuditArgs {
+  command: string | undefined;
+  dataDir: string | undefined;
+  options: { key?: string | undefined; from?: string | undefined; to?: string | undefined; format?: string | undefined; out?: string | undefined };
+}
+
+/** Strict: a misspelt option or one without its value is refused, never ignored (a typo in --key would verify with another key). */
+function readArgs(args: string[]): AuditArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { key: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const [command, dataDir, ...extra] = parsed.positionals;
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+  return { command, dataDir, options: parsed.values };
 }
 
 function time(value: string | undefined, name: string): number {
@@ -41,8 +61,8 @@ class UsageError extends Error {}
  * 2 a usage or file problem.
  */
 export function runAuditCommand(args: string[], io: CommandIo): number {
-  const [command, dataDir] = args;
   try {
+    const { command, dataDir, options } = readArgs(args);
     if ((command !== 'verify' && command !== 'export') || dataDir === undefined) throw new UsageError('');
     const file = path.join(dataDir, databaseFileName);
     if (!fs.existsSync(file)) {
@@ -56,7 +76,7 @@ export function runAuditCommand(args: string[], io: CommandIo): number {
         return 0;
       }
       if (command === 'verify') {
-        const keyFile = option(args, '--key') ?? auditKeyFilePath(dataDir);
+        const keyFile = options.key ?? auditKeyFilePath(dataDir);
         const key = readAuditKeyFile(keyFile);
         let head: ChainPosition | undefined;
         if (key === undefined) {
@@ -81,13 +101,13 @@ export function runAuditCommand(args: string[], io: CommandIo): number {
         io.out(`Audit log BROKEN at row ${report.firstBadSeq}: ${report.problem}\n`);
         return 1;
       }
-      const from = time(option(args, '--from'), '--from');
-      const to = time(option(args, '--to'), '--to');
+      const from = time(options.from, '--from');
+      const to = time(options.to, '--to');
       if (to <= from) throw new UsageError('--to must be after --from.');
-      const format = option(args, '--format');
+      const format = options.format;
       if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format is jsonl or csv.');
       const text = exportAudit(db, from, to, format as AuditExportFormat);
-      const out = option(args, '--out');
+      const out = options.out;
       if (out === undefined) io.out(text);
       else {
         fs.writeFileSync(out, text, { flag: 'wx' });

@@ -1,46 +1,20 @@
-// US/Eastern wall-clock arithmetic without a date library. Every listed
+// US/Eastern wall-clock arithmetic for the demo gateway, over the app's one zoned-time module. Every listed
 // product trades on US exchanges, and IB prints hours, bar times and
 // execution times in the exchange's zone, daylight saving included.
 
-const fmt = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', weekday: 'short',
-});
+import { zonedInstant, zonedParts, zoneOffsetMs, type ZonedParts } from '../../shared/zoned-time';
 
-export interface EasternParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Sunday ... 6 = Saturday. */
-  weekday: number;
-}
+const EASTERN = 'America/New_York';
 
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+export type EasternParts = ZonedParts;
 
 export function easternParts(ms: number): EasternParts {
-  const p: Record<string, string> = {};
-  for (const part of fmt.formatToParts(new Date(ms))) p[part.type] = part.value;
-  return {
-    year: Number(p.year), month: Number(p.month), day: Number(p.day),
-    hour: Number(p.hour) % 24, minute: Number(p.minute), second: Number(p.second),
-    weekday: WEEKDAYS[p.weekday ?? 'Sun'] ?? 0,
-  };
+  return zonedParts(EASTERN, ms);
 }
 
 /** The instant of an Eastern wall-clock time (month 1-12). */
 export function easternToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Eastern is UTC-5 or UTC-4; guess standard time, then correct by the offset actually in force.
-  let guess = wall + 5 * 3600_000;
-  for (let i = 0; i < 2; i++) {
-    const p = easternParts(guess);
-    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    guess += wall - seen;
-  }
-  return guess;
+  return zonedInstant(EASTERN, year, month, day, hour, minute, second);
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -58,8 +32,7 @@ export function executionTime(ms: number): string {
 
 /** Eastern wall clock minus UTC at ms, in ms (-4 or -5 hours). */
 export function easternOffset(ms: number): number {
-  const p = easternParts(ms);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+  return zoneOffsetMs(EASTERN, ms);
 }
 
 /**

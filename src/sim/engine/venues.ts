@@ -2,6 +2,7 @@
 // zone, as contract details give them (IB's time zone names) and as the walk
 // uses them (nothing moves while a venue is closed).
 import type { SessionPhase } from './trading-hours';
+import { zoneOffsetMs } from '../../shared/zoned-time';
 
 export type VenueId = 'GLOBEX' | 'IDEALPRO' | 'PAXOS' | 'XETRA' | 'AEB' | 'LSE' | 'TSEJ' | 'CBOE_INDEX';
 
@@ -41,30 +42,8 @@ export const VENUES: Record<VenueId, Venue> = {
   CBOE_INDEX: { ibZone: 'US/Central', zone: 'America/Chicago', trading: weekdays([{ from: m(2, 15), to: m(15, 15) }]), liquid: weekdays([{ from: m(8, 30), to: m(15, 15) }]) },
 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Zone offsets change at most twice a year; they are looked up once per zone and hour, never per step. */
-const offsets = new Map<string, { hour: number; offset: number }>();
-
-function offsetOf(zone: string, ms: number): number {
-  const hour = Math.floor(ms / 3600_000);
-  const cached = offsets.get(zone);
-  if (cached && cached.hour === hour) return cached.offset;
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-    formatters.set(zone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(new Date(ms))) p[part.type] = part.value;
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second));
-  const offset = wall - Math.floor(ms / 1000) * 1000;
-  offsets.set(zone, { hour, offset });
-  return offset;
-}
-
 function local(zone: string, ms: number): { date: string; minutes: number; weekday: number } {
-  const d = new Date(ms + offsetOf(zone, ms));
+  const d = new Date(ms + zoneOffsetMs(zone, ms));
   const date = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
   return { date, minutes: d.getUTCHours() * 60 + d.getUTCMinutes(), weekday: d.getUTCDay() };
 }

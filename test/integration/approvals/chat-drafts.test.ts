@@ -33,7 +33,8 @@ describe('Claude in the app, through the contract, the real SDK and a fake Messa
     const account = t.sim.accounts[0]!;
 
     // The endpoint first (the person confirms the local host), then the key meant for it.
-    await t.call('updateClaudeSettings', { baseURL: fake.baseURL });
+    // Every scripted reply here is the conversation's; the second look has its own tests (second-look.test.ts).
+    await t.call('updateClaudeSettings', { baseURL: fake.baseURL, secondLook: false });
     const status = await t.call('setClaudeKey', { key: CANARY });
     expect(status.keyPresent).toBe(true);
     const quote = () => t!.backend.broker.portfolio()!.quotes.find((q) => q.symbol === 'AAPL');
@@ -82,7 +83,8 @@ describe('Claude in the app, through the contract, the real SDK and a fake Messa
   it('a rejection reason reaches Claude with the next message in that conversation', async () => {
     t = await openBackend(undefined, { backend: { confirmEndpoint: personConfirms } });
     fake = await startFakeAnthropic({ apiKey: CANARY });
-    await t.call('updateClaudeSettings', { baseURL: fake.baseURL });
+    // Every scripted reply here is the conversation's; the second look has its own tests (second-look.test.ts).
+    await t.call('updateClaudeSettings', { baseURL: fake.baseURL, secondLook: false });
     await t.call('setClaudeKey', { key: CANARY });
     const account = t.sim.accounts[0]!;
     fake.reply(

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { strictToolSchema } from '../../../src/main/assistant/strict-tool-schema';
 import { buildRequest } from '../../../src/main/assistant/request';
 import { systemPrompt } from '../../../src/main/assistant/system-prompt';
 import { toolDefinitions, toolInputs } from '../../../src/main/assistant/tools';
@@ -66,5 +69,17 @@ describe('request prefix', () => {
     expect(systemPrompt).toMatch(/thesis/);
     expect(systemPrompt).toMatch(/risks/);
     expect(systemPrompt).toMatch(/<untrusted-text>/);
+  });
+});
+
+describe('tool schemas generated from zod', () => {
+  it('offer Claude exactly the schemas it was offered when they were written by hand', () => {
+    // The reference is the hand-written definitions as they stood; a deliberate change updates the fixture.
+    const fixture = JSON.parse(fs.readFileSync(new URL('./fixtures/tool-schemas.json', import.meta.url), 'utf8')) as unknown;
+    expect(toolDefinitions).toEqual(fixture);
+  });
+
+  it('refuse a tool input that is not a strict object', () => {
+    expect(() => strictToolSchema(z.object({ a: z.string() }))).toThrow(/strict object/);
   });
 });

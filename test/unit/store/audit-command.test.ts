@@ -25,6 +25,22 @@ function storeWithRows(): string {
 }
 
 describe('audit command', () => {
+  it('refuses a misspelt option or one missing its value instead of ignoring it', () => {
+    const dir = storeWithRows();
+    // Before: "--kye" was ignored and the chain verified with the default key, as if asked.
+    const typo = run(['verify', dir, '--kye', path.join(dir, 'other.key')]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toContain("Unknown option '--kye'");
+    expect(typo.out).toBe('');
+    const missing = run(['export', dir, '--from', '2026-11-01', '--to', '2026-11-04', '--format', 'csv', '--out']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--out');
+    expect(missing.out).toBe('');
+    const extra = run(['verify', dir, 'again']);
+    expect(extra.code).toBe(2);
+    expect(extra.err).toContain('Unexpected argument "again"');
+  });
+
   it('verifies an intact chain without changing the file', () => {
     const dir = storeWithRows();
     const file = path.join(dir, 'countersign.sqlite');

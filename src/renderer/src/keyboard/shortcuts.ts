@@ -6,6 +6,7 @@ export type ShortcutAction =
   | 'approve'
   | 'reject'
   | 'edit'
+  | 'show-passes'
   | 'new-draft'
   | 'focus-chat'
   | 'go-positions'
@@ -48,6 +49,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'approve', presses: ['a'], does: 'Approve the selected draft (large orders ask you to type the quantity)', scope: 'queue' },
   { action: 'reject', presses: ['r'], does: 'Reject the selected draft, with an optional reason for Claude', scope: 'queue' },
   { action: 'edit', presses: ['e'], does: 'Edit quantity and prices of the selected draft', scope: 'queue' },
+  { action: 'show-passes', presses: ['c'], does: 'Show or hide the checks the selected draft passed', scope: 'queue' },
   { action: 'new-draft', presses: ['n'], does: 'New draft: focus the order ticket', scope: 'app' },
   { action: 'focus-chat', presses: ['/'], does: 'Focus the chat', scope: 'app' },
   { action: 'go-positions', presses: ['g p'], does: 'Go to positions', scope: 'app' },

@@ -55,6 +55,10 @@ export function useKeyboard(onProblem: (message: string | undefined) => void): v
           if (!selected || (selected.state !== 'pending' && selected.state !== 'blocked')) return false;
           store.setEditing(selected.id);
           return true;
+        case 'show-passes':
+          if (!selected) return false;
+          store.togglePasses(selected.id);
+          return true;
         case 'new-draft':
           store.requestFocus('ticket');
           return true;

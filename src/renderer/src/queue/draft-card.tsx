@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Draft, RiskVerdict } from '../../../shared/draft';
+import type { Draft } from '../../../shared/draft';
 import { rendererApi } from '../api';
 import { formatMoney, formatPercent, formatQuantity } from '../../../shared/format-numbers';
 import { openModal, typingInField } from '../keyboard/focus-scope';
@@ -7,6 +7,8 @@ import { useAppStore } from '../store';
 import { requestApproval } from './approval-actions';
 import { ageText, orderLine, STATE_LABEL } from './describe-draft';
 import { DraftThesis } from './draft-thesis';
+import { NotableChecks } from './notable-checks';
+import { SecondLook } from './second-look';
 import { reviewFigures } from './review-figures';
 
 interface Props {
@@ -17,9 +19,11 @@ interface Props {
 }
 
 /**
- * One draft as a careful reviewer needs it: the order in one line, every
- * check with its verdict, IB's what-if, Claude's thesis and stated risks,
- * age and expiry, and the actions that apply to its state.
+ * One draft as a careful reviewer needs it, leading with what is unusual:
+ * the order in one line, the checks that did not pass, the facts that
+ * differ from the person's habits, then the passes in one line; IB's
+ * what-if, Claude's thesis and stated risks, age and expiry, and the
+ * actions that apply to its state.
  */
 export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
@@ -48,6 +52,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   const frozen = !waiting && draft.atApproval !== undefined;
   const marketFigures = waiting ? review?.figures : draft.atApproval;
   const large = size?.large ?? true;
+  const secondLook = useAppStore((s) => s.queue.secondLooks?.[draft.id]);
 
   useEffect(() => {
     // Follow the selection with focus, but never pull focus out of a dialog or a field the person is typing in.
@@ -80,6 +85,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           {STATE_LABEL[draft.state]}
         </span>
       </header>
+      {detailed && verdicts && <NotableChecks draftId={draft.id} verdicts={verdicts} facts={waiting ? review?.facts : undefined} />}
       <p className="draft-meta muted">
         {draft.account} · {draft.author === 'claude' ? 'drafted by Claude' : 'your ticket'} · v{draft.version} · {ageText(draft.createdAt, now)} old
         {waiting && ` · expires in ${ageText(now, draft.expiresAt)}`}
@@ -117,33 +123,12 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
               {formatMoney(size ? size.notional : figures.notional)} ({formatPercent(size ? size.pctNetLiq : figures.pctNetLiq)} of net liq)
             </dd>
           </div>
-          {figures.priceDistancePct !== null && (
-            <div>
-              <dt>From quote</dt>
-              <dd className="num">
-                {figures.priceDistancePct > 0 ? '+' : ''}
-                {formatPercent(figures.priceDistancePct)}
-                {figures.quoteDelayed ? ' (delayed quote)' : ''}
-              </dd>
-            </div>
-          )}
         </dl>
       )}
       {detailed && waiting && review && (
         <p className="checked-at muted" data-testid="checked-at">
           Checks last run {ageText(review.checkedAt, now)} ago
         </p>
-      )}
-      {detailed && verdicts && (
-        <ul className="verdicts" aria-label="Risk checks">
-          {nonPassFirst(verdicts).map((verdict) => (
-            <li key={verdict.check} className={`verdict verdict-${verdict.outcome}`} data-outcome={verdict.outcome} data-check={verdict.check}>
-              <span className="verdict-outcome">{verdict.outcome === 'pass' ? '✓' : verdict.outcome === 'warn' ? '!' : '✕'}</span>
-              <span className="verdict-label">{verdict.label}</span>
-              {verdict.outcome !== 'pass' && <span className="verdict-text">{verdict.explanation}</span>}
-            </li>
-          ))}
-        </ul>
       )}
       {waiting && (
         <p className="what-if" data-testid="what-if">
@@ -152,6 +137,7 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
             : 'IB what-if: waiting for the gateway…'}
         </p>
       )}
+      {secondLook && (detailed || waiting) && <SecondLook look={secondLook} draftVersion={draft.version} />}
       {editing && waiting && <EditForm draft={draft} onDone={() => setEditing(undefined)} />}
       {problem && (
         <p role="alert" className="problem">
@@ -195,10 +181,6 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
   );
 }
 
-/** The verdicts the person must read come first; the passes follow in their usual order. */
-function nonPassFirst(verdicts: readonly RiskVerdict[]): RiskVerdict[] {
-  return [...verdicts.filter((v) => v.outcome !== 'pass'), ...verdicts.filter((v) => v.outcome === 'pass')];
-}
 
 function EditForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const [quantity, setQuantity] = useState(String(draft.order.quantity));

@@ -4,8 +4,8 @@ import type { AccountView, PositionView, QuoteView } from '../../../shared/portf
 /**
  * The numbers a careful reviewer needs beside a draft, so approving is a
  * decision and not a reflex: position and concentration before and after,
- * the order's size against the account, and how far its price is from the
- * market.
+ * the order's size against the account. How far its price is from the
+ * quote is main's (a fact of the waiting draft's review).
  */
 export interface ReviewFigures {
   price: number | null;
@@ -15,9 +15,6 @@ export interface ReviewFigures {
   positionAfter: number;
   weightBefore: number | null;
   weightAfter: number | null;
-  /** Signed % of the limit (or stop) from the reference quote: ask for buys, bid for sells. */
-  priceDistancePct: number | null;
-  quoteDelayed: boolean;
 }
 
 export function reviewFigures(draft: Draft, account: AccountView | undefined, positions: PositionView[], quotes: QuoteView[]): ReviewFigures {
@@ -41,7 +38,5 @@ export function reviewFigures(draft: Draft, account: AccountView | undefined, po
     positionAfter: after,
     weightBefore: unit !== null && netLiq ? ((before * unit) / netLiq) * 100 : null,
     weightAfter: unit !== null && netLiq ? ((after * unit) / netLiq) * 100 : null,
-    priceDistancePct: orderPrice !== null && reference ? ((orderPrice - reference) / reference) * 100 : null,
-    quoteDelayed: quote?.delayed ?? false,
   };
 }

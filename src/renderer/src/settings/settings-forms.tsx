@@ -102,6 +102,7 @@ export function ClaudeSettingsForm() {
   const [baseURL, setBaseURL] = useState(claude?.settings.baseURL ?? '');
   const [limit, setLimit] = useState(claude?.settings.monthlySpendLimitUsd === null ? '' : String(claude?.settings.monthlySpendLimitUsd ?? ''));
   const [alias, setAlias] = useState(claude?.settings.aliasAccounts ?? false);
+  const [secondLook, setSecondLook] = useState(claude?.settings.secondLook ?? true);
   const [perTurn, setPerTurn] = useState(String(claude?.settings.maxDraftsPerTurn ?? ''));
   const [perHour, setPerHour] = useState(String(claude?.settings.maxDraftsPerHour ?? ''));
   const [message, setMessage] = useState<string | undefined>(undefined);
@@ -113,6 +114,7 @@ export function ClaudeSettingsForm() {
       baseURL: baseURL.trim() ? baseURL.trim() : null,
       monthlySpendLimitUsd: limit.trim() === '' ? null : Number(limit),
       aliasAccounts: alias,
+      secondLook,
       ...(perTurn.trim() ? { maxDraftsPerTurn: Number(perTurn) } : {}),
       ...(perHour.trim() ? { maxDraftsPerHour: Number(perHour) } : {}),
     });
@@ -159,6 +161,10 @@ export function ClaudeSettingsForm() {
         <label className="checkbox">
           <input type="checkbox" checked={alias} onChange={(event) => setAlias(event.target.checked)} />
           Replace account numbers with aliases in everything sent to Claude
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={secondLook} onChange={(event) => setSecondLook(event.target.checked)} />
+          Second look: for every draft Claude makes, ask a separate call (without the conversation) for the strongest case against it; it costs like a turn and counts in the spend limit
         </label>
         <p className="muted">
           This month: {claude.month.usd.toFixed(2)} USD over {claude.month.requests} requests ({claude.month.usage.input} input, {claude.month.usage.output} output, {claude.month.usage.cacheRead} cache-read tokens)

@@ -18,6 +18,8 @@ export interface UiSlice {
   selectedDraftId: string | undefined;
   expandedDraftId: string | undefined;
   editingDraftId: string | undefined;
+  /** The draft whose passed checks are shown in full (they are one line otherwise). */
+  passesShownDraftId: string | undefined;
   dialog: Dialog;
   chartSubject: ChartSubject | undefined;
   /** Bumped to ask a pane to take focus (keyboard jumps). */
@@ -26,6 +28,7 @@ export interface UiSlice {
   showPositionChart(key: string): void;
   toggleExpanded(id: string): void;
   setEditing(id: string | undefined): void;
+  togglePasses(id: string): void;
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
   requestFocus(pane: PaneName | 'ticket' | 'chat-input'): void;
@@ -35,6 +38,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   selectedDraftId: undefined,
   expandedDraftId: undefined,
   editingDraftId: undefined,
+  passesShownDraftId: undefined,
   dialog: { kind: 'none' },
   chartSubject: undefined,
   focusRequest: undefined,
@@ -43,6 +47,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   toggleExpanded: (id) =>
     set((s) => ({ expandedDraftId: s.expandedDraftId === id ? undefined : id, selectedDraftId: id, chartSubject: { kind: 'draft', draftId: id } })),
   setEditing: (editingDraftId) => set({ editingDraftId }),
+  togglePasses: (id) => set((s) => ({ passesShownDraftId: s.passesShownDraftId === id ? undefined : id })),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: { kind: 'none' } }),
   requestFocus: (pane) => set({ focusRequest: { pane, at: Date.now() } }),

@@ -58,7 +58,8 @@ export async function openAttackBench(): Promise<AttackBench> {
     if (!e.whatIf) placed.push(e);
   });
   // The person points Claude at the (loopback) endpoint, confirms it, then enters the key for it.
-  await t.call('updateClaudeSettings', { baseURL: fake.baseURL });
+  // Every scripted reply here is the conversation's; the second look has its own tests (second-look.test.ts).
+  await t.call('updateClaudeSettings', { baseURL: fake.baseURL, secondLook: false });
   await t.call('setClaudeKey', { key: attackKey });
   confirmations.length = 0;
   const conversationId = randomUUID();
