@@ -10,6 +10,7 @@ import { OrderTracker } from './approvals/order-tracker';
 import { reconcile } from './approvals/reconciler';
 import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
+import { DemoAccountFile } from './broker/demo-account-file';
 import { preloadDemoGateway, startEmbeddedDemoGateway } from './broker/demo-gateway';
 import { ChatService } from './chat/chat-service';
 import type { EndpointConfirmer } from './chat/endpoint-policy';
@@ -41,7 +42,8 @@ export interface BackendOptions {
   /** Connect to the gateway on start (default true). */
   connectOnStart?: boolean;
   initialSettings?: Partial<Settings>;
-  startDemoGateway?: () => Promise<DemoGateway>;
+  /** Tests hand in their own simulator; the default is the embedded one, kept in `account`. */
+  startDemoGateway?: (account: DemoAccountFile) => Promise<DemoGateway>;
   sessionOverrides?: BrokerServiceOptions['sessionOverrides'];
   streamIntervalMs?: number;
   /** Where the Anthropic key is kept: the shell's safeStorage vault in the app, memory in the harness. */
@@ -102,6 +104,8 @@ export function createBackend(options: BackendOptions): Backend {
     since: now(),
   };
 
+  const demoAccount = new DemoAccountFile(options.dataDirectory, now);
+  const startDemoGateway = options.startDemoGateway ?? ((account: DemoAccountFile) => startEmbeddedDemoGateway({ now, account, log }));
   let desk: ApprovalDesk | undefined;
   // The decision journal follows the queue's updates and the session's executions; it never writes a draft or an audit row.
   const journal = store ? new DecisionJournal({ db: store.db, drafts: store.drafts, session: () => broker.current, log, now }) : undefined;
@@ -125,7 +129,7 @@ export function createBackend(options: BackendOptions): Backend {
       events.emit('portfolio', delta);
       recheck.inputsChanged();
     },
-    startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway(now)),
+    startDemoGateway: () => startDemoGateway(demoAccount),
     sessionOverrides: { ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...options.sessionOverrides },
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
     onSession: (session) => {
@@ -250,13 +254,24 @@ export function createBackend(options: BackendOptions): Backend {
     getPortfolio: () => broker.portfolio() ?? emptyPortfolio,
     getPriceHistory: (request) => forChart(() => chartData.priceHistory(request)),
     getContractProfiles: ({ conIds }) => forChart(() => chartData.contractProfiles(conIds)),
-    reconnectSession: () => {
-      broker.current?.reconnectNow();
+    reconnectSession: async () => {
+      // No session at all (the demo account file could not be read): "Retry now" tries to start again.
+      if (!broker.current && broker.state()?.phase === 'failed') await broker.restart();
+      else broker.current?.reconnectNow();
       return sessionState();
     },
     stayDisconnected: () => {
       broker.current?.stayDisconnected();
       return sessionState();
+    },
+    resetDemoAccount: async () => {
+      // The running demo writes its state as it stops, so it stops before the file is reset and starts again after.
+      const running = broker.demoInUse();
+      if (running) await broker.stop();
+      const outcome = await demoAccount.reset();
+      log.info('The demo account was reset to its starting balances', outcome);
+      if (running) await broker.start();
+      return outcome;
     },
     getQueue: () => (desk ? queueForCards(desk.view()) : emptyQueue),
     draftFromTicket: async ({ text, account }) => {

@@ -42,6 +42,11 @@ export const calls = {
   reconnectSession: { request: noPayload, response: SessionState },
   /** Close the gateway connection and do not retry until asked. */
   stayDisconnected: { request: noPayload, response: SessionState },
+  /**
+   * The demo accounts open again from their starting balances: positions, cash, orders and fills are cleared; order
+   * numbers carry on. `confirmed` is the person's yes to the dialog that says so. A damaged demo file is kept aside.
+   */
+  resetDemoAccount: { request: z.object({ confirmed: z.literal(true) }).strict(), response: z.object({ keptDamagedAs: z.string().optional() }) },
   /** The approval queue: waiting, in-flight and recently finished drafts. */
   getQueue: { request: noPayload, response: QueueView },
   /** A draft typed in the order ticket ("buy 10 AAPL lmt 190"); it faces every check like Claude's. */

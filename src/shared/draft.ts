@@ -253,6 +253,8 @@ export const Draft = z.object({
   /** Commission per IB execution id, so a replayed report is applied once. */
   executions: z.record(z.string(), z.object({ commission: z.number().optional() })).optional(),
   brokerMessage: z.string().optional(),
+  /** The person's reason for rejecting it, shown on the rejected card (Claude is told it too). */
+  rejectionReason: z.string().max(1000).optional(),
   verdicts: z.array(RiskVerdict).optional(),
   whatIf: WhatIfPreview.optional(),
   /** The figures the person approved against, frozen at approval. */

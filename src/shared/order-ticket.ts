@@ -23,17 +23,23 @@ export type TicketParse = { ok: true; order: TicketOrder } | { ok: false; proble
 
 const PRICE = /^\d+(\.\d+)?$/;
 
+/** A typed word echoed in a message: a very long one is cut (with its length said) so the message stays readable; the ticket still holds all of it. */
+export function quoted(word: string): string {
+  const chars = [...word];
+  return chars.length <= 24 ? `"${word}"` : `"${chars.slice(0, 20).join('')}…" (${chars.length} characters)`;
+}
+
 export function parseOrderTicket(text: string): TicketParse {
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length < 3) return { ok: false, problem: 'Type a side, a quantity and a symbol, e.g. "buy 10 AAPL lmt 190".' };
   const [sideWord = '', quantityWord = '', symbolWord = '', ...rest] = words;
   const side = sideWord.toLowerCase();
-  if (side !== 'buy' && side !== 'sell') return { ok: false, problem: `Start with "buy" or "sell", not "${sideWord}".` };
+  if (side !== 'buy' && side !== 'sell') return { ok: false, problem: `Start with "buy" or "sell", not ${quoted(sideWord)}.` };
   const quantity = Number(quantityWord.replace(/,/g, ''));
   if (!Number.isFinite(quantity) || quantity <= 0 || !/^[\d,]+(\.\d+)?$/.test(quantityWord)) {
-    return { ok: false, problem: `"${quantityWord}" is not a quantity.` };
+    return { ok: false, problem: `${quoted(quantityWord)} is not a quantity.` };
   }
-  if (!/^[A-Za-z][A-Za-z0-9.]{0,11}$/.test(symbolWord)) return { ok: false, problem: `"${symbolWord}" is not a symbol.` };
+  if (!/^[A-Za-z][A-Za-z0-9.]{0,11}$/.test(symbolWord)) return { ok: false, problem: `${quoted(symbolWord)} is not a symbol: a symbol is a letter and up to 11 more letters, digits or dots.` };
 
   const order: TicketOrder = { side: side === 'buy' ? 'BUY' : 'SELL', quantity, symbol: symbolWord.toUpperCase(), orderType: 'MKT', tif: 'DAY', outsideRth: false };
   let takeProfit: number | undefined;
@@ -67,7 +73,7 @@ export function parseOrderTicket(text: string): TicketParse {
         i += 1;
         const percent = next.endsWith('%');
         const value = Number(next.replace('%', ''));
-        if (!Number.isFinite(value) || value <= 0) return { ok: false, problem: `"${next}" is not a trailing amount.` };
+        if (!Number.isFinite(value) || value <= 0) return { ok: false, problem: `${quoted(next)} is not a trailing amount.` };
         if (percent) order.trailingPercent = value;
         else order.trailingAmount = value;
         break;
@@ -100,7 +106,7 @@ export function parseOrderTicket(text: string): TicketParse {
           order.account = (rest[i] ?? '').slice(1).toUpperCase();
           break;
         }
-        return { ok: false, problem: `"${rest[i]}" is not something the ticket understands. Try lmt, stp, trail, tp, sl, gtc, ioc, outside or @ACCOUNT.` };
+        return { ok: false, problem: `${quoted(rest[i] ?? '')} is not something the ticket understands. Try lmt, stp, trail, tp, sl, gtc, ioc, outside or @ACCOUNT.` };
     }
   }
 
@@ -124,4 +130,23 @@ export function parseOrderTicket(text: string): TicketParse {
     order.bracket = { takeProfitPrice: takeProfit, stopLossPrice: stopLoss };
   }
   return { ok: true, order };
+}
+
+/**
+ * A draft for an account this session does not have would wait for a
+ * portfolio that never comes: refused at once, naming the accounts there are.
+ * Main refuses with these words; the ticket shows them as the person types.
+ */
+export function unknownAccountReason(account: string, accounts: readonly string[]): string | undefined {
+  if (accounts.includes(account)) return undefined;
+  const named = [...account].length > 24 ? quoted(account) : account;
+  if (accounts.length === 0) return `There is no account ${named} in this session: the gateway has not reported any accounts yet.`;
+  return `There is no account ${named} in this session. The accounts are: ${accounts.join(', ')}.`;
+}
+
+/** Where a ticket goes: the account typed after @, else the one being viewed, else the session's first. */
+export function ticketAccount(order: Pick<TicketOrder, 'account'>, viewed: string | undefined, accounts: readonly string[]): { account: string | undefined; why: 'typed' | 'viewed' | 'first' } {
+  if (order.account) return { account: order.account, why: 'typed' };
+  if (viewed) return { account: viewed, why: 'viewed' };
+  return { account: accounts[0], why: 'first' };
 }

@@ -1,12 +1,12 @@
 // The simulated IB Gateway: a BrokerEngine behind a real TWS-protocol socket.
 // Demo mode, the test bed for broker features, and `npm run sim`.
-import { BrokerEngine, type MarketHours, type SimClock } from './engine';
+import { BrokerEngine, type BrokerState, type MarketHours, type SimClock } from './engine';
 import { createFaults, FaultState, type SimFaults } from './faults';
 import { SimServer } from './server';
 import type { PlaceOrderEvent, RequestEvent } from './session';
 import type { PacingOptions } from './session-pacing';
 
-export { SystemClock, type SimClock } from './engine';
+export { SystemClock, BrokerState, type SimClock } from './engine';
 export type { SimFaults } from './faults';
 export type { PlaceOrderEvent, RequestEvent } from './session';
 export type { PacingOptions } from './session-pacing';
@@ -34,6 +34,8 @@ export interface SimGatewayOptions {
    */
   syntheticLive?: boolean;
   log?: (line: string) => void;
+  /** What an earlier run left (SimGateway.engine.state()): the accounts and orders carry on from it. */
+  saved?: BrokerState;
 }
 
 export interface SimGateway {
@@ -59,6 +61,7 @@ export async function startSimGateway(opts: SimGatewayOptions): Promise<SimGatew
     ...(opts.heldSymbols !== undefined ? { heldSymbols: opts.heldSymbols } : {}),
     ...(opts.extraSymbols !== undefined ? { extraSymbols: opts.extraSymbols } : {}),
     ...(opts.marketHours !== undefined ? { marketHours: opts.marketHours } : {}),
+    ...(opts.saved ? { saved: opts.saved } : {}),
   });
   const state = new FaultState();
   const server = new SimServer({

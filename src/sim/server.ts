@@ -94,8 +94,9 @@ export class SimServer implements SessionHost {
       this.nextIds.set(clientId, this.restartedAt);
       return this.restartedAt;
     }
-    // First contact (or a restarted sim): start above every order id the engine knows for this client.
-    let max = 0;
+    // First contact (or a restarted sim): start above every order id the engine knows for this client,
+    // including ids of orders it refused or finished in an earlier run.
+    let max = this.engine.highestOrderId(clientId);
     for (const r of this.engine.openOrders(clientId)) max = Math.max(max, r.orderId);
     for (const f of this.engine.executions({ clientId })) max = Math.max(max, f.execution.orderId ?? 0);
     const next = max + 1;

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
-import { parseOrderTicket } from '../../shared/order-ticket';
+import { parseOrderTicket, ticketAccount, unknownAccountReason } from '../../shared/order-ticket';
 import type { DraftChange, DraftReview, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
@@ -18,7 +18,6 @@ import { StoreHealth } from '../store/store-health';
 import { contractFromIb } from './contract-from-ib';
 import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
 import { draftFigures } from './draft-figures';
-import { unknownAccountReason } from './known-account';
 import { plainProblems } from './plain-problems';
 import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
@@ -225,7 +224,8 @@ export class ApprovalDesk {
     const ticket = parseOrderTicket(text);
     if (!ticket.ok) return { ok: false, reason: ticket.problem };
     const { order } = ticket;
-    const target = account ?? order.account ?? this.defaultAccount();
+    // The same rule the ticket shows as the person types: what was typed after @, else the account being viewed, else the first.
+    const target = ticketAccount(order, account, this.options.session()?.state.accounts ?? []).account;
     if (!target) return { ok: false, reason: 'No account to draft for: the session has no accounts yet.' };
     return this.draft(
       {
@@ -274,7 +274,7 @@ export class ApprovalDesk {
   reject(id: string, version: number, reason: string | undefined, actor: AuditActor = 'person'): Draft {
     const before = this.require(id);
     this.requireVersion(before, version);
-    const after = this.move(before, 'rejected', { now: this.now() });
+    const after = this.move(before, 'rejected', { now: this.now(), ...(reason !== undefined ? { rejectionReason: reason } : {}) });
     this.save(before, after, actor, 'draft.rejected', reason ? { reason } : {});
     this.publish();
     return after;
@@ -615,9 +615,6 @@ export class ApprovalDesk {
     }
   }
 
-  private defaultAccount(): string | undefined {
-    return this.options.session()?.state.accounts[0];
-  }
 }
 
 function unreadableLimits(problem: string): string {

@@ -80,6 +80,8 @@ export interface TransitionEvidence {
   /** For approvals: the version the person saw. */
   expectedVersion?: number;
   brokerMessage?: string;
+  /** Entering rejected: the person's reason, when they gave one. */
+  rejectionReason?: string;
   fill?: { filledQty: number; avgFillPrice: number | null; commission?: number | null };
 }
 
@@ -137,6 +139,7 @@ export function transition(draft: Draft, to: DraftState, evidence: TransitionEvi
   }
 
   if (evidence.brokerMessage !== undefined) next.brokerMessage = evidence.brokerMessage;
+  if (to === 'rejected' && evidence.rejectionReason?.trim()) next.rejectionReason = evidence.rejectionReason.trim();
   // Order status messages can arrive out of order (and again after a
   // reconnect): a smaller cumulative fill is older news, never a reversal.
   if (evidence.fill !== undefined && evidence.fill.filledQty >= draft.filledQty) {

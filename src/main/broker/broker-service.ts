@@ -3,6 +3,7 @@ import type { GatewayKind, SessionState } from '../../shared/session';
 import type { PortfolioDelta, PortfolioSnapshot } from '../../shared/portfolio';
 import type { Log } from '../log';
 import { BrokerSession, type BrokerSessionOptions } from './broker-session';
+import { DemoAccountUnreadable } from './demo-account-file';
 import { KNOWN_PORTS } from './gateway-label';
 import { probeLocalGateway } from './gateway-probe';
 import { PortfolioStream } from './portfolio-stream';
@@ -38,6 +39,10 @@ export class BrokerService {
   private session: BrokerSession | undefined;
   private stream: PortfolioStream | undefined;
   private demo: DemoGateway | undefined;
+  /** Why no session could start (the demo account could not be read): shown as the session state. */
+  private failure: SessionState | undefined;
+  /** The demo gateway was asked for in this start (it may have failed to start). */
+  private demoAsked = false;
   private generation = 0;
 
   constructor(private readonly options: BrokerServiceOptions) {}
@@ -49,7 +54,25 @@ export class BrokerService {
   async start(): Promise<void> {
     const generation = ++this.generation;
     const settings = this.options.settings();
-    const target = await this.resolveTarget(settings);
+    let target: { host: string; port: number; gateway: GatewayKind };
+    this.demoAsked = false;
+    try {
+      target = await this.resolveTarget(settings);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.failure = {
+        phase: 'failed',
+        message: error instanceof Error ? error.message : 'The demo gateway could not start.',
+        ...(error instanceof DemoAccountUnreadable ? { nextStep: error.nextStep } : {}),
+        gateway: this.demoAsked ? 'demo' : 'unknown',
+        mode: this.demoAsked ? 'paper' : 'unknown',
+        accounts: [],
+        since: this.options.now(),
+      };
+      this.options.log.error(this.demoAsked ? 'The demo gateway did not start' : 'No gateway to connect to', error);
+      this.options.publishState(this.failure);
+      return;
+    }
     if (generation !== this.generation) return;
     const session = new BrokerSession({
       endpoint: { host: target.host, port: target.port, clientId: settings.clientId },
@@ -79,6 +102,12 @@ export class BrokerService {
     this.session = undefined;
     await this.demo?.close();
     this.demo = undefined;
+    this.failure = undefined;
+  }
+
+  /** Whether the demo gateway is running, or was asked for and could not start. */
+  demoInUse(): boolean {
+    return this.demo !== undefined || this.failure?.gateway === 'demo';
   }
 
   async restart(): Promise<void> {
@@ -87,7 +116,7 @@ export class BrokerService {
   }
 
   state(): SessionState | undefined {
-    return this.session?.state;
+    return this.session?.state ?? this.failure;
   }
 
   portfolio(): PortfolioSnapshot | undefined {
@@ -106,6 +135,7 @@ export class BrokerService {
       }
       this.options.log.info('No local gateway found on 4001/4002/7496/7497: starting the demo gateway');
     }
+    this.demoAsked = true;
     this.demo = await this.options.startDemoGateway();
     return { host: this.demo.host, port: this.demo.port, gateway: 'demo' };
   }

@@ -2,6 +2,7 @@
 // shared clock. It is independent of client sessions: the market walks and
 // orders fill whether or not anyone is connected.
 import { figures, holdingDaily, openAccounts, rollAccountDay, type Account, type Marks } from './accounts';
+import { BROKER_STATE_VERSION, type BrokerState } from './broker-state';
 import { summaryRows, valueRows } from './account-report';
 import { historicalBars } from './bars';
 import { Catalogue, VALID_EXCHANGES, contractOf, type InstrumentSpec, type Listing } from './catalogue';
@@ -33,6 +34,8 @@ export interface EngineOptions {
   heldSymbols?: number;
   /** 'us-equities' (default): 04:00-20:00 Eastern, RTH 09:30-16:00, weekends closed. 'always-open': every hour is RTH. */
   marketHours?: MarketHours;
+  /** What an earlier run of this simulator left (BrokerEngine.state()): the accounts and orders carry on from it. Throws when it cannot be carried on. */
+  saved?: BrokerState;
 }
 
 type Listeners = { [E in keyof EngineEvents]: Set<EngineEvents[E]> };
@@ -63,6 +66,8 @@ export class BrokerEngine {
   private lastPhase: SessionPhase;
   private rolledDate: string;
   private closed = false;
+  /** Order ids used before a reset, by client: never handed out again. */
+  private readonly orderIdFloor = new Map<number, number>();
 
   constructor(opts: EngineOptions) {
     this.clock = opts.clock;
@@ -99,7 +104,60 @@ export class BrokerEngine {
     });
     this.lastPhase = this.calendar.phase(now);
     this.rolledDate = this.calendar.day(now).date;
+    if (opts.saved) this.carryOn(opts.saved);
     this.scheduleTick(now + this.tickIntervalMs);
+  }
+
+  /** Everything a later run needs to carry on: accounts, orders, executions and id counters (JSON-safe). */
+  state(): BrokerState {
+    const book = this.book.saved();
+    const highest = new Map(this.orderIdFloor);
+    for (const [client, id] of this.book.highestOrderIds()) highest.set(client, Math.max(highest.get(client) ?? 0, id));
+    return {
+      version: BROKER_STATE_VERSION,
+      seed: this.seed,
+      counters: { nextPermId: book.nextPermId, execSeq: book.execSeq, highestOrderIds: Object.fromEntries([...highest].map(([c, id]) => [String(c), id])) },
+      book: {
+        rolledDate: this.rolledDate,
+        accounts: [...this.accountById.values()].map((a) => ({
+          id: a.id, kind: a.kind, cash: a.cash, prevDayEwl: a.prevDayEwl, holdings: [...a.holdings.values()].map((h) => ({ ...h })),
+        })),
+        orders: book.orders,
+        fills: book.fills,
+        usedOrderIds: book.usedOrderIds,
+      },
+    };
+  }
+
+  /** The highest order id a client has used, in this run or before a reset (0 for none). */
+  highestOrderId(clientId: number): number {
+    return Math.max(this.orderIdFloor.get(clientId) ?? 0, this.book.highestOrderIds().get(clientId) ?? 0);
+  }
+
+  private carryOn(saved: BrokerState): void {
+    if (saved.seed !== this.seed) throw new Error(`it was saved by a simulator with seed ${saved.seed}, not ${this.seed}`);
+    for (const [client, id] of Object.entries(saved.counters.highestOrderIds)) this.orderIdFloor.set(Number(client), id);
+    const book = saved.book;
+    if (!book) {
+      this.book.continueCounters(saved.counters.nextPermId, saved.counters.execSeq);
+      return;
+    }
+    for (const s of book.accounts) {
+      const a = this.accountById.get(s.id);
+      if (!a) throw new Error(`it holds account ${s.id}, which this simulator does not have`);
+      for (const h of s.holdings) {
+        if (!this.catalogue.byId(h.conId)) throw new Error(`account ${s.id} holds conId ${h.conId}, which this simulator does not list`);
+      }
+      a.kind = s.kind;
+      a.cash = s.cash;
+      a.prevDayEwl = s.prevDayEwl;
+      a.holdings = new Map(s.holdings.map((h) => [h.conId, { ...h }]));
+    }
+    this.book.restore(
+      { orders: book.orders, fills: book.fills, usedOrderIds: book.usedOrderIds, nextPermId: saved.counters.nextPermId, execSeq: saved.counters.execSeq },
+      (conId) => this.catalogue.byId(conId),
+    );
+    this.rolledDate = book.rolledDate;
   }
 
   /** Stops the market's clock timer; the engine's state stays readable. */

@@ -34,6 +34,23 @@ export class ExecutionLog {
     this.prefix = (session >>> 0).toString(16).padStart(8, '0');
   }
 
+  /** The log as saved across restarts: every fill and the execId counter. */
+  saved(): { fills: (FillRecord & { at: number })[]; seq: number } {
+    return { fills: this.fills.map((f) => ({ ...copy(f), at: f.at })), seq: this.seq };
+  }
+
+  /** Carries on from a saved log: its fills are replayable by reqExecutions and new execIds follow its counter. */
+  restore(fills: readonly (FillRecord & { at: number })[], seq: number): void {
+    this.fills.length = 0;
+    for (const f of fills) this.fills.push({ ...copy(f), at: f.at });
+    this.seq = Math.max(this.seq, seq);
+  }
+
+  /** Only the counter, after a reset: the fills are gone but their execIds are never handed out again. */
+  continueFrom(seq: number): void {
+    this.seq = Math.max(this.seq, seq);
+  }
+
   /** Records a fill (the order record already updated with it) and returns it as the client sees it. */
   record(f: FillFacts): FillRecord {
     const rec = f.rec;

@@ -8,6 +8,7 @@ import { bookFill, type Account, type Marks } from './accounts';
 import type { Listing } from './catalogue';
 import type { SimClock } from './clock';
 import { executionCommission, fixedCommission } from './commission';
+import type { SavedFill, SavedOrder } from './broker-state';
 import { ExecutionLog } from './executions';
 import type { Market } from './market';
 import { Random, mixSeed } from './random';
@@ -69,6 +70,74 @@ export class OrderBook {
     const r = new Random(mixSeed(ctx.seed, 0x6f726472));
     this.nextPermId = 1_000_000_000 + r.int(0, 99_999_999);
     this.log = new ExecutionLog(r.int(0x10000000, 0x7fffffff));
+  }
+
+  /** The book as saved across restarts. */
+  saved(): { orders: SavedOrder[]; fills: SavedFill[]; usedOrderIds: string[]; nextPermId: number; execSeq: number } {
+    const log = this.log.saved();
+    return {
+      orders: [...this.orders.values()].map((w) => ({
+        rec: snapshot(w.rec) as unknown as SavedOrder['rec'], account: w.account.id, placedAt: w.placedAt, held: w.held, untransmitted: w.untransmitted,
+        triggered: w.triggered, trailStop: w.trailStop ?? null, commissionCharged: w.commissionCharged, filledValue: w.filledValue,
+        done: w.done, doneAt: w.doneAt,
+      })),
+      fills: log.fills as SavedFill[],
+      usedOrderIds: [...this.usedIds],
+      nextPermId: this.nextPermId,
+      execSeq: log.seq,
+    };
+  }
+
+  /** Id counters only (a reset account): no order or execution id is handed out twice. */
+  continueCounters(nextPermId: number, execSeq: number): void {
+    this.nextPermId = Math.max(this.nextPermId, nextPermId);
+    this.log.continueFrom(execSeq);
+  }
+
+  /**
+   * Carries on from a saved book: working orders work again (DAY orders whose
+   * close passed while the simulator was down expire at once), finished ones
+   * stay finished. Throws when an order names an instrument or account this
+   * simulator does not have: such a book cannot be carried on faithfully.
+   */
+  restore(saved: { orders: readonly SavedOrder[]; fills: readonly SavedFill[]; usedOrderIds: readonly string[]; nextPermId: number; execSeq: number }, listingOf: (conId: number) => Listing | undefined): void {
+    const restored: Working[] = [];
+    for (const o of saved.orders) {
+      const rec = structuredClone(o.rec) as unknown as OpenOrderRecord;
+      const listing = listingOf(o.rec.contract.conId);
+      const index = listing ? this.ctx.market.indexOf(listing.conId) : undefined;
+      if (!listing || index === undefined) throw new Error(`order ${rec.orderId} is for an instrument the simulator does not list (conId ${o.rec.contract.conId})`);
+      const account = this.ctx.account(o.account);
+      if (!account) throw new Error(`order ${rec.orderId} is for an account the simulator does not have (${o.account})`);
+      restored.push({
+        rec, listing, index, account, buying: rec.order.action === 'BUY', placedAt: o.placedAt, held: o.held, untransmitted: o.untransmitted,
+        triggered: o.triggered, trailStop: o.trailStop ?? undefined, commissionCharged: o.commissionCharged, filledValue: o.filledValue,
+        cancelExpiry: undefined, done: o.done, doneAt: o.doneAt,
+      });
+    }
+    this.log.restore(saved.fills as unknown as (FillRecord & { at: number })[], saved.execSeq);
+    this.nextPermId = Math.max(this.nextPermId, saved.nextPermId);
+    for (const id of saved.usedOrderIds) this.usedIds.add(id);
+    for (const w of restored) {
+      const k = key(w.rec.clientId, w.rec.orderId);
+      this.orders.set(k, w);
+      this.usedIds.add(k);
+      if (w.done) continue;
+      let set = this.byListing.get(w.index);
+      if (!set) this.byListing.set(w.index, (set = new Set()));
+      set.add(w);
+    }
+    for (const w of restored) if (!w.done) this.armExpiry(w);
+  }
+
+  /** The highest order id each client has used (placed or refused). */
+  highestOrderIds(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const k of this.usedIds) {
+      const [client, order] = k.split(':').map(Number) as [number, number];
+      out.set(client, Math.max(out.get(client) ?? 0, order));
+    }
+    return out;
   }
 
   rejectNextOrder(reason: string): void {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createBackend, type Backend } from '../../../src/main/backend';
+import { startEmbeddedDemoGateway } from '../../../src/main/broker/demo-gateway';
 import { startHarness, type Harness } from '../../../src/harness/harness-server';
 import { startSimGateway, type SimGateway } from '../../../src/sim/index';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
@@ -24,6 +25,10 @@ export interface OpenAppOptions {
   connectOnStart?: boolean;
   /** A data directory prepared by the test (default: a fresh one). */
   dataDirectory?: string;
+  /** Leave the data directory on close, for a test that opens the app on it again. */
+  keepDataDirectory?: boolean;
+  /** The app's own demo gateway, kept in the data directory as it runs for the person (default: a plain simulator). */
+  persistentDemo?: boolean;
 }
 
 /**
@@ -36,17 +41,23 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
   // Inside trading hours whatever time the suite runs, for the simulated market and the backend alike: orders fill and
   // nothing is blocked by IB's nightly reset window.
   const clock = new TradingHoursClock();
+  const quiet = { info: () => {}, warn: () => {}, error: () => {} };
   const backend = createBackend({
     dataDirectory,
     host: 'harness',
     version: 'test',
-    log: { info: () => {}, warn: () => {}, error: () => {} },
+    log: quiet,
     now: clock.read,
     connectOnStart: options.connectOnStart ?? true,
     // The person says yes to the endpoint dialog (the fake Messages API on loopback).
     confirmEndpoint: async () => true,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 100, maxMs: 500 } },
-    startDemoGateway: async () => {
+    startDemoGateway: async (account) => {
+      if (options.persistentDemo) {
+        const demo = await startEmbeddedDemoGateway({ now: clock.read, account, log: quiet, clock, seed: 3 });
+        sim = demo.sim;
+        return demo;
+      }
       sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 3, clock });
       return { host: sim.host, port: sim.port, close: () => sim!.close() };
     },
@@ -75,7 +86,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
       await browser.close();
       await harness.close();
       await backend.stop();
-      rmSync(dataDirectory, { recursive: true, force: true });
+      if (!options.keepDataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
     },
   };
 }

@@ -26,4 +26,10 @@ describe('a refused draft says which field and why, in plain words', () => {
     expect(reason).toContain('Quantity: must be a whole number');
     expect(reason).not.toContain('order.quantity');
   });
+
+  it('a limit price of 0 from the ticket says what the price must be, not zod\'s "Too small: expected number to be >0"', async () => {
+    t = await openBackend();
+    const refused = await t.callRaw('draftFromTicket', { text: 'buy 1 AAPL lmt 0', account: t.sim.accounts[0] });
+    expect(refused).toMatchObject({ ok: false, error: { message: 'Limit price: must be more than 0' } });
+  });
 });

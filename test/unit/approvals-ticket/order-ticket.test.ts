@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseOrderTicket } from '../../../src/shared/order-ticket';
+import { parseOrderTicket, ticketAccount, unknownAccountReason } from '../../../src/shared/order-ticket';
 
 describe('the keyboard order ticket', () => {
   it('reads the common orders', () => {
@@ -36,5 +36,20 @@ describe('the keyboard order ticket', () => {
         if (result.ok) expect(result.order.quantity).toBeGreaterThan(0);
       }),
     );
+  });
+
+  it('goes to the account typed, else the one viewed, else the first, and says which rule chose it', () => {
+    const accounts = ['DU1234567', 'DU7654321'];
+    expect(ticketAccount({ account: 'DU7654321' }, 'DU1234567', accounts)).toEqual({ account: 'DU7654321', why: 'typed' });
+    expect(ticketAccount({}, 'DU7654321', accounts)).toEqual({ account: 'DU7654321', why: 'viewed' });
+    expect(ticketAccount({}, undefined, accounts)).toEqual({ account: 'DU1234567', why: 'first' });
+    expect(ticketAccount({}, undefined, [])).toEqual({ account: undefined, why: 'first' });
+  });
+
+  it('cuts a very long typed word in its message and says how long it was', () => {
+    const long = 'A'.repeat(493);
+    const parsed = parseOrderTicket(`buy 1 ${long}`);
+    expect(parsed).toEqual({ ok: false, problem: `"${'A'.repeat(20)}…" (493 characters) is not a symbol: a symbol is a letter and up to 11 more letters, digits or dots.` });
+    expect(unknownAccountReason('X'.repeat(300), ['DU1'])).toBe(`There is no account "${'X'.repeat(20)}…" (300 characters) in this session. The accounts are: DU1.`);
   });
 });

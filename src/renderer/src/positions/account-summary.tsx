@@ -11,7 +11,7 @@ export function AccountSummary({ accounts }: { accounts: AccountView[] }) {
   const cash = sum(accounts, (a) => a.totalCash);
   const buyingPower = sum(accounts, (a) => a.buyingPower);
   const daily = sum(accounts, (a) => a.dailyPnL);
-  const dayTrades = accounts.length === 1 ? accounts[0]?.dayTradesRemaining : undefined;
+  const single = accounts.length === 1 ? accounts[0] : undefined;
   return (
     <dl className="account-summary" data-testid="account-summary">
       <div>
@@ -30,12 +30,25 @@ export function AccountSummary({ accounts }: { accounts: AccountView[] }) {
         <dt>Daily P&amp;L</dt>
         <dd className={`num pnl-${pnlTone(daily)}`}>{formatSignedMoney(daily)}</dd>
       </div>
-      {dayTrades !== undefined && dayTrades !== null && (
+      {single && dayTradesText(single) !== undefined && (
         <div>
           <dt>Day trades left</dt>
-          <dd className="num">{dayTrades}</dd>
+          <dd data-testid="day-trades">{dayTradesText(single)}</dd>
         </div>
       )}
     </dl>
   );
+}
+
+/**
+ * IB reports the pattern-day-trader count as -1 when it does not limit the
+ * account: always for a cash account (the rule is for margin accounts), and
+ * for a margin account with $25,000 or more of equity.
+ */
+function dayTradesText(account: AccountView): string | undefined {
+  if (account.kind === 'cash') return 'Does not apply to a cash account';
+  const left = account.dayTradesRemaining;
+  if (left === null) return undefined;
+  if (left < 0) return 'No limit (equity of $25,000 or more)';
+  return String(left);
 }

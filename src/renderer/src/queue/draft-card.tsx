@@ -91,6 +91,11 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
         {waiting && ` · expires in ${ageText(now, draft.expiresAt)}`}
       </p>
       {draft.brokerMessage && <p className="broker-message">{draft.brokerMessage}</p>}
+      {draft.state === 'rejected' && (
+        <p className="rejection-reason" data-testid="rejection-reason">
+          {draft.rejectionReason ? `Rejected: ${draft.rejectionReason}` : 'Rejected, no reason given.'}
+        </p>
+      )}
       {(draft.filledQty > 0 || draft.state === 'filled') && (
         <p className="fill-line" data-testid="fill-line">
           Filled {formatQuantity(draft.filledQty)} at {formatMoney(draft.avgFillPrice)}

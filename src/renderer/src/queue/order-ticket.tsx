@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { parseOrderTicket } from '../../../shared/order-ticket';
+import { orderLine } from '../../../shared/order-line';
+import { parseOrderTicket, ticketAccount, unknownAccountReason, type TicketOrder } from '../../../shared/order-ticket';
 import { rendererApi } from '../api';
 import { useFocusRequest } from '../keyboard/use-keyboard';
 import { useAppStore } from '../store';
@@ -12,7 +13,10 @@ export function OrderTicket() {
   const [problem, setProblem] = useState<TicketProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const selected = useAppStore((s) => s.selectedAccount);
+  const accounts = useAppStore((s) => s.session?.accounts) ?? NO_ACCOUNTS;
   const parsed = text.trim() ? parseOrderTicket(text) : undefined;
+  // The same rule main applies, so the account shown is the account the draft is for.
+  const target = parsed?.ok ? ticketAccount(parsed.order, selected === ALL_ACCOUNTS ? undefined : selected, accounts) : undefined;
   const input = useRef<HTMLInputElement>(null);
   useFocusRequest('ticket', input);
 
@@ -23,7 +27,7 @@ export function OrderTicket() {
       return;
     }
     setBusy(true);
-    const result = await rendererApi().draftFromTicket({ text, ...(selected !== ALL_ACCOUNTS && !parsed.order.account ? { account: selected } : {}) });
+    const result = await rendererApi().draftFromTicket({ text, ...(target?.account ? { account: target.account } : {}) });
     setBusy(false);
     if (result.ok) {
       setText('');
@@ -46,18 +50,61 @@ export function OrderTicket() {
           setProblem(undefined);
         }}
         aria-invalid={problem?.yours ? true : undefined}
-        aria-describedby={problem ? 'order-ticket-problem' : undefined}
+        aria-describedby={problem ? 'ticket-understood order-ticket-problem' : 'ticket-understood'}
         spellCheck={false}
         autoComplete="off"
       />
       <button type="submit" disabled={busy}>
         Draft
       </button>
+      <TicketReading text={text} order={parsed?.ok ? parsed.order : undefined} notYet={parsed && !parsed.ok ? parsed.problem : undefined} target={target} accounts={accounts} />
       {problem && (
         <p role="alert" id="order-ticket-problem" className={problem.yours ? 'problem input-problem' : 'problem'}>
           {problem.text}
         </p>
       )}
     </form>
+  );
+}
+
+const NO_ACCOUNTS: readonly string[] = [];
+
+const WHY: Record<ReturnType<typeof ticketAccount>['why'], string> = {
+  typed: 'as typed',
+  viewed: 'the account you are viewing',
+  first: 'the first account; type @ACCOUNT for another',
+};
+
+/** What the ticket understood so far, and the account it will go to, before anything is sent. */
+function TicketReading({ text, order, notYet, target, accounts }: {
+  text: string;
+  order: TicketOrder | undefined;
+  notYet: string | undefined;
+  target: ReturnType<typeof ticketAccount> | undefined;
+  accounts: readonly string[];
+}) {
+  if (!text.trim()) return <p id="ticket-understood" className="ticket-reading muted" data-testid="ticket-understood" hidden />;
+  if (!order) {
+    return (
+      <p id="ticket-understood" className="ticket-reading muted" data-testid="ticket-understood" data-understood="false">
+        Not understood yet: {notYet}
+      </p>
+    );
+  }
+  const unknown = target?.account ? unknownAccountReason(target.account, accounts) : undefined;
+  const line = orderLine({ order, contract: { symbol: order.symbol } });
+  return (
+    <p id="ticket-understood" className="ticket-reading" data-testid="ticket-understood" data-understood="true">
+      <span>Understood: {line}</span>{' '}
+      {unknown ? (
+        <span className="problem" data-testid="ticket-account">{unknown}</span>
+      ) : target?.account ? (
+        <span data-testid="ticket-account" data-account={target.account}>
+          → account <strong>{target.account}</strong> ({WHY[target.why]})
+        </span>
+      ) : (
+        <span className="problem" data-testid="ticket-account">No account yet: the gateway has not reported any.</span>
+      )}
+    </p>
   );
 }

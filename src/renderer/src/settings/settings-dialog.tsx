@@ -3,6 +3,7 @@ import type { ConnectionSettings } from '../../../shared/settings';
 import { rendererApi } from '../api';
 import { Modal } from '../keyboard/modal';
 import { useAppStore } from '../store';
+import { DemoAccountForm } from './demo-account-form';
 import { ClaudeSettingsForm, KeyboardReference, LargeOrderForm, NotificationsForm, RiskLimitsForm } from './settings-forms';
 
 type Tab = 'connection' | 'limits' | 'claude' | 'notifications' | 'keyboard';
@@ -29,7 +30,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           ×
         </button>
       </div>
-      {tab === 'connection' && <ConnectionSettingsForm onDone={onClose} />}
+      {tab === 'connection' && (
+        <>
+          <ConnectionSettingsForm onDone={onClose} />
+          <DemoAccountForm />
+        </>
+      )}
       {tab === 'limits' && (
         <>
           <RiskLimitsForm />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RiskLimits } from '../../../shared/draft';
+import { RISK_LIMIT_FIELDS, readRiskLimit, type RiskLimitKey } from '../../../shared/risk-limit-fields';
 import { rendererApi } from '../api';
 import { SHORTCUTS, shortcutRows } from '../keyboard/shortcuts';
 import { ShortcutsTable } from '../keyboard/shortcuts-table';
@@ -9,42 +10,58 @@ import { ClaudeKeyForm } from '../chat/claude-key-form';
 import { GlobalShortcutsForm } from './global-shortcuts-form';
 
 type Limits = Omit<RiskLimits, 'liveTradingEnabled'> & { problem?: string };
+type Typed = Record<RiskLimitKey, string>;
 
-const LIMIT_FIELDS: { key: keyof Limits; label: string; unit: string; step: number }[] = [
-  { key: 'collarPct', label: 'Price collar: limit or stop within', unit: '% of the quote', step: 0.5 },
-  { key: 'maxNotional', label: 'Largest single order', unit: 'USD', step: 1000 },
-  { key: 'maxPctNetLiq', label: 'Largest single order', unit: '% of net liquidation', step: 1 },
-  { key: 'maxConcentrationPct', label: 'Largest position after a fill', unit: '% of net liquidation', step: 1 },
-  { key: 'maxOrdersPerMinute', label: 'Approvals per minute at most', unit: 'orders', step: 1 },
-  { key: 'dailyLossHaltPct', label: "Stop approvals when the day's loss exceeds", unit: '% of net liquidation', step: 0.5 },
-  { key: 'quoteMaxAgeMs', label: 'A quote is stale after', unit: 'ms', step: 1000 },
-];
+const typedFrom = (limits: Limits): Typed =>
+  Object.fromEntries(RISK_LIMIT_FIELDS.map((field) => [field.key, String(limits[field.key])])) as Typed;
 
 /** Pre-trade limits; every waiting draft is checked again when they change. */
 export function RiskLimitsForm() {
   const [limits, setLimits] = useState<Limits | undefined>(undefined);
+  // What is in each field, as typed: an emptied field stays empty rather than becoming 0.
+  const [typed, setTyped] = useState<Typed | undefined>(undefined);
+  const [problems, setProblems] = useState<Partial<Record<RiskLimitKey, string>>>({});
   const [saved, setSaved] = useState<string | undefined>(undefined);
   useEffect(() => {
     void rendererApi()
       .getRiskLimits()
-      .then((result) => result.ok && setLimits(result.value));
+      .then((result) => {
+        if (!result.ok) return;
+        setLimits(result.value);
+        setTyped(typedFrom(result.value));
+      });
   }, []);
-  if (!limits) return <p className="muted">Loading limits…</p>;
+  if (!limits || !typed) return <p className="muted">Loading limits…</p>;
   const save = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const { problem: _problem, ...values } = limits;
+    const found: Partial<Record<RiskLimitKey, string>> = {};
+    const values: Partial<Record<RiskLimitKey, number>> = {};
+    for (const field of RISK_LIMIT_FIELDS) {
+      const read = readRiskLimit(field, typed[field.key]);
+      if (read.ok) values[field.key] = read.value;
+      else found[field.key] = read.problem;
+    }
+    setProblems(found);
+    const wrong = Object.values(found);
+    if (wrong.length > 0) {
+      setSaved(`Nothing was saved. ${wrong.join(' ')}`);
+      return;
+    }
     const result = await rendererApi().updateRiskLimits(values);
-    setSaved(result.ok ? 'Saved. Waiting drafts were checked again.' : result.error.message);
-    if (result.ok) setLimits(result.value);
+    setSaved(result.ok ? 'Saved. Waiting drafts were checked again.' : `Nothing was saved: ${result.error.message}`);
+    if (result.ok) {
+      setLimits(result.value);
+      setTyped(typedFrom(result.value));
+    }
   };
   return (
-    <form onSubmit={(event) => void save(event)} aria-label="Risk limits" className="settings-form">
+    <form onSubmit={(event) => void save(event)} aria-label="Risk limits" className="settings-form" noValidate>
       {limits.problem && (
         <p role="alert" className="settings-problem">
           {limits.problem}
         </p>
       )}
-      {LIMIT_FIELDS.map((field) => (
+      {RISK_LIMIT_FIELDS.map((field) => (
         <label key={`${field.key}`}>
           {field.label}
           <span className="field-with-unit">
@@ -52,17 +69,29 @@ export function RiskLimitsForm() {
               type="number"
               min={0}
               step={field.step}
-              value={limits[field.key]}
-              onChange={(event) => setLimits({ ...limits, [field.key]: Number(event.target.value) })}
+              value={typed[field.key]}
+              data-limit={field.key}
+              aria-invalid={problems[field.key] ? 'true' : undefined}
+              aria-describedby={problems[field.key] ? `limit-problem-${field.key}` : undefined}
+              onChange={(event) => setTyped({ ...typed, [field.key]: event.target.value })}
             />
             <span className="muted">{field.unit}</span>
           </span>
+          {problems[field.key] && (
+            <span id={`limit-problem-${field.key}`} className="settings-problem">
+              {problems[field.key]}
+            </span>
+          )}
         </label>
       ))}
       <button type="submit" className="primary">
         Save limits
       </button>
-      {saved && <p role="status">{saved}</p>}
+      {saved && (
+        <p role={Object.keys(problems).length > 0 ? 'alert' : 'status'} data-testid="limits-saved">
+          {saved}
+        </p>
+      )}
     </form>
   );
 }

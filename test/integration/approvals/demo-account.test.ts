@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, type Backend } from '../../../src/main/backend';
+import { DEMO_ACCOUNT_FILE } from '../../../src/main/broker/demo-account-file';
+import { startEmbeddedDemoGateway } from '../../../src/main/broker/demo-gateway';
+import { dispatchCall } from '../../../src/main/contract/dispatch';
+import type { CallName, CallRequest, CallResponse } from '../../../src/shared/contract';
+import type { Draft } from '../../../src/shared/draft';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
+import { waitFor } from '../../support/wait';
+import { quietLog } from './backend-under-test';
+
+/** The app as it runs: its demo gateway is the embedded simulator, kept in the data directory. */
+interface DemoApp {
+  backend: Backend;
+  call<N extends CallName>(name: N, payload?: CallRequest<N>): Promise<CallResponse<N>>;
+  callRaw(name: CallName, payload?: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+}
+
+const clock = new TradingHoursClock();
+const opened: Backend[] = [];
+const directories: string[] = [];
+
+async function openDemoApp(dataDirectory: string, waitReady = true): Promise<DemoApp> {
+  const backend = createBackend({
+    dataDirectory,
+    host: 'harness',
+    version: 'test',
+    log: quietLog,
+    now: clock.read,
+    sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
+    startDemoGateway: (account) => startEmbeddedDemoGateway({ now: clock.read, account, log: quietLog, clock, seed: 21 }),
+  });
+  opened.push(backend);
+  await backend.start();
+  if (waitReady) await waitFor(() => backend.broker.state()?.phase === 'ready', 'the session to be ready');
+  const callRaw = async (name: CallName, payload?: unknown) => dispatchCall(backend.handlers, name, payload, quietLog);
+  return {
+    backend,
+    callRaw,
+    async call(name, payload) {
+      const result = await callRaw(name, payload);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value as never;
+    },
+  };
+}
+
+async function closeApp(app: DemoApp): Promise<void> {
+  await app.backend.stop();
+  opened.splice(opened.indexOf(app.backend), 1);
+}
+
+function freshDirectory(): string {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'countersign-demo-account-'));
+  directories.push(directory);
+  return directory;
+}
+
+const ACCOUNT = 'DU1234567';
+const held = (app: DemoApp, symbol: string): number =>
+  app.backend.broker.portfolio()?.positions.find((p) => p.account === ACCOUNT && p.symbol === symbol)?.quantity ?? 0;
+const cash = (app: DemoApp): number | null | undefined => app.backend.broker.portfolio()?.accounts.find((a) => a.account === ACCOUNT)?.totalCash;
+
+async function buyAndFill(app: DemoApp, text: string): Promise<Draft> {
+  const draft = await app.call('draftFromTicket', { text, account: ACCOUNT });
+  expect(draft.state).toBe('pending');
+  await app.call('approveDraft', { id: draft.id, version: draft.version });
+  return waitFor(() => {
+    const current = app.backend.desk!.store.drafts.get(draft.id);
+    return current?.state === 'filled' ? current : undefined;
+  }, 'the draft to fill');
+}
+
+describe('the demo account is kept in the data directory', () => {
+  afterEach(async () => {
+    for (const backend of opened.splice(0)) await backend.stop();
+    for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('keeps a fill across a reconnect, a switch away and back to demo, and a backend restart', async () => {
+    const directory = freshDirectory();
+    let app = await openDemoApp(directory);
+    const startingAapl = held(app, 'AAPL');
+    const filled = await buyAndFill(app, 'buy 10 AAPL');
+    await waitFor(() => held(app, 'AAPL') === startingAapl + 10, 'the position to grow by 10');
+    const cashAfterFill = cash(app);
+    expect(existsSync(path.join(directory, DEMO_ACCOUNT_FILE))).toBe(true);
+
+    await app.call('reconnectSession');
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready' && held(app, 'AAPL') === startingAapl + 10, 'the fill after a reconnect');
+
+    // Away to a gateway that is not there, then back: the demo gateway starts again from the file.
+    await app.call('updateSettings', { connection: { target: 'manual', host: '127.0.0.1', port: 9 } });
+    await waitFor(() => app.backend.broker.state()?.gateway !== 'demo', 'the switch away from demo');
+    await app.call('updateSettings', { connection: { target: 'demo' } });
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready', 'the demo session again');
+    expect(held(app, 'AAPL')).toBe(startingAapl + 10);
+    expect(app.backend.broker.portfolio()?.executions.some((e) => e.orderRef === filled.id)).toBe(true);
+
+    await closeApp(app);
+    app = await openDemoApp(directory);
+    expect(held(app, 'AAPL')).toBe(startingAapl + 10);
+    expect(cash(app)).toBeCloseTo(cashAfterFill ?? NaN, 2);
+    // The fill is still IB's record: reconciliation finds it, so the draft stays filled and nothing needs review.
+    expect(app.backend.broker.portfolio()?.executions.filter((e) => e.orderRef === filled.id).reduce((n, e) => n + e.shares, 0)).toBe(10);
+    expect(app.backend.desk!.store.drafts.get(filled.id)?.state).toBe('filled');
+
+    // Order ids carry on: the next order is not given the id of the one before the restart.
+    const next = await buyAndFill(app, 'buy 1 MSFT');
+    expect(next.orderId).toBeGreaterThan(filled.orderId!);
+  });
+
+  it('has a fill on disk without waiting for the app to stop (a crash keeps it)', async () => {
+    const directory = freshDirectory();
+    const app = await openDemoApp(directory);
+    const filled = await buyAndFill(app, 'buy 3 AAPL');
+    const onDisk = (): boolean => {
+      try {
+        const saved = JSON.parse(readFileSync(path.join(directory, DEMO_ACCOUNT_FILE), 'utf8')) as { broker: { book?: { fills: { execution: { orderRef?: string } }[] } } };
+        return saved.broker.book?.fills.some((f) => f.execution.orderRef === filled.id) ?? false;
+      } catch {
+        return false;
+      }
+    };
+    await waitFor(onDisk, 'the fill in the demo account file');
+  });
+
+  it('keeps a working order working across a restart', async () => {
+    const directory = freshDirectory();
+    let app = await openDemoApp(directory);
+    const market = await waitFor(() => app.backend.broker.portfolio()?.positions.find((p) => p.account === ACCOUNT && p.symbol === 'MSFT')?.marketPrice, 'the MSFT price');
+    // Below the market, inside the price collar: it rests.
+    const price = Math.floor(market * 0.98 * 100) / 100;
+    const draft = await app.call('draftFromTicket', { text: `buy 2 MSFT lmt ${price}`, account: ACCOUNT });
+    await app.call('approveDraft', { id: draft.id, version: draft.version });
+    await waitFor(() => app.backend.desk!.store.drafts.get(draft.id)?.state === 'working', 'the order to work');
+    await closeApp(app);
+    app = await openDemoApp(directory);
+    await waitFor(() => app.backend.broker.portfolio()?.openOrders.some((o) => o.orderRef === draft.id), 'the order to be open after the restart');
+    expect(app.backend.desk!.store.drafts.get(draft.id)?.state).toBe('working');
+  });
+
+  it('does not start over a damaged file, keeps it byte for byte, and resets only when asked', async () => {
+    const directory = freshDirectory();
+    const file = path.join(directory, DEMO_ACCOUNT_FILE);
+    const damaged = '{"format":"countersign-demo-account","savedAt":1,"broker":{"version":1,"seed":21,"coun';
+    writeFileSync(file, damaged);
+    const app = await openDemoApp(directory, false);
+    const state = await waitFor(() => (app.backend.broker.state()?.phase === 'failed' ? app.backend.broker.state() : undefined), 'the demo to refuse the file');
+    expect(state?.message).toContain('is damaged');
+    expect(state?.nextStep).toContain('Reset demo account');
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
+
+    // Retry starts again, over the same file: still refused, still untouched.
+    await app.call('reconnectSession');
+    expect(app.backend.broker.state()?.phase).toBe('failed');
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
+
+    // The reset needs the person's yes.
+    expect(await app.callRaw('resetDemoAccount', {})).toMatchObject({ ok: false, error: { code: 'bad_payload' } });
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
+
+    const outcome = await app.call('resetDemoAccount', { confirmed: true });
+    expect(outcome.keptDamagedAs).toBeDefined();
+    expect(readFileSync(outcome.keptDamagedAs!, 'utf8')).toBe(damaged);
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready', 'the demo to start after the reset');
+    expect(readdirSync(directory).filter((name) => name.startsWith('demo-account.damaged-'))).toHaveLength(1);
+  });
+
+  it('a reset opens the starting book again and order ids carry on', async () => {
+    const directory = freshDirectory();
+    const app = await openDemoApp(directory);
+    const startingAapl = held(app, 'AAPL');
+    const filled = await buyAndFill(app, 'buy 10 AAPL');
+    await waitFor(() => held(app, 'AAPL') === startingAapl + 10, 'the fill');
+
+    await app.call('resetDemoAccount', { confirmed: true });
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready' && held(app, 'AAPL') === startingAapl, 'the starting position again');
+    expect(app.backend.broker.portfolio()?.executions.some((e) => e.orderRef === filled.id)).toBe(false);
+    const next = await buyAndFill(app, 'buy 1 MSFT');
+    expect(next.orderId).toBeGreaterThan(filled.orderId!);
+  });
+});
