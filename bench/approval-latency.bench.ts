@@ -5,6 +5,7 @@ import type { SubmitStep } from '../src/main/approvals/approval-desk';
 import { createBackend } from '../src/main/backend';
 import { dispatchCall } from '../src/main/contract/dispatch';
 import { riskLimitsSetting } from '../src/main/risk/settings';
+import { auditKeyFilePath } from '../src/main/store/audit-key';
 import { defaultRiskLimits, type Draft } from '../src/shared/draft';
 import { CommitFloor } from './support/commit-floor';
 import { formatFigures, latencyFigures, type LatencyFigures } from './support/latency-figures';
@@ -55,6 +56,12 @@ const dataDirectory = mkdtempSync(path.join(process.env['BENCH_DATA_DIR'] ?? os.
 
 let measuring: string | undefined;
 const steps = new Map<SubmitStep, number>();
+// The process's CPU time (user + system, ms) at each step: what the path computes, apart from waiting on the disk.
+const cpuAt = new Map<SubmitStep, number>();
+const cpuNow = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 // In trading hours like the probe's simulator, so no run is blocked by the hour it starts at.
 const clock = new TradingHoursClock();
 const backend = createBackend({
@@ -65,7 +72,9 @@ const backend = createBackend({
   now: clock.read,
   startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
   onSubmitStep: (step, draftId) => {
-    if (draftId === measuring) steps.set(step, performance.now());
+    if (draftId !== measuring) return;
+    steps.set(step, performance.now());
+    cpuAt.set(step, cpuNow());
   },
 });
 const desk = backend.desk;
@@ -90,6 +99,9 @@ await until(() => backend.broker.state()?.phase === 'ready', 'the session to be 
 const account = sim.accounts[0] ?? '';
 
 const floorSamples: number[] = [];
+const floorCpuSamples: number[] = [];
+const cpuToSocket: number[] = [];
+const cpuInWrite: number[] = [];
 const dispatching: number[] = [];
 const totals: number[] = [];
 const durable: number[] = [];
@@ -112,15 +124,20 @@ for (let i = 0; i < WARM_UP + APPROVALS; i += 1) {
   const arrived = new Promise<number>((resolve) => arrivals.set(drafted.id, resolve));
   measuring = drafted.id;
   steps.clear();
+  cpuAt.clear();
+  const cpuStart = cpuNow();
   const start = performance.now();
   const approved = await call('approveDraft', { id: drafted.id, version: drafted.version });
   const receivedAt = await withDeadline(arrived, 5_000, `order ${i} to reach the gateway`);
   measuring = undefined;
   arrivals.delete(drafted.id);
   if (approved.state !== 'submitting') throw new Error(`Approval ${i} ended ${approved.state}`);
+  const floorCpuStart = cpuNow();
   const floorSample = floor.sample();
+  const floorCpu = cpuNow() - floorCpuStart;
   if (i < WARM_UP) continue;
   floorSamples.push(floorSample);
+  floorCpuSamples.push(floorCpu);
 
   const checked = stepAt('checked');
   const written = stepAt('intent-written');
@@ -132,6 +149,9 @@ for (let i = 0; i < WARM_UP + APPROVALS; i += 1) {
   durable.push(written - checked);
   sending.push(sent - written);
   wire.push(receivedAt - sent);
+  const cpu = (step: SubmitStep): number => cpuAt.get(step) ?? Number.NaN;
+  cpuToSocket.push(cpu('all-sent') - cpuStart);
+  cpuInWrite.push(cpu('intent-written') - cpu('checked'));
 }
 const elapsedS = (performance.now() - started) / 1000;
 
@@ -153,14 +173,19 @@ process.stdout.write(
     `data directory:              ${dataDirectory} (synchronous=FULL, WAL)`,
     `disk floor (one commit of two small rows, WAL, synchronous=FULL, same directory, beside each approval):`,
     `  ${formatFigures(disk)}`,
+    `  of which CPU:              ${formatFigures(latencyFigures(floorCpuSamples))}`,
     `approve call -> order written to the gateway socket (the app's part):`,
     `  ${formatFigures(app)}   target p99 < 10 ms`,
     `  against the floor:         ${ratio(app, 'p50', 3)}   ${ratio(app, 'p99', 2)}`,
+    `  of which CPU (process user + system time; the rest is waiting for the disk and the scheduler):`,
+    `  ${formatFigures(latencyFigures(cpuToSocket))}`,
     `approve call -> order read by the gateway process (adds the loopback and the gateway's scheduling):`,
     `  ${formatFigures(total)}`,
     `  against the floor:         ${ratio(total, 'p50', 3)}   ${ratio(total, 'p99', 2)}`,
     `durable write (checked -> intent-written):`,
     `  ${formatFigures(write)}`,
+    `  of which CPU (the store's own work and the commit's system calls; the rest is waiting for the disk):`,
+    `  ${formatFigures(latencyFigures(cpuInWrite))}`,
     `durable write's share:       ${((sum(durable) / sum(totals)) * 100).toFixed(1)}% of all approval time; median per approval ${(medianShare * 100).toFixed(1)}%`,
     `the rest of the path:`,
     `  dispatch (parse the call)  ${formatFigures(latencyFigures(dispatching))}`,
@@ -175,6 +200,7 @@ await backend.stop();
 floor.close();
 await sim.close();
 rmSync(dataDirectory, { recursive: true, force: true });
+rmSync(auditKeyFilePath(dataDirectory), { force: true });
 process.exit(0);
 
 async function call(name: 'draftFromTicket' | 'approveDraft', payload: unknown): Promise<Draft> {

@@ -83,6 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
   try {
     store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem), {
       now,
+      onCheckpointProblem: (error) => log.warn('A WAL checkpoint failed; SQLite checkpoints on commit from now on', error),
       ...(options.auditKey ? { auditKey: options.auditKey } : {}),
       ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     });
