@@ -77,8 +77,8 @@ const backend = createBackend({
     cpuAt.set(step, cpuNow());
   },
 });
-const desk = backend.desk;
-if (!desk) throw new Error('The store did not open');
+const store = backend.store;
+if (!store || !backend.desk) throw new Error('The store did not open');
 const floor = new CommitFloor(dataDirectory);
 // When the contract dispatcher hands the parsed call to the handler: what comes before is dispatch.
 const approveDraft = backend.handlers.approveDraft;
@@ -89,7 +89,7 @@ backend.handlers.approveDraft = (request) => {
 };
 // One approval after another, many a minute, of the same few symbols: the
 // order-rate and size limits would (rightly) stop that in the app.
-desk.store.settings.write(
+store.settings.write(
   riskLimitsSetting,
   { ...defaultRiskLimits, maxOrdersPerMinute: 1_000_000, maxNotional: 1_000_000, maxPctNetLiq: 100, maxConcentrationPct: 1000 },
   clock.now(),

@@ -6,8 +6,7 @@ import type { QueueView } from '../shared/queue';
 import { appSettingsDefinition } from './app-settings';
 import { RecheckPacer } from './approvals/recheck-pacer';
 import { ApprovalDesk, type ApprovalDeskOptions } from './approvals/approval-desk';
-import { OrderTracker } from './approvals/order-tracker';
-import { reconcile } from './approvals/reconciler';
+import { DraftLedger } from './approvals/draft-ledger';
 import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
 import { startEmbeddedDemoGateway } from './broker/demo-gateway';
@@ -65,6 +64,10 @@ export interface Backend {
   readonly broker: BrokerService;
   /** Undefined when the database could not be opened (see AppInfo.storeProblem). */
   readonly desk: ApprovalDesk | undefined;
+  /** The one owner of draft state (undefined with the desk). */
+  readonly ledger: DraftLedger | undefined;
+  /** The open database (undefined when it could not be opened). */
+  readonly store: Store | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -103,6 +106,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   let desk: ApprovalDesk | undefined;
+  const ledger = store ? new DraftLedger(store, now) : undefined;
   // Account values and quotes are inputs of every waiting draft's checks.
   const recheck = new RecheckPacer(() => {
     if (desk?.hasWaiting()) desk.publish();
@@ -123,31 +127,18 @@ export function createBackend(options: BackendOptions): Backend {
     startDemoGateway: options.startDemoGateway ?? (() => startEmbeddedDemoGateway(now)),
     sessionOverrides: { ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...options.sessionOverrides },
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
-    onSession: (session) => {
-      if (!desk) return;
-      const current = desk;
-      const tracker = new OrderTracker(current, log, now);
-      tracker.attach(session);
-      session.setOrderGate(() => current.ordersMayLeave());
-      session.on('orderWithheld', (orderId) => current.withheld(orderId));
-      // Every (re)connect: the session has re-synced open orders and today's
-      // executions, so in-flight drafts can be matched by orderRef now.
-      session.on('synced', () => {
-        reconcile(current, session.portfolio.snapshot(), now(), session.clientId);
-        current.settleOwedCancel(session);
-        current.checkOfferedOrderId(session);
-        current.rewatch(session);
-      });
-    },
+    // The desk follows each new session itself: order answers, the order gate, withheld orders, reconciliation.
+    onSession: (session) => desk?.attach(session),
   });
   // Unreadable draft rows are quarantined by the repository; the queue lists them for review.
   const withUnreadable = (view: QueueView): QueueView => {
     const unreadable = store?.drafts.unreadable() ?? [];
     return unreadable.length > 0 ? { ...view, unreadable } : view;
   };
-  if (store) {
+  if (store && ledger) {
     desk = new ApprovalDesk({
       store,
+      ledger,
       session: () => broker.current,
       log,
       now,
@@ -159,10 +150,11 @@ export function createBackend(options: BackendOptions): Backend {
       largeOrderPct: () => settings.approvals.largeOrderPct,
     });
   }
-  const chat = store && desk
+  const chat = store && desk && ledger
     ? new ChatService({
         store,
         desk,
+        ledger,
         session: () => broker.current,
         vault: options.keyVault ?? new MemoryKeyVault(),
         log,
@@ -281,6 +273,8 @@ export function createBackend(options: BackendOptions): Backend {
     log,
     broker,
     desk,
+    ledger,
+    store,
     async start() {
       events.emit('sessionState', sessionState());
       if (desk) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatMessageView, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationSummary, ConversationView } from '../../shared/claude';
 import type { ApprovalDesk } from '../approvals/approval-desk';
+import type { DraftLedger } from '../approvals/draft-ledger';
 import { Assistant } from '../assistant/conversation';
 import type { DraftDesk } from '../assistant/ports';
 import { AssistantSettings, defaultAssistantSettings } from '../assistant/settings';
@@ -28,6 +29,8 @@ const assistantSettingsDefinition: SettingDefinition<AssistantSettings> = {
 export interface ChatServiceOptions {
   store: Store;
   desk: ApprovalDesk;
+  /** The queue Claude may read (its pending drafts), from the drafts' one owner. */
+  ledger: DraftLedger;
   session: () => BrokerSession | undefined;
   vault: KeyVault;
   log: Log;
@@ -73,7 +76,7 @@ export class ChatService {
       },
     };
     this.assistant = new Assistant({
-      reader: createAccountReader({ session: options.session, pendingDrafts: () => options.desk.store.drafts.listPending() }),
+      reader: createAccountReader({ session: options.session, pendingDrafts: () => options.ledger.waiting() }),
       desk: draftDesk,
       store: this.conversations,
       ledger: new SqliteSpendLedger(options.store.db),
