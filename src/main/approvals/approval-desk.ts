@@ -12,6 +12,7 @@ import { appendAudit, auditRowsBetween, type AuditActor } from '../store/audit-l
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { valueIn } from '../store/settings-repository';
+import { OrderIdError } from '../store/order-id-ledger';
 import { StoreHealth } from '../store/store-health';
 import { contractFromIb } from './contract-from-ib';
 import { applyVerdicts, createDraft, reviseDraft, TransitionError, type TransitionEvidence } from './lifecycle';
@@ -21,7 +22,7 @@ import { plainProblems } from './plain-problems';
 import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
-import type { DraftLedger } from './draft-ledger';
+import { movedOnMeanwhile, type DraftLedger } from './draft-ledger';
 import { OrderTracker } from './order-tracker';
 import { reconcile } from './reconciler';
 import { buildRiskContext } from './risk-context';
@@ -432,18 +433,28 @@ export class ApprovalDesk {
     this.publish();
   }
 
-  /** An approved order the session held back at the last moment because trading was halted: it never left. */
+  /**
+   * An approved order the session held back at the last moment because
+   * trading was halted: it never left, and the person is told. A store that
+   * refuses the write is shown and retried; the session's send path never
+   * sees the failure.
+   */
   withheld(orderId: number): void {
-    // Through the ledger, not drafts.order_id: that holds only a bracket's entry, and a
-    // take-profit or stop-loss can be the part held back.
-    const draft = this.ledger.draftForOrderId(orderId);
-    if (!draft || (draft.state !== 'submitting' && draft.state !== 'working')) return;
-    this.ledger.needsReview(
-      draft,
-      orderId === draft.orderId
-        ? 'Trading was halted before this order left Countersign: it was not sent. Draft it again if you still want it.'
-        : 'Trading was halted while this bracket was being sent: its entry reached IB but its take-profit or stop-loss did not. IB holds the entry untransmitted; cancel it in TWS, or draft the bracket again.',
-    );
+    this.health.record(`withheld:${orderId}`, 'an order the halt held back', () => {
+      // Through the ledger, not drafts.order_id: that holds only a bracket's entry, and a
+      // take-profit or stop-loss can be the part held back.
+      const draft = this.ledger.draftForOrderId(orderId);
+      if (!draft || (draft.state !== 'submitting' && draft.state !== 'working')) return;
+      const message =
+        orderId === draft.orderId
+          ? 'Trading was halted before this order left Countersign: it was not sent. Draft it again if you still want it.'
+          : 'Trading was halted while this bracket was being sent: its entry reached IB but its take-profit or stop-loss did not. IB holds the entry untransmitted; cancel it in TWS, or draft the bracket again.';
+      try {
+        this.ledger.needsReview(draft, message);
+      } catch (error) {
+        if (!movedOnMeanwhile(error)) throw error;
+      }
+    });
     this.publish();
   }
 
@@ -586,24 +597,66 @@ export class ApprovalDesk {
     };
   }
 
+  /**
+   * IB's what-if for a waiting draft. IB not answering (a timeout, an error,
+   * the session gone) only leaves the draft without a preview. The store
+   * refusing to reserve the order id or to record IB's answer is a store
+   * problem: shown, and tried again (the whole preview, or the answer kept).
+   */
   private async preview(draft: Draft): Promise<Draft> {
+    const key = `whatif:${draft.id}`;
     const session = this.options.session();
-    if (!session?.isReady || (draft.state !== 'pending' && draft.state !== 'blocked')) return draft;
+    if (!session?.isReady || (draft.state !== 'pending' && draft.state !== 'blocked')) {
+      this.health.clear(key);
+      return draft;
+    }
+    let orderId: number;
     try {
-      const orderId = this.ledger.reserveOrderId(session.gatewayNextOrderId, draft.id);
-      const [parent] = ibPlacements(draft.id, draft.account, draft.contract, draft.order, orderId, { whatIf: true });
-      if (!parent) return draft;
+      orderId = this.ledger.reserveOrderId(session.gatewayNextOrderId, draft.id);
+    } catch (error) {
+      if (error instanceof OrderIdError) {
+        this.options.log.warn('What-if preview skipped: no usable order id', error);
+        return draft;
+      }
+      this.health.fail(key, 'an order id for IB’s what-if preview', error, () => this.previewAgain(draft.id));
+      return draft;
+    }
+    const [parent] = ibPlacements(draft.id, draft.account, draft.contract, draft.order, orderId, { whatIf: true });
+    if (!parent) return draft;
+    let whatIf: Draft['whatIf'];
+    try {
       const state = await session.whatIf(orderId, parent.contract, parent.order, this.options.whatIfTimeoutMs ?? 4000);
-      const current = this.ledger.get(draft.id);
-      // The draft moved on (edited, approved) while IB was answering: this preview is for an old version.
-      if (!current || current.version !== draft.version || current.state !== draft.state) return current ?? draft;
-      const after: Draft = { ...current, whatIf: whatIfPreview(state, this.now()), updatedAt: this.now() };
-      this.save(current, after, 'broker', 'draft.what_if', { whatIf: after.whatIf });
-      return after;
+      whatIf = whatIfPreview(state, this.now());
     } catch (error) {
       this.options.log.warn('What-if preview failed', error);
+      this.health.clear(key);
       return this.ledger.get(draft.id) ?? draft;
     }
+    let recorded: Draft | null = null;
+    this.health.record(key, 'IB’s what-if preview of a draft', () => {
+      recorded = this.recordWhatIf(draft, whatIf);
+    });
+    return recorded ?? this.ledger.get(draft.id) ?? draft;
+  }
+
+  private previewAgain(id: string): void {
+    const current = this.ledger.get(id);
+    if (!current) return this.health.clear(`whatif:${id}`);
+    void this.preview(current).then(() => this.publish());
+  }
+
+  /** Saves IB's answer on the draft it was asked for; a draft that moved on since (edited, approved) keeps its own. */
+  private recordWhatIf(draft: Draft, whatIf: Draft['whatIf']): Draft | null {
+    const current = this.ledger.get(draft.id);
+    if (!current || current.version !== draft.version || current.state !== draft.state) return current;
+    const after: Draft = { ...current, whatIf, updatedAt: this.now() };
+    try {
+      this.ledger.save(current, after, 'broker', 'draft.what_if', { whatIf });
+    } catch (error) {
+      if (movedOnMeanwhile(error)) return this.ledger.get(draft.id);
+      throw error;
+    }
+    return after;
   }
 
   private async waitForQuote(session: BrokerSession, conId: number): Promise<void> {

@@ -1,9 +1,21 @@
 import { inFlightDraftStates, queueDraftStates, type Draft, type DraftState } from '../../shared/draft';
 import type { UnreadableDraft } from '../../shared/queue';
 import { appendAudit, type AuditActor } from '../store/audit-log';
+import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
 import { draftIdForOrderId, highestOrderId, reserveOrderId } from '../store/order-id-ledger';
-import { transition, type TransitionEvidence } from './lifecycle';
+import { transition, TransitionError, type TransitionEvidence } from './lifecycle';
+
+/**
+ * The conflicts a broker answer can meet and that leave nothing to record:
+ * the stored draft changed since it was read (a live status and the
+ * reconciler raced), or the lifecycle refuses the move because the draft is
+ * already past it (a late or repeated answer). Anything else (the database
+ * refused the write) is a store problem for the caller to surface.
+ */
+export function movedOnMeanwhile(error: unknown): boolean {
+  return error instanceof DraftConflictError || (error instanceof TransitionError && error.reason === 'not_allowed');
+}
 
 /** The stored draft's approval: the order ids it reserved and the draft as it was saved. */
 export interface RecordedApproval {

@@ -4,10 +4,8 @@ import type { BrokerSession } from '../broker/broker-session';
 import { describeGatewayError } from '../broker/gateway-errors';
 import { draftIdFromOrderRef } from '../broker/ib-order';
 import type { Log } from '../log';
-import { DraftConflictError } from '../store/draft-repository';
 import type { StoreHealth } from '../store/store-health';
-import type { DraftLedger } from './draft-ledger';
-import { TransitionError } from './lifecycle';
+import { movedOnMeanwhile, type DraftLedger } from './draft-ledger';
 import { orderBelongsTo } from './order-identity';
 
 const WORKING_STATUSES = new Set(['PendingSubmit', 'ApiPending', 'PreSubmitted', 'Submitted', 'PendingCancel']);
@@ -223,7 +221,7 @@ export class OrderTracker {
       } catch (error) {
         // A late or repeated answer for a draft that already moved on: nothing to do.
         // Anything else (the database refused the write) is not ours to swallow.
-        if (error instanceof DraftConflictError || error instanceof TransitionError) return;
+        if (movedOnMeanwhile(error)) return;
         throw error;
       }
     }

@@ -1,9 +1,7 @@
 import type { Draft } from '../../shared/draft';
 import type { PortfolioSnapshot } from '../../shared/portfolio';
-import { DraftConflictError } from '../store/draft-repository';
 import type { StoreHealth } from '../store/store-health';
-import type { DraftLedger } from './draft-ledger';
-import { TransitionError } from './lifecycle';
+import { movedOnMeanwhile, type DraftLedger } from './draft-ledger';
 import { orderBelongsTo } from './order-identity';
 
 /** What reconciling needs: the drafts' owner, where a refused write is kept and shown, and the queue's publisher. */
@@ -35,7 +33,7 @@ export function reconcile(desk: ReconcileDesk, portfolio: PortfolioSnapshot, now
       desk.health.clear(`reconcile:${draft.id}`);
     } catch (error) {
       // A draft that moved meanwhile (a live status arrived first) is already current.
-      if (error instanceof DraftConflictError || error instanceof TransitionError) continue;
+      if (movedOnMeanwhile(error)) continue;
       // The database refused: what IB said is kept and tried again, and shown.
       desk.health.fail(`reconcile:${draft.id}`, 'what IB said about an order after reconnecting', error, () => reconcile(desk, portfolio, now, sessionClientId));
     }
