@@ -49,6 +49,7 @@ export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: In
   const checkpoint = new WalCheckpoint(db, options.onCheckpointProblem ? { onProblem: options.onCheckpointProblem } : {});
   try {
     migration = migrate(db, undefined, undefined, options.now ?? systemWallClock);
+    checkpoint.settle();
     audit = keyAuditChain(db, dataDirectory, options, () => checkpoint.noteWrite());
   } catch (error) {
     db.close();

@@ -3,7 +3,7 @@ import type { Db } from './database';
 /** SQLite's own threshold (pages in the WAL), kept as the safety net. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 /** Only if the checkpoints below could not keep up (a long burst of writes): SQLite then checkpoints on a commit. */
-const SAFETY_NET_PAGES = 10_000;
+const SAFETY_NET_PAGES = 4_000;
 
 export interface WalCheckpointOptions {
   /** How soon after a write the WAL is copied into the database (default 200 ms). */
@@ -31,6 +31,15 @@ export class WalCheckpoint {
     private readonly options: WalCheckpointOptions = {},
   ) {
     db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  }
+
+  /**
+   * At start-up: a process that was killed (or lost power) never ran its
+   * last checkpoint, and every later open would read through what it left.
+   * Copy it all now and empty the WAL, before anything waits on the store.
+   */
+  settle(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** After a write: checkpoint soon (at most one waiting at a time). */
