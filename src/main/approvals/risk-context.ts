@@ -70,13 +70,17 @@ function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undef
 
 function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, session: SessionState): AccountSnapshot {
   const positions: Record<string, PositionSnapshot> = {};
-  const traded = sharesTradedToday(account.account, portfolio.executions);
+  // Today's executions are summed once, and only when a check asks (the day-trade check, for the draft's own position).
+  let traded: Map<string, number> | undefined;
+  const tradedToday = (): Map<string, number> => (traded ??= sharesTradedToday(account.account, portfolio.executions));
   for (const position of portfolio.positions) {
     if (position.account !== account.account) continue;
     positions[keyOf(position)] = {
       qty: position.quantity,
       marketValue: position.marketValue ?? position.quantity * (position.avgCost / (position.multiplier || 1)),
-      openedTodayQty: openedToday(position, traded),
+      get openedTodayQty(): number {
+        return openedToday(position, tradedToday());
+      },
     };
   }
   return {

@@ -315,14 +315,17 @@ export class DraftRepository {
    */
   listRecentByStates(states: readonly DraftState[], limit: number): Draft[] {
     if (states.length === 0 || limit <= 0) return [];
-    // The inner query sorts index entries only (state, updated_at, rowid);
-    // bodies are read for the rows that made the cut.
+    // Each state's newest rows straight off the (state, updated_at) index,
+    // then the newest of those: one IN over the states would sort the index
+    // entries of every finished draft in the history on each call. Bodies are
+    // read for the rows that made the cut.
+    const newestOf = states.map(() => 'SELECT rowid, updated_at FROM (SELECT rowid, updated_at FROM drafts WHERE state = ? ORDER BY updated_at DESC LIMIT ?)').join(' UNION ALL ');
     const rows = prepared(
       this.db,
       `SELECT id, state, body FROM drafts WHERE rowid IN (
-         SELECT rowid FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?
+         SELECT rowid FROM (${newestOf}) ORDER BY updated_at DESC LIMIT ?
        ) ORDER BY updated_at DESC, id`,
-    ).all(...states, limit) as StoredDraftRow[];
+    ).all(...states.flatMap((state) => [state, limit]), limit) as StoredDraftRow[];
     return this.readableOnly(rows);
   }
 
