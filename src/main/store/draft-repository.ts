@@ -375,6 +375,8 @@ export class DraftRepository {
     }
     const parsed = parseStored(row);
     if (parsed instanceof StoredDraftUnreadableError) {
+      // Forgotten, so a row repaired back to its old text is parsed (and leaves quarantine) again.
+      this.parsedRows.delete(row.id);
       this.quarantined.set(row.id, { id: row.id, storedState: row.state, problem: parsed.problem });
       if (this.mayBeInFlight(row)) this.quarantinedInFlight.add(row.id);
       return null;

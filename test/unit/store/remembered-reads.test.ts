@@ -69,6 +69,16 @@ describe('reads the store remembers', () => {
     expect(store.drafts.unreadable().map((u) => u.id)).toEqual([pending.id]);
   });
 
+  it('a row repaired back to the text it had before it was damaged is readable again, and leaves quarantine', () => {
+    const pending = storedPending();
+    const original = (store.db.prepare('SELECT body FROM drafts WHERE id = ?').get(pending.id) as { body: string }).body;
+    store.db.prepare('UPDATE drafts SET body = ? WHERE id = ?').run('{ not json', pending.id);
+    expect(store.drafts.get(pending.id)).toBeNull();
+    store.db.prepare('UPDATE drafts SET body = ? WHERE id = ?').run(original, pending.id);
+    expect(store.drafts.get(pending.id)?.state).toBe('pending');
+    expect(store.drafts.unreadable()).toEqual([]);
+  });
+
   it('hands out drafts that cannot be changed in place', () => {
     const pending = storedPending();
     const read = store.drafts.get(pending.id)!;
