@@ -504,12 +504,15 @@ export class ApprovalDesk {
     const now = this.now();
     let changed = false;
     for (const draft of this.ledger.expiredAt(now)) {
-      try {
-        this.ledger.save(draft, this.ledger.move(draft, 'expired', { now }), 'system', 'draft.expired', {});
-        changed = true;
-      } catch (error) {
-        if (!(error instanceof DraftConflictError)) throw error;
-      }
+      // Run from a timer: a write the database refuses is shown and retried, not thrown where nothing catches it.
+      this.health.record(`expire:${draft.id}`, 'a draft’s expiry', () => {
+        try {
+          this.ledger.save(draft, this.ledger.move(draft, 'expired', { now }), 'system', 'draft.expired', {});
+          changed = true;
+        } catch (error) {
+          if (!(error instanceof DraftConflictError)) throw error;
+        }
+      });
     }
     if (changed) this.publish();
   }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
 import { openBackend, type BackendUnderTest } from './backend-under-test';
 
@@ -33,6 +34,20 @@ describe('the desk surfaces what the database refused', () => {
     stopRefusing();
     db.pragma('query_only = OFF');
     await waitFor(() => t!.backend.store!.drafts.get(draft.id)?.whatIf, 'the what-if to be recorded', 15_000);
+    await waitFor(() => problems(t!).length === 0, 'the problem to clear', 15_000);
+  });
+
+  it('a draft expiring while the database refuses writes is shown, not thrown from the expiry timer, and expires once the disk is back', async () => {
+    let ahead = 0;
+    const clock = new TradingHoursClock();
+    t = await openBackend(undefined, { clock, now: () => clock.now() + ahead });
+    const draft = await t.call('draftFromTicket', { text: 'buy 1 SPY', account: t.sim.accounts[0]! });
+    ahead = 31 * 60_000;
+    t.backend.store!.db.pragma('query_only = ON');
+    expect(() => t!.backend.desk!.expireDue()).not.toThrow();
+    expect(problems(t).join(' ')).toMatch(/expiry/);
+    t.backend.store!.db.pragma('query_only = OFF');
+    await waitFor(() => t!.backend.store!.drafts.get(draft.id)?.state === 'expired', 'the draft to expire', 15_000);
     await waitFor(() => problems(t!).length === 0, 'the problem to clear', 15_000);
   });
 
