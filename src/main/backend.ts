@@ -6,8 +6,7 @@ import type { QueueView } from '../shared/queue';
 import { appSettingsDefinition } from './app-settings';
 import { RecheckPacer } from './approvals/recheck-pacer';
 import { ApprovalDesk, type ApprovalDeskOptions } from './approvals/approval-desk';
-import { OrderTracker } from './approvals/order-tracker';
-import { reconcile } from './approvals/reconciler';
+import { DraftLedger } from './approvals/draft-ledger';
 import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
 import { DemoAccountFile } from './broker/demo-account-file';
@@ -68,6 +67,10 @@ export interface Backend {
   /** Undefined when the database could not be opened (see AppInfo.storeProblem). */
   readonly desk: ApprovalDesk | undefined;
   readonly journal: DecisionJournal | undefined;
+  /** The one owner of draft state (undefined with the desk). */
+  readonly ledger: DraftLedger | undefined;
+  /** The open database (undefined when it could not be opened). */
+  readonly store: Store | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -86,6 +89,7 @@ export function createBackend(options: BackendOptions): Backend {
   try {
     store = openStore(options.dataDirectory, (invalid) => log.warn(`Setting ${invalid.key} is unreadable; using the default`, invalid.problem), {
       now,
+      onCheckpointProblem: (error) => log.warn('A WAL checkpoint failed; SQLite checkpoints on commit from now on', error),
       ...(options.auditKey ? { auditKey: options.auditKey } : {}),
       ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     });
@@ -110,6 +114,7 @@ export function createBackend(options: BackendOptions): Backend {
   // The decision journal follows the queue's updates and the session's executions; it never writes a draft or an audit row.
   const journal = store ? new DecisionJournal({ db: store.db, drafts: store.drafts, session: () => broker.current, log, now }) : undefined;
   if (journal) events.subscribe((name, payload) => name === 'queue' && journal.queueChanged(payload as QueueView));
+  const ledger = store ? new DraftLedger(store, now) : undefined;
   // Account values and quotes are inputs of every waiting draft's checks.
   const recheck = new RecheckPacer(() => {
     if (desk?.hasWaiting()) desk.publish();
@@ -132,22 +137,11 @@ export function createBackend(options: BackendOptions): Backend {
     startDemoGateway: () => startDemoGateway(demoAccount),
     sessionOverrides: { ...(options.monotonic ? { monotonic: options.monotonic } : {}), ...options.sessionOverrides },
     ...(options.streamIntervalMs ? { streamIntervalMs: options.streamIntervalMs } : {}),
+    // The desk follows each new session itself: order answers, the order gate, withheld orders, reconciliation.
+    // The journal follows its executions.
     onSession: (session) => {
-      if (!desk) return;
-      const current = desk;
-      const tracker = new OrderTracker(current, log, now);
-      tracker.attach(session);
+      desk?.attach(session);
       journal?.attach(session);
-      session.setOrderGate(() => current.ordersMayLeave());
-      session.on('orderWithheld', (orderId) => current.withheld(orderId));
-      // Every (re)connect: the session has re-synced open orders and today's
-      // executions, so in-flight drafts can be matched by orderRef now.
-      session.on('synced', () => {
-        reconcile(current, session.portfolio.snapshot(), now(), session.clientId);
-        current.settleOwedCancel(session);
-        current.checkOfferedOrderId(session);
-        current.rewatch(session);
-      });
     },
   });
   // Unreadable draft rows are quarantined by the repository; the queue lists them for review.
@@ -162,9 +156,10 @@ export function createBackend(options: BackendOptions): Backend {
       ...(Object.keys(looks).length > 0 ? { secondLooks: looks } : {}),
     };
   };
-  if (store) {
+  if (store && ledger) {
     desk = new ApprovalDesk({
       store,
+      ledger,
       session: () => broker.current,
       log,
       now,
@@ -175,10 +170,11 @@ export function createBackend(options: BackendOptions): Backend {
       largeOrderPct: () => settings.approvals.largeOrderPct,
     });
   }
-  const chat = store && desk
+  const chat = store && desk && ledger
     ? new ChatService({
         store,
         desk,
+        ledger,
         session: () => broker.current,
         vault: options.keyVault ?? new MemoryKeyVault(),
         log,
@@ -328,6 +324,8 @@ export function createBackend(options: BackendOptions): Backend {
     broker,
     desk,
     journal,
+    ledger,
+    store,
     async start() {
       events.emit('sessionState', sessionState());
       journal?.start();

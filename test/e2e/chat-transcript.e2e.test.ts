@@ -104,7 +104,7 @@ describe('the chat transcript keeps what the person needs in view', () => {
     await expect.poll(() => link.count()).toBe(1);
     expect(await link.isVisible()).toBe(true);
     await expect.poll(() => link.textContent()).toContain('BUY 5 XOM — waiting for you');
-    const draftId = app.backend.desk!.store.drafts.listPending()[0]!.id;
+    const draftId = app.backend.store!.drafts.listPending()[0]!.id;
 
     // A new window (the app restarted) opens the stored conversation: the link is part of it.
     await page.goto(app.harness.url);

@@ -254,7 +254,7 @@ describe('the keys act on the queue only when the queue is what the person is lo
         await toQueue();
         const id = await selectedDraftId(page);
         await press(keys);
-        await expect.poll(() => app.backend.desk!.store.drafts.get(id!)?.state, { timeout: 15_000 }).not.toBe('pending');
+        await expect.poll(() => app.backend.store!.drafts.get(id!)?.state, { timeout: 15_000 }).not.toBe('pending');
       },
       reject: async (keys) => {
         await toQueue();

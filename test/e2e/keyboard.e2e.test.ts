@@ -101,8 +101,8 @@ describe('keyboard-driven approvals', () => {
     await page.getByTestId('reject-dialog').waitFor();
     await page.keyboard.type('Too close to earnings');
     await page.keyboard.press('Enter');
-    await expect.poll(() => app.backend.desk!.store.drafts.get(id)?.state).toBe('rejected');
-    const rejection = auditRowsForDraft(app.backend.desk!.store.db, id).find((row) => row.action === 'draft.rejected');
+    await expect.poll(() => app.backend.store!.drafts.get(id)?.state).toBe('rejected');
+    const rejection = auditRowsForDraft(app.backend.store!.db, id).find((row) => row.action === 'draft.rejected');
     expect(rejection?.details).toMatchObject({ reason: 'Too close to earnings' });
   });
 

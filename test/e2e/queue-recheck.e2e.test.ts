@@ -48,7 +48,7 @@ describe('every waiting draft is judged again when its inputs change', () => {
     await page.keyboard.press('g');
     await page.keyboard.press('q');
     await page.keyboard.press('a');
-    await expect.poll(() => app.backend.desk!.store.drafts.get(first.id)?.state, { timeout: 15_000 }).not.toBe('pending');
+    await expect.poll(() => app.backend.store!.drafts.get(first.id)?.state, { timeout: 15_000 }).not.toBe('pending');
   });
 
   it('Resume leaves a draft blocked when something other than the halt blocks it', async () => {

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { DraftInput, RiskLimits, queueDraftStates, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
+import { DraftInput, RiskLimits, inFlightDraftStates, terminalDraftStates, type Draft, type DraftState, type RiskVerdict, type TradingState } from '../../shared/draft';
 import { parseOrderTicket, ticketAccount, unknownAccountReason } from '../../shared/order-ticket';
 import type { DraftChange, DraftReview, HaltPlan, HaltScope, OrderSize, QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
@@ -12,16 +12,19 @@ import { riskLimitsSetting } from '../risk/settings';
 import { appendAudit, auditRowsBetween, type AuditActor } from '../store/audit-log';
 import { DraftConflictError } from '../store/draft-repository';
 import type { Store } from '../store/open-store';
-import { draftIdForOrderId, highestOrderId, reserveOrderId } from '../store/order-id-ledger';
 import { valueIn } from '../store/settings-repository';
+import { OrderIdError } from '../store/order-id-ledger';
 import { StoreHealth } from '../store/store-health';
 import { contractFromIb } from './contract-from-ib';
-import { applyVerdicts, createDraft, reviseDraft, transition, TransitionError, type TransitionEvidence } from './lifecycle';
+import { applyVerdicts, createDraft, reviseDraft, TransitionError, type TransitionEvidence } from './lifecycle';
 import { draftFigures } from './draft-figures';
 import { plainProblems } from './plain-problems';
 import { orderSize, requireConfirmedQuantity } from './large-order';
 import { inLiquidHours } from './liquid-hours';
 import { usRegularHoursOpen } from './market-hours';
+import { movedOnMeanwhile, type DraftLedger } from './draft-ledger';
+import { OrderTracker } from './order-tracker';
+import { reconcile } from './reconciler';
 import { buildRiskContext } from './risk-context';
 import { planHalt } from './halt-plan';
 import { HABIT_WINDOW, orderHabits } from './order-habits';
@@ -30,7 +33,10 @@ import { WaitingReview } from './waiting-review';
 import { whatIfPreview } from './what-if-preview';
 
 export interface ApprovalDeskOptions {
-  store: Store;
+  /** Settings, and the audit rows that are not a draft's (halts, the order-rate window). */
+  store: Pick<Store, 'db' | 'settings'>;
+  /** The one owner of draft state, shared with the order tracker and the reconciler. */
+  ledger: DraftLedger;
   session: () => BrokerSession | undefined;
   log: Log;
   publish: (view: QueueView) => void;
@@ -76,7 +82,7 @@ const HABIT_PAGES = 4;
  * reset it. An approval stamped in the future (the wall clock was stepped
  * back since) counts as just made.
  */
-function approvalsInRateWindow(db: Store['db'], wallNow: number, monotonicNow: number): number[] {
+function approvalsInRateWindow(db: ApprovalDeskOptions['store']['db'], wallNow: number, monotonicNow: number): number[] {
   return auditRowsBetween(db, wallNow - RATE_WINDOW_MS, Number.MAX_SAFE_INTEGER)
     .filter((row) => row.action === 'draft.approved')
     .map((row) => monotonicNow - Math.min(RATE_WINDOW_MS, Math.max(0, wallNow - row.at)))
@@ -109,25 +115,53 @@ export class ApprovalDesk {
   private readonly review: WaitingReview;
   /** The person's approved orders by account and currency, newest first, for their habits; read once, dropped at each approval. */
   private readonly approved = new Map<string, Draft[]>();
+  private readonly store: ApprovalDeskOptions['store'];
+  private readonly ledger: DraftLedger;
 
   constructor(private readonly options: ApprovalDeskOptions) {
+    this.store = options.store;
+    this.ledger = options.ledger;
     this.now = options.now;
     this.monotonic = options.monotonic ?? (() => performance.now());
     this.recentApprovals = approvalsInRateWindow(options.store.db, this.now(), this.monotonic());
     this.health = options.health ?? new StoreHealth({ now: this.now, changed: () => this.publish() });
     this.trading = new TradingSwitch(options.store.settings, this.health, this.now);
     this.review = new WaitingReview({
-      waitingDrafts: () => this.store.drafts.listPending(),
+      waitingDrafts: () => this.ledger.waiting(),
       riskContext: (now, draft) => buildRiskContext(this.riskInputs(now, draft), draft),
       size: (ctx, draft) => this.size(ctx, draft),
       habits: (draft) => orderHabits(this.approvedDrafts(draft.account, draft.contract.currency), draft.account, draft.contract.currency, draft.id),
-      move: (draft, to, evidence) => this.move(draft, to, evidence),
-      save: (before, after, actor, action, details) => this.save(before, after, actor, action, details),
+      move: (draft, to, evidence) => this.ledger.move(draft, to, evidence),
+      save: (before, after, actor, action, details) => this.ledger.save(before, after, actor, action, details),
     });
   }
 
-  get store(): Store {
-    return this.options.store;
+  /**
+   * Takes on a new gateway session: its order answers are followed by an
+   * order tracker on this desk's ledger, every order it sends first asks the
+   * desk's trading switch (the gate), an order it held back goes to review,
+   * and each (re)sync reconciles the drafts in flight. Returns the detach.
+   */
+  attach(session: BrokerSession): () => void {
+    const tracker = new OrderTracker({ ledger: this.ledger, health: this.health, publish: () => this.publish(), log: this.options.log, now: this.now });
+    const detachTracker = tracker.attach(session);
+    session.setOrderGate(() => this.ordersMayLeave());
+    const onWithheld = (orderId: number): void => this.withheld(orderId);
+    // Every (re)connect: the session has re-synced open orders and today's
+    // executions, so in-flight drafts can be matched by orderRef now.
+    const onSynced = (): void => {
+      reconcile({ ledger: this.ledger, health: this.health, publish: () => this.publish() }, session.portfolio.snapshot(), this.now(), session.clientId);
+      this.settleOwedCancel(session);
+      this.checkOfferedOrderId(session);
+      this.rewatch(session);
+    };
+    session.on('orderWithheld', onWithheld);
+    session.on('synced', onSynced);
+    return () => {
+      detachTracker();
+      session.off('orderWithheld', onWithheld);
+      session.off('synced', onSynced);
+    };
   }
 
   view(): QueueView {
@@ -135,9 +169,8 @@ export class ApprovalDesk {
     // new outcome the database refuses is shown as a store problem and tried
     // again; the view (and a halt that publishes it) never fails for it.
     this.health.record('recheck', 'the re-check of waiting drafts', () => this.review.run(this.now()));
-    const drafts = this.store.drafts;
-    const live = drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]);
-    const recent = drafts.listRecentByStates(terminalDraftStates, RECENT_TERMINAL);
+    const live = this.ledger.live();
+    const recent = this.ledger.recent(terminalDraftStates, RECENT_TERMINAL);
     const storeProblems = this.health.describe();
     return {
       drafts: [...live, ...recent],
@@ -166,7 +199,7 @@ export class ApprovalDesk {
     // other account (or currency) must not push this one's approvals out of the read.
     const found: Draft[] = [];
     for (let offset = 0; found.length < HABIT_WINDOW && offset < HABIT_PAGE * HABIT_PAGES; offset += HABIT_PAGE) {
-      const page = this.store.drafts.listRecentByStatesIn(approvedDraftStates, account, HABIT_PAGE, offset);
+      const page = this.ledger.recentIn(approvedDraftStates, account, HABIT_PAGE, offset);
       found.push(...page.filter((d) => d.atApproval !== undefined && d.contract.currency === currency));
       if (page.length < HABIT_PAGE) break;
     }
@@ -175,7 +208,7 @@ export class ApprovalDesk {
   }
 
   hasWaiting(): boolean {
-    return this.store.drafts.listPending().length > 0;
+    return this.ledger.waiting().length > 0;
   }
 
   tradingState(): TradingState {
@@ -213,7 +246,7 @@ export class ApprovalDesk {
     const now = this.now();
     const drafted = createDraft({ ...parsed.data, contract }, now);
     const checked = applyVerdicts(drafted, this.check(drafted), now);
-    this.store.drafts.insert(checked, { actor, at: now, action: 'draft.created', details: { verdicts: checked.verdicts } });
+    this.ledger.insert(checked, actor, 'draft.created', { verdicts: checked.verdicts });
     const previewed = await this.preview(checked);
     this.publish();
     return { ok: true, draft: previewed };
@@ -307,18 +340,19 @@ export class ApprovalDesk {
       throw new CallFailure('conflict', `Not sent: the risk checks block it now. ${reasons.join(' ')}`);
     }
     requireConfirmedQuantity(this.size(context, before), before, confirmedQuantity);
-    const db = this.store.db;
-    const submitting = db.transaction((): Draft => {
-      const firstId = reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
-      for (let i = 1; i < orderIdsNeeded(before.order); i += 1) reserveOrderId(db, session.gatewayNextOrderId, now, before.id);
-      // The figures the person approved against, kept with the draft: a filled card must not recompute them from the position after the fill.
-      const after = {
-        ...this.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, expectedVersion: version }),
-        atApproval: draftFigures(context, before),
-      };
-      this.save(before, after, 'person', 'draft.approved', { verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, orderRef: before.id });
-      return after;
-    })();
+    let submitting: Draft;
+    try {
+      submitting = this.ledger.recordApproval(before, { brokerNextValidId: session.gatewayNextOrderId, ids: orderIdsNeeded(before.order), at: now }, (firstId) => ({
+        // The figures the person approved against, kept with the draft: a filled card must not recompute them from the position after the fill.
+        draft: {
+          ...this.ledger.move(before, 'submitting', { now, verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, expectedVersion: version }),
+          atApproval: draftFigures(context, before),
+        },
+        details: { verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, orderRef: before.id },
+      })).draft;
+    } catch (error) {
+      throw asCallFailure(error);
+    }
     this.recentApprovals.push(this.monotonic());
     this.approved.clear();
     this.options.onSubmitStep?.('intent-written', id);
@@ -365,9 +399,9 @@ export class ApprovalDesk {
       sessionClientId: session?.clientId,
       openOrders: broker?.openOrders ?? [],
       executions: broker?.executions ?? [],
-      inFlight: this.store.drafts.listInFlight(),
-      draftOf: (id) => this.store.drafts.get(id),
-      ledger: (orderId) => draftIdForOrderId(this.store.db, orderId),
+      inFlight: this.ledger.inFlight(),
+      draftOf: (id) => this.ledger.get(id),
+      ledger: (orderId) => this.ledger.draftIdForOrderId(orderId),
     });
   }
 
@@ -421,7 +455,7 @@ export class ApprovalDesk {
    */
   checkOfferedOrderId(session: BrokerSession): void {
     const offered = session.offeredOrderId;
-    const highest = highestOrderId(this.store.db);
+    const highest = this.ledger.highestOrderId();
     if (highest === null || offered > highest || this.toldOrderIdsBehind.has(offered)) return;
     this.toldOrderIdsBehind.add(offered);
     this.notices.push(
@@ -432,19 +466,28 @@ export class ApprovalDesk {
     this.publish();
   }
 
-  /** An approved order the session held back at the last moment because trading was halted: it never left. */
+  /**
+   * An approved order the session held back at the last moment because
+   * trading was halted: it never left, and the person is told. A store that
+   * refuses the write is shown and retried; the session's send path never
+   * sees the failure.
+   */
   withheld(orderId: number): void {
-    // Through the ledger, not drafts.order_id: that holds only a bracket's entry, and a
-    // take-profit or stop-loss can be the part held back.
-    const draftId = draftIdForOrderId(this.store.db, orderId);
-    const draft = draftId ? this.store.drafts.get(draftId) : null;
-    if (!draft || (draft.state !== 'submitting' && draft.state !== 'working')) return;
-    this.needsReview(
-      draft,
-      orderId === draft.orderId
-        ? 'Trading was halted before this order left Countersign: it was not sent. Draft it again if you still want it.'
-        : 'Trading was halted while this bracket was being sent: its entry reached IB but its take-profit or stop-loss did not. IB holds the entry untransmitted; cancel it in TWS, or draft the bracket again.',
-    );
+    this.health.record(`withheld:${orderId}`, 'an order the halt held back', () => {
+      // Through the ledger, not drafts.order_id: that holds only a bracket's entry, and a
+      // take-profit or stop-loss can be the part held back.
+      const draft = this.ledger.draftForOrderId(orderId);
+      if (!draft || (draft.state !== 'submitting' && draft.state !== 'working')) return;
+      const message =
+        orderId === draft.orderId
+          ? 'Trading was halted before this order left Countersign: it was not sent. Draft it again if you still want it.'
+          : 'Trading was halted while this bracket was being sent: its entry reached IB but its take-profit or stop-loss did not. IB holds the entry untransmitted; cancel it in TWS, or draft the bracket again.';
+      try {
+        this.ledger.needsReview(draft, message);
+      } catch (error) {
+        if (!movedOnMeanwhile(error)) throw error;
+      }
+    });
     this.publish();
   }
 
@@ -493,56 +536,61 @@ export class ApprovalDesk {
   expireDue(): void {
     const now = this.now();
     let changed = false;
-    for (const draft of this.store.drafts.listExpired(now)) {
-      try {
-        this.save(draft, this.move(draft, 'expired', { now }), 'system', 'draft.expired', {});
-        changed = true;
-      } catch (error) {
-        if (!(error instanceof DraftConflictError)) throw error;
-      }
+    for (const draft of this.ledger.expiredAt(now)) {
+      // Run from a timer: a write the database refuses is shown and retried, not thrown where nothing catches it.
+      this.health.record(`expire:${draft.id}`, 'a draft’s expiry', () => {
+        try {
+          this.ledger.save(draft, this.ledger.move(draft, 'expired', { now }), 'system', 'draft.expired', {});
+          changed = true;
+        } catch (error) {
+          if (!(error instanceof DraftConflictError)) throw error;
+        }
+      });
     }
     if (changed) this.publish();
   }
 
   /** Re-subscribes quotes for drafts in the queue (after a reconnect the subscriptions are gone). */
   rewatch(session: BrokerSession): void {
-    for (const draft of this.store.drafts.listPending()) {
+    for (const draft of this.ledger.waiting()) {
       if (draft.contract.conId) session.watch({ ...ibContract(draft.contract), conId: draft.contract.conId });
     }
   }
 
-  // --- shared with the order tracker and the reconciler ---
+  // --- the calls' edge: the ledger's errors in the words a call returns ---
 
-  require(id: string): Draft {
-    const draft = this.store.drafts.get(id);
+  private require(id: string): Draft {
+    const draft = this.ledger.get(id);
     if (!draft) throw new CallFailure('not_found', 'There is no such draft.');
     return draft;
   }
 
-  move(draft: Draft, to: DraftState, evidence: TransitionEvidence): Draft {
+  private move(draft: Draft, to: DraftState, evidence: TransitionEvidence): Draft {
     try {
-      return transition(draft, to, evidence);
+      return this.ledger.move(draft, to, evidence);
     } catch (error) {
       throw asCallFailure(error);
     }
   }
 
-  save(before: Draft, after: Draft, actor: AuditActor, action: string, details: Record<string, unknown>): void {
+  private save(before: Draft, after: Draft, actor: AuditActor, action: string, details: Record<string, unknown>): void {
     try {
-      this.store.drafts.save(before, after, { actor, at: after.updatedAt, action, details });
+      this.ledger.save(before, after, actor, action, details);
     } catch (error) {
       throw asCallFailure(error);
     }
   }
 
-  needsReview(draft: Draft, message: string): void {
-    const current = this.store.drafts.get(draft.id) ?? draft;
-    if (current.state === 'needs_review') return;
-    const after = this.move(current, 'needs_review', { now: this.now(), brokerMessage: message });
-    this.save(current, after, 'system', 'draft.needs_review', { reason: message });
+  private needsReview(draft: Draft, message: string): void {
+    try {
+      this.ledger.needsReview(draft, message);
+    } catch (error) {
+      throw asCallFailure(error);
+    }
   }
 
-  audit(actor: AuditActor, action: string, details: Record<string, unknown>, at = this.now()): void {
+  /** Audit rows that are not a draft's: the trading switch, the limits, the gateway's order ids. */
+  private audit(actor: AuditActor, action: string, details: Record<string, unknown>, at = this.now()): void {
     appendAudit(this.store.db, { actor, action, details, at });
   }
 
@@ -576,8 +624,8 @@ export class ApprovalDesk {
       limits: { ...valueIn(limits), liveTradingEnabled: this.options.liveTradingEnabled?.() ?? false },
       ...(limits.ok ? {} : { limitsProblem: limits.problem }),
       tradingState: this.tradingState(),
-      drafts: this.store.drafts.listByStates([...queueDraftStates, ...inFlightDraftStates]),
-      unreadableInFlight: this.store.drafts.unreadableInFlight(),
+      drafts: this.ledger.live(),
+      unreadableInFlight: this.ledger.unreadableInFlight(),
       // On the checks' scale: each approval `age` ago, whatever the wall clock did meanwhile.
       recentApprovals: this.recentApprovals.map((at) => now - Math.max(0, monotonicNow - at)),
       regularHoursOpen: this.regularHoursOpen(now, draft),
@@ -585,24 +633,66 @@ export class ApprovalDesk {
     };
   }
 
+  /**
+   * IB's what-if for a waiting draft. IB not answering (a timeout, an error,
+   * the session gone) only leaves the draft without a preview. The store
+   * refusing to reserve the order id or to record IB's answer is a store
+   * problem: shown, and tried again (the whole preview, or the answer kept).
+   */
   private async preview(draft: Draft): Promise<Draft> {
+    const key = `whatif:${draft.id}`;
     const session = this.options.session();
-    if (!session?.isReady || (draft.state !== 'pending' && draft.state !== 'blocked')) return draft;
+    if (!session?.isReady || (draft.state !== 'pending' && draft.state !== 'blocked')) {
+      this.health.clear(key);
+      return draft;
+    }
+    let orderId: number;
     try {
-      const orderId = reserveOrderId(this.store.db, session.gatewayNextOrderId, this.now(), draft.id);
-      const [parent] = ibPlacements(draft.id, draft.account, draft.contract, draft.order, orderId, { whatIf: true });
-      if (!parent) return draft;
+      orderId = this.ledger.reserveOrderId(session.gatewayNextOrderId, draft.id);
+    } catch (error) {
+      if (error instanceof OrderIdError) {
+        this.options.log.warn('What-if preview skipped: no usable order id', error);
+        return draft;
+      }
+      this.health.fail(key, 'an order id for IB’s what-if preview', error, () => this.previewAgain(draft.id));
+      return draft;
+    }
+    const [parent] = ibPlacements(draft.id, draft.account, draft.contract, draft.order, orderId, { whatIf: true });
+    if (!parent) return draft;
+    let whatIf: Draft['whatIf'];
+    try {
       const state = await session.whatIf(orderId, parent.contract, parent.order, this.options.whatIfTimeoutMs ?? 4000);
-      const current = this.store.drafts.get(draft.id);
-      // The draft moved on (edited, approved) while IB was answering: this preview is for an old version.
-      if (!current || current.version !== draft.version || current.state !== draft.state) return current ?? draft;
-      const after: Draft = { ...current, whatIf: whatIfPreview(state, this.now()), updatedAt: this.now() };
-      this.save(current, after, 'broker', 'draft.what_if', { whatIf: after.whatIf });
-      return after;
+      whatIf = whatIfPreview(state, this.now());
     } catch (error) {
       this.options.log.warn('What-if preview failed', error);
-      return this.store.drafts.get(draft.id) ?? draft;
+      this.health.clear(key);
+      return this.ledger.get(draft.id) ?? draft;
     }
+    let recorded: Draft | null = null;
+    this.health.record(key, 'IB’s what-if preview of a draft', () => {
+      recorded = this.recordWhatIf(draft, whatIf);
+    });
+    return recorded ?? this.ledger.get(draft.id) ?? draft;
+  }
+
+  private previewAgain(id: string): void {
+    const current = this.ledger.get(id);
+    if (!current) return this.health.clear(`whatif:${id}`);
+    void this.preview(current).then(() => this.publish());
+  }
+
+  /** Saves IB's answer on the draft it was asked for; a draft that moved on since (edited, approved) keeps its own. */
+  private recordWhatIf(draft: Draft, whatIf: Draft['whatIf']): Draft | null {
+    const current = this.ledger.get(draft.id);
+    if (!current || current.version !== draft.version || current.state !== draft.state) return current;
+    const after: Draft = { ...current, whatIf, updatedAt: this.now() };
+    try {
+      this.ledger.save(current, after, 'broker', 'draft.what_if', { whatIf });
+    } catch (error) {
+      if (movedOnMeanwhile(error)) return this.ledger.get(draft.id);
+      throw error;
+    }
+    return after;
   }
 
   private async waitForQuote(session: BrokerSession, conId: number): Promise<void> {

@@ -4,10 +4,9 @@ import type { BrokerSession } from '../broker/broker-session';
 import { describeGatewayError } from '../broker/gateway-errors';
 import { ErrorCode, IbCode } from '../broker/ib-codes';
 import { draftIdFromOrderRef } from '../broker/ib-order';
-import { CallFailure } from '../contract/call-error';
 import type { Log } from '../log';
-import { draftIdForOrderId } from '../store/order-id-ledger';
-import type { ApprovalDesk } from './approval-desk';
+import type { StoreHealth } from '../store/store-health';
+import { movedOnMeanwhile, type DraftLedger } from './draft-ledger';
 import { orderBelongsTo } from './order-identity';
 
 const WORKING_STATUSES = new Set(['PendingSubmit', 'ApiPending', 'PreSubmitted', 'Submitted', 'PendingCancel']);
@@ -29,6 +28,16 @@ const REFUSED = new Set<number>([
 // Codes that are warnings about an order IB still accepted (precautionary settings and the like).
 const WARNINGS = new Set<number>([ErrorCode.ORDER_MESSAGE, IbCode.OUTSIDE_RTH_IGNORED]);
 
+export interface OrderTrackerOptions {
+  ledger: DraftLedger;
+  /** Where an answer that could not be recorded is kept, retried and shown. */
+  health: StoreHealth;
+  /** Sends the queue to the renderer after a change. */
+  publish: () => void;
+  log: Log;
+  now: () => number;
+}
+
 type StatusArgs = [orderId: number, status: string, filled: number, remaining: number, avgFillPrice: number, clientId: number];
 
 /**
@@ -49,24 +58,26 @@ export class OrderTracker {
   private readonly unconfirmed = new Map<string, StatusArgs>();
   private readonly fills = new Map<string, { draftId: string }>();
 
-  constructor(
-    private readonly desk: ApprovalDesk,
-    private readonly log: Log,
-    private readonly now: () => number,
-  ) {}
+  private readonly ledger: DraftLedger;
+  private readonly now: () => number;
+
+  constructor(private readonly options: OrderTrackerOptions) {
+    this.ledger = options.ledger;
+    this.now = options.now;
+  }
 
   attach(session: BrokerSession): () => void {
     const guard = <A extends unknown[]>(key: (...args: A) => string, what: string, handle: (...args: A) => void) => {
       const run = (...args: A): void => {
         try {
           handle(...args);
-          this.desk.health.clear(key(...args));
+          this.options.health.clear(key(...args));
         } catch (error) {
           // The outcome happened at the broker whether or not it could be written:
           // keep it and try again, and tell the person the record is behind.
-          this.log.error(`Could not record ${what}`, error);
-          this.desk.health.fail(key(...args), what, error, () => run(...args));
-          this.desk.publish();
+          this.options.log.error(`Could not record ${what}`, error);
+          this.options.health.fail(key(...args), what, error, () => run(...args));
+          this.options.publish();
         }
       };
       return run;
@@ -111,15 +122,15 @@ export class OrderTracker {
     };
   }
 
-  private ledger = (orderId: number): string | null => draftIdForOrderId(this.desk.store.db, orderId);
+  private readonly ledgerOf = (orderId: number): string | null => this.ledger.draftIdForOrderId(orderId);
 
   private onOpenOrder(session: BrokerSession, orderId: number, contract: Contract, order: Order): void {
     const draftId = draftIdFromOrderRef(order.orderRef);
     if (!draftId) return;
-    const draft = this.desk.store.drafts.get(draftId);
+    const draft = this.ledger.get(draftId);
     if (!draft) return;
     const facts = { clientId: order.clientId ?? -1, orderId, orderRef: order.orderRef ?? '', conId: contract.conId ?? 0 };
-    if (!orderBelongsTo(draft, facts, this.ledger, session.clientId)) return;
+    if (!orderBelongsTo(draft, facts, this.ledgerOf, session.clientId)) return;
     const key = `${facts.clientId}:${orderId}`;
     this.confirmed.set(key, draftId);
     const waiting = this.unconfirmed.get(key);
@@ -135,10 +146,10 @@ export class OrderTracker {
     const draftId = this.confirmed.get(key);
     if (!draftId) {
       // Ours only if IB later confirms it; another client's order 7 never is.
-      if (clientId === session.clientId && this.ledger(orderId)) this.unconfirmed.set(key, args);
+      if (clientId === session.clientId && this.ledgerOf(orderId)) this.unconfirmed.set(key, args);
       return;
     }
-    const draft = this.desk.store.drafts.get(draftId);
+    const draft = this.ledger.get(draftId);
     // A bracket's take-profit and stop-loss report their own statuses; the draft follows its entry.
     if (!draft || draft.orderId !== orderId) return;
     const fill = { filledQty: filled, avgFillPrice: filled > 0 && avgFillPrice > 0 ? avgFillPrice : draft.avgFillPrice };
@@ -158,44 +169,44 @@ export class OrderTracker {
   private onError(session: BrokerSession, orderId: number, code: number, message: string): void {
     // IB sends an error about an order id only to the client that placed it,
     // so an error for an id of ours is about our order.
-    const draftId = this.ledger(orderId);
-    const draft = draftId ? this.desk.store.drafts.get(draftId) : null;
+    const draftId = this.ledgerOf(orderId);
+    const draft = draftId ? this.ledger.get(draftId) : null;
     if (!draft || draft.orderId !== orderId || (draft.clientId ?? session.clientId) !== session.clientId) return;
     const plain = describeGatewayError(code, message);
     if (REFUSED.has(code)) {
       this.advance(draft, 'broker_rejected', {}, 'broker.rejected', plain, { code, message });
     } else if (WARNINGS.has(code) || code >= 2100) {
       const after: Draft = { ...draft, brokerMessage: plain, updatedAt: this.now() };
-      this.desk.save(draft, after, 'broker', 'broker.warning', { code, message });
-      this.desk.publish();
+      this.ledger.save(draft, after, 'broker', 'broker.warning', { code, message });
+      this.options.publish();
     }
   }
 
   private onExecution(session: BrokerSession, contract: Contract, execution: Execution): void {
     const draftId = draftIdFromOrderRef(execution.orderRef);
     if (!draftId || !execution.execId) return;
-    const draft = this.desk.store.drafts.get(draftId);
+    const draft = this.ledger.get(draftId);
     if (!draft) return;
     const facts = { clientId: execution.clientId ?? -1, orderId: execution.orderId ?? -1, orderRef: execution.orderRef ?? '', conId: contract.conId ?? 0 };
-    if (!orderBelongsTo(draft, facts, this.ledger, session.clientId)) return;
+    if (!orderBelongsTo(draft, facts, this.ledgerOf, session.clientId)) return;
     const known = this.fills.has(execution.execId);
     this.fills.set(execution.execId, { draftId });
     // Every reconnect replays today's executions: each fill is recorded once, by its execId.
     if (known || draft.executions?.[execution.execId]) return;
-    this.desk.audit('broker', 'broker.execution', { execId: execution.execId, orderRef: execution.orderRef, shares: execution.shares, price: execution.price }, this.now());
+    this.ledger.audit('broker', 'broker.execution', { execId: execution.execId, orderRef: execution.orderRef, shares: execution.shares, price: execution.price }, this.now());
   }
 
   private onCommission(execId: string, commission: number | undefined): void {
     const fill = this.fills.get(execId);
     if (!fill || commission === undefined || !Number.isFinite(commission) || Math.abs(commission) > 1e300) return;
-    const draft = this.desk.store.drafts.get(fill.draftId);
+    const draft = this.ledger.get(fill.draftId);
     // Replayed on every reconnect, 1101 and restart: applied once per execution.
     if (!draft || draft.executions?.[execId]?.commission !== undefined) return;
     const executions = { ...draft.executions, [execId]: { commission } };
     const total = Object.values(executions).reduce((sum, e) => sum + (e.commission ?? 0), 0);
     const after: Draft = { ...draft, executions, commission: total, updatedAt: this.now() };
-    this.desk.save(draft, after, 'broker', 'broker.commission', { execId, commission });
-    this.desk.publish();
+    this.ledger.save(draft, after, 'broker', 'broker.commission', { execId, commission });
+    this.options.publish();
   }
 
   /** Moves a draft towards `to`, through 'working' when the lifecycle needs it. */
@@ -217,20 +228,20 @@ export class OrderTracker {
       if (current.state === 'needs_review' && step === 'working' && to !== 'working') continue;
       const evidence = { now, ...(extra.fill ? { fill: extra.fill } : {}), ...(message && step === to ? { brokerMessage: message } : {}) };
       try {
-        const after = this.desk.move(current, step, evidence);
-        this.desk.save(current, after, 'broker', step === to ? action : 'broker.acknowledged', { ...details, ...(message ? { message } : {}) });
+        const after = this.ledger.move(current, step, evidence);
+        this.ledger.save(current, after, 'broker', step === to ? action : 'broker.acknowledged', { ...details, ...(message ? { message } : {}) });
         current = after;
       } catch (error) {
         // A late or repeated answer for a draft that already moved on: nothing to do.
         // Anything else (the database refused the write) is not ours to swallow.
-        if (error instanceof CallFailure && error.code === 'conflict') return;
+        if (movedOnMeanwhile(error)) return;
         throw error;
       }
     }
     if (current.state === to && extra.fill && current.filledQty !== extra.fill.filledQty) {
       const after: Draft = { ...current, filledQty: extra.fill.filledQty, avgFillPrice: extra.fill.avgFillPrice, updatedAt: now };
-      this.desk.save(current, after, 'broker', action, details);
+      this.ledger.save(current, after, 'broker', action, details);
     }
-    this.desk.publish();
+    this.options.publish();
   }
 }

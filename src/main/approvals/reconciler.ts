@@ -1,9 +1,15 @@
 import type { Draft } from '../../shared/draft';
 import type { PortfolioSnapshot } from '../../shared/portfolio';
-import { CallFailure } from '../contract/call-error';
-import { draftIdForOrderId } from '../store/order-id-ledger';
-import type { ApprovalDesk } from './approval-desk';
+import type { StoreHealth } from '../store/store-health';
+import { movedOnMeanwhile, type DraftLedger } from './draft-ledger';
 import { orderBelongsTo } from './order-identity';
+
+/** What reconciling needs: the drafts' owner, where a refused write is kept and shown, and the queue's publisher. */
+export interface ReconcileDesk {
+  ledger: DraftLedger;
+  health: StoreHealth;
+  publish: () => void;
+}
 
 /**
  * After every (re)connect and at start-up, once the session has re-synced
@@ -12,9 +18,9 @@ import { orderBelongsTo } from './order-identity';
  * what cannot be established goes to "needs review" for the person. Nothing
  * is ever re-sent from here.
  */
-export function reconcile(desk: ApprovalDesk, portfolio: PortfolioSnapshot, now: number, sessionClientId: number): void {
-  const ledger = (orderId: number): string | null => draftIdForOrderId(desk.store.db, orderId);
-  for (const draft of desk.store.drafts.listInFlight()) {
+export function reconcile(desk: ReconcileDesk, portfolio: PortfolioSnapshot, now: number, sessionClientId: number): void {
+  const ledger = (orderId: number): string | null => desk.ledger.draftIdForOrderId(orderId);
+  for (const draft of desk.ledger.inFlight()) {
     try {
       // Only orders this draft placed count: another API client's order with
       // the same id, or one that copies our orderRef, is never linked to it.
@@ -23,11 +29,11 @@ export function reconcile(desk: ApprovalDesk, portfolio: PortfolioSnapshot, now:
         openOrders: portfolio.openOrders.filter((order) => orderBelongsTo(draft, order, ledger, sessionClientId)),
         executions: portfolio.executions.filter((execution) => orderBelongsTo(draft, execution, ledger, sessionClientId)),
       };
-      reconcileOne(desk, draft, ours, now);
+      reconcileOne(desk.ledger, draft, ours, now);
       desk.health.clear(`reconcile:${draft.id}`);
     } catch (error) {
       // A draft that moved meanwhile (a live status arrived first) is already current.
-      if (error instanceof CallFailure && error.code === 'conflict') continue;
+      if (movedOnMeanwhile(error)) continue;
       // The database refused: what IB said is kept and tried again, and shown.
       desk.health.fail(`reconcile:${draft.id}`, 'what IB said about an order after reconnecting', error, () => reconcile(desk, portfolio, now, sessionClientId));
     }
@@ -35,7 +41,7 @@ export function reconcile(desk: ApprovalDesk, portfolio: PortfolioSnapshot, now:
   desk.publish();
 }
 
-function reconcileOne(desk: ApprovalDesk, draft: Draft, portfolio: PortfolioSnapshot, now: number): void {
+function reconcileOne(ledger: DraftLedger, draft: Draft, portfolio: PortfolioSnapshot, now: number): void {
   const open = portfolio.openOrders.find((order) => order.orderRef === draft.id);
   const fills = portfolio.executions.filter((execution) => execution.orderRef === draft.id);
   const filledQty = fills.reduce((sum, fill) => sum + fill.shares, 0);
@@ -44,10 +50,10 @@ function reconcileOne(desk: ApprovalDesk, draft: Draft, portfolio: PortfolioSnap
   const evidence = { orderRef: draft.id, openOrder: open ?? null, executions: fills.map((f) => f.execId) };
 
   const step = (to: Draft['state'], message?: string): void => {
-    const current = desk.store.drafts.get(draft.id) ?? draft;
+    const current = ledger.get(draft.id) ?? draft;
     if (current.state === to && current.filledQty === filledQty) return;
-    const after = desk.move(current, to, { now, fill, ...(message ? { brokerMessage: message } : {}) });
-    desk.save(current, after, 'system', `reconcile.${to}`, evidence);
+    const after = ledger.move(current, to, { now, fill, ...(message ? { brokerMessage: message } : {}) });
+    ledger.save(current, after, 'system', `reconcile.${to}`, evidence);
   };
 
   if (filledQty >= draft.order.quantity) {
@@ -63,7 +69,7 @@ function reconcileOne(desk: ApprovalDesk, draft: Draft, portfolio: PortfolioSnap
       portfolio.openOrders.some((order) => order.orderRef === stopLossRef) || portfolio.executions.some((execution) => execution.orderRef === stopLossRef);
     if (!stopLossArrived && filledQty === 0) {
       if (draft.state !== 'needs_review') {
-        desk.needsReview(
+        ledger.needsReview(
           draft,
           open
             ? 'Only part of the bracket reached IB: the entry is held there untransmitted, without its stop-loss. It will not be completed automatically; cancel it in TWS, or draft the bracket again.'
@@ -85,5 +91,5 @@ function reconcileOne(desk: ApprovalDesk, draft: Draft, portfolio: PortfolioSnap
       : filledQty > 0
         ? `The order is no longer open at the broker with ${filledQty} of ${draft.order.quantity} filled today; check TWS for the rest.`
         : 'The order is no longer open at the broker and has no fills today: it may have been cancelled outside Countersign, or filled on an earlier day.';
-  desk.needsReview(draft, message);
+  ledger.needsReview(draft, message);
 }

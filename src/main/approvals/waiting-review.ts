@@ -4,11 +4,10 @@ import type { AuditActor } from '../store/audit-log';
 import { DraftConflictError } from '../store/draft-repository';
 import type { RiskContext } from '../risk/context';
 import { runChecks } from '../risk/run-checks';
-import { CallFailure } from '../contract/call-error';
 import { draftFacts } from './draft-facts';
 import { draftFigures } from './draft-figures';
 import type { OrderHabits } from './order-habits';
-import type { TransitionEvidence } from './lifecycle';
+import { TransitionError, type TransitionEvidence } from './lifecycle';
 
 /** What the review needs of the desk: its drafts, a fresh risk context, and its durable moves. */
 export interface ReviewDesk {
@@ -53,7 +52,7 @@ export class WaitingReview {
         this.desk.save(draft, this.desk.move(draft, to, { now, verdicts }), 'system', 'draft.rechecked', { verdicts });
       } catch (error) {
         // Moved meanwhile (approved, edited, expired): its own step checked it.
-        if (!(error instanceof DraftConflictError) && !(error instanceof CallFailure)) throw error;
+        if (!(error instanceof DraftConflictError) && !(error instanceof TransitionError)) throw error;
       }
     }
     for (const id of this.latest.keys()) if (!seen.has(id)) this.latest.delete(id);

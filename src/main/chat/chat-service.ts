@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ChatEvent, ChatMessageView, ChatTurnResult, ClaudeSettingsPatch, ClaudeStatus, ConversationSummary, ConversationView } from '../../shared/claude';
 import type { ApprovalDesk } from '../approvals/approval-desk';
+import type { DraftLedger } from '../approvals/draft-ledger';
 import { Assistant } from '../assistant/conversation';
 import type { DraftDesk } from '../assistant/ports';
 import { AssistantSettings, defaultAssistantSettings } from '../assistant/settings';
@@ -31,6 +32,8 @@ const assistantSettingsDefinition: SettingDefinition<AssistantSettings> = {
 export interface ChatServiceOptions {
   store: Store;
   desk: ApprovalDesk;
+  /** The queue Claude may read (its pending drafts), from the drafts' one owner. */
+  ledger: DraftLedger;
   session: () => BrokerSession | undefined;
   vault: KeyVault;
   log: Log;
@@ -70,13 +73,13 @@ export class ChatService {
     const journal = options.journal;
     const reader = createAccountReader({
       session: options.session,
-      pendingDrafts: () => options.desk.store.drafts.listPending(),
+      pendingDrafts: () => options.ledger.waiting(),
       ...(journal ? { journal: () => journal.records() } : {}),
     });
     const apiKey = (): string | undefined => (this.keyProblem() === undefined ? options.vault.read() : undefined);
     this.secondLooks = new SecondLooks({
       settings: () => this.settings(),
-      current: (draftId) => options.desk.store.drafts.get(draftId),
+      current: (draftId) => options.ledger.get(draftId),
       apiKey,
       ledger,
       reader,

@@ -40,20 +40,23 @@ interface StoredRow {
 }
 
 /**
+ * A row's canonical body: canonicalJson of { seq, at, actor, draftId,
+ * action, details }, built around the details' canonical text so that an
+ * append canonicalises its details once (they hold the verdicts, and the
+ * draft on creation and edits). The keys are in canonicalJson's order.
+ */
+export function rowBody(row: Omit<AuditRow, 'prevHash' | 'hash'>, detailsJson: string = canonicalJson(row.details)): string {
+  if (!Number.isFinite(row.at) || !Number.isFinite(row.seq)) throw new TypeError('canonical JSON cannot hold NaN or Infinity');
+  return `{"action":${JSON.stringify(row.action)},"actor":${JSON.stringify(row.actor)},"at":${JSON.stringify(row.at)},"details":${detailsJson},"draftId":${JSON.stringify(row.draftId)},"seq":${JSON.stringify(row.seq)}}`;
+}
+
+/**
  * A row's hash: over the previous hash and the row's canonical body. Keyed
  * rows use HMAC-SHA256 with the key kept outside the database, so an edited
  * row cannot be given a valid hash (nor can the rows after it be re-chained)
  * without the key; rows from before the chain was keyed use plain SHA-256.
  */
-function rowHash(prevHash: string, row: Omit<AuditRow, 'prevHash' | 'hash'>, key?: Buffer): string {
-  const body = canonicalJson({
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    draftId: row.draftId,
-    action: row.action,
-    details: row.details,
-  });
+function rowHash(prevHash: string, body: string, key?: Buffer): string {
   const digest = key ? createHmac('sha256', key) : createHash('sha256');
   return digest.update(prevHash).update(body).digest('hex');
 }
@@ -90,7 +93,8 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
   const written = db.transaction((): AuditRow => {
     const last = prepared(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
     const prevHash = last?.hash ?? genesisHash;
-    const details = JSON.parse(canonicalJson(entry.details)) as Record<string, unknown>;
+    const detailsJson = canonicalJson(entry.details);
+    const details = JSON.parse(detailsJson) as Record<string, unknown>;
     const row = {
       seq: highestSeqEverWritten(db) + 1,
       at: entry.at,
@@ -99,11 +103,11 @@ export function appendAudit(db: Db, entry: AuditEntry): AuditRow {
       action: entry.action,
       details,
     };
-    const hash = rowHash(prevHash, row, keying && row.seq > keying.legacyRows ? keying.key : undefined);
+    const hash = rowHash(prevHash, rowBody(row, detailsJson), keying && row.seq > keying.legacyRows ? keying.key : undefined);
     prepared(
       db,
       'INSERT INTO audit_log (seq, at, actor, draft_id, action, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(row.seq, row.at, row.actor, row.draftId, row.action, canonicalJson(details), prevHash, hash);
+    ).run(row.seq, row.at, row.actor, row.draftId, row.action, detailsJson, prevHash, hash);
     return { ...row, prevHash, hash };
   }).immediate();
   keying?.onAppend?.();
@@ -153,8 +157,9 @@ export function walkChain(db: Db, from: ChainPosition, seal: AuditSeal | undefin
     }
     const keyed = seal !== undefined && stored.seq > seal.legacyRows;
     if (keyed && key === undefined) return bad(stored.seq, `Row ${stored.seq} and later are keyed, and there is no audit key to check them with.`);
-    if (rowHash(last.hash, row, keyed ? key : undefined) !== stored.hash) {
-      if (keyed && rowHash(last.hash, row) === stored.hash) {
+    const body = rowBody(row);
+    if (rowHash(last.hash, body, keyed ? key : undefined) !== stored.hash) {
+      if (keyed && rowHash(last.hash, body) === stored.hash) {
         return bad(stored.seq, `Row ${stored.seq} was changed, and its hash (and any after it) recomputed without the key: the log was re-chained.`);
       }
       return bad(stored.seq, `Row ${stored.seq} was changed after it was written.`);

@@ -1,9 +1,11 @@
+import { ZodError } from 'zod';
 import { Draft, inFlightDraftStates, queueDraftStates, terminalDraftStates, type DraftState } from '../../shared/draft';
 import type { UnreadableDraft } from '../../shared/queue';
 import { canTransition } from '../approvals/lifecycle';
 import { appendAudit, type AuditActor, type AuditRow } from './audit-log';
 import { canonicalJson } from './canonical-json';
 import { prepared, type Db } from './database';
+import { deepFreeze } from './deep-freeze';
 
 /** Someone else changed the draft first (a second approval click, a reconcile): nothing was written. */
 export class DraftConflictError extends Error {
@@ -44,6 +46,13 @@ function contentOf(d: Draft): string {
   return JSON.stringify([d.account, d.contract, d.order, d.author, d.rationale, d.risks, d.expiresAt]);
 }
 
+/** What the person approves: a change to any of it makes a new version. */
+function sameContent(a: Draft, b: Draft): boolean {
+  const shared =
+    a.account === b.account && a.contract === b.contract && a.order === b.order && a.author === b.author && a.rationale === b.rationale && a.risks === b.risks && a.expiresAt === b.expiresAt;
+  return shared || contentOf(a) === contentOf(b);
+}
+
 interface StoredDraftRow {
   id: string;
   state: string;
@@ -71,6 +80,9 @@ function parseStored(row: StoredDraftRow): Draft | StoredDraftUnreadableError {
   return new StoredDraftUnreadableError(row.id, `the saved body says ${parsed.state} but the row says ${row.state}`);
 }
 
+/** How many parsed rows the repository remembers (the queue, the in-flight orders and the recent history fit easily). */
+const REMEMBERED_ROWS = 2_000;
+
 function parseVersion(id: string, body: string): Draft {
   const parsed = parseBody(id, body);
   if (parsed instanceof StoredDraftUnreadableError) throw parsed;
@@ -91,6 +103,15 @@ export class DraftRepository {
   private readonly quarantined = new Map<string, UnreadableDraft>();
   /** Quarantined rows whose order may be at the broker (see mayBeInFlight). */
   private readonly quarantinedInFlight = new Set<string>();
+  /**
+   * The last parse of each row, by id, with the exact text it was parsed
+   * from. Every reader still reads the row from SQLite; only when the stored
+   * text is byte for byte the remembered one is the (frozen) parse reused, so
+   * a reader can never see anything but what is stored now.
+   */
+  private readonly parsedRows = new Map<string, { state: string; body: string; draft: Draft }>();
+  /** The stored text each handed-out draft was read from (or written as): save() compares it with the row. */
+  private readonly storedText = new WeakMap<Draft, string>();
 
   constructor(private readonly db: Db) {
     // Every draft that may still need the person or the broker, read once at
@@ -121,6 +142,7 @@ export class DraftRepository {
       throw new DraftConflictError(valid.id, `A new draft starts in the queue at version 1, not ${valid.state} version ${valid.version}.`);
     }
     this.assertVerdictsFit(valid);
+    const body = JSON.stringify(valid);
     return this.db.transaction((): AuditRow => {
       prepared(
         this.db,
@@ -138,9 +160,10 @@ export class DraftRepository {
         valid.expiresAt,
         valid.orderId ?? null,
         valid.orderRef ?? null,
-        JSON.stringify(valid),
+        body,
       );
-      this.insertVersion(valid);
+      this.remember(valid, body);
+      this.insertVersion(valid, body);
       return appendAudit(this.db, {
         at: audit.at,
         actor: audit.actor,
@@ -157,7 +180,7 @@ export class DraftRepository {
    * Throws DraftConflictError when the stored draft is no longer exactly `before`.
    */
   save(before: Draft, after: Draft, audit: DraftAudit): AuditRow {
-    const valid = Draft.parse(after);
+    const valid = this.validAfter(before, after);
     if (valid.id !== before.id) throw new Error('save: before and after are different drafts');
     if (valid.state !== before.state && !canTransition(before.state, valid.state)) {
       throw new DraftConflictError(valid.id, `A ${before.state} draft cannot become ${valid.state}.`);
@@ -166,31 +189,30 @@ export class DraftRepository {
     if (valid.state === 'submitting' && (valid.orderId === undefined || valid.orderRef === undefined)) {
       throw new DraftConflictError(valid.id, 'An approved draft needs its order id and order reference.');
     }
-    const edited = contentOf(valid) !== contentOf(before);
+    const edited = !sameContent(valid, before);
     if (edited && valid.version !== before.version + 1) {
       throw new DraftConflictError(valid.id, 'A changed draft needs the next version number.');
     }
     if (!edited && valid.version !== before.version) {
       throw new DraftConflictError(valid.id, 'The version changes only when the draft’s content does.');
     }
-    const expected = canonicalJson(Draft.parse(before));
+    const body = JSON.stringify(valid);
+    const readAs = this.storedText.get(before);
+    // The whole stored draft must be what the caller read, not just its
+    // state and version: two reconcilers recording fills on the same
+    // partially filled order must not overwrite each other. A draft this
+    // repository handed out is compared by its stored text, in the UPDATE
+    // itself; any other copy by its canonical form.
+    const expected = readAs === undefined ? canonicalJson(Draft.parse(before)) : undefined;
     return this.db.transaction((): AuditRow => {
-      // The whole stored draft must be what the caller read, not just its
-      // state and version: two reconcilers recording fills on the same
-      // partially filled order must not overwrite each other.
-      const stored = this.get(valid.id);
-      if (stored === null || canonicalJson(stored) !== expected) {
-        throw new DraftConflictError(
-          valid.id,
-          stored === null
-            ? 'This draft does not exist.'
-            : `This draft changed meanwhile (now ${stored.state}, version ${stored.version}); nothing was done.`,
-        );
+      if (expected !== undefined) {
+        const stored = this.get(valid.id);
+        if (stored === null || canonicalJson(stored) !== expected) throw this.changedMeanwhile(valid.id);
       }
       const result = prepared(
         this.db,
         `UPDATE drafts SET version = ?, state = ?, symbol = ?, updated_at = ?, expires_at = ?, order_id = ?, order_ref = ?, body = ?
-         WHERE id = ? AND version = ? AND state = ?`,
+         WHERE id = ? AND version = ? AND state = ? AND (? IS NULL OR body = ?)`,
       ).run(
         valid.version,
         valid.state,
@@ -199,21 +221,16 @@ export class DraftRepository {
         valid.expiresAt,
         valid.orderId ?? null,
         valid.orderRef ?? null,
-        JSON.stringify(valid),
+        body,
         valid.id,
         before.version,
         before.state,
+        readAs ?? null,
+        readAs ?? null,
       );
-      if (result.changes !== 1) {
-        const current = this.get(valid.id);
-        throw new DraftConflictError(
-          valid.id,
-          current === null
-            ? 'This draft does not exist.'
-            : `This draft changed meanwhile (now ${current.state}, version ${current.version}); nothing was done.`,
-        );
-      }
-      if (edited) this.insertVersion(valid);
+      if (result.changes !== 1) throw this.changedMeanwhile(valid.id);
+      this.remember(valid, body);
+      if (edited) this.insertVersion(valid, body);
       return appendAudit(this.db, {
         at: audit.at,
         actor: audit.actor,
@@ -234,6 +251,38 @@ export class DraftRepository {
         },
       });
     }).immediate();
+  }
+
+  /**
+   * `after` as the schema reads it (unknown members dropped). When `before`
+   * is a draft this repository parsed, the members `after` shares with it are
+   * already valid and only the others are validated; the draft schema has no
+   * rule across members, so that is the whole check. Any other `before`, and
+   * any failure (for the error's full path), goes through the whole schema.
+   */
+  private validAfter(before: Draft, after: Draft): Draft {
+    if (!this.storedText.has(before)) return Draft.parse(after);
+    const shape = Draft.shape;
+    const valid: Record<string, unknown> = {};
+    try {
+      for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+        const value = after[key];
+        const checked: unknown = value === before[key] ? value : shape[key].parse(value);
+        if (checked !== undefined) valid[key] = checked;
+      }
+    } catch (error) {
+      if (!(error instanceof ZodError)) throw error;
+      return Draft.parse(after);
+    }
+    return valid as Draft;
+  }
+
+  private changedMeanwhile(id: string): DraftConflictError {
+    const current = this.get(id);
+    return new DraftConflictError(
+      id,
+      current === null ? 'This draft does not exist.' : `This draft changed meanwhile (now ${current.state}, version ${current.version}); nothing was done.`,
+    );
   }
 
   /** The draft, or null when there is none or its row is quarantined (see unreadable()). */
@@ -266,14 +315,17 @@ export class DraftRepository {
    */
   listRecentByStates(states: readonly DraftState[], limit: number): Draft[] {
     if (states.length === 0 || limit <= 0) return [];
-    // The inner query sorts index entries only (state, updated_at, rowid);
-    // bodies are read for the rows that made the cut.
+    // Each state's newest rows straight off the (state, updated_at) index,
+    // then the newest of those: one IN over the states would sort the index
+    // entries of every finished draft in the history on each call. Bodies are
+    // read for the rows that made the cut.
+    const newestOf = states.map(() => 'SELECT rowid, updated_at FROM (SELECT rowid, updated_at FROM drafts WHERE state = ? ORDER BY updated_at DESC LIMIT ?)').join(' UNION ALL ');
     const rows = prepared(
       this.db,
       `SELECT id, state, body FROM drafts WHERE rowid IN (
-         SELECT rowid FROM drafts WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY updated_at DESC LIMIT ?
+         SELECT rowid FROM (${newestOf}) ORDER BY updated_at DESC LIMIT ?
        ) ORDER BY updated_at DESC, id`,
-    ).all(...states, limit) as StoredDraftRow[];
+    ).all(...states.flatMap((state) => [state, limit]), limit) as StoredDraftRow[];
     return this.readableOnly(rows);
   }
 
@@ -329,8 +381,17 @@ export class DraftRepository {
   }
 
   private readable(row: StoredDraftRow): Draft | null {
+    const known = this.parsedRows.get(row.id);
+    if (known !== undefined && known.body === row.body && known.state === row.state) {
+      // Seen again: it moves to the back of the eviction order.
+      this.parsedRows.delete(row.id);
+      this.parsedRows.set(row.id, known);
+      return known.draft;
+    }
     const parsed = parseStored(row);
     if (parsed instanceof StoredDraftUnreadableError) {
+      // Forgotten, so a row repaired back to its old text is parsed (and leaves quarantine) again.
+      this.parsedRows.delete(row.id);
       this.quarantined.set(row.id, { id: row.id, storedState: row.state, problem: parsed.problem });
       if (this.mayBeInFlight(row)) this.quarantinedInFlight.add(row.id);
       return null;
@@ -338,7 +399,21 @@ export class DraftRepository {
     // A row repaired by hand (from a backup) is readable again.
     this.quarantined.delete(row.id);
     this.quarantinedInFlight.delete(row.id);
-    return parsed;
+    return this.remember(parsed, row.body);
+  }
+
+  /**
+   * Keeps a parse with the text it belongs to. Written rows are remembered
+   * before their transaction commits: should it roll back, the stored text
+   * differs and the entry is never used.
+   */
+  private remember(draft: Draft, body: string): Draft {
+    const frozen = deepFreeze(draft);
+    this.parsedRows.delete(frozen.id);
+    this.parsedRows.set(frozen.id, { state: frozen.state, body, draft: frozen });
+    if (this.parsedRows.size > REMEMBERED_ROWS) this.parsedRows.delete(this.parsedRows.keys().next().value as string);
+    this.storedText.set(frozen, body);
+    return frozen;
   }
 
   private readableOnly(rows: StoredDraftRow[]): Draft[] {
@@ -365,8 +440,8 @@ export class DraftRepository {
     }
   }
 
-  private insertVersion(draft: Draft): void {
+  private insertVersion(draft: Draft, body: string): void {
     prepared(this.db, 'INSERT INTO draft_versions (draft_id, version, created_at, body) VALUES (?, ?, ?, ?)')
-      .run(draft.id, draft.version, draft.updatedAt, JSON.stringify(draft));
+      .run(draft.id, draft.version, draft.updatedAt, body);
   }
 }

@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseOptions, type Db } from './database';
 import { systemWallClock } from '../clock';
 import { migrate, type MigrateResult } from './migrate';
 import { createSettingsRepository, type InvalidSetting, type SettingsRepository } from './settings-repository';
+import { WalCheckpoint } from './wal-checkpoint';
 
 export const databaseFileName = 'countersign.sqlite';
 
@@ -30,6 +31,8 @@ export interface StoreOptions {
   auditKey?: AuditKeySource;
   now?: () => number;
   auditDebounceMs?: number;
+  /** A WAL checkpoint that failed (SQLite then checkpoints on commit again). */
+  onCheckpointProblem?: (error: unknown) => void;
 }
 
 /**
@@ -43,9 +46,11 @@ export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: In
   const db = openDatabase(file, options);
   let migration: MigrateResult;
   let audit: AuditGuard;
+  const checkpoint = new WalCheckpoint(db, options.onCheckpointProblem ? { onProblem: options.onCheckpointProblem } : {});
   try {
     migration = migrate(db, undefined, undefined, options.now ?? systemWallClock);
-    audit = keyAuditChain(db, dataDirectory, options);
+    checkpoint.settle();
+    audit = keyAuditChain(db, dataDirectory, options, () => checkpoint.noteWrite());
   } catch (error) {
     db.close();
     throw error;
@@ -59,18 +64,27 @@ export function openStore(dataDirectory: string, onInvalidSetting?: (invalid: In
     audit,
     close: () => {
       audit.close();
+      checkpoint.close();
       db.close();
     },
   };
 }
 
 /** Seals the legacy chain on the first start with a key, keys every later row, and starts the running verification. */
-function keyAuditChain(db: Db, dataDirectory: string, options: StoreOptions): AuditGuard {
+function keyAuditChain(db: Db, dataDirectory: string, options: StoreOptions, written: () => void): AuditGuard {
   const key = (options.auditKey ?? fileAuditKeySource(dataDirectory)).obtain();
   const wasSealed = readSeal(db) !== undefined;
   const seal = ensureSeal(db, key, (options.now ?? systemWallClock)());
   const audit = new AuditGuard({ db, key, headFile: auditHeadPath(dataDirectory), ...(options.auditDebounceMs !== undefined ? { debounceMs: options.auditDebounceMs } : {}) });
-  keyChain(db, { key, legacyRows: seal.legacyRows, onAppend: () => audit.noteAppend() });
+  // Every draft transition and recorded broker answer appends a row: the write bursts the guard and the checkpoint follow.
+  keyChain(db, {
+    key,
+    legacyRows: seal.legacyRows,
+    onAppend: () => {
+      audit.noteAppend();
+      written();
+    },
+  });
   if (wasSealed) {
     audit.start();
   } else {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from './database';
+import { deepFreeze } from './deep-freeze';
 
 /** One typed setting: its key, its schema, and the value used when nothing valid is stored. */
 export interface SettingDefinition<T> {
@@ -60,9 +61,16 @@ export function createSettingsRepository(db: Db, onInvalid: (invalid: InvalidSet
   const upsert = db.prepare(
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
   );
+  // The risk checks read their limits on every check: the row is read each
+  // time (so a check sees what is stored now), and only parsed and validated
+  // again when its text differs from the last valid one. Per definition, as
+  // two definitions could share a key with different schemas.
+  const lastValid = new WeakMap<SettingDefinition<unknown>, { text: string; checked: CheckedSetting<unknown> }>();
   const readChecked = <T>(definition: SettingDefinition<T>): CheckedSetting<T> => {
     const row = select.get(definition.key) as { value: string } | undefined;
     if (row === undefined) return { ok: true, value: definition.fallback, stored: false };
+    const known = lastValid.get(definition as SettingDefinition<unknown>);
+    if (known !== undefined && known.text === row.value) return known.checked as CheckedSetting<T>;
     const invalid = (problem: string): CheckedSetting<T> => {
       onInvalid({ key: definition.key, stored: row.value, problem });
       return { ok: false, fallback: definition.fallbackWhenInvalid ?? definition.fallback, problem };
@@ -75,7 +83,9 @@ export function createSettingsRepository(db: Db, onInvalid: (invalid: InvalidSet
     }
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
-    return { ok: true, value: parsed.data, stored: true };
+    const checked: CheckedSetting<T> = Object.freeze({ ok: true, value: deepFreeze(parsed.data), stored: true });
+    lastValid.set(definition as SettingDefinition<unknown>, { text: row.value, checked });
+    return checked;
   };
   // Every value is validated before the transaction opens: a bad one writes nothing.
   const writeTogether = (writes: readonly SettingWrite[], at: number): void => {

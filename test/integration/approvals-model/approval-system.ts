@@ -74,9 +74,9 @@ export class ApprovalSystem {
   }
 
   get store(): Store {
-    const desk = this.current.desk;
-    if (!desk) throw new Error('The backend opened without its store');
-    return desk.store;
+    const store = this.current.store;
+    if (!store) throw new Error('The backend opened without its store');
+    return store;
   }
 
   get phase(): string {

@@ -31,7 +31,7 @@ describe('the time the backend decides by is its own clock, never the machine’
       expect(draft.state).toBe('pending');
       await t.call('approveDraft', { id: draft.id, version: draft.version });
       const filled = await waitFor(() => {
-        const current = t!.backend.desk!.store.drafts.get(draft.id);
+        const current = t!.backend.store!.drafts.get(draft.id);
         return current?.state === 'filled' ? current : undefined;
       }, 'the draft to fill');
       expect(filled.filledQty).toBe(3);
@@ -49,6 +49,6 @@ describe('the time the backend decides by is its own clock, never the machine’
     expect(draft.verdicts?.find((v) => v.outcome === 'block' && v.explanation === RESET_WINDOW_REASON)).toBeDefined();
     const refused = await t.callRaw('approveDraft', { id: draft.id, version: draft.version });
     expect(refused.ok).toBe(false);
-    expect(t.backend.desk!.store.drafts.get(draft.id)?.state).toBe('blocked');
+    expect(t.backend.store!.drafts.get(draft.id)?.state).toBe('blocked');
   });
 });

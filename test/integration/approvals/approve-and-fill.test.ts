@@ -29,7 +29,7 @@ describe('from the order ticket to a fill', () => {
     expect(approved.orderRef).toBe(draft.id);
 
     const filled = await waitFor(() => {
-      const current = t!.backend.desk!.store.drafts.get(draft.id);
+      const current = t!.backend.store!.drafts.get(draft.id);
       return current?.state === 'filled' ? current : undefined;
     }, 'the draft to fill');
     expect(filled.filledQty).toBe(10);
@@ -42,8 +42,8 @@ describe('from the order ticket to a fill', () => {
       () => t!.backend.broker.portfolio()?.positions.find((p) => p.account === account && p.symbol === 'AAPL')?.quantity === before + 10,
       'the position to grow by 10',
     );
-    await waitFor(() => (t!.backend.desk!.store.drafts.get(draft.id)?.commission ?? 0) > 0, 'the commission');
-    expect(verifyAuditChain(t.backend.desk!.store.db).ok).toBe(true);
+    await waitFor(() => (t!.backend.store!.drafts.get(draft.id)?.commission ?? 0) > 0, 'the commission');
+    expect(verifyAuditChain(t.backend.store!.db).ok).toBe(true);
   });
 
   it('refuses a stale approval: an edited draft needs the new version', async () => {
@@ -54,7 +54,7 @@ describe('from the order ticket to a fill', () => {
     expect(edited.version).toBe(draft.version + 1);
     const stale = await t.callRaw('approveDraft', { id: draft.id, version: draft.version });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(t.backend.desk!.store.drafts.get(draft.id)?.state).toBe('pending');
+    expect(t.backend.store!.drafts.get(draft.id)?.state).toBe('pending');
   });
 
   it('blocks a draft that fails a check, and a blocked draft cannot be approved', async () => {
@@ -74,7 +74,7 @@ describe('from the order ticket to a fill', () => {
     await waitFor(() => t!.backend.broker.state()?.phase === 'taken', 'the session to be taken');
     const refused = await t.callRaw('approveDraft', { id: draft.id, version: draft.version });
     expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    expect(t.backend.desk!.store.drafts.get(draft.id)?.state).toBe('pending');
+    expect(t.backend.store!.drafts.get(draft.id)?.state).toBe('pending');
   });
 });
 
@@ -91,7 +91,7 @@ describe('settings that take effect at once', () => {
     expect(draft.state).toBe('pending');
     const limits = await t.call('updateRiskLimits', { maxNotional: 100 });
     expect(limits.maxNotional).toBe(100);
-    const after = t.backend.desk!.store.drafts.get(draft.id)!;
+    const after = t.backend.store!.drafts.get(draft.id)!;
     expect(after.state).toBe('blocked');
     expect(after.verdicts?.find((v) => v.outcome === 'block')?.explanation).toMatch(/100/);
     expect(await t.callRaw('updateRiskLimits', { liveTradingEnabled: true })).toMatchObject({ ok: false, error: { code: 'bad_payload' } });

@@ -62,7 +62,7 @@ describe('Claude in the app, through the contract, the real SDK and a fake Messa
     const result = await t.call('sendChat', { conversationId: CONVERSATION, text: 'Should I add to Apple?' });
     expect(result.status).toBe('complete');
     expect(result.draftIds).toHaveLength(1);
-    const draft = t.backend.desk!.store.drafts.get(result.draftIds[0]!)!;
+    const draft = t.backend.store!.drafts.get(result.draftIds[0]!)!;
     expect(draft).toMatchObject({ state: 'pending', author: 'claude', account, order: { side: 'BUY', quantity: 10, orderType: 'LMT', limitPrice: limit } });
     expect(draft.verdicts!.every((v) => v.outcome !== 'block')).toBe(true);
 
@@ -95,7 +95,7 @@ describe('Claude in the app, through the contract, the real SDK and a fake Messa
       text('Drafted.'),
     );
     const first = await t.call('sendChat', { conversationId: CONVERSATION, text: 'Buy a little Microsoft.' });
-    const draft = t.backend.desk!.store.drafts.get(first.draftIds[0]!)!;
+    const draft = t.backend.store!.drafts.get(first.draftIds[0]!)!;
     await t.call('rejectDraft', { id: draft.id, version: draft.version, reason: 'Not before earnings.' });
     fake.reply(text('Understood, I will wait until after earnings.'));
     await t.call('sendChat', { conversationId: CONVERSATION, text: 'OK?' });

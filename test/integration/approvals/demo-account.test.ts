@@ -69,7 +69,7 @@ async function buyAndFill(app: DemoApp, text: string): Promise<Draft> {
   expect(draft.state).toBe('pending');
   await app.call('approveDraft', { id: draft.id, version: draft.version });
   return waitFor(() => {
-    const current = app.backend.desk!.store.drafts.get(draft.id);
+    const current = app.backend.store!.drafts.get(draft.id);
     return current?.state === 'filled' ? current : undefined;
   }, 'the draft to fill');
 }
@@ -106,7 +106,7 @@ describe('the demo account is kept in the data directory', () => {
     expect(cash(app)).toBeCloseTo(cashAfterFill ?? NaN, 2);
     // The fill is still IB's record: reconciliation finds it, so the draft stays filled and nothing needs review.
     expect(app.backend.broker.portfolio()?.executions.filter((e) => e.orderRef === filled.id).reduce((n, e) => n + e.shares, 0)).toBe(10);
-    expect(app.backend.desk!.store.drafts.get(filled.id)?.state).toBe('filled');
+    expect(app.backend.store!.drafts.get(filled.id)?.state).toBe('filled');
 
     // Order ids carry on: the next order is not given the id of the one before the restart.
     const next = await buyAndFill(app, 'buy 1 MSFT');
@@ -136,11 +136,11 @@ describe('the demo account is kept in the data directory', () => {
     const price = Math.floor(market * 0.98 * 100) / 100;
     const draft = await app.call('draftFromTicket', { text: `buy 2 MSFT lmt ${price}`, account: ACCOUNT });
     await app.call('approveDraft', { id: draft.id, version: draft.version });
-    await waitFor(() => app.backend.desk!.store.drafts.get(draft.id)?.state === 'working', 'the order to work');
+    await waitFor(() => app.backend.store!.drafts.get(draft.id)?.state === 'working', 'the order to work');
     await closeApp(app);
     app = await openDemoApp(directory);
     await waitFor(() => app.backend.broker.portfolio()?.openOrders.some((o) => o.orderRef === draft.id), 'the order to be open after the restart');
-    expect(app.backend.desk!.store.drafts.get(draft.id)?.state).toBe('working');
+    expect(app.backend.store!.drafts.get(draft.id)?.state).toBe('working');
   });
 
   it('does not start over a damaged file, keeps it byte for byte, and resets only when asked', async () => {

@@ -54,7 +54,7 @@ describe('the facts a waiting draft is shown with, through the contract', () => 
     t = await openBackend();
     const account = t.sim.accounts[0]!;
     const other = t.sim.accounts[1]!;
-    const store = t.backend.desk!.store;
+    const store = t.backend.store!;
     const start = t.clock.now() - 3_600_000;
     seedApprovals(store, account, 5, start, 900_000);
     // The person has been busy in the other account since.

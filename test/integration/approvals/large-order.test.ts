@@ -29,7 +29,7 @@ describe('a large order needs its confirmed quantity, through the contract', () 
     expect(bare.error?.message).toContain('35');
     const wrong = await t.callRaw('approveDraft', { id: draft.id, version: draft.version, confirmedQuantity: 53 });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
-    expect(t.backend.desk!.store.drafts.get(draft.id)?.state).toBe('pending');
+    expect(t.backend.store!.drafts.get(draft.id)?.state).toBe('pending');
     expect(realOrders(placed)).toEqual([]);
 
     const approved = await t.call('approveDraft', { id: draft.id, version: draft.version, confirmedQuantity: 35 });

@@ -89,7 +89,7 @@ describe('the second look, through the contract, the real SDK and a fake Message
     expect(JSON.stringify(sent.body.system)).not.toContain('research assistant');
 
     // The draft and the account facts the card shows.
-    const draft = t!.backend.desk!.store.drafts.get(draftId)!;
+    const draft = t!.backend.store!.drafts.get(draftId)!;
     const review = (await t!.call('getQueue')).review[draftId]!;
     const brief = messages[0]!.content[0]!.text;
     expect(brief).toContain(draftId);
@@ -122,7 +122,7 @@ describe('the second look, through the contract, the real SDK and a fake Message
     expect(status.month.usd).toBeCloseTo(turn.usd + shown!.usd!, 10);
     expect(shown?.tokens?.input).toBeGreaterThan(0);
     // It changed nothing about the draft: still the version Claude made, waiting for the person.
-    expect(t!.backend.desk!.store.drafts.get(draftId)).toMatchObject({ version: 1, state: 'pending' });
+    expect(t!.backend.store!.drafts.get(draftId)).toMatchObject({ version: 1, state: 'pending' });
   });
 
   it('a failed second look is said on the card and leaves the draft exactly as it was', async () => {
@@ -130,8 +130,8 @@ describe('the second look, through the contract, the real SDK and a fake Message
     let draftAtAsk: string | undefined;
     replyByKind(fake!, [draftOrder(account), text('Drafted.')], () => {
       // The draft as it was the moment the second look was asked.
-      const id = t!.backend.desk!.store.drafts.listPending()[0]?.id;
-      draftAtAsk = id ? JSON.stringify(t!.backend.desk!.store.drafts.get(id)) : undefined;
+      const id = t!.backend.store!.drafts.listPending()[0]?.id;
+      draftAtAsk = id ? JSON.stringify(t!.backend.store!.drafts.get(id)) : undefined;
       return apiError(400, { message: 'second look refused by the fake' });
     });
     const turn = await t!.call('sendChat', { conversationId: CONVERSATION, text: 'Buy some Apple.' });
@@ -142,11 +142,11 @@ describe('the second look, through the contract, the real SDK and a fake Message
     expect(shown?.counterCase).toBeUndefined();
 
     expect(draftAtAsk).toBeDefined();
-    expect(JSON.stringify(t!.backend.desk!.store.drafts.get(draftId))).toBe(draftAtAsk);
-    const actions = auditRowsBetween(t!.backend.desk!.store.db, 0, Number.MAX_SAFE_INTEGER).map((row) => row.action);
+    expect(JSON.stringify(t!.backend.store!.drafts.get(draftId))).toBe(draftAtAsk);
+    const actions = auditRowsBetween(t!.backend.store!.db, 0, Number.MAX_SAFE_INTEGER).map((row) => row.action);
     expect(actions.filter((action) => action.includes('second'))).toEqual([]);
     // The person decides as if it had never been asked: the draft approves as usual.
-    const draft = t!.backend.desk!.store.drafts.get(draftId)!;
+    const draft = t!.backend.store!.drafts.get(draftId)!;
     expect((await t!.call('approveDraft', { id: draftId, version: draft.version, confirmedQuantity: draft.order.quantity })).state).toBe('submitting');
   });
 

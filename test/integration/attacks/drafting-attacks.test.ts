@@ -149,7 +149,7 @@ describe('attacks on the model’s path to the queue', () => {
       toolCall('draft_order', { account: bench.account, symbol: 'AAPL', sec_type: 'STK', side: 'BUY', quantity: 5, order_type: 'LMT', limit_price: round2(quote.ask! * 1.3), ...thesis }),
       text('Drafted.'),
     );
-    const draft = bench.t.backend.desk!.store.drafts.get(result.draftIds[0]!)!;
+    const draft = bench.t.backend.store!.drafts.get(result.draftIds[0]!)!;
     expect(draft.state).toBe('blocked');
     expect(draft.verdicts?.find((v) => v.check === 'price-collar')?.outcome).toBe('block');
     const approval = await bench.t.callRaw('approveDraft', { id: draft.id, version: draft.version });
@@ -174,7 +174,7 @@ describe('attacks on the model’s path to the queue', () => {
       }),
       text('Drafted.'),
     );
-    const draft = bench.t.backend.desk!.store.drafts.get(result.draftIds[0]!)!;
+    const draft = bench.t.backend.store!.drafts.get(result.draftIds[0]!)!;
     expect(draft.author).toBe('claude');
     const queue = await bench.t.call('getQueue');
     expect(queue.drafts.find((d) => d.id === draft.id)?.author).toBe('claude');
@@ -197,7 +197,7 @@ describe('attacks on the model’s path to the queue', () => {
       }),
       text('Drafted.'),
     );
-    const draft = bench.t.backend.desk!.store.drafts.get(result.draftIds[0]!)!;
+    const draft = bench.t.backend.store!.drafts.get(result.draftIds[0]!)!;
     expect(draft.state).toBe('blocked');
     const verdict = draft.verdicts?.find((v) => v.check === 'bracket-prices');
     expect(verdict?.outcome).toBe('block');
@@ -216,7 +216,7 @@ describe('attacks on the model’s path to the queue', () => {
       toolCall('draft_order', { account: bench.account, symbol: 'AAPL', sec_type: 'STK', side: 'BUY', quantity: 5, order_type: 'MKT', take_profit_price: tp, stop_loss_price: sl, ...thesis }),
       text('Drafted.'),
     );
-    const fromClaude = bench.t.backend.desk!.store.drafts.get(result.draftIds[0]!)!;
+    const fromClaude = bench.t.backend.store!.drafts.get(result.draftIds[0]!)!;
     const fromTicket = await bench.t.call('draftFromTicket', { text: `buy 5 AAPL mkt tp ${tp} sl ${sl}` });
     for (const draft of [fromClaude, fromTicket]) {
       expect(draft.state).toBe('blocked');
@@ -238,7 +238,7 @@ describe('attacks on the model’s path to the queue', () => {
     expect(seen).toContain('The draft was not created');
     expect(seen).toContain('IB lists SPY in USD, not EUR');
     expect(result.draftIds).toHaveLength(1);
-    const draft = bench.t.backend.desk!.store.drafts.get(result.draftIds[0]!)!;
+    const draft = bench.t.backend.store!.drafts.get(result.draftIds[0]!)!;
     expect(draft.contract).toMatchObject({ symbol: 'SPY', conId: 756733, currency: 'USD', exchange: 'SMART', primaryExchange: 'ARCA', tradingClass: 'SPY' });
   });
 
@@ -252,7 +252,7 @@ describe('attacks on the model’s path to the queue', () => {
       toolCall('draft_order', { account: bench.account, symbol: 'AAPL', sec_type: 'STK', side: 'SELL', quantity: held + 5, order_type: 'LMT', limit_price: round2(quote.bid!), ...thesis }),
       text('Drafted.'),
     );
-    const draft = bench.t.backend.desk!.store.drafts.get(result.draftIds[0]!)!;
+    const draft = bench.t.backend.store!.drafts.get(result.draftIds[0]!)!;
     expect(draft.state).toBe('blocked');
     expect(draft.verdicts?.find((v) => v.check === 'cash-account')).toMatchObject({ outcome: 'block', explanation: expect.stringContaining('has not reported what kind of account') });
   });

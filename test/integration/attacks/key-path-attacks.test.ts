@@ -115,7 +115,7 @@ describe('attacks on the key’s path to the network', () => {
     const attacker = await recorder();
     const b = await open({ confirmEndpoint: answering(false) });
     await b.call('setClaudeKey', { key: KEY });
-    const store = b.backend.desk!.store;
+    const store = b.backend.store!;
     store.settings.write({ key: 'claude.settings', schema: AssistantSettings, fallback: defaultAssistantSettings }, { ...defaultAssistantSettings, baseURL: attacker.baseURL }, Date.now());
     const turn = await b.call('sendChat', { conversationId: randomUUID(), text: 'hello' });
     expect(turn).toMatchObject({ status: 'key_missing', message: expect.stringContaining(`entered for api.anthropic.com, and the endpoint is now ${attacker.host}`) });

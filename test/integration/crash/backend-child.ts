@@ -61,7 +61,7 @@ function row(draft: Draft): DraftRow {
 }
 
 function view(): ChildView {
-  const store = backend.desk?.store;
+  const store = backend.store;
   if (!store) throw new Error('The store did not open: the approval queue is unavailable.');
   const ids = store.db.prepare('SELECT id FROM drafts ORDER BY created_at').all() as { id: string }[];
   const approved = store.db.prepare("SELECT DISTINCT draft_id AS id FROM audit_log WHERE action = 'draft.approved'").all() as { id: string }[];
@@ -75,7 +75,7 @@ function view(): ChildView {
 
 async function submit(command: Extract<ParentCommand, { type: 'submit' }>): Promise<void> {
   for (const id of command.rejectFirst) {
-    const draft = backend.desk?.store.drafts.get(id);
+    const draft = backend.store?.drafts.get(id);
     if (draft?.state === 'pending') await call('rejectDraft', { id, version: draft.version, reason: 'Left pending by a crash test run.' });
   }
   const draft = (await call('draftFromTicket', { text: command.text, account: command.account })) as Draft;
@@ -86,7 +86,7 @@ async function submit(command: Extract<ParentCommand, { type: 'submit' }>): Prom
   await send({ type: 'approved', draft: row(approved) });
   // Only reached when this child was not told to die: wait for the broker's answer.
   const settled = await waitFor(() => {
-    const current = backend.desk?.store.drafts.get(draft.id);
+    const current = backend.store?.drafts.get(draft.id);
     return current && current.state !== 'submitting' ? current : undefined;
   }, 'the approved order to be acknowledged');
   await send({ type: 'settled', draft: row(settled) });

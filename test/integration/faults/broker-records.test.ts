@@ -7,7 +7,7 @@ import { openBackend, type BackendUnderTest } from '../approvals/backend-under-t
 describe('what the broker says, recorded once and never lost', () => {
   let t: BackendUnderTest | undefined;
   afterEach(async () => {
-    t?.backend.desk?.store.db.pragma('query_only = OFF');
+    t?.backend.store?.db.pragma('query_only = OFF');
     await t?.close();
     t = undefined;
   });
@@ -16,7 +16,7 @@ describe('what the broker says, recorded once and never lost', () => {
     const draft = await b.call('draftFromTicket', { text, account: b.sim.accounts[0]! });
     await b.call('approveDraft', { id: draft.id, version: draft.version });
     return waitFor(() => {
-      const d = b.backend.desk!.store.drafts.get(draft.id);
+      const d = b.backend.store!.drafts.get(draft.id);
       return d?.state === 'filled' && (d.commission ?? 0) > 0 ? d : undefined;
     }, 'the fill and its commission');
   };
@@ -47,7 +47,7 @@ describe('what the broker says, recorded once and never lost', () => {
     await waitFor(() => t!.backend.broker.portfolio()?.executions.some((e) => e.orderRef === draft.id) && t!.backend.broker.state()?.phase === 'ready', 'the refresh');
     // Every replayed report has been handled once the next sync is done.
     await resynced(t, () => t!.sim.faults.dropConnections());
-    expect(t.backend.desk!.store.drafts.get(draft.id)!.commission).toBeCloseTo(commission!, 6);
+    expect(t.backend.store!.drafts.get(draft.id)!.commission).toBeCloseTo(commission!, 6);
 
     // A restart replays today's executions once more.
     const first = t;
@@ -57,7 +57,7 @@ describe('what the broker says, recorded once and never lost', () => {
     try {
       await waitFor(() => restarted.backend.broker.portfolio()?.executions.some((e) => e.orderRef === draft.id), 'the replayed execution after the restart');
       await resynced(restarted, () => first.sim.faults.dropConnections());
-      expect(restarted.backend.desk!.store.drafts.get(draft.id)!.commission).toBeCloseTo(commission!, 6);
+      expect(restarted.backend.store!.drafts.get(draft.id)!.commission).toBeCloseTo(commission!, 6);
     } finally {
       await restarted.close();
       await first.sim.close();
@@ -76,7 +76,7 @@ describe('what the broker says, recorded once and never lost', () => {
       const draft = await t.call('draftFromTicket', { text: 'buy 2 MSFT', account: t.sim.accounts[0]! });
       const approved = await t.call('approveDraft', { id: draft.id, version: draft.version });
       expect(approved.state).toBe('submitting');
-      const db = t.backend.desk!.store.db;
+      const db = t.backend.store!.db;
       db.pragma('query_only = ON');
       await waitFor(() => t!.sim.engine.executions({}).some((fill) => fill.execution.orderRef === draft.id), 'the fill at the broker');
       await waitFor(() => t!.backend.desk!.view().storeProblems?.length, 'the store problem to show');
@@ -85,7 +85,7 @@ describe('what the broker says, recorded once and never lost', () => {
       expect(t.backend.broker.state()?.phase).toBe('ready');
       expect(errors).toEqual([]);
       db.pragma('query_only = OFF');
-      await waitFor(() => t!.backend.desk!.store.drafts.get(draft.id)?.state === 'filled', 'the fill to be recorded', 15_000);
+      await waitFor(() => t!.backend.store!.drafts.get(draft.id)?.state === 'filled', 'the fill to be recorded', 15_000);
       await waitFor(() => t!.backend.desk!.view().storeProblems === undefined, 'the problem to clear', 15_000);
     } finally {
       process.off('uncaughtException', onUncaught);

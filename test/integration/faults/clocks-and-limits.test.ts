@@ -20,7 +20,7 @@ describe('limits that cannot be read, and clocks that step', () => {
     t = await openBackend();
     await t.call('updateRiskLimits', { maxNotional: 500 });
     // One damaged byte in the stored JSON.
-    const db = t.backend.desk!.store.db;
+    const db = t.backend.store!.db;
     const { value } = db.prepare("SELECT value FROM settings WHERE key = 'risk.limits'").get() as { value: string };
     db.prepare("UPDATE settings SET value = ? WHERE key = 'risk.limits'").run(value.replace('"maxNotional":500', '"maxNotional":5O0'));
 
@@ -36,7 +36,7 @@ describe('limits that cannot be read, and clocks that step', () => {
     await t.call('updateRiskLimits', { ...every, maxNotional: 500 });
     expect((await t.call('getRiskLimits')).problem).toBeUndefined();
     // The re-saved 500 limit is what applies now: still blocked, by the size check this time.
-    const again = t.backend.desk!.store.drafts.get(draft.id)!;
+    const again = t.backend.store!.drafts.get(draft.id)!;
     expect(again.verdicts?.find((v) => v.check === 'limits-readable')?.outcome).toBe('pass');
     expect(again.verdicts?.find((v) => v.check === 'max-notional')?.outcome).toBe('block');
   });

@@ -27,12 +27,12 @@ describe('what a halt cancels', () => {
     // Ours, a bracket whose market entry fills: its take-profit and stop-loss protect the position.
     const bracket = await b.call('draftFromTicket', { text: `buy 3 MSFT tp ${(bid * 1.04).toFixed(2)} sl ${(bid * 0.97).toFixed(2)}`, account });
     await b.call('approveDraft', { id: bracket.id, version: bracket.version });
-    await waitFor(() => b.backend.desk!.store.drafts.get(bracket.id)?.state === 'filled', 'the bracket entry to fill');
+    await waitFor(() => b.backend.store!.drafts.get(bracket.id)?.state === 'filled', 'the bracket entry to fill');
     // Another application's resting order on the same account.
     other = await SecondClient.connect(b.sim.host, b.sim.port, 5);
     other.place(1, 'AAPL', { action: OrderAction.BUY, totalQuantity: 1, orderType: OrderType.LMT, lmtPrice: 1, account });
     await waitFor(() => other!.statusOf(1) === 'Submitted', "the other application's order to rest");
-    await waitFor(() => b.backend.desk!.store.drafts.get(resting.id)?.state === 'working', 'our resting order to work');
+    await waitFor(() => b.backend.store!.drafts.get(resting.id)?.state === 'working', 'our resting order to work');
     await waitFor(() => b.sim.engine.openOrders('all').length === 4, 'four open orders at the broker');
     return { resting, bracket };
   }
@@ -63,12 +63,12 @@ describe('what a halt cancels', () => {
     const bracket = await b.call('draftFromTicket', { text: `buy 3 MSFT tp ${(bid * 1.04).toFixed(2)} sl ${(bid * 0.97).toFixed(2)}`, account });
     const approved = await b.call('approveDraft', { id: bracket.id, version: bracket.version });
     // The disk fills before the entry's fill arrives: the store cannot record it.
-    const db = b.backend.desk!.store.db;
+    const db = b.backend.store!.db;
     db.pragma('query_only = ON');
     try {
       await waitFor(() => b.sim.engine.openOrders('all').filter((o) => (o.order.orderRef ?? '').startsWith(`${bracket.id}:`)).length === 2, 'the entry to fill and its protection to rest');
       await waitFor(() => b.backend.broker.portfolio()?.executions.some((e) => e.orderId === approved.orderId), 'the execution to be reported');
-      expect(b.backend.desk!.store.drafts.get(bracket.id)?.filledQty).toBe(0);
+      expect(b.backend.store!.drafts.get(bracket.id)?.filledQty).toBe(0);
 
       const plan = await b.call('previewHalt', { scope: 'countersign' });
       expect(plan.keep.filter((k) => /protects a position/.test(k.reason))).toHaveLength(2);

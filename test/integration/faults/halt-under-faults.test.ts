@@ -11,7 +11,7 @@ import { openBackend, type BackendUnderTest } from '../approvals/backend-under-t
 describe('halt and the order gate under faults', () => {
   let t: BackendUnderTest | undefined;
   afterEach(async () => {
-    if (t) t.backend.desk?.store.db.pragma('query_only = OFF');
+    if (t) t.backend.store?.db.pragma('query_only = OFF');
     await t?.close();
     t = undefined;
   });
@@ -28,11 +28,11 @@ describe('halt and the order gate under faults', () => {
     t = await openBackend();
     const draft = await resting(t, 'AAPL');
     await t.call('approveDraft', { id: draft.id, version: draft.version });
-    await waitFor(() => t!.backend.desk!.store.drafts.get(draft.id)?.state === 'working', 'the order to work');
+    await waitFor(() => t!.backend.store!.drafts.get(draft.id)?.state === 'working', 'the order to work');
     expect(openAtBroker(t, draft.id)).toBe(true);
 
     // The disk is full / the file went read-only: every write now throws.
-    const db = t.backend.desk!.store.db;
+    const db = t.backend.store!.db;
     db.pragma('query_only = ON');
     expect(() => db.prepare("UPDATE settings SET updated_at = 0 WHERE key = 'x'").run()).toThrow();
 
@@ -51,14 +51,14 @@ describe('halt and the order gate under faults', () => {
     // The disk is back: the halt is recorded and the problem goes away.
     db.pragma('query_only = OFF');
     await waitFor(() => t!.backend.desk!.view().storeProblems === undefined, 'the store problem to clear');
-    expect(t.backend.desk!.store.settings.read(tradingStateSetting)).toBe('halted');
+    expect(t.backend.store!.settings.read(tradingStateSetting)).toBe('halted');
   });
 
   it('a halt whose cancel is still in the send queue when the connection drops sends it after the reconnect', async () => {
     t = await openBackend();
     const draft = await resting(t, 'MSFT');
     await t.call('approveDraft', { id: draft.id, version: draft.version });
-    await waitFor(() => t!.backend.desk!.store.drafts.get(draft.id)?.state === 'working', 'the order to work');
+    await waitFor(() => t!.backend.store!.drafts.get(draft.id)?.state === 'working', 'the order to work');
     const session = t.backend.broker.current!;
     // Use up this second's budget so the cancel has to wait in the queue.
     const link = (session as unknown as { link: { send(lane: 'data', fn: () => void): boolean; pacer: { queued: number; sentAt: number[] } } }).link;
@@ -69,10 +69,10 @@ describe('halt and the order gate under faults', () => {
     expect((await t.callRaw('haltTrading')).ok).toBe(true);
     expect(link.pacer.queued).toBeGreaterThan(0);
     // Queued, not written: still owed, durably.
-    expect(t.backend.desk!.store.settings.read(haltCancelOwedSetting)).toBe(true);
+    expect(t.backend.store!.settings.read(haltCancelOwedSetting)).toBe(true);
     t.sim.faults.dropConnections();
     await waitFor(() => !openAtBroker(t!, draft.id), 'the owed cancel to reach the broker after the reconnect', 15_000);
-    await waitFor(() => t!.backend.desk!.store.settings.read(haltCancelOwedSetting) === false, 'the cancel to count as sent');
+    await waitFor(() => t!.backend.store!.settings.read(haltCancelOwedSetting) === false, 'the cancel to count as sent');
   });
 
   it('an approved order still in the send queue when IB loses its link (1100) is withheld, not sent later', async () => {
@@ -94,7 +94,7 @@ describe('halt and the order gate under faults', () => {
     t.sim.faults.connectivityLost();
     await waitFor(() => t!.backend.broker.state()?.phase === 'lost', 'the session to see 1100');
     await waitFor(() => link.pacer.queued === 0, 'the queue to drain');
-    await waitFor(() => t!.backend.desk!.store.drafts.get(draft.id)?.state === 'needs_review', 'the withheld order to go to review');
+    await waitFor(() => t!.backend.store!.drafts.get(draft.id)?.state === 'needs_review', 'the withheld order to go to review');
     t.sim.faults.connectivityRestored(true);
     await waitFor(() => t!.backend.broker.state()?.phase === 'ready', 'the session to be ready again');
     expect(placed.filter((ref) => ref.startsWith(draft.id))).toEqual([]);

@@ -22,7 +22,7 @@ describe('another API client on the same gateway', () => {
     const quote = await waitFor(() => b.backend.broker.portfolio()?.quotes.find((q) => q.symbol === symbol && (q.bid ?? 0) > 0), `a ${symbol} quote`);
     const draft = await b.call('draftFromTicket', { text: `buy 2 ${symbol} lmt ${((quote.bid ?? 0) * 0.97).toFixed(2)}`, account: b.sim.accounts[0]! });
     const approved = await b.call('approveDraft', { id: draft.id, version: draft.version });
-    await waitFor(() => b.backend.desk!.store.drafts.get(draft.id)?.state === 'working', 'our order to work');
+    await waitFor(() => b.backend.store!.drafts.get(draft.id)?.state === 'working', 'our order to work');
     return approved;
   }
 
@@ -34,7 +34,7 @@ describe('another API client on the same gateway', () => {
     await waitFor(() => other!.statusOf(ours.orderId!) === 'Filled', "the other client's order to fill");
     // We (client 0) have heard of it too: its fill is in our executions.
     await waitFor(() => t!.backend.broker.portfolio()?.executions.some((e) => e.orderId === ours.orderId && e.symbol === 'MSFT'), 'our session to see the other fill');
-    const after = t.backend.desk!.store.drafts.get(ours.id)!;
+    const after = t.backend.store!.drafts.get(ours.id)!;
     expect(after.state).toBe('working');
     expect(after.filledQty).toBe(0);
     expect(after.avgFillPrice).toBeNull();
@@ -53,7 +53,7 @@ describe('another API client on the same gateway', () => {
     epoch.on('synced', () => (synced += 1));
     t.sim.faults.dropConnections();
     await waitFor(() => synced > 0 && t!.backend.broker.state()?.phase === 'ready', 'the session to re-sync');
-    const after = t.backend.desk!.store.drafts.get(ours.id)!;
+    const after = t.backend.store!.drafts.get(ours.id)!;
     expect(after.state).toBe('working');
     // Both orders are shown, each as its own client's.
     const open = t.backend.broker.portfolio()!.openOrders.filter((o) => o.orderId === ours.orderId);
@@ -67,7 +67,7 @@ describe('another API client on the same gateway', () => {
     other.place(ours.orderId!, 'AAPL', { action: OrderAction.BUY, totalQuantity: 2, orderType: OrderType.MKT, orderRef: ours.id });
     await waitFor(() => other!.statusOf(ours.orderId!) === 'Filled', "the impostor's order to fill");
     await waitFor(() => t!.backend.broker.portfolio()?.executions.some((e) => e.orderRef === ours.id), 'our session to see it');
-    const after = t.backend.desk!.store.drafts.get(ours.id)!;
+    const after = t.backend.store!.drafts.get(ours.id)!;
     expect(after.state).toBe('working');
     expect(after.filledQty).toBe(0);
   });

@@ -18,12 +18,12 @@ describe('order ids and request ids', () => {
     const book = (session as unknown as { marketData: { byReqId: Map<number, unknown> } }).marketData;
     const liveReqId = Math.max(...book.byReqId.keys());
     // Make the approval's order id land on that number, as a long-running account's ids would.
-    t.backend.desk!.store.db.prepare('INSERT INTO order_ids (order_id, reserved_at, broker_next_valid_id, draft_id) VALUES (?, 0, 0, NULL)').run(liveReqId - 1);
+    t.backend.store!.db.prepare('INSERT INTO order_ids (order_id, reserved_at, broker_next_valid_id, draft_id) VALUES (?, 0, 0, NULL)').run(liveReqId - 1);
     t.sim.faults.rejectNextOrder('No trading permissions for this test');
     const approved = await t.call('approveDraft', { id: draft.id, version: draft.version });
     expect(approved.orderId).toBe(liveReqId);
-    await waitFor(() => t!.backend.desk!.store.drafts.get(draft.id)?.state === 'broker_rejected', 'the rejection to reach the draft');
-    expect(t.backend.desk!.store.drafts.get(draft.id)?.brokerMessage).toMatch(/permission/i);
+    await waitFor(() => t!.backend.store!.drafts.get(draft.id)?.state === 'broker_rejected', 'the rejection to reach the draft');
+    expect(t.backend.store!.drafts.get(draft.id)?.brokerMessage).toMatch(/permission/i);
   });
 
   // Issue 10, item 14.
@@ -31,7 +31,7 @@ describe('order ids and request ids', () => {
     t = await openBackend();
     const first = await t.call('draftFromTicket', { text: 'buy 1 MSFT', account: t.sim.accounts[0]! });
     const sent = await t.call('approveDraft', { id: first.id, version: first.version });
-    await waitFor(() => t!.backend.desk!.store.drafts.get(first.id)?.state === 'filled', 'the first order to fill');
+    await waitFor(() => t!.backend.store!.drafts.get(first.id)?.state === 'filled', 'the first order to fill');
     // A Gateway auto-restart that forgot its counter: it offers ids from 1 again.
     t.sim.faults.restartOrderIds(1);
     for (let i = 0; i < 2; i += 1) {

@@ -35,7 +35,7 @@ describe('the decision journal against the demo gateway, through 20 trading days
     const expiring = await t.call('draftFromTicket', { text: 'buy 3 SPY', account });
     await t.call('approveDraft', { id: approved.id, version: approved.version });
     await t.call('rejectDraft', { id: rejected.id, version: rejected.version });
-    await waitFor(() => t?.backend.desk?.store.drafts.get(approved.id)?.state === 'filled', 'the approved draft to fill');
+    await waitFor(() => t?.backend.store?.drafts.get(approved.id)?.state === 'filled', 'the approved draft to fill');
     // Its 30 minutes run out.
     clock.stepTo(expiring.expiresAt + 1_000);
     t.backend.desk?.expireDue();
@@ -50,7 +50,7 @@ describe('the decision journal against the demo gateway, through 20 trading days
     expect(journal.record(rejected.id)).toMatchObject({ decision: 'rejected', hypotheticalPrice: expect.any(Number) });
     expect(journal.record(expiring.id)).toMatchObject({ decision: 'expired', hypotheticalPrice: expect.any(Number) });
 
-    const auditBefore = t.backend.desk?.store.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq').all();
+    const auditBefore = t.backend.store?.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq').all();
     const start = exchangeDate(WEDNESDAY_11_EASTERN);
     const due = { '1d': tradingDayAfter(start, 1), '5d': tradingDayAfter(start, 5), '20d': tradingDayAfter(start, 20) };
     expect(due).toEqual({ '1d': '20261119', '5d': '20261125', '20d': '20261217' });
@@ -85,7 +85,7 @@ describe('the decision journal against the demo gateway, through 20 trading days
         expect(outcome.pnl).toBeCloseTo((outcome.price - entry) * quantity, 6);
       }
     }
-    const db = t.backend.desk?.store.db;
+    const db = t.backend.store?.db;
     if (!db) throw new Error('no store');
     // The journal wrote none of the audit rows written meanwhile, and changed none before them.
     expect(db.prepare('SELECT seq, hash FROM audit_log WHERE seq <= ? ORDER BY seq').all((auditBefore?.at(-1) as { seq: number }).seq)).toEqual(auditBefore);
@@ -130,7 +130,7 @@ describe('the decision journal against the demo gateway, through 20 trading days
     const filled = async (text: string): Promise<string> => {
       const draft = await t!.call('draftFromTicket', { text, account });
       await t!.call('approveDraft', { id: draft.id, version: draft.version });
-      await waitFor(() => t?.backend.desk?.store.drafts.get(draft.id)?.state === 'filled', `${text} to fill`);
+      await waitFor(() => t?.backend.store?.drafts.get(draft.id)?.state === 'filled', `${text} to fill`);
       await waitFor(() => (journal.record(draft.id)?.fills.length ?? 0) > 0, `${text} in the journal`);
       return draft.id;
     };

@@ -59,10 +59,10 @@ describe('the audit chain as the person sees it', () => {
     expect(info).toMatchObject({ ok: true });
     expect((info as { value: { auditProblem?: string } }).value.auditProblem).toBeUndefined();
     for (let n = 0; n < 3; n++) await backend.handlers.haltTrading(undefined);
-    const desk = backend.desk!;
+    const store = backend.store!;
     await waitFor(() => statuses.some((s) => s.ok && s.rows >= 3), 'the burst to be verified');
     cutTail(dir, 1);
-    appendAudit(desk.store.db, { at: Date.now(), actor: 'system', action: 'tick', details: {} });
+    appendAudit(store.db, { at: Date.now(), actor: 'system', action: 'tick', details: {} });
     const broken = await waitFor(() => statuses.find((s) => !s.ok), 'the auditStatus event');
     expect(broken.problem).toMatch(/recorded outside the database|missing/);
     expect(await dispatchCall(backend.handlers, 'getAppInfo', undefined, quiet)).toMatchObject({ value: { auditProblem: broken.problem } });

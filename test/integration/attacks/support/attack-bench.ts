@@ -63,7 +63,7 @@ export async function openAttackBench(): Promise<AttackBench> {
   await t.call('setClaudeKey', { key: attackKey });
   confirmations.length = 0;
   const conversationId = randomUUID();
-  const drafts = (): Draft[] => t.backend.desk!.store.drafts.listByStates(DraftState.options);
+  const drafts = (): Draft[] => t.backend.store!.drafts.listByStates(DraftState.options);
   return {
     t,
     fake,
@@ -84,7 +84,7 @@ export async function openAttackBench(): Promise<AttackBench> {
         return q && q.bid !== null && q.ask !== null ? q : undefined;
       }, `a ${symbol} quote`),
     async assertHeld() {
-      const db = t.backend.desk!.store.db;
+      const db = t.backend.store!.db;
       // A draft a check blocks cannot be approved, even by a client that calls the contract directly.
       const sentBefore = placed.length;
       for (const draft of drafts().filter((d) => d.verdicts?.some((v) => v.outcome === 'block'))) {
