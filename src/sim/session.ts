@@ -18,6 +18,7 @@ import { OrderFlow } from './session-orders';
 import { ReferenceData } from './session-reference';
 import { NewsFeed } from './session-news';
 import { Scanner } from './session-scanner';
+import { LiveData } from './session-live-data';
 
 export interface PlaceOrderEvent {
   clientId: number;
@@ -92,6 +93,7 @@ export class Session implements SessionContext {
   private reference: ReferenceData | undefined;
   private news: NewsFeed | undefined;
   private scanner: Scanner | undefined;
+  private live: LiveData | undefined;
 
   constructor(private readonly socket: Socket, readonly host: SessionHost) {
     this.pacing = host.pacing === false ? undefined : new PacingMeter(host.pacing);
@@ -187,6 +189,7 @@ export class Session implements SessionContext {
     this.account?.close();
     this.orders?.close();
     this.scanner?.close();
+    this.live?.close();
     this.ackQueue = [];
     if (wasReady) this.host.releaseClientId(this._clientId, this);
     for (const fn of this.closeListeners) fn();
@@ -332,6 +335,15 @@ export class Session implements SessionContext {
       case 'reqHistoricalNews':
         (this.news as NewsFeed).handle(req);
         return;
+      case 'reqTickByTickData':
+      case 'cancelTickByTickData':
+      case 'reqRealTimeBars':
+      case 'cancelRealTimeBars':
+      case 'reqMktDepth':
+      case 'cancelMktDepth':
+      case 'reqMktDepthExchanges':
+        (this.live as LiveData).handle(req);
+        return;
       case 'reqScannerParameters':
       case 'reqScannerSubscription':
       case 'cancelScannerSubscription':
@@ -369,6 +381,7 @@ export class Session implements SessionContext {
     this.reference = new ReferenceData(this);
     this.news = new NewsFeed(this);
     this.scanner = new Scanner(this);
+    this.live = new LiveData(this);
     this.send(managedAccounts(this.engine.accounts));
     // Without NEXT_VALID_ID the client never resumes its request queue.
     this.send(nextValidId(this.host.nextOrderId(clientId)));

@@ -10,6 +10,7 @@ import { Market } from './market';
 import { venueHours, venuePhase, type VenueId } from './venues';
 import { worldListings } from './world-catalogue';
 import { article, headlines, type Headline } from './news';
+import { depthBook, DEPTH_VENUES, type DepthBook } from './depth';
 import { OptionBook, OPTION_UNDERLYINGS, type OptionChain, type OptionSeries } from './options';
 import { OrderBook } from './orders';
 import { earningsEvents, headTimestampMs, MARKET_RULES, matchSymbols, type CalendarEvent } from './reference';
@@ -190,6 +191,24 @@ export class BrokerEngine {
     const listing = this.catalogue.byId(conId);
     if (!listing) throw new Error(`No security definition for conId ${conId}`);
     return historicalBars({ listing, seed: this.seed, now: this.clock.now(), quote: this.market.quote(conId), hours: this.hours }, q);
+  }
+
+  /**
+   * The book of an instrument to `rows` levels, or why it has none: IB has no
+   * depth for indices or (through the API) for options.
+   */
+  depth(conId: number, rows: number): DepthBook | { unsupported: string } {
+    const l = this.catalogue.byId(conId);
+    const i = this.market.indexOf(conId);
+    if (!l || i === undefined) return { unsupported: this.options.isOption(conId) ? 'OPT' : 'unknown' };
+    const s = l.spec;
+    if (s?.secType === 'IND') return { unsupported: 'IND' };
+    const venues = !s ? ['NSDQ', 'ARCA', 'BATS', 'IEX', 'EDGX', 'NYSE', 'DRCTEDGE'] : s.secType === 'STK' ? [l.primaryExch] : [s.exchange];
+    return depthBook(conId, this.market.quoteAt(i), s?.minTick ?? 0.01, s?.secType === 'CASH' ? 1_000_000 : l.lotSize, venues, rows, this.market.roundAt(i));
+  }
+
+  depthVenues(): typeof DEPTH_VENUES {
+    return DEPTH_VENUES;
   }
 
   /** reqMatchingSymbols: by symbol prefix, then by company name. */
