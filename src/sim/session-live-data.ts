@@ -26,12 +26,15 @@ interface Line {
   unwatch: () => void;
   onQuote(q: Quote): void;
   stop?(): void;
+  /** Sends only the latest state (depth): while the client is behind it waits and catches up once. */
+  conflates?: boolean;
 }
 
 export class LiveData {
   private readonly lines = new Map<string, Line>();
   private readonly byDriver = new Map<number, Set<Line>>();
   private readonly unsubscribeTicks: () => void;
+  private readonly stale = new Set<Line>();
 
   constructor(private readonly s: SessionContext) {
     this.unsubscribeTicks = s.engine.on('tick', (conId: number) => this.onTick(conId));
@@ -88,6 +91,7 @@ export class LiveData {
     line.unwatch();
     line.stop?.();
     this.lines.delete(key);
+    this.stale.delete(line);
     this.byDriver.get(line.drivenBy)?.delete(line);
   }
 
@@ -95,7 +99,20 @@ export class LiveData {
     if (this.s.faults.connectivityLost) return;
     const set = this.byDriver.get(conId);
     if (!set) return;
-    for (const line of set) line.onQuote(this.s.engine.quote(line.conId));
+    for (const line of set) {
+      if (line.conflates && this.s.congested()) {
+        if (this.stale.size === 0) this.s.whenDrained(() => this.catchUp());
+        this.stale.add(line);
+        continue;
+      }
+      line.onQuote(this.s.engine.quote(line.conId));
+    }
+  }
+
+  private catchUp(): void {
+    const lines = [...this.stale];
+    this.stale.clear();
+    for (const line of lines) if (this.byDriver.get(line.drivenBy)?.has(line)) line.onQuote(this.s.engine.quote(line.conId));
   }
 
   private tickByTick(req: Extract<LiveRequest, { kind: 'reqTickByTickData' }>): void {
@@ -217,7 +234,7 @@ export class LiveData {
     };
     publish(initial);
     this.add(`dom:${req.reqId}`, {
-      reqId: req.reqId, conId: r.conId, drivenBy: r.drivenBy, unwatch: s.engine.watch(r.drivenBy),
+      reqId: req.reqId, conId: r.conId, drivenBy: r.drivenBy, unwatch: s.engine.watch(r.drivenBy), conflates: true,
       onQuote: () => {
         const next = book();
         if (!('unsupported' in next)) publish(next);
