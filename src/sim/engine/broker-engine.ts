@@ -558,7 +558,13 @@ export class BrokerEngine {
       realExpirationDate: spec.lastTradeDate ?? '', lastTradeTime: '',
       stockType: spec.secType === 'STK' ? (spec.stockType ?? 'COMMON') : '',
       minSize: spec.minSize ?? 1, sizeIncrement: spec.sizeIncrement ?? 1, suggestedSizeIncrement: spec.suggestedSizeIncrement ?? 100,
-      secIdList: [], underSymbol: spec.secType === 'FUT' ? l.symbol : '', underSecType: (spec.secType === 'FUT' ? 'IND' : '') as ContractDetails['underSecType'], notes: '',
+      secIdList: spec.bond ? [{ tag: 'CUSIP', value: spec.bond.cusip }] : [],
+      underSymbol: spec.secType === 'FUT' ? l.symbol : '', underSecType: (spec.secType === 'FUT' ? 'IND' : '') as ContractDetails['underSecType'], notes: '',
+      ...(spec.bond ? {
+        cusip: spec.bond.cusip, coupon: spec.bond.coupon, maturity: spec.bond.maturity, issueDate: spec.bond.issueDate, ratings: 'Aaa/AA+',
+        bondType: spec.bond.bondType, couponType: 'FIXED', convertible: false, callable: false, putable: false, descAppend: spec.bond.descAppend,
+        nextOptionDate: '', nextOptionType: '', nextOptionPartial: false, lastTradeTime: '',
+      } : {}),
     };
   }
 
