@@ -352,6 +352,8 @@ export class BrokerEngine {
     const noDefinition = { code: 200, reason: 'No security definition has been found for the request' };
     const type = String(contract.secType ?? '').toUpperCase();
     if (type === 'BAG') return this.combo(contract);
+    // A continuous future is a history series, not a contract one can hold.
+    if (type === 'CONTFUT') return { code: 201, reason: 'CONTFUT is for historical data only; order the contract month (secType FUT)' };
     if (type === 'OPT' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
       const found = this.options.find(contract);
       if (found.length !== 1) return found.length === 0 ? noDefinition : { code: 200, reason: 'The contract description specified is ambiguous' };

@@ -172,7 +172,13 @@ describe('futures orders', () => {
     expect(r.engine.positions(MARGIN).some((p) => p.contract.conId === es.conId)).toBe(false);
   });
 
-  it('MES pays the micro rate', () => {
+  it('a continuous future (CONTFUT) is refused: it is a history series, not a contract', () => {
+    r = rig();
+    const res = r.engine.placeOrder(1, 1, { symbol: 'ES', secType: 'CONTFUT' as Contract['secType'], exchange: 'CME' }, order('BUY', 1, 'MKT'));
+    expect(res.kind === 'rejected' && res.reason).toMatch(/CONTFUT is for historical data only/);
+  });
+
+    it('MES pays the micro rate', () => {
     r = rig();
     r.engine.placeOrder(1, 1, fut('MES'), order('BUY', 4, 'MKT'));
     expect(fillsOf(1)[0]!.commission.commission).toBeCloseTo(1, 4);
