@@ -100,8 +100,7 @@ export class BrokerEngine {
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
-      clock: this.clock, market: this.market, marks: this.marks, seed: opts.seed, hours: this.hours,
-      phase: (t) => this.calendar.phase(t),
+      clock: this.clock, marks: this.marks, seed: opts.seed, hours: this.hours,
       account: (id) => this.accountById.get(id),
       defaultAccount: this.accounts[0]!,
       emitOrder: (rec) => this.emit('orderStatus', rec),
