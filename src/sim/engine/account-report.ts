@@ -52,7 +52,9 @@ export function valueRows(a: Account, f: Figures): AccountValue[] {
   for (const [key, value, currency] of rows(a, f)) out.push({ key, value, currency });
   out.push(
     { key: 'Currency', value: 'USD', currency: 'USD' },
-    { key: 'CashBalance', value: money(f.cash), currency: 'USD' },
+    { key: 'CashBalance', value: money(a.cash), currency: 'USD' },
+    // Cash held in other currencies (foreign trades, forex conversions), each in its own currency.
+    ...[...(a.otherCash ?? [])].map(([currency, amount]) => ({ key: 'CashBalance', value: money(amount), currency })),
     { key: 'CashBalance', value: money(f.cash), currency: 'BASE' },
     { key: 'StockMarketValue', value: money(f.stockValue), currency: 'USD' },
     { key: 'NetLiquidationByCurrency', value: money(f.netLiq), currency: 'USD' },

@@ -5,17 +5,15 @@
 import { Random, mixSeed } from './random';
 import type { Catalogue, Listing } from './catalogue';
 import type { Market } from './market';
+import { positionsMargin, stockMargin, type MarginPosition } from './margin';
+import { settleFill } from './settlement';
+import { US_STOCK, type Terms } from './terms';
 
 export type AccountKind = 'margin' | 'cash';
 
 export const MARGIN_ACCOUNT = 'DU1234567';
 export const CASH_ACCOUNT = 'DU7654321';
 
-// Reg T: 50% to open, 25% to hold a long; shorts need a little more to hold.
-const LONG_INIT = 0.5;
-const LONG_MAINT = 0.25;
-const SHORT_INIT = 0.5;
-const SHORT_MAINT = 0.3;
 const DAY_TRADE_THRESHOLD = 25_000;
 
 export interface Holding {
@@ -29,6 +27,10 @@ export interface Holding {
   dayCashFlow: number;
   dayCommission: number;
   dayRealized: number;
+  /** The instrument's class, currency and multiplier; absent for a US stock or ETF. */
+  terms?: Terms;
+  /** Futures: the average price the position was opened at (times the multiplier), commission excluded. */
+  openPrice?: number;
 }
 
 export interface Account {
@@ -37,6 +39,8 @@ export interface Account {
   cash: number;
   holdings: Map<number, Holding>;
   prevDayEwl: number;
+  /** Cash in currencies other than USD (from trading foreign instruments and forex). */
+  otherCash?: Map<string, number>;
 }
 
 export interface Figures {
@@ -58,84 +62,73 @@ export interface Figures {
 export interface Marks {
   last(conId: number): number;
   close(conId: number): number;
+  /** USD per unit of a currency; without it only USD can be valued. */
+  fx?(currency: string): number;
+}
+
+/** USD per unit; a currency the marks cannot convert makes the figures NaN rather than quietly wrong. */
+export function usdPer(marks: Marks, currency: string): number {
+  if (currency === 'USD') return 1;
+  return marks.fx ? marks.fx(currency) : Number.NaN;
+}
+
+export function termsOf(h: Holding): Terms {
+  return h.terms ?? US_STOCK;
 }
 
 export function marginOf(kind: AccountKind, qty: number, price: number): { init: number; maint: number } {
-  const value = Math.abs(qty) * price;
-  // A cash account carries every position at 100%: what it owns is paid for in full.
-  if (kind === 'cash') return { init: value, maint: value };
-  return qty >= 0 ? { init: value * LONG_INIT, maint: value * LONG_MAINT } : { init: value * SHORT_INIT, maint: value * SHORT_MAINT };
+  return stockMargin(kind, qty, price);
+}
+
+/** What a holding adds to net liquidation, in its currency: market value, or for a future its open P&L. */
+export function holdingValue(h: Holding, price: number): number {
+  const t = termsOf(h);
+  return t.secType === 'FUT' ? h.qty * (price * t.factor - (h.openPrice ?? 0)) : h.qty * price * t.factor;
 }
 
 export function figures(a: Account, marks: Marks): Figures {
   let stockValue = 0;
   let gross = 0;
-  let init = 0;
-  let maint = 0;
   let unrealized = 0;
   let realizedToday = 0;
   let daily = 0;
+  let cash = a.cash;
+  for (const [currency, amount] of a.otherCash ?? []) cash += amount * usdPer(marks, currency);
+  const positions: MarginPosition[] = [];
   for (const h of a.holdings.values()) {
+    const t = termsOf(h);
+    const fx = usdPer(marks, t.currency);
     const price = marks.last(h.conId);
-    const value = h.qty * price;
+    const value = holdingValue(h, price) * fx;
     stockValue += value;
-    gross += Math.abs(value);
-    const m = marginOf(a.kind, h.qty, price);
-    init += m.init;
-    maint += m.maint;
-    unrealized += value - h.qty * h.avgCost;
-    realizedToday += h.dayRealized;
-    daily += holdingDaily(h, marks);
+    if (t.secType !== 'FUT') gross += Math.abs(value);
+    positions.push({ conId: h.conId, qty: h.qty, terms: t });
+    unrealized += (h.qty * price * t.factor - h.qty * h.avgCost) * fx;
+    realizedToday += h.dayRealized * fx;
+    daily += holdingDaily(h, marks) * fx;
   }
-  const netLiq = a.cash + stockValue;
+  const { init, maint } = positionsMargin(a.kind, positions, { last: (id) => marks.last(id), fx: (c) => usdPer(marks, c) });
+  const netLiq = cash + stockValue;
   const ewl = netLiq;
   const available = ewl - init;
   const excess = ewl - maint;
-  const buyingPower = a.kind === 'cash' ? Math.max(0, a.cash) : Math.max(0, 4 * available);
-  return { cash: a.cash, stockValue, gross, init, maint, netLiq, ewl, available, excess, buyingPower, unrealized, realizedToday, daily };
+  const buyingPower = a.kind === 'cash' ? Math.max(0, cash) : Math.max(0, 4 * available);
+  return { cash, stockValue, gross, init, maint, netLiq, ewl, available, excess, buyingPower, unrealized, realizedToday, daily };
 }
 
 /** Today's P&L of one holding: value change since the close, net of today's trades and their commission. */
 export function holdingDaily(h: Holding, marks: Marks): number {
-  return h.qty * marks.last(h.conId) - h.dayStartQty * marks.close(h.conId) + h.dayCashFlow - h.dayCommission;
-}
-
-function holding(a: Account, conId: number): Holding {
-  let h = a.holdings.get(conId);
-  if (!h) {
-    h = { conId, qty: 0, avgCost: 0, realized: 0, dayStartQty: 0, dayCashFlow: 0, dayCommission: 0, dayRealized: 0 };
-    a.holdings.set(conId, h);
-  }
-  return h;
+  const f = termsOf(h).factor;
+  return (h.qty * marks.last(h.conId) - h.dayStartQty * marks.close(h.conId)) * f + h.dayCashFlow - h.dayCommission;
 }
 
 /**
- * Books a fill. Returns the realized P&L (commission included) when the fill
- * closed some of the position, undefined when it only opened or added.
+ * Books a fill of a US stock in USD. Returns the realized P&L (commission
+ * included) when the fill closed some of the position, undefined when it only
+ * opened or added.
  */
 export function bookFill(a: Account, conId: number, signedQty: number, price: number, commission: number): number | undefined {
-  const h = holding(a, conId);
-  a.cash -= signedQty * price + commission;
-  h.dayCashFlow -= signedQty * price;
-  h.dayCommission += commission;
-  let realized: number | undefined;
-  const closing = h.qty !== 0 && Math.sign(h.qty) !== Math.sign(signedQty);
-  if (!closing) {
-    const basis = h.qty * h.avgCost + signedQty * price + commission;
-    h.qty += signedQty;
-    h.avgCost = basis / h.qty;
-  } else {
-    const closed = Math.min(Math.abs(signedQty), Math.abs(h.qty));
-    const opened = Math.abs(signedQty) - closed;
-    const closeCommission = commission * (closed / Math.abs(signedQty));
-    realized = (price - h.avgCost) * closed * Math.sign(h.qty) - closeCommission;
-    h.realized += realized;
-    h.dayRealized += realized;
-    h.qty += signedQty;
-    if (opened > 0) h.avgCost = (h.qty * price + (commission - closeCommission)) / h.qty;
-    else if (h.qty === 0) h.avgCost = 0;
-  }
-  return realized;
+  return settleFill(a, { conId, terms: US_STOCK, signedQty, price, commission, commissionCurrency: 'USD' });
 }
 
 /** A new trading day: today's figures start from the positions carried over. */
