@@ -1,8 +1,10 @@
 // The simulated broker as one object: market, accounts and order book on a
 // shared clock. It is independent of client sessions: the market walks and
 // orders fill whether or not anyone is connected.
-import { figures, holdingDaily, openAccounts, rollAccountDay, type Account, type Marks } from './accounts';
-import { summaryRows, valueRows } from './account-report';
+import { figures, holdingDaily, rollAccountDay, type Account, type Marks, type Terms } from './accounts';
+import { ledgerRows, summaryRows, valueRows } from './account-report';
+import { exchangeRate } from './fx';
+import { modelsOf, openAccounts } from './households';
 import { historicalBars } from './bars';
 import { Catalogue, VALID_EXCHANGES, contractOf, type InstrumentSpec, type Listing } from './catalogue';
 import type { SimClock } from './clock';
@@ -77,14 +79,27 @@ export class BrokerEngine {
     this.catalogue.addWorld(worldListings(now));
     this.market = new Market(this.catalogue, opts.seed, this.tickIntervalMs, now);
     const index = (conId: number): number => this.market.indexOf(conId) ?? -1;
+    const marketLast = (conId: number): number => { const i = index(conId); return i < 0 ? 0 : this.market.lastAt(i); };
+    // Prices per unit of the instrument's currency: an option at its quote, a London share in pounds, not pence.
+    const unit = (conId: number): number => this.catalogue.byId(conId)?.spec?.priceMagnifier ?? 1;
     this.marks = {
-      last: (conId) => { const i = index(conId); return i < 0 ? 0 : this.market.lastAt(i); },
-      close: (conId) => { const i = index(conId); return i < 0 ? 0 : this.market.closeAt(i); },
+      last: (conId) => {
+        const series = this.options.byConId(conId);
+        return series ? this.optionQuote(series).quote.last : marketLast(conId) / unit(conId);
+      },
+      close: (conId) => {
+        const series = this.options.byConId(conId);
+        if (series) return this.optionQuote(series).quote.close;
+        const i = index(conId);
+        return i < 0 ? 0 : this.market.closeAt(i) / unit(conId);
+      },
+      terms: (conId) => this.terms(conId),
+      rate: (currency, base) => exchangeRate(currency, base, marketLast),
     };
     this.options = new OptionBook(
       OPTION_UNDERLYINGS.map((sym) => this.catalogue.bySym(sym)).filter((l): l is Listing => l !== undefined), () => this.clock.now(),
     );
-    const accounts = openAccounts(opts.seed, this.catalogue, this.market, held, this.marks);
+    const accounts = openAccounts(opts.seed, { catalogue: this.catalogue, options: this.options, marks: this.marks, now: () => this.clock.now() }, held);
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
@@ -243,10 +258,11 @@ export class BrokerEngine {
     return runScan(this.catalogue.listings, (l) => this.market.quote(l.conId), q).map((l) => contractOf(l));
   }
 
-  accountValues(account: string): AccountValue[] {
+  /** reqAccountUpdates values; with a model code, that model's positions only (reqAccountUpdatesMulti). */
+  accountValues(account: string, model?: string): AccountValue[] {
     const a = this.accountById.get(account);
     const reported = this.reportedAccountTypes.get(account);
-    const rows = a ? valueRows(a, figures(a, this.marks)) : [];
+    const rows = a ? valueRows(a, figures(a, this.marks, model)) : [];
     return reported === undefined ? rows : rows.map((r) => (r.key === 'AccountType' ? { ...r, value: reported } : r));
   }
 
@@ -257,43 +273,63 @@ export class BrokerEngine {
     return reported === undefined ? rows : rows.map((r) => (r.tag === 'AccountType' ? { ...r, value: reported } : r));
   }
 
+  /** The cash ledger by currency ($LEDGER tags): "BASE" for the base-currency totals, then each currency. */
+  accountLedger(account: string): SummaryValue[] {
+    const a = this.accountById.get(account);
+    return a ? ledgerRows(a, figures(a, this.marks)) : [];
+  }
+
+  /** The account's base currency, or undefined for an account this login does not have. */
+  baseCurrency(account: string): string | undefined {
+    return this.accountById.get(account)?.base;
+  }
+
+  /** Advisor model codes in use in the account. */
+  models(account: string): string[] {
+    const a = this.accountById.get(account);
+    return a ? modelsOf(a) : [];
+  }
+
   /** From now on report this AccountType for the account (an empty string: IB leaves it unset). */
   reportAccountType(account: string, value: string): void {
     this.reportedAccountTypes.set(account, value);
     this.emit('account', account);
   }
 
-  positions(account?: string): PositionRow[] {
+  positions(account?: string, model?: string): PositionRow[] {
     const out: PositionRow[] = [];
     for (const a of this.accountById.values()) {
       if (account !== undefined && a.id !== account) continue;
       for (const h of a.holdings.values()) {
-        if (h.qty === 0) continue;
-        const l = this.catalogue.byId(h.conId);
-        if (l) out.push({ account: a.id, contract: contractOf(l), pos: h.qty, avgCost: round4(h.avgCost) });
+        if (h.qty === 0 || (model && h.model !== model)) continue;
+        const c = this.contractFor(h.conId);
+        if (c) out.push({ account: a.id, contract: c, pos: h.qty, avgCost: round4(h.avgCost) });
       }
     }
     return out;
   }
 
+  /** Portfolio rows (updatePortfolio): price, value and P&L in the instrument's own currency. */
   portfolio(account: string): PortfolioRow[] {
     const a = this.accountById.get(account);
     if (!a) return [];
     const out: PortfolioRow[] = [];
     for (const h of a.holdings.values()) {
       if (h.qty === 0) continue;
+      const c = this.contractFor(h.conId);
+      if (!c) continue;
       const l = this.catalogue.byId(h.conId);
-      if (!l) continue;
       const price = this.marks.last(h.conId);
-      const value = h.qty * price;
+      const value = h.qty * price * this.terms(h.conId).multiplier;
       out.push({
-        account: a.id, contract: { ...contractOf(l), exchange: l.primaryExch }, pos: h.qty, avgCost: round4(h.avgCost),
-        marketPrice: price, marketValue: round2(value), unrealizedPNL: round2(value - h.qty * h.avgCost), realizedPNL: round2(h.realized),
+        account: a.id, contract: l ? { ...c, exchange: l.primaryExch } : c, pos: h.qty, avgCost: round4(h.avgCost),
+        marketPrice: round6(price), marketValue: round2(value), unrealizedPNL: round2(value - h.qty * h.avgCost), realizedPNL: round2(h.realized),
       });
     }
     return out;
   }
 
+  /** reqPnL: the account's figures in its base currency. */
   pnl(account: string): AccountPnl {
     const a = this.accountById.get(account);
     if (!a) return { dailyPnL: 0, unrealizedPnL: 0, realizedPnL: 0 };
@@ -301,14 +337,36 @@ export class BrokerEngine {
     return { dailyPnL: round2(f.daily), unrealizedPnL: round2(f.unrealized), realizedPnL: round2(f.realizedToday) };
   }
 
+  /** reqPnLSingle: one position's figures in the account's base currency, converted at the rate the account reports. */
   pnlSingle(account: string, conId: number): PositionPnl | undefined {
-    const h = this.accountById.get(account)?.holdings.get(conId);
-    if (!h) return undefined;
-    const price = this.marks.last(conId);
+    const a = this.accountById.get(account);
+    const h = a?.holdings.get(conId);
+    if (!a || !h) return undefined;
+    const t = this.terms(conId);
+    const rate = this.marks.rate(t.currency, a.base);
+    const value = h.qty * this.marks.last(conId) * t.multiplier;
     return {
-      pos: h.qty, dailyPnL: round2(holdingDaily(h, this.marks)), unrealizedPnL: round2(h.qty * (price - h.avgCost)),
-      realizedPnL: round2(h.dayRealized), value: round2(h.qty * price),
+      pos: h.qty, dailyPnL: round2(holdingDaily(h, this.marks) * rate), unrealizedPnL: round2((value - h.qty * h.avgCost) * rate),
+      realizedPnL: round2(h.dayRealized * rate), value: round2(value * rate),
     };
+  }
+
+  /** The contract of anything an account can hold: a listing or a listed option. */
+  contractFor(conId: number): Contract | undefined {
+    const series = this.options.byConId(conId);
+    if (series) return this.options.contract(series);
+    const l = this.catalogue.byId(conId);
+    return l ? contractOf(l) : undefined;
+  }
+
+  private terms(conId: number): Terms {
+    const series = this.options.byConId(conId);
+    if (series) {
+      const i = this.market.indexOf(series.underlying.conId);
+      return { currency: 'USD', multiplier: 100, secType: 'OPT', underlyingPrice: i === undefined ? undefined : this.market.lastAt(i) };
+    }
+    const spec = this.catalogue.byId(conId)?.spec;
+    return spec ? { currency: spec.currency, multiplier: spec.multiplier ?? 1, secType: spec.secType } : { currency: 'USD', multiplier: 1, secType: 'STK' };
   }
 
   placeOrder(clientId: number, orderId: number, contract: Contract, order: Order): PlaceResult {
@@ -486,3 +544,4 @@ export class BrokerEngine {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+const round6 = (x: number): number => Math.round(x * 1_000_000) / 1_000_000;

@@ -2,7 +2,7 @@
 // goes live: a cash (IRA) account can neither short nor borrow, and a margin
 // account needs the initial margin of what it adds. Orders still working
 // count against what is left, so two orders cannot spend the same money.
-import { figures, marginOf, type Account, type Marks } from './accounts';
+import { cashIn, figures, marginOf, type Account, type Marks } from './accounts';
 import type { Order } from './types';
 
 const SUPPORTED_TYPES = new Set(['MKT', 'LMT', 'STP', 'STP LMT', 'TRAIL']);
@@ -92,7 +92,7 @@ export function refusal(a: Account, marks: Marks, symbol: string, conId: number,
       return undefined;
     }
     const cost = signedQty * estPrice + commission;
-    const cash = a.cash - exposure.pendingBuyCost;
+    const cash = cashIn(a, 'USD') - exposure.pendingBuyCost;
     if (cost > cash) {
       return `Margin is not permitted in cash account ${a.id}: the order costs ${money(cost)} USD and ${money(Math.max(0, cash))} USD of cash is available.`;
     }
