@@ -64,6 +64,8 @@ const SUMMARY_TAGS = [
   'GrossPositionValue',
   'EquityWithLoanValue',
   'DayTradesRemaining',
+  // Cash, ExchangeRate and net liquidation for every currency the account holds.
+  '$LEDGER:ALL',
 ].join(',');
 
 /** Request ids start here; order ids stay below it (IB's order ids are 32-bit and grow by one per order). */
@@ -289,6 +291,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
         link.send('data', (api) => api.reqPnL(reqId, account, ''));
       }
       this.marketData.subscribeHeld(link, () => this.nextRequestId++);
+      this.marketData.subscribePositionPnl(link, () => this.nextRequestId++);
       this.attempt = 0;
       this.startHeartbeat(link);
       this.setState('ready', this.readyMessage());
@@ -331,7 +334,10 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       const held = this.marketData.heldContract(contract);
       if (!held) return;
       this.portfolio.applyPosition(account, held, Number(pos), Number(avgCost));
-      if (!syncing && this.current.phase === 'ready') this.marketData.subscribeHeld(link, () => this.nextRequestId++);
+      if (!syncing && this.current.phase === 'ready') {
+        this.marketData.subscribeHeld(link, () => this.nextRequestId++);
+        this.marketData.subscribePositionPnl(link, () => this.nextRequestId++);
+      }
     });
     link.on(EventName.positionEnd, () => {
       pending.positions = true;
@@ -340,6 +346,10 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     link.on(EventName.pnl, (reqId: number, daily: number, unrealized: number, realized: number) => {
       const account = this.marketData.pnlAccount(reqId);
       if (account) this.portfolio.applyAccountPnL(account, toNumber(daily), toNumber(unrealized), toNumber(realized));
+    });
+    link.on(EventName.pnlSingle, (reqId: number, _pos: number, daily: number, unrealized: number, _realized: number, value: number) => {
+      const held = this.marketData.pnlSingleOf(reqId);
+      if (held) this.portfolio.applyPositionPnL(held.account, held.conId, { daily: toNumber(daily), unrealized: toNumber(unrealized), value: toNumber(value) });
     });
     link.on(EventName.contractDetails, (reqId: number, details: ContractDetails) => this.requests.onDetails(reqId, details));
     link.on(EventName.contractDetailsEnd, (reqId: number) => this.requests.onDetailsEnd(reqId));

@@ -28,6 +28,8 @@ export class MarketDataBook {
   private readonly byReqId = new Map<number, HeldContract>();
   private readonly byConId = new Map<number, number>();
   private readonly pnlByReqId = new Map<number, string>();
+  private readonly pnlSingleByKey = new Map<string, number>();
+  private readonly pnlSingleByReqId = new Map<number, { account: string; conId: number }>();
   private delayedRequested = false;
 
   constructor(private readonly portfolio: PortfolioModel) {}
@@ -36,19 +38,46 @@ export class MarketDataBook {
     this.byReqId.clear();
     this.byConId.clear();
     this.pnlByReqId.clear();
+    this.pnlSingleByKey.clear();
+    this.pnlSingleByReqId.clear();
     this.delayedRequested = false;
   }
 
   heldContract(contract: Contract): HeldContract | undefined {
     if (!contract.conId) return undefined;
+    const secType = String(contract.secType ?? 'STK');
+    const derivative = secType !== 'STK' && secType !== 'CASH' && secType !== 'CRYPTO' && secType !== 'BOND';
+    const expiry = (contract.lastTradeDateOrContractMonth ?? '').trim();
+    const right = String(contract.right ?? '').toUpperCase();
+    const strike = Number(contract.strike);
     return {
       conId: contract.conId,
-      symbol: contract.localSymbol || contract.symbol || String(contract.conId),
-      secType: String(contract.secType ?? 'STK'),
+      symbol: (derivative ? contract.localSymbol : contract.symbol) || contract.localSymbol || contract.symbol || String(contract.conId),
+      underlying: contract.symbol || contract.localSymbol || String(contract.conId),
+      secType,
       currency: contract.currency ?? 'USD',
       exchange: contract.primaryExch || contract.exchange || 'SMART',
       multiplier: Number(contract.multiplier) || 1,
+      expiry: derivative && expiry ? expiry : null,
+      strike: derivative && Number.isFinite(strike) && strike > 0 && strike < 1e300 ? strike : null,
+      right: right.startsWith('C') ? 'C' : right.startsWith('P') ? 'P' : null,
     };
+  }
+
+  /** Subscribes IB's P&L for every held position that has no subscription yet. */
+  subscribePositionPnl(link: GatewayLink, nextReqId: () => number): void {
+    for (const { account, conId } of this.portfolio.heldPositions()) {
+      const key = `${account}:${conId}`;
+      if (this.pnlSingleByKey.has(key)) continue;
+      const reqId = nextReqId();
+      this.pnlSingleByKey.set(key, reqId);
+      this.pnlSingleByReqId.set(reqId, { account, conId });
+      link.send('data', (api) => api.reqPnLSingle(reqId, account, '', conId));
+    }
+  }
+
+  pnlSingleOf(reqId: number): { account: string; conId: number } | undefined {
+    return this.pnlSingleByReqId.get(reqId);
   }
 
   trackPnL(reqId: number, account: string): void {
@@ -79,6 +108,9 @@ export class MarketDataBook {
     this.byReqId.clear();
     this.byConId.clear();
     for (const contract of held) this.request(link, contract, nextReqId());
+    this.pnlSingleByKey.clear();
+    this.pnlSingleByReqId.clear();
+    this.subscribePositionPnl(link, nextReqId);
   }
 
   onTickPrice(reqId: number, tickType: number, price: number): void {
@@ -114,7 +146,9 @@ export class MarketDataBook {
   private request(link: GatewayLink, held: HeldContract, reqId: number): void {
     this.byReqId.set(reqId, held);
     this.byConId.set(held.conId, reqId);
-    const contract: Contract = { conId: held.conId, exchange: 'SMART', currency: held.currency, secType: held.secType as Contract['secType'] };
+    // Stocks and options route through SMART; futures, forex and crypto trade only where they are listed.
+    const smart = held.secType === 'STK' || held.secType === 'OPT';
+    const contract: Contract = { conId: held.conId, exchange: smart ? 'SMART' : held.exchange, currency: held.currency, secType: held.secType as Contract['secType'] };
     link.send('data', (api) => api.reqMktData(reqId, contract, '', false, false));
   }
 }

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ContractProfile } from '../../../src/shared/chart';
 import type { PositionView } from '../../../src/shared/portfolio';
 import { allocate } from '../../../src/renderer/src/charts/allocation';
+import { positionView } from '../../support/position-view';
 
 function position(symbol: string, conId: number, marketValue: number | null): PositionView {
-  return {
-    key: `DU1:${conId}`, account: 'DU1', conId, symbol, secType: 'STK', currency: 'USD', exchange: 'SMART', multiplier: 1,
-    quantity: 1, avgCost: 1, marketPrice: null, marketValue, weightPct: null, unrealizedPnL: null, dailyPnL: null, delayed: false,
-  };
+  return positionView({ account: 'DU1', conId, symbol, exchange: 'SMART', quantity: 1, avgCost: 1, marketValue });
 }
 
 const profiles = new Map<number, ContractProfile>([

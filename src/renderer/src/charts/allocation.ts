@@ -32,11 +32,11 @@ function nameFor(position: PositionView, basis: AllocationBasis, profile: Contra
 export function allocate(positions: readonly PositionView[], basis: AllocationBasis, profiles: ReadonlyMap<number, ContractProfile>): AllocationSlice[] {
   const sums = new Map<string, { gross: number; net: number }>();
   for (const position of positions) {
-    if (position.marketValue === null || position.marketValue === 0) continue;
+    if (position.baseValue === null || position.baseValue === 0) continue;
     const name = nameFor(position, basis, profiles.get(position.conId));
     const sum = sums.get(name) ?? { gross: 0, net: 0 };
-    sum.gross += Math.abs(position.marketValue);
-    sum.net += position.marketValue;
+    sum.gross += Math.abs(position.baseValue);
+    sum.net += position.baseValue;
     sums.set(name, sum);
   }
   const total = [...sums.values()].reduce((acc, sum) => acc + sum.gross, 0);

@@ -39,5 +39,6 @@ export function totalPositions(rows: PositionView[]): PositionTotals {
     }
     return any ? total : null;
   };
-  return { marketValue: sum((r) => r.marketValue), unrealizedPnL: sum((r) => r.unrealizedPnL), dailyPnL: sum((r) => r.dailyPnL) };
+  // In base currencies: own-currency values of different currencies do not add up.
+  return { marketValue: sum((r) => r.baseValue), unrealizedPnL: sum((r) => r.unrealizedPnL), dailyPnL: sum((r) => r.dailyPnL) };
 }

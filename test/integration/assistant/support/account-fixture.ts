@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { positionView } from '../../../support/position-view';
 import { DraftInput, defaultRiskLimits, type Draft } from '../../../../src/shared/draft';
 import type { AccountView, ExecutionView, OpenOrderView, PositionView, QuoteView } from '../../../../src/shared/portfolio';
 import type { AccountReader, ContractMatch, DraftDesk, DraftDeskResult, PriceBar, PriceHistoryRequest } from '../../../../src/main/assistant/ports';
@@ -10,6 +11,7 @@ export const accountId = 'DU7654321';
 const account: AccountView = {
   account: accountId,
   currency: 'USD',
+  cashByCurrency: [{ currency: 'USD', cash: 40_000, rate: 1, netLiquidation: 100_000 }],
   kind: 'margin',
   accountType: 'INDIVIDUAL',
   netLiquidation: 100_000,
@@ -27,24 +29,11 @@ const account: AccountView = {
   realizedPnL: 0,
 };
 
-const position = (symbol: string, conId: number, quantity: number, price: number, avgCost: number): PositionView => ({
-  key: `${accountId}:${conId}`,
-  account: accountId,
-  conId,
-  symbol,
-  secType: 'STK',
-  currency: 'USD',
-  exchange: 'NASDAQ',
-  multiplier: 1,
-  quantity,
-  avgCost,
-  marketPrice: price,
-  marketValue: quantity * price,
-  weightPct: (quantity * price) / 1000,
-  unrealizedPnL: quantity * (price - avgCost),
-  dailyPnL: 10,
-  delayed: false,
-});
+const position = (symbol: string, conId: number, quantity: number, price: number, avgCost: number): PositionView =>
+  positionView({
+    account: accountId, conId, symbol, quantity, avgCost, marketPrice: price, marketValue: quantity * price,
+    weightPct: (quantity * price) / 1000, unrealizedPnL: quantity * (price - avgCost), dailyPnL: 10,
+  });
 
 /**
  * An in-memory account behind the assistant's ports. Drafts go through the
