@@ -426,6 +426,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     });
     link.on(EventName.tickPrice, (reqId: number, tickType: number, price: number) => this.marketData.onTickPrice(reqId, tickType, price));
     link.on(EventName.marketDataType, (reqId: number, type: number) => this.marketData.onMarketDataType(reqId, type));
+    link.on(EventName.tickOptionComputation, (...args: unknown[]) => this.marketData.onOptionComputation(args));
     link.on(EventName.currentTime, () => this.heartbeatAnswered());
     link.on(EventName.info, (message: string, code: number) => this.onGatewayNotice(link, code, message));
     link.on(EventName.error, (error: Error, code: number, reqId: number) => this.onGatewayError(link, code, reqId, error?.message ?? ''));

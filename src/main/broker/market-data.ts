@@ -1,6 +1,7 @@
 import type { Contract } from '@stoqey/ib';
 import type { GatewayLink } from './gateway-link';
 import type { HeldContract, PortfolioModel } from './portfolio-model';
+import { MODEL_TICKS, readOptionComputation } from './option-computation';
 
 /**
  * Quote subscriptions for held symbols, and the fall-back to delayed data.
@@ -29,6 +30,7 @@ export class MarketDataBook {
   private readonly byConId = new Map<number, number>();
   private readonly pnlByReqId = new Map<number, string>();
   private readonly pnlSingleByKey = new Map<string, number>();
+  private readonly modelSeen = new Set<number>();
   private readonly pnlSingleByReqId = new Map<number, { account: string; conId: number }>();
   private delayedRequested = false;
 
@@ -40,6 +42,7 @@ export class MarketDataBook {
     this.pnlByReqId.clear();
     this.pnlSingleByKey.clear();
     this.pnlSingleByReqId.clear();
+    this.modelSeen.clear();
     this.delayedRequested = false;
   }
 
@@ -119,6 +122,16 @@ export class MarketDataBook {
     if (!held || !spec) return;
     const value = Number.isFinite(price) && price > 0 && price < 1e300 ? price : null;
     this.portfolio.applyQuote(held.conId, held.symbol, { [spec.field]: value, ...(spec.delayed ? { delayed: true } : {}) });
+  }
+
+  /** Greeks from IB's model computation (bid/ask/last ones only until a model tick has come). */
+  onOptionComputation(args: readonly unknown[]): void {
+    const c = readOptionComputation(args);
+    const held = c ? this.byReqId.get(c.reqId) : undefined;
+    if (!c || !held) return;
+    if (!MODEL_TICKS.has(c.tickType) && this.modelSeen.has(held.conId)) return;
+    if (MODEL_TICKS.has(c.tickType)) this.modelSeen.add(held.conId);
+    this.portfolio.applyGreeks(held.conId, c.greeks);
   }
 
   onMarketDataType(reqId: number, type: number): void {

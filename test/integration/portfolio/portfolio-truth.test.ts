@@ -66,6 +66,24 @@ describe('portfolio truth against the demo gateway', () => {
     for (const kind of ['STK/USD', 'STK/EUR', 'STK/JPY', 'STK/GBP', 'OPT/USD', 'FUT/USD']) expect(seen).toContain(kind);
   });
 
+  it('options carry IB\'s greeks from the option computation ticks, each in its own place', async () => {
+    await settled();
+    const snap = await waitFor(() => {
+      const s = session.portfolio.snapshot();
+      return s.positions.filter((p) => p.secType === 'OPT').every((p) => p.greeks !== null) ? s : undefined;
+    }, 'greeks for every option held', 10_000);
+    const options = snap.positions.filter((p) => p.secType === 'OPT');
+    expect(options.length).toBeGreaterThanOrEqual(5);
+    for (const p of options) {
+      const model = sim.engine.optionSnapshot(p.conId)!.model;
+      expect(p.greeks!.delta).toBeCloseTo(model.delta, 6);
+      expect(p.greeks!.impliedVol).toBeCloseTo(model.impliedVol, 6);
+      expect(p.greeks!.gamma).toBeCloseTo(model.gamma, 6);
+      expect(p.greeks!.theta).toBeCloseTo(model.theta, 6);
+      expect(p.greeks!.underlyingPrice).toBeCloseTo(model.undPrice, 6);
+    }
+  });
+
   it('net liquidation of each account, the EUR-based one included, is its cash and its positions in base', async () => {
     const snap = await settled();
     expect(snap.accounts.map((a) => a.currency)).toEqual(['USD', 'USD', 'EUR']);
