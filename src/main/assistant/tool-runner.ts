@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { DraftInput, type Draft } from '../../shared/draft';
 import type { AccountAliases } from './aliases';
+import { easternYmd } from '../../shared/trading-date';
 import { fenceUntrusted } from './fence';
+import { portfolioDigest } from './portfolio-digest';
 import type { AccountReader, DraftDesk, DraftDeskResult } from './ports';
 import { isToolName, toolInputs, type DraftOrderToolInput, type ToolName } from './tools';
 
@@ -84,7 +86,9 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
   switch (name) {
     case 'get_portfolio': {
       const i = input as Inputs['get_portfolio'];
-      return data(ctx, { positions: await reader.portfolio(await resolveAccount(ctx, i.account)) });
+      const account = await resolveAccount(ctx, i.account);
+      const [positions, accounts] = await Promise.all([reader.portfolio(account), reader.accountSummary(account)]);
+      return data(ctx, portfolioDigest(accounts, positions, easternYmd(ctx.now())));
     }
     case 'get_account_summary': {
       const i = input as Inputs['get_account_summary'];

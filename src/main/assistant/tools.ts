@@ -46,7 +46,11 @@ const maxRisks = 8;
 export const toolDefinitions: readonly ToolDefinition[] = [
   {
     name: 'get_portfolio',
-    description: 'Positions with quantity, average cost, market value, weight in the account and P&L. One account, or all accounts when account is omitted.',
+    description:
+      'Positions of every security type, by account in its base currency: stocks per currency with price, base value, unrealized and daily P&L; ' +
+      'options under their underlying and expiry with strike, right, days to expiry and IB\'s greeks (delta, gamma, theta, vega, implied vol); futures with expiry and multiplier; ' +
+      'cash by currency with IB\'s exchange rates; delta-adjusted exposure per underlying; recognised strategies (verticals, covered calls, cash-secured puts, straddles, strangles); ' +
+      'expiry and assignment warnings. Figures are IB\'s own unless marked computed. One account, or all accounts when account is omitted.',
     strict: true,
     input_schema: object({ account: accountField }),
   },
