@@ -4,7 +4,7 @@ import type { AccountAliases } from './aliases';
 import { easternYmd } from '../../shared/trading-date';
 import { fenceUntrusted } from './fence';
 import { portfolioDigest } from './portfolio-digest';
-import type { AccountReader, DraftDesk, DraftDeskResult } from './ports';
+import type { AccountReader, DraftDesk, DraftDeskResult, OptionQuote } from './ports';
 import { isToolName, toolInputs, type DraftOrderToolInput, type ToolName } from './tools';
 
 export interface ToolRunContext {
@@ -139,6 +139,18 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
       const drafts = await reader.pendingDrafts();
       return data(ctx, { drafts: drafts.map(draftForClaude) });
     }
+    case 'get_option_chain': {
+      const i = input as Inputs['get_option_chain'];
+      const chain = await reader.optionChain({ symbol: i.symbol.toUpperCase(), ...(i.expiry === undefined ? {} : { expiry: i.expiry }), strikes: i.strikes ?? 10 });
+      const q = (x: OptionQuote | null): string => (x === null ? '? ? ? ?' : `${num(x.bid)} ${num(x.ask)} ${x.delta === null ? '?' : Math.round(x.delta * 100)} ${x.impliedVol === null ? '?' : (x.impliedVol * 100).toFixed(1)}`);
+      return data(ctx, {
+        symbol: chain.symbol, currency: chain.currency, spot: chain.spot, multiplier: chain.multiplier,
+        tradingClass: chain.tradingClass === '' ? '' : fenceUntrusted(chain.tradingClass),
+        expirations: chain.expirations, expiry: chain.expiry,
+        columns: 'strike | call bid ask delta(x100) iv% | put bid ask delta(x100) iv%; ? = IB gave no figure',
+        rows: chain.rows.map((r) => `${r.strike} | ${q(r.call)} | ${q(r.put)}`).join('\n'),
+      });
+    }
     case 'draft_order':
       return draftOrder(input as DraftOrderToolInput, ctx);
   }
@@ -149,6 +161,8 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
 function fenceOrderRef<T extends { orderRef: string }>(row: T): T {
   return { ...row, orderRef: row.orderRef === '' ? '' : fenceUntrusted(row.orderRef) };
 }
+
+const num = (x: number | null): string => (x === null ? '?' : String(x));
 
 function fenceOptional(text: string | null): string | null {
   return text === null || text === '' ? text : fenceUntrusted(text);

@@ -104,6 +104,17 @@ export const toolDefinitions: readonly ToolDefinition[] = [
     input_schema: object({}),
   },
   {
+    name: 'get_option_chain',
+    description:
+      'Research an underlying\'s listed options: its expirations, and for one expiry (the nearest unless given) the strikes nearest spot with call and put bid, ask, delta and implied volatility from IB. ' +
+      'Read only: nothing is ordered.',
+    strict: true,
+    input_schema: object(
+      { symbol: str('Underlying ticker, e.g. "AAPL".'), expiry: str('Expiry as yyyyMMdd, from a previous answer\'s expirations.'), strikes: int('How many strikes around spot, 2 to 30 (default 10).') },
+      ['symbol'],
+    ),
+  },
+  {
     name: 'draft_order',
     description:
       'Propose an order. It is NOT sent: it becomes a draft in the approval queue, runs through the risk checks and waits for the person to approve or reject it. ' +
@@ -155,6 +166,7 @@ export type ToolName =
   | 'get_recent_executions'
   | 'find_contract'
   | 'get_pending_drafts'
+  | 'get_option_chain'
   | 'draft_order';
 
 const symbol = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9.\- ]+$/, 'a symbol has letters, digits, dots, dashes or spaces');
@@ -170,6 +182,7 @@ export const toolInputs = {
   get_recent_executions: z.strictObject({ account, days: z.number().int().min(1).max(7).optional() }),
   find_contract: z.strictObject({ query: z.string().trim().min(1).max(100), sec_type: z.enum(secTypes).optional() }),
   get_pending_drafts: z.strictObject({}),
+  get_option_chain: z.strictObject({ symbol, expiry: z.string().regex(/^\d{8}$/, 'an expiry is yyyyMMdd').optional(), strikes: z.number().int().min(2).max(30).optional() }),
   draft_order: z.strictObject({
     account: z.string().trim().min(1).max(32),
     symbol,

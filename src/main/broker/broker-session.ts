@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { EventName, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState } from '@stoqey/ib';
+import { EventName, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState, type SecType } from '@stoqey/ib';
 import type { GatewayKind, SessionPhase, SessionState } from '../../shared/session';
 import type { Log } from '../log';
 import { reconnectDelay, type BackoffOptions } from './backoff';
@@ -7,6 +7,7 @@ import { tradingModeOf } from './gateway-label';
 import { GatewayLink, type GatewayEndpoint } from './gateway-link';
 import { MarketDataBook } from './market-data';
 import { RequestBook, type HistoryBar } from './request-book';
+import { OptionChainRequests, type ChainParams, type OptionSnapshot } from './option-chain-requests';
 import { PortfolioModel, toNumber } from './portfolio-model';
 import { describeGatewayError } from './gateway-errors';
 import { OutgoingMessage } from './outgoing-message';
@@ -75,6 +76,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   readonly portfolio: PortfolioModel;
   private readonly marketData: MarketDataBook;
   private readonly requests = new RequestBook();
+  private readonly chains = new OptionChainRequests();
   private link: GatewayLink | undefined;
   private epoch = 0;
   private attempt = 0;
@@ -237,6 +239,26 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     link.send('data', (api) =>
       api.reqHistoricalData(reqId, contract, '', duration, barSize as never, 'TRADES' as never, 1, 1, false),
     );
+    return answer;
+  }
+
+  /** reqSecDefOptParams: the option chains (expirations, strikes) of an underlying, one per exchange. */
+  optionChainParams(underlying: { symbol: string; secType: string; conId: number }, timeoutMs = 5000): Promise<ChainParams[]> {
+    const link = this.link;
+    if (!link?.connected) return Promise.reject(new Error('Not connected to the gateway.'));
+    const reqId = this.nextRequestId++;
+    const answer = this.chains.expectParams(reqId, timeoutMs);
+    link.send('data', (api) => api.reqSecDefOptParams(reqId, underlying.symbol, '', underlying.secType as SecType, underlying.conId));
+    return answer;
+  }
+
+  /** One market data snapshot of an option: bid, ask, last and IB's model greeks. */
+  optionSnapshot(contract: Contract, timeoutMs = 5000): Promise<OptionSnapshot> {
+    const link = this.link;
+    if (!link?.connected) return Promise.reject(new Error('Not connected to the gateway.'));
+    const reqId = this.nextRequestId++;
+    const answer = this.chains.expectSnapshot(reqId, timeoutMs);
+    link.send('data', (api) => api.reqMktData(reqId, contract, '', true, false));
     return answer;
   }
 
@@ -424,9 +446,19 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       this.portfolio.applyCommission(report.execId ?? '', toNumber(report.commission), report.currency ?? null, toNumber(report.realizedPNL));
       this.emit('commission', report);
     });
-    link.on(EventName.tickPrice, (reqId: number, tickType: number, price: number) => this.marketData.onTickPrice(reqId, tickType, price));
+    link.on(EventName.tickPrice, (reqId: number, tickType: number, price: number) => {
+      this.marketData.onTickPrice(reqId, tickType, price);
+      this.chains.onTickPrice(reqId, tickType, price);
+    });
     link.on(EventName.marketDataType, (reqId: number, type: number) => this.marketData.onMarketDataType(reqId, type));
-    link.on(EventName.tickOptionComputation, (...args: unknown[]) => this.marketData.onOptionComputation(args));
+    link.on(EventName.tickOptionComputation, (...args: unknown[]) => {
+      this.marketData.onOptionComputation(args);
+      this.chains.onOptionComputation(args);
+    });
+    link.on(EventName.tickSnapshotEnd, (reqId: number) => this.chains.onSnapshotEnd(reqId));
+    link.on(EventName.securityDefinitionOptionParameter, (reqId: number, exchange: string, _conId: number, tradingClass: string, multiplier: string, expirations: string[], strikes: number[]) =>
+      this.chains.onParams(reqId, exchange, tradingClass, multiplier, expirations, strikes));
+    link.on(EventName.securityDefinitionOptionParameterEnd, (reqId: number) => this.chains.onParamsEnd(reqId));
     link.on(EventName.currentTime, () => this.heartbeatAnswered());
     link.on(EventName.info, (message: string, code: number) => this.onGatewayNotice(link, code, message));
     link.on(EventName.error, (error: Error, code: number, reqId: number) => this.onGatewayError(link, code, reqId, error?.message ?? ''));
@@ -477,6 +509,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       return;
     }
     if (this.requests.onError(reqId, code, message)) return;
+    if (this.chains.onError(reqId, code, message)) return;
     if (this.marketData.onError(link, reqId, code, () => this.nextRequestId++)) return;
     if (reqId > 0 && reqId < REQUEST_ID_BASE) {
       this.emit('orderError', reqId, code, message);
@@ -532,6 +565,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   private onDropped(link: GatewayLink, reason: string): void {
     if (link !== this.link) return;
     this.requests.failAll('The connection to the gateway closed.');
+    this.chains.failAll('The connection to the gateway closed.');
     this.clearTimers();
     link.dispose();
     this.link = undefined;

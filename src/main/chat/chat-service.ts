@@ -73,7 +73,7 @@ export class ChatService {
       },
     };
     this.assistant = new Assistant({
-      reader: createAccountReader({ session: options.session, pendingDrafts: () => options.desk.store.drafts.listPending() }),
+      reader: createAccountReader({ session: options.session, pendingDrafts: () => options.desk.store.drafts.listPending(), now: () => this.now() }),
       desk: draftDesk,
       store: this.conversations,
       ledger: new SqliteSpendLedger(options.store.db),

@@ -27,6 +27,8 @@ export function describeToolCall(name: string, input: unknown): string {
       return `looked up "${String(args['query'] ?? '')}"`;
     case 'get_pending_drafts':
       return 'read the drafts waiting for you';
+    case 'get_option_chain':
+      return `read the option chain of ${String(args['symbol'] ?? '?')}${typeof args['expiry'] === 'string' ? ` for ${args['expiry']}` : ''}`;
     case 'draft_order':
       return `proposed a draft: ${String(args['side'] ?? '')} ${String(args['quantity'] ?? '')} ${String(args['symbol'] ?? '')} ${String(args['order_type'] ?? '')}${
         typeof args['limit_price'] === 'number' ? ` ${args['limit_price']}` : ''

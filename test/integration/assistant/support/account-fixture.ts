@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { positionView } from '../../../support/position-view';
 import { DraftInput, defaultRiskLimits, type Draft } from '../../../../src/shared/draft';
 import type { AccountView, ExecutionView, OpenOrderView, PositionView, QuoteView } from '../../../../src/shared/portfolio';
-import type { AccountReader, ContractMatch, DraftDesk, DraftDeskResult, PriceBar, PriceHistoryRequest } from '../../../../src/main/assistant/ports';
+import type { AccountReader, ContractMatch, DraftDesk, DraftDeskResult, OptionChainRequest, OptionChainView, PriceBar, PriceHistoryRequest } from '../../../../src/main/assistant/ports';
 import { runChecks } from '../../../../src/main/risk/run-checks';
 import type { RiskContext } from '../../../../src/main/risk/context';
 
@@ -102,6 +102,17 @@ export class AccountFixture implements AccountReader, DraftDesk {
   async pendingDrafts(): Promise<Draft[]> {
     this.guard('pendingDrafts');
     return this.drafts.filter((d) => d.state === 'pending' || d.state === 'blocked');
+  }
+  /** A small AAPL chain; an IB trading class that carries an instruction, as outside text can. */
+  chainTradingClass = 'AAPL';
+  async optionChain(request: OptionChainRequest): Promise<OptionChainView> {
+    this.guard('optionChain');
+    const rows = [220, 225, 230, 235].slice(0, request.strikes).map((strike) => ({
+      strike,
+      call: { bid: Math.max(0.05, 190 - strike + 2), ask: Math.max(0.1, 190 - strike + 2.2), delta: 0.5, impliedVol: 0.25 },
+      put: strike === 235 ? null : { bid: 1.1, ask: 1.2, delta: -0.45, impliedVol: 0.27 },
+    }));
+    return { symbol: request.symbol, currency: 'USD', spot: 190, multiplier: 100, tradingClass: this.chainTradingClass, expirations: ['20261218', '20270115'], expiry: request.expiry ?? '20261218', rows };
   }
 
   async createDraft(input: DraftInput, author: 'claude'): Promise<DraftDeskResult> {
