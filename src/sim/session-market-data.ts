@@ -52,6 +52,8 @@ export class MarketDataStreams {
   private readonly byConId = new Map<number, Set<Subscription>>();
   private readonly unsubscribeTicks: () => void;
   private readonly historyPacing: HistoryPacing;
+  /** Lines that skipped an update while the client was behind. */
+  private readonly stale = new Set<Subscription>();
 
   constructor(private readonly s: SessionContext) {
     this.unsubscribeTicks = s.engine.on('tick', (conId: number, q: Quote) => this.onTick(conId, q));
@@ -101,6 +103,7 @@ export class MarketDataStreams {
 
   /** 1101: the gateway forgot every market data line; the client must resubscribe. */
   dropAll(): void {
+    this.stale.clear();
     for (const sub of this.subs.values()) sub.unwatch();
     this.subs.clear();
     this.byConId.clear();
@@ -166,8 +169,32 @@ export class MarketDataStreams {
     const set = this.byConId.get(conId);
     if (!set) return;
     for (const sub of set) {
+      if (this.s.congested()) {
+        this.defer(sub);
+        continue;
+      }
       if (sub.option) this.sendLine(sub);
       else this.sendQuote(sub, q);
+    }
+  }
+
+  /**
+   * A slow reader: the line is brought up to date once the client has caught
+   * up. Each line only ever sends what changed since it last wrote, so the
+   * client misses intermediate quotes, never the latest one.
+   */
+  private defer(sub: Subscription): void {
+    if (this.stale.size === 0) this.s.whenDrained(() => this.catchUp());
+    this.stale.add(sub);
+  }
+
+  private catchUp(): void {
+    const lines = [...this.stale];
+    this.stale.clear();
+    for (const sub of lines) {
+      if (this.subs.get(sub.reqId) !== sub) continue;
+      if (this.s.congested()) this.defer(sub);
+      else this.sendLine(sub);
     }
   }
 

@@ -1,10 +1,10 @@
 // The simulated broker as one object: market, accounts and order book on a
 // shared clock. It is independent of client sessions: the market walks and
 // orders fill whether or not anyone is connected.
-import { figures, holdingDaily, rollAccountDay, type Account, type Marks, type Terms } from './accounts';
+import { figures, holdingDaily, rateIn, rollAccountDay, termsOf, type Account, type Marks } from './accounts';
 import { ledgerRows, summaryRows, valueRows } from './account-report';
-import { exchangeRate } from './fx';
 import { modelsOf, openAccounts } from './households';
+import type { Terms } from './terms';
 import { historicalBars } from './bars';
 import { Catalogue, VALID_EXCHANGES, contractOf, type InstrumentSpec, type Listing } from './catalogue';
 import type { SimClock } from './clock';
@@ -12,10 +12,12 @@ import { Market } from './market';
 import { venueHours, venuePhase, type VenueId } from './venues';
 import { worldListings } from './world-catalogue';
 import { article, headlines, type Headline } from './news';
+import { depthBook, DEPTH_VENUES, type DepthBook } from './depth';
 import { OptionBook, OPTION_UNDERLYINGS, type OptionChain, type OptionSeries } from './options';
 import { OrderBook } from './orders';
 import { earningsEvents, headTimestampMs, MARKET_RULES, matchSymbols, type CalendarEvent } from './reference';
 import { runScan, type ScanCode, type ScanQuery } from './scanner';
+import { comboTradable, listingTradable, optionTradable, type ComboLeg, type Tradable, type TradableContext } from './tradable';
 import { histogram, histogramDuration, tickWindow, ticksFromBars, type TickQuery, type TradeTick } from './tick-history';
 import { TradingCalendar, hoursStrings, type MarketHours, type SessionPhase } from './trading-hours';
 import type {
@@ -57,6 +59,7 @@ export class BrokerEngine {
   /** Instruments beyond the core book walk only while someone watches them, so nights and weekends stay cheap. */
   private readonly watched = new Map<number, number>();
   private readonly marks: Marks;
+  private readonly tradables: TradableContext;
   /** AccountType values reported instead of the account's own (a gateway that sends an unknown or empty type). */
   private readonly reportedAccountTypes = new Map<string, string>();
   private readonly listeners: Listeners = { tick: new Set(), orderStatus: new Set(), execution: new Set(), account: new Set() };
@@ -79,27 +82,20 @@ export class BrokerEngine {
     this.catalogue.addWorld(worldListings(now));
     this.market = new Market(this.catalogue, opts.seed, this.tickIntervalMs, now);
     const index = (conId: number): number => this.market.indexOf(conId) ?? -1;
-    const marketLast = (conId: number): number => { const i = index(conId); return i < 0 ? 0 : this.market.lastAt(i); };
-    // Prices per unit of the instrument's currency: an option at its quote, a London share in pounds, not pence.
-    const unit = (conId: number): number => this.catalogue.byId(conId)?.spec?.priceMagnifier ?? 1;
-    this.marks = {
-      last: (conId) => {
-        const series = this.options.byConId(conId);
-        return series ? this.optionQuote(series).quote.last : marketLast(conId) / unit(conId);
-      },
-      close: (conId) => {
-        const series = this.options.byConId(conId);
-        if (series) return this.optionQuote(series).quote.close;
-        const i = index(conId);
-        return i < 0 ? 0 : this.market.closeAt(i) / unit(conId);
-      },
-      terms: (conId) => this.terms(conId),
-      rate: (currency, base) => exchangeRate(currency, base, marketLast),
-    };
     this.options = new OptionBook(
       OPTION_UNDERLYINGS.map((sym) => this.catalogue.bySym(sym)).filter((l): l is Listing => l !== undefined), () => this.clock.now(),
     );
-    const accounts = openAccounts(opts.seed, { catalogue: this.catalogue, options: this.options, marks: this.marks, now: () => this.clock.now() }, held);
+    const optionLast = (conId: number): number | undefined => {
+      const s = this.options.byConId(conId);
+      return s ? this.optionQuote(s).quote.last : undefined;
+    };
+    this.marks = {
+      last: (conId) => { const i = index(conId); return i < 0 ? (optionLast(conId) ?? 0) : this.market.lastAt(i); },
+      close: (conId) => { const i = index(conId); return i < 0 ? (optionLast(conId) ?? 0) : this.market.closeAt(i); },
+      fx: (currency) => this.usdPer(currency),
+    };
+    this.tradables = { market: this.market, hours: this.hours, usPhase: (t) => this.calendar.phase(t) };
+    const accounts = openAccounts(opts.seed, { catalogue: this.catalogue, options: this.options, marks: this.marks, terms: (conId) => this.termsFor(conId), now: () => this.clock.now() }, held);
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
@@ -110,6 +106,7 @@ export class BrokerEngine {
       emitOrder: (rec) => this.emit('orderStatus', rec),
       emitFill: (fill) => this.emit('execution', fill),
       emitAccount: (id) => this.emit('account', id),
+      watch: (t) => this.watchTradable(t),
     });
     this.lastPhase = this.calendar.phase(now);
     this.rolledDate = this.calendar.day(now).date;
@@ -196,6 +193,24 @@ export class BrokerEngine {
     const listing = this.catalogue.byId(conId);
     if (!listing) throw new Error(`No security definition for conId ${conId}`);
     return historicalBars({ listing, seed: this.seed, now: this.clock.now(), quote: this.market.quote(conId), hours: this.hours }, q);
+  }
+
+  /**
+   * The book of an instrument to `rows` levels, or why it has none: IB has no
+   * depth for indices or (through the API) for options.
+   */
+  depth(conId: number, rows: number): DepthBook | { unsupported: string } {
+    const l = this.catalogue.byId(conId);
+    const i = this.market.indexOf(conId);
+    if (!l || i === undefined) return { unsupported: this.options.isOption(conId) ? 'OPT' : 'unknown' };
+    const s = l.spec;
+    if (s?.secType === 'IND') return { unsupported: 'IND' };
+    const venues = !s ? ['NSDQ', 'ARCA', 'BATS', 'IEX', 'EDGX', 'NYSE', 'DRCTEDGE'] : s.secType === 'STK' ? [l.primaryExch] : [s.exchange];
+    return depthBook(conId, this.market.quoteAt(i), s?.minTick ?? 0.01, s?.secType === 'CASH' ? 1_000_000 : l.lotSize, venues, rows, this.market.roundAt(i));
+  }
+
+  depthVenues(): typeof DEPTH_VENUES {
+    return DEPTH_VENUES;
   }
 
   /** reqMatchingSymbols: by symbol prefix, then by company name. */
@@ -301,8 +316,8 @@ export class BrokerEngine {
     for (const a of this.accountById.values()) {
       if (account !== undefined && a.id !== account) continue;
       for (const h of a.holdings.values()) {
-        if (h.qty === 0 || (model && h.model !== model)) continue;
-        const c = this.contractFor(h.conId);
+        if (h.qty === 0 || (model && (h.model ?? '') !== model)) continue;
+        const c = this.holdingContract(h.conId);
         if (c) out.push({ account: a.id, contract: c, pos: h.qty, avgCost: round4(h.avgCost) });
       }
     }
@@ -316,14 +331,16 @@ export class BrokerEngine {
     const out: PortfolioRow[] = [];
     for (const h of a.holdings.values()) {
       if (h.qty === 0) continue;
-      const c = this.contractFor(h.conId);
+      const c = this.holdingContract(h.conId);
       if (!c) continue;
-      const l = this.catalogue.byId(h.conId);
+      const t = termsOf(h);
       const price = this.marks.last(h.conId);
-      const value = h.qty * price * this.terms(h.conId).multiplier;
+      // IB reports a future's (and an option's) market value as the notional: price times multiplier times position.
+      const value = h.qty * price * t.factor;
       out.push({
-        account: a.id, contract: l ? { ...c, exchange: l.primaryExch } : c, pos: h.qty, avgCost: round4(h.avgCost),
-        marketPrice: round6(price), marketValue: round2(value), unrealizedPNL: round2(value - h.qty * h.avgCost), realizedPNL: round2(h.realized),
+        account: a.id, contract: { ...c, exchange: c.primaryExch || c.exchange }, pos: h.qty, avgCost: round4(h.avgCost),
+        // Per unit of the contract in its currency: an LSE share in pounds, not the pence it quotes in.
+        marketPrice: round6((price * t.factor) / contractMultiplier(c)), marketValue: round2(value), unrealizedPNL: round2(value - h.qty * h.avgCost), realizedPNL: round2(h.realized),
       });
     }
     return out;
@@ -342,44 +359,81 @@ export class BrokerEngine {
     const a = this.accountById.get(account);
     const h = a?.holdings.get(conId);
     if (!a || !h) return undefined;
-    const t = this.terms(conId);
-    const rate = this.marks.rate(t.currency, a.base);
-    const value = h.qty * this.marks.last(conId) * t.multiplier;
+    const t = termsOf(h);
+    const rate = rateIn(this.marks, t.currency, a.base);
+    const value = h.qty * this.marks.last(conId) * t.factor;
     return {
       pos: h.qty, dailyPnL: round2(holdingDaily(h, this.marks) * rate), unrealizedPnL: round2((value - h.qty * h.avgCost) * rate),
       realizedPnL: round2(h.dayRealized * rate), value: round2(value * rate),
     };
   }
 
-  /** The contract of anything an account can hold: a listing or a listed option. */
-  contractFor(conId: number): Contract | undefined {
+  /** The settlement terms of anything an account can hold (what a fill of it would carry), or undefined. */
+  private termsFor(conId: number): Terms | undefined {
     const series = this.options.byConId(conId);
-    if (series) return this.options.contract(series);
+    if (series) return optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote)?.terms;
     const l = this.catalogue.byId(conId);
-    return l ? contractOf(l) : undefined;
-  }
-
-  private terms(conId: number): Terms {
-    const series = this.options.byConId(conId);
-    if (series) {
-      const i = this.market.indexOf(series.underlying.conId);
-      return { currency: 'USD', multiplier: 100, secType: 'OPT', underlyingPrice: i === undefined ? undefined : this.market.lastAt(i) };
-    }
-    const spec = this.catalogue.byId(conId)?.spec;
-    return spec ? { currency: spec.currency, multiplier: spec.multiplier ?? 1, secType: spec.secType } : { currency: 'USD', multiplier: 1, secType: 'STK' };
+    return l ? listingTradable(this.tradables, l, contractOf(l))?.terms : undefined;
   }
 
   placeOrder(clientId: number, orderId: number, contract: Contract, order: Order): PlaceResult {
-    if (String(contract.secType ?? '').toUpperCase() === 'OPT' || String(contract.secType ?? '').toUpperCase() === 'BAG' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
-      return { kind: 'rejected', code: 201, reason: 'The simulator quotes options but does not trade them yet; only US stocks and ETFs are tradable' };
+    const t = this.tradable(contract);
+    if ('code' in t) return { kind: 'rejected', ...t };
+    return this.book.place(clientId, orderId, t, order);
+  }
+
+  /** What an order's contract trades, or IB's answer when it names nothing tradable. */
+  private tradable(contract: Contract): Tradable | { code: number; reason: string } {
+    const noDefinition = { code: 200, reason: 'No security definition has been found for the request' };
+    const type = String(contract.secType ?? '').toUpperCase();
+    if (type === 'BAG') return this.combo(contract);
+    if (type === 'OPT' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
+      const found = this.options.find(contract);
+      if (found.length !== 1) return found.length === 0 ? noDefinition : { code: 200, reason: 'The contract description specified is ambiguous' };
+      const series = found[0]!;
+      return optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote) ?? noDefinition;
     }
     const listing = this.catalogue.find(contract)[0];
-    if (!listing) return { kind: 'rejected', code: 200, reason: 'No security definition has been found for the request' };
-    if (listing.spec && (listing.spec.secType !== 'STK' || listing.spec.currency !== 'USD')) {
-      // The demo accounts keep a single USD ledger; trading other classes and currencies needs multi-currency accounts.
-      return { kind: 'rejected', code: 201, reason: `The simulated accounts do not trade ${listing.spec.secType} in ${listing.spec.currency} yet; only US stocks and ETFs are tradable` };
+    if (!listing) return noDefinition;
+    if (listing.spec?.secType === 'IND') return { code: 201, reason: `${listing.symbol} is an index: it has quotes and history but cannot be traded; trade its futures or options` };
+    return listingTradable(this.tradables, listing, contract) ?? noDefinition;
+  }
+
+  /** A combo (BAG) of option legs on one underlying, each leg named by conId as IB requires. */
+  private combo(contract: Contract): Tradable | { code: number; reason: string } {
+    const legs = contract.comboLegs ?? [];
+    if (legs.length < 2) return { code: 321, reason: 'Error validating request: a combo order needs at least two legs' };
+    const out: ComboLeg[] = [];
+    for (const leg of legs) {
+      const series = leg.conId !== undefined ? this.options.byConId(leg.conId) : undefined;
+      if (!series) return { code: 200, reason: `No security definition has been found for the combo leg conId ${leg.conId ?? '(none)'}: the simulator combines listed options` };
+      const ratio = Number(leg.ratio ?? 1);
+      if (!Number.isInteger(ratio) || ratio <= 0) return { code: 321, reason: `Error validating request: leg ratio ${String(leg.ratio)} must be a positive whole number` };
+      const action = String(leg.action ?? '').toUpperCase();
+      if (action !== 'BUY' && action !== 'SELL') return { code: 321, reason: `Error validating request: leg action ${action || '(empty)'} must be BUY or SELL` };
+      const t = optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote);
+      if (!t) return { code: 200, reason: 'No security definition has been found for the request' };
+      out.push({ tradable: t, ratio, buying: action === 'BUY' });
     }
-    return this.book.place(clientId, orderId, listing, contract, order);
+    const underlying = new Set(out.map((l) => l.tradable.terms.underlyingConId));
+    if (underlying.size !== 1) return { code: 201, reason: 'The simulator combines options on one underlying only' };
+    return comboTradable({ ...contract, secType: 'BAG' as Contract['secType'] }, out);
+  }
+
+  /** USD per unit of a currency, from the IDEALPRO pairs' last prices. */
+  private usdPer(currency: string): number {
+    if (currency === 'USD') return 1;
+    const direct = this.catalogue.find({ symbol: currency, secType: 'CASH' as Contract['secType'], currency: 'USD' })[0];
+    if (direct) return this.marks.last(direct.conId);
+    const inverse = this.catalogue.find({ symbol: 'USD', secType: 'CASH' as Contract['secType'], currency })[0];
+    const rate = inverse ? this.marks.last(inverse.conId) : 0;
+    return rate > 0 ? 1 / rate : Number.NaN;
+  }
+
+  /** A resting order keeps its instrument's market walking (the world beyond the core US book rests while unwatched). */
+  private watchTradable(t: Tradable): () => void {
+    const stops = (t.legs ? t.legs.map((l) => l.tradable) : [t]).map((x) => this.watch(this.market.listings[x.driver]!.conId));
+    return () => { for (const stop of stops) stop(); };
   }
 
   cancelOrder(orderId: number, clientId: number): boolean {
@@ -504,6 +558,14 @@ export class BrokerEngine {
     }
   }
 
+  /** The contract of a position: a catalogue instrument or a listed option. */
+  private holdingContract(conId: number): Contract | undefined {
+    const series = this.options.byConId(conId);
+    if (series) return this.options.contract(series);
+    const l = this.catalogue.byId(conId);
+    return l ? contractOf(l) : undefined;
+  }
+
   private details(l: Listing): ContractDetails {
     if (l.spec) return this.worldDetails(l, l.spec);
     const hours = hoursStrings(this.clock.now(), 7, this.hours);
@@ -545,3 +607,9 @@ export class BrokerEngine {
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 const round6 = (x: number): number => Math.round(x * 1_000_000) / 1_000_000;
+
+/** The contract's own multiplier (100 for an equity option, 50 for ES, 1 for a share). */
+function contractMultiplier(c: Contract): number {
+  const m = Number(c.multiplier);
+  return Number.isFinite(m) && m > 0 ? m : 1;
+}

@@ -4,7 +4,8 @@
 // EUR and JPY beside its dollars; the IRA holds ETFs and writes a covered
 // call; the business account reports in EUR and holds European and US stocks.
 import { Random, mixSeed } from './random';
-import { BUSINESS_ACCOUNT, CASH_ACCOUNT, MARGIN_ACCOUNT, figures, type Account, type Holding, type Marks } from './accounts';
+import { BUSINESS_ACCOUNT, CASH_ACCOUNT, MARGIN_ACCOUNT, figures, rateIn, type Account, type Holding, type Marks } from './accounts';
+import { US_STOCK, type Terms } from './terms';
 import type { Catalogue, Listing } from './catalogue';
 import type { OptionBook } from './options';
 import type { Contract } from './types';
@@ -20,6 +21,8 @@ export interface Household {
   catalogue: Catalogue;
   options: OptionBook;
   marks: Marks;
+  /** What a fill of the instrument would settle with (class, currency, multiplier, option series). */
+  terms: (conId: number) => Terms | undefined;
   now: () => number;
 }
 
@@ -27,8 +30,12 @@ function newAccount(id: string, kind: Account['kind'], accountType: string, base
   return { id, kind, accountType, base, ledger: new Map(cash), holdings: new Map(), prevDayEwl: 0 };
 }
 
-function put(a: Account, conId: number, qty: number, avgCost: number, model = ''): Holding {
-  const h: Holding = { conId, qty, avgCost, realized: 0, dayStartQty: qty, dayCashFlow: 0, dayCommission: 0, dayRealized: 0, model };
+function put(a: Account, conId: number, terms: Terms, qty: number, avgCost: number, model = ''): Holding {
+  const h: Holding = {
+    conId, qty, avgCost, realized: 0, dayStartQty: qty, dayCashFlow: 0, dayCommission: 0, dayRealized: 0,
+    ...(terms === US_STOCK || (terms.secType === 'STK' && terms.currency === 'USD' && terms.factor === 1) ? {} : { terms }),
+    ...(model ? { model } : {}),
+  };
   a.holdings.set(conId, h);
   return h;
 }
@@ -40,14 +47,18 @@ function put(a: Account, conId: number, qty: number, avgCost: number, model = ''
  * exchanged for them).
  */
 function seed(a: Account, ctx: Household, conId: number, qty: number, costFactor: number, model = '', fundedIn?: string): void {
-  const t = ctx.marks.terms(conId);
+  const t = ctx.terms(conId);
   const price = ctx.marks.last(conId);
-  if (!(price > 0)) return;
-  const avgCost = Math.round(price * t.multiplier * costFactor * 10_000) / 10_000;
-  put(a, conId, qty, avgCost, model);
-  if (t.secType === 'FUT') return;
+  if (!t || !(price > 0)) return;
+  const avgCost = Math.round(price * t.factor * costFactor * 10_000) / 10_000;
+  const h = put(a, conId, t, qty, avgCost, model);
+  // A future was opened at its cost without commission; only its variation ever moves cash.
+  if (t.secType === 'FUT') {
+    h.openPrice = avgCost;
+    return;
+  }
   const ccy = fundedIn ?? t.currency;
-  a.ledger.set(ccy, (a.ledger.get(ccy) ?? 0) - qty * avgCost * ctx.marks.rate(t.currency, ccy));
+  a.ledger.set(ccy, (a.ledger.get(ccy) ?? 0) - qty * avgCost * rateIn(ctx.marks, t.currency, ccy));
 }
 
 function stockQty(value: number, price: number): number {
@@ -153,5 +164,5 @@ export function openAccounts(seedValue: number, ctx: Household, heldSymbols: num
 
 /** The model codes an account's positions belong to. */
 export function modelsOf(a: Account): string[] {
-  return [...new Set([...a.holdings.values()].map((h) => h.model).filter((m) => m !== ''))];
+  return [...new Set([...a.holdings.values()].map((h) => h.model ?? '').filter((m) => m !== ''))];
 }

@@ -3,7 +3,7 @@ import { bookFill, cashIn, figures, holdingDaily, type Account, type Marks } fro
 
 const ID = 1;
 const account = (kind: Account['kind'] = 'margin'): Account => ({ id: 'DUTEST', kind, accountType: kind === 'cash' ? 'IRA' : 'INDIVIDUAL', base: 'USD', ledger: new Map([['USD', 100_000]]), holdings: new Map(), prevDayEwl: 100_000 });
-const marks = (last: number, close = last): Marks => ({ last: () => last, close: () => close, terms: () => ({ currency: 'USD', multiplier: 1, secType: 'STK' }), rate: () => 1 });
+const marks = (last: number, close = last): Marks => ({ last: () => last, close: () => close });
 
 describe('booking fills', () => {
   it('carries commission in the average cost, as IB shows it', () => {
@@ -49,7 +49,7 @@ describe('booking fills', () => {
 
   it("computes today's P&L from the previous close, the day's trades and their commission", () => {
     const a = account();
-    a.holdings.set(ID, { conId: ID, qty: 100, avgCost: 8, realized: 0, dayStartQty: 100, dayCashFlow: 0, dayCommission: 0, dayRealized: 0, model: '' });
+    a.holdings.set(ID, { conId: ID, qty: 100, avgCost: 8, realized: 0, dayStartQty: 100, dayCashFlow: 0, dayCommission: 0, dayRealized: 0 });
     const m = marks(11, 10);
     expect(holdingDaily(a.holdings.get(ID)!, m)).toBeCloseTo(100, 10);
     // Buy 50 more at 10.5 with $1 commission: those gain 0.5 each by the mark at 11.
