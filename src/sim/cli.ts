@@ -23,7 +23,7 @@ What is simulated:
              message is written and read at it; a range that misses ours gets a hello, then a close
   accounts   DU1234567 (Reg T margin) and DU7654321 (IRA-style cash), USD, US stocks and ETFs
   trading    MKT, LMT, STP, STP LMT, TRAIL, brackets, OCA, DAY/GTC/IOC for US stocks/ETFs, options, BAG combos
-             of option legs (one execution per leg), futures, forex (a currency conversion), crypto (fractional,
+             of option legs (one execution per leg), futures, Treasuries, forex (a currency conversion), crypto (fractional,
              cash only, 24/7) and non-USD stocks, each against its own quotes and session; what-if with margin
              per class (long premium in full, covered calls, spreads at their max loss, Reg T naked shorts,
              futures exchange margin); IBKR Pro fixed commissions per class
@@ -31,6 +31,7 @@ What is simulated:
              futures ES, MES, NQ (CME), CL (NYMEX), GC (COMEX), ZN (CBOT) with their live months;
              forex EUR.USD, GBP.USD, USD.JPY, USD.CHF, AUD.USD (IDEALPRO); SAP, SIE (IBIS, EUR),
              ASML (AEB, EUR), HSBA (LSE, GBP in pence), 7203 (TSEJ, JPY); BTC, ETH (PAXOS, 24/7);
+             US Treasuries (US-T by CUSIP 91SIM..., bondContractDetails, 1/128 ticks);
              options on AAPL MSFT NVDA AMZN META TSLA GOOGL SPY QQQ IWM with greeks (tick types 10-13)
   data       contract details, reqSecDefOptParams chains, history (seconds to months, CONTFUT, weekly and
              monthly bars), head timestamp, histogram, historical ticks, market rules, matching symbols,

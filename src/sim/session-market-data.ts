@@ -7,7 +7,7 @@ import type { SessionContext } from './session';
 import { HistoryPacing } from './session-history-pacing';
 import type { ClientRequest } from './wire/incoming';
 import { twsDateTime } from './wire/tws-time';
-import { contractData, contractDataEnd } from './wire/outgoing/contract-data';
+import { bondContractData, contractData, contractDataEnd } from './wire/outgoing/contract-data';
 import { historicalData } from './wire/outgoing/historical-data';
 import { marketDataType, tickOptionComputation, tickPrice, tickSize, tickSnapshotEnd, tickString } from './wire/outgoing/market-data';
 
@@ -72,7 +72,8 @@ export class MarketDataStreams {
       case 'reqContractDetails': {
         const found = this.s.engine.findContracts(req.contract);
         if (found.length === 0) return this.s.error(req.reqId, 200, NO_SECURITY);
-        for (const d of found) this.s.send(contractData(this.s.version, req.reqId, d));
+        // Bonds have their own message, as at TWS.
+        for (const d of found) this.s.send(String(d.contract.secType) === 'BOND' ? bondContractData(this.s.version, req.reqId, d) : contractData(this.s.version, req.reqId, d));
         this.s.send(contractDataEnd(req.reqId));
         return;
       }

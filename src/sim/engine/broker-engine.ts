@@ -387,6 +387,8 @@ export class BrokerEngine {
     const noDefinition = { code: 200, reason: 'No security definition has been found for the request' };
     const type = String(contract.secType ?? '').toUpperCase();
     if (type === 'BAG') return this.combo(contract);
+    // A continuous future is a history series, not a contract one can hold.
+    if (type === 'CONTFUT') return { code: 201, reason: 'CONTFUT is for historical data only; order the contract month (secType FUT)' };
     if (type === 'OPT' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
       const found = this.options.find(contract);
       if (found.length !== 1) return found.length === 0 ? noDefinition : { code: 200, reason: 'The contract description specified is ambiguous' };
@@ -593,7 +595,13 @@ export class BrokerEngine {
       realExpirationDate: spec.lastTradeDate ?? '', lastTradeTime: '',
       stockType: spec.secType === 'STK' ? (spec.stockType ?? 'COMMON') : '',
       minSize: spec.minSize ?? 1, sizeIncrement: spec.sizeIncrement ?? 1, suggestedSizeIncrement: spec.suggestedSizeIncrement ?? 100,
-      secIdList: [], underSymbol: spec.secType === 'FUT' ? l.symbol : '', underSecType: (spec.secType === 'FUT' ? 'IND' : '') as ContractDetails['underSecType'], notes: '',
+      secIdList: spec.bond ? [{ tag: 'CUSIP', value: spec.bond.cusip }] : [],
+      underSymbol: spec.secType === 'FUT' ? l.symbol : '', underSecType: (spec.secType === 'FUT' ? 'IND' : '') as ContractDetails['underSecType'], notes: '',
+      ...(spec.bond ? {
+        cusip: spec.bond.cusip, coupon: spec.bond.coupon, maturity: spec.bond.maturity, issueDate: spec.bond.issueDate, ratings: 'Aaa/AA+',
+        bondType: spec.bond.bondType, couponType: 'FIXED', convertible: false, callable: false, putable: false, descAppend: spec.bond.descAppend,
+        nextOptionDate: '', nextOptionType: '', nextOptionPartial: false, lastTradeTime: '',
+      } : {}),
     };
   }
 

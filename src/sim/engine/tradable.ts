@@ -84,7 +84,8 @@ export function listingTradable(ctx: TradableContext, l: Listing, asked: Contrac
     };
   }
   if (s.secType === 'IND') return undefined;
-  const factor = (s.multiplier ?? 1) / (s.priceMagnifier ?? 1);
+  // A bond is quoted in percent of its 1,000 face: a point is worth 10.
+  const factor = s.secType === 'BOND' ? 10 : (s.multiplier ?? 1) / (s.priceMagnifier ?? 1);
   const terms: Terms = {
     secType: s.secType as TradedClass, currency: s.currency, factor,
     ...(s.secType === 'FUT' ? { futureMargin: FUTURE_MARGIN[l.symbol] ?? { init: 0.1 * l.price * factor, maint: 0.09 * l.price * factor } } : {}),

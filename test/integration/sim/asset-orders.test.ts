@@ -166,4 +166,23 @@ describe('orders for every asset class over TCP', () => {
     expect(c).toMatchObject({ symbol: 'SAP', currency: 'EUR' });
     expect(t.commissions.find(([r]) => r.execId === e.execId)![0]).toMatchObject({ commission: 3, currency: 'EUR' });
   });
+
+  it('a US Treasury found by CUSIP: bond contract details, what-if, then Filled at USD 5.00', async () => {
+    const ib = await h.connect(26);
+    const t = track(ib);
+    const bonds = record<[number, ContractDetails]>(ib, EventName.bondContractDetails);
+    const end = record<[number]>(ib, EventName.contractDetailsEnd);
+    ib.reqContractDetails(60, { secType: SecType.BOND, secIdType: 'CUSIP', secId: '91SIM0028', exchange: 'SMART', currency: 'USD' });
+    await until(() => end.some(([id]) => id === 60), 'the bond details');
+    const [, d] = bonds.find(([id]) => id === 60)!;
+    expect(d).toMatchObject({ cusip: '91SIM0028', coupon: 4.25, maturity: '20281130', descAppend: 'T 4 1/4 11/30/28' });
+    const note: Contract = { conId: d.contract.conId, exchange: 'SMART' };
+    ib.placeOrder(61, note, buy(20, { whatIf: true }));
+    const w = await until(() => t.whatIf(61), 'the bond what-if');
+    expect(w).toMatchObject({ commission: 5, commissionCurrency: 'USD' });
+    ib.placeOrder(62, note, buy(20));
+    await until(() => t.last(62) === 'Filled' && t.execsOf(62).length === 1 && !Number.isNaN(t.commissionOf(62)), 'the bond fill');
+    expect(t.execsOf(62)[0]![1]).toMatchObject({ secType: 'BOND', symbol: 'US-T' });
+    expect(t.commissionOf(62)).toBe(5);
+  });
 });

@@ -177,7 +177,13 @@ describe('futures orders', () => {
     expect(r.engine.positions(MARGIN).find((p) => p.contract.conId === es.conId)?.pos ?? 0).toBe(heldQty);
   });
 
-  it('MES pays the micro rate', () => {
+  it('a continuous future (CONTFUT) is refused: it is a history series, not a contract', () => {
+    r = rig();
+    const res = r.engine.placeOrder(1, 1, { symbol: 'ES', secType: 'CONTFUT' as Contract['secType'], exchange: 'CME' }, order('BUY', 1, 'MKT'));
+    expect(res.kind === 'rejected' && res.reason).toMatch(/CONTFUT is for historical data only/);
+  });
+
+    it('MES pays the micro rate', () => {
     r = rig();
     r.engine.placeOrder(1, 1, fut('MES'), order('BUY', 4, 'MKT'));
     expect(fillsOf(1)[0]!.commission.commission).toBeCloseTo(1, 4);
@@ -247,5 +253,34 @@ describe('forex, crypto and foreign stocks', () => {
     expect(r.engine.placeOrder(1, 1, toyota, order('BUY', 100, 'MKT'))).toEqual({ kind: 'accepted' });
     const [f] = fillsOf(1);
     expect(f!.commission).toMatchObject({ currency: 'JPY', commission: Math.round(Math.max(80, 100 * f!.execution.price! * 0.0008)) });
+  });
+});
+
+describe('Treasury orders', () => {
+  const note: Contract = { secType: 'BOND' as Contract['secType'], secIdType: 'CUSIP', secId: '91SIM0036', exchange: 'SMART', currency: 'USD' };
+
+  it('ten bonds cost price x 10 each (percent of a 1,000 face) plus the USD 5.00 minimum; what-if shows 10% margin', () => {
+    r = rig();
+    const conId = r.engine.resolve(note)!.contract.conId!;
+    const ask = r.engine.quote(conId).ask;
+    expect((ask * 128) % 1).toBeCloseTo(0, 9);
+    const whatIf = r.engine.placeOrder(1, 1, { conId, exchange: 'SMART' }, order('BUY', 10, 'MKT', { whatIf: true }));
+    if (whatIf.kind !== 'whatIf') throw new Error(whatIf.kind);
+    expect(Number(whatIf.state.initMarginChange)).toBeCloseTo(10 * r.engine.quote(conId).last * 10 * 0.1, 0);
+    expect(whatIf.state.commission).toBe(5);
+    const cashBefore = summary(MARGIN, 'TotalCashValue');
+    expect(r.engine.placeOrder(1, 2, { conId, exchange: 'SMART' }, order('BUY', 10, 'MKT'))).toEqual({ kind: 'accepted' });
+    const [f] = fillsOf(2);
+    expect(f!.contract).toMatchObject({ secType: 'BOND', symbol: 'US-T', localSymbol: '91SIM0036' });
+    expect(f!.execution.price).toBe(ask);
+    expect(f!.commission.commission).toBe(5);
+    expect(summary(MARGIN, 'TotalCashValue')).toBeCloseTo(cashBefore - 10 * ask * 10 - 5, 1);
+    expect(r.engine.positions(MARGIN).find((p) => p.contract.conId === conId)!.avgCost).toBeCloseTo(ask * 10 + 0.5, 4);
+  });
+
+  it('a limit price off the 1/128 grid is refused', () => {
+    r = rig();
+    const res = r.engine.placeOrder(1, 1, note, order('BUY', 1, 'LMT', { lmtPrice: 99.001 }));
+    expect(res.kind === 'rejected' && res.reason).toMatch(/minimum price variation/);
   });
 });
