@@ -161,7 +161,7 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
           <td />
           <td />
           <td />
-          <td className="num">{money(g.marketValue, base)}</td>
+          <td className="num" title="The options' base values together">{money(sum(row.options, (p) => p.baseValue), base)}</td>
           <td />
           <td className={`num pnl-${pnlTone(sum(row.options, (p) => p.unrealizedPnL))}`}>{formatSignedMoney(sum(row.options, (p) => p.unrealizedPnL))}</td>
           <td className={`num pnl-${pnlTone(sum(row.options, (p) => p.dailyPnL))}`}>{formatSignedMoney(sum(row.options, (p) => p.dailyPnL))}</td>
