@@ -1,9 +1,11 @@
 // The simulated broker as one object: market, accounts and order book on a
 // shared clock. It is independent of client sessions: the market walks and
 // orders fill whether or not anyone is connected.
-import { figures, holdingDaily, openAccounts, rollAccountDay, termsOf, type Account, type Marks } from './accounts';
+import { figures, holdingDaily, rateIn, rollAccountDay, termsOf, type Account, type Marks } from './accounts';
+import { ledgerRows, summaryRows, valueRows } from './account-report';
 import { BROKER_STATE_VERSION, type BrokerState } from './broker-state';
-import { summaryRows, valueRows } from './account-report';
+import { modelsOf, openAccounts } from './households';
+import type { Terms } from './terms';
 import { historicalBars } from './bars';
 import { Catalogue, VALID_EXCHANGES, contractOf, type InstrumentSpec, type Listing } from './catalogue';
 import type { SimClock } from './clock';
@@ -102,7 +104,7 @@ export class BrokerEngine {
       fx: (currency) => this.usdPer(currency),
     };
     this.tradables = { market: this.market, hours: this.hours, usPhase: (t) => this.calendar.phase(t) };
-    const accounts = openAccounts(opts.seed, this.catalogue, this.market, held, this.marks);
+    const accounts = openAccounts(opts.seed, { catalogue: this.catalogue, options: this.options, marks: this.marks, terms: (conId) => this.termsFor(conId), now: () => this.clock.now() }, held);
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
@@ -132,8 +134,7 @@ export class BrokerEngine {
       book: {
         rolledDate: this.rolledDate,
         accounts: [...this.accountById.values()].map((a) => ({
-          id: a.id, kind: a.kind, cash: a.cash, prevDayEwl: a.prevDayEwl, holdings: [...a.holdings.values()].map((h) => structuredClone(h)),
-          ...(a.otherCash && a.otherCash.size > 0 ? { otherCash: Object.fromEntries(a.otherCash) } : {}),
+          id: a.id, kind: a.kind, ledger: Object.fromEntries(a.ledger), prevDayEwl: a.prevDayEwl, holdings: [...a.holdings.values()].map((h) => structuredClone(h)),
         })),
         orders: book.orders,
         fills: book.fills,
@@ -163,10 +164,10 @@ export class BrokerEngine {
         if (!this.catalogue.byId(h.conId) && !this.options.byConId(h.conId)) throw new Error(`account ${s.id} holds conId ${h.conId}, which this simulator does not list`);
       }
       a.kind = s.kind;
-      a.cash = s.cash;
+      // The account's base currency and type belong to the household, not to what was traded: they come from the seed.
+      a.ledger = new Map(Object.entries(s.ledger));
       a.prevDayEwl = s.prevDayEwl;
       a.holdings = new Map(s.holdings.map((h) => [h.conId, structuredClone(h)]));
-      a.otherCash = new Map(Object.entries(s.otherCash ?? {}));
     }
     this.book.restore(
       { orders: book.orders, fills: book.fills, usedOrderIds: book.usedOrderIds, nextPermId: saved.counters.nextPermId, execSeq: saved.counters.execSeq },
@@ -339,10 +340,11 @@ export class BrokerEngine {
     return runScan(this.catalogue.listings, (l) => this.market.quote(l.conId), q).map((l) => contractOf(l));
   }
 
-  accountValues(account: string): AccountValue[] {
+  /** reqAccountUpdates values; with a model code, that model's positions only (reqAccountUpdatesMulti). */
+  accountValues(account: string, model?: string): AccountValue[] {
     const a = this.accountById.get(account);
     const reported = this.reportedAccountTypes.get(account);
-    const rows = a ? valueRows(a, figures(a, this.marks)) : [];
+    const rows = a ? valueRows(a, figures(a, this.marks, model)) : [];
     return reported === undefined ? rows : rows.map((r) => (r.key === 'AccountType' ? { ...r, value: reported } : r));
   }
 
@@ -353,18 +355,35 @@ export class BrokerEngine {
     return reported === undefined ? rows : rows.map((r) => (r.tag === 'AccountType' ? { ...r, value: reported } : r));
   }
 
+  /** The cash ledger by currency ($LEDGER tags): "BASE" for the base-currency totals, then each currency. */
+  accountLedger(account: string): SummaryValue[] {
+    const a = this.accountById.get(account);
+    return a ? ledgerRows(a, figures(a, this.marks)) : [];
+  }
+
+  /** The account's base currency, or undefined for an account this login does not have. */
+  baseCurrency(account: string): string | undefined {
+    return this.accountById.get(account)?.base;
+  }
+
+  /** Advisor model codes in use in the account. */
+  models(account: string): string[] {
+    const a = this.accountById.get(account);
+    return a ? modelsOf(a) : [];
+  }
+
   /** From now on report this AccountType for the account (an empty string: IB leaves it unset). */
   reportAccountType(account: string, value: string): void {
     this.reportedAccountTypes.set(account, value);
     this.emit('account', account);
   }
 
-  positions(account?: string): PositionRow[] {
+  positions(account?: string, model?: string): PositionRow[] {
     const out: PositionRow[] = [];
     for (const a of this.accountById.values()) {
       if (account !== undefined && a.id !== account) continue;
       for (const h of a.holdings.values()) {
-        if (h.qty === 0) continue;
+        if (h.qty === 0 || (model && (h.model ?? '') !== model)) continue;
         const c = this.holdingContract(h.conId);
         if (c) out.push({ account: a.id, contract: c, pos: h.qty, avgCost: round4(h.avgCost) });
       }
@@ -372,6 +391,7 @@ export class BrokerEngine {
     return out;
   }
 
+  /** Portfolio rows (updatePortfolio): price, value and P&L in the instrument's own currency. */
   portfolio(account: string): PortfolioRow[] {
     const a = this.accountById.get(account);
     if (!a) return [];
@@ -380,17 +400,20 @@ export class BrokerEngine {
       if (h.qty === 0) continue;
       const c = this.holdingContract(h.conId);
       if (!c) continue;
+      const t = termsOf(h);
       const price = this.marks.last(h.conId);
       // IB reports a future's (and an option's) market value as the notional: price times multiplier times position.
-      const value = h.qty * price * termsOf(h).factor;
+      const value = h.qty * price * t.factor;
       out.push({
         account: a.id, contract: { ...c, exchange: c.primaryExch || c.exchange }, pos: h.qty, avgCost: round4(h.avgCost),
-        marketPrice: price, marketValue: round2(value), unrealizedPNL: round2(value - h.qty * h.avgCost), realizedPNL: round2(h.realized),
+        // Per unit of the contract in its currency: an LSE share in pounds, not the pence it quotes in.
+        marketPrice: round6((price * t.factor) / contractMultiplier(c)), marketValue: round2(value), unrealizedPNL: round2(value - h.qty * h.avgCost), realizedPNL: round2(h.realized),
       });
     }
     return out;
   }
 
+  /** reqPnL: the account's figures in its base currency. */
   pnl(account: string): AccountPnl {
     const a = this.accountById.get(account);
     if (!a) return { dailyPnL: 0, unrealizedPnL: 0, realizedPnL: 0 };
@@ -398,15 +421,26 @@ export class BrokerEngine {
     return { dailyPnL: round2(f.daily), unrealizedPnL: round2(f.unrealized), realizedPnL: round2(f.realizedToday) };
   }
 
+  /** reqPnLSingle: one position's figures in the account's base currency, converted at the rate the account reports. */
   pnlSingle(account: string, conId: number): PositionPnl | undefined {
-    const h = this.accountById.get(account)?.holdings.get(conId);
-    if (!h) return undefined;
-    const price = this.marks.last(conId);
-    const value = h.qty * price * termsOf(h).factor;
+    const a = this.accountById.get(account);
+    const h = a?.holdings.get(conId);
+    if (!a || !h) return undefined;
+    const t = termsOf(h);
+    const rate = rateIn(this.marks, t.currency, a.base);
+    const value = h.qty * this.marks.last(conId) * t.factor;
     return {
-      pos: h.qty, dailyPnL: round2(holdingDaily(h, this.marks)), unrealizedPnL: round2(value - h.qty * h.avgCost),
-      realizedPnL: round2(h.dayRealized), value: round2(value),
+      pos: h.qty, dailyPnL: round2(holdingDaily(h, this.marks) * rate), unrealizedPnL: round2((value - h.qty * h.avgCost) * rate),
+      realizedPnL: round2(h.dayRealized * rate), value: round2(value * rate),
     };
+  }
+
+  /** The settlement terms of anything an account can hold (what a fill of it would carry), or undefined. */
+  private termsFor(conId: number): Terms | undefined {
+    const series = this.options.byConId(conId);
+    if (series) return optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote)?.terms;
+    const l = this.catalogue.byId(conId);
+    return l ? listingTradable(this.tradables, l, contractOf(l))?.terms : undefined;
   }
 
   placeOrder(clientId: number, orderId: number, contract: Contract, order: Order): PlaceResult {
@@ -647,3 +681,10 @@ export class BrokerEngine {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+const round6 = (x: number): number => Math.round(x * 1_000_000) / 1_000_000;
+
+/** The contract's own multiplier (100 for an equity option, 50 for ES, 1 for a share). */
+function contractMultiplier(c: Contract): number {
+  const m = Number(c.multiplier);
+  return Number.isFinite(m) && m > 0 ? m : 1;
+}

@@ -6,10 +6,10 @@ import { z } from 'zod';
 
 /**
  * 2: holdings carry their instrument's terms (options, futures, foreign
- * currencies), accounts their cash in other currencies, orders any tradable
+ * currencies) and advisor model, accounts a cash ledger by currency, orders any tradable
  * (an option, a combo, a future, a pair) by the contract reported for it.
  * A version 1 file (US stocks in USD only) is read as the same book: every
- * holding without terms is a US stock and all its cash is in USD. An older
+ * holding without terms is a US stock and its cash is its USD ledger. An older
  * simulator refuses a version 2 file rather than read an option as a share.
  */
 export const BROKER_STATE_VERSION = 2;
@@ -44,18 +44,23 @@ const Holding = z.object({
   terms: Terms.optional(),
   /** Futures: the average opening price times the multiplier. */
   openPrice: finite.optional(),
+  /** The advisor model the position belongs to (absent: none). */
+  model: z.string().optional(),
 });
 
 const SavedAccount = z.object({
   id: z.string().min(1),
   kind: z.enum(['margin', 'cash']),
-  /** USD cash. */
-  cash: finite,
-  /** Cash in every other currency, by currency (absent in version 1: USD only). */
-  otherCash: z.record(z.string().min(1), finite).optional(),
+  /** Version 1: the account's cash, all of it in USD. */
+  cash: finite.optional(),
+  /** Cash by currency, in that currency (negative: borrowed). */
+  ledger: z.record(z.string().min(1), finite).optional(),
   prevDayEwl: finite,
   holdings: z.array(Holding),
-});
+})
+  .refine((a) => a.ledger !== undefined || a.cash !== undefined, 'a cash ledger')
+  // Read as version 2: a version 1 account's cash is its USD ledger.
+  .transform(({ cash, ledger, ...rest }) => ({ ...rest, ledger: ledger ?? { USD: cash ?? 0 } }));
 
 const OrderRecord = z.object({
   orderId: whole,

@@ -5,7 +5,7 @@
 // count against what is left, so two orders cannot spend the same money.
 // Every check values the account as it would stand after the trades, with
 // the same settlement and margin rules that book a real fill.
-import { figures, termsOf, type Account, type Figures, type Marks } from './accounts';
+import { cashIn, figures, termsOf, type Account, type Figures, type Marks } from './accounts';
 import { settleFill } from './settlement';
 import type { Terms } from './terms';
 import type { Order } from './types';
@@ -93,7 +93,7 @@ const money = (x: number): string => x.toLocaleString('en-US', { minimumFraction
 function copyAccount(a: Account): Account {
   const holdings = new Map<number, Account['holdings'] extends Map<number, infer H> ? H : never>();
   for (const [k, h] of a.holdings) holdings.set(k, { ...h });
-  return { ...a, holdings, ...(a.otherCash ? { otherCash: new Map(a.otherCash) } : {}) };
+  return { ...a, holdings, ledger: new Map(a.ledger) };
 }
 
 /** The account as it would stand after these trades filled at their prices (the commission charged once, with the first). */
@@ -173,9 +173,9 @@ export function refusal(a: Account, marks: Marks, symbol: string, trades: readon
       }
     }
     if (t.terms.secType === 'FUT' && a.kind === 'cash') return `Futures trading is not permitted in cash account ${a.id}.`;
-    if (t.terms.secType === 'CRYPTO' && t.signedQty > 0 && withOrder.cash < -1e-6) {
+    if (t.terms.secType === 'CRYPTO' && t.signedQty > 0 && cashIn(withOrder, 'USD') < -1e-6) {
       // Crypto is paid for in full with USD cash, in a margin account too.
-      return `Crypto is bought with cash only: the order costs ${money(withPending.cash - withOrder.cash)} USD and ${money(Math.max(0, withPending.cash))} USD of cash is available in ${a.id}.`;
+      return `Crypto is bought with cash only: the order costs ${money(cashIn(withPending, 'USD') - cashIn(withOrder, 'USD'))} USD and ${money(Math.max(0, cashIn(withPending, 'USD')))} USD of cash is available in ${a.id}.`;
     }
   }
   if (a.kind === 'cash') {

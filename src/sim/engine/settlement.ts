@@ -19,19 +19,14 @@ export interface Fill {
   baseCurrency?: string;
 }
 
-/** Where cash goes. The default keeps USD in `cash` and every other currency in `otherCash`. */
+/** Where cash goes. The default is the account's own ledger: one balance per currency. */
 export interface CashLedger {
   credit(a: Account, currency: string, amount: number): void;
 }
 
 export const accountCash: CashLedger = {
   credit(a, currency, amount) {
-    if (currency === 'USD') {
-      a.cash += amount;
-      return;
-    }
-    const other = (a.otherCash ??= new Map());
-    other.set(currency, (other.get(currency) ?? 0) + amount);
+    a.ledger.set(currency, (a.ledger.get(currency) ?? 0) + amount);
   },
 };
 

@@ -139,7 +139,10 @@ describe('orders for every asset class over TCP', () => {
     const values = record<[string, string, string, string]>(ib, EventName.updateAccountValue);
     ib.reqAccountUpdates(true, margin);
     const eurCash = await until(() => values.find(([k, , c]) => k === 'CashBalance' && c === 'EUR'), 'the EUR cash balance');
-    expect(Number(eurCash[1])).toBeCloseTo(25_000, 2);
+    // The demo margin account holds EUR 25,000 of its own beside the 25,000 bought.
+    const eurHeld = Number(h.sim.engine.accountLedger(h.sim.accounts[0]!).find((v) => v.tag === 'CashBalance' && v.currency === 'EUR')!.value);
+    expect(Number(eurCash[1])).toBeCloseTo(eurHeld, 2);
+    expect(eurHeld).toBeCloseTo(50_000, 2);
   });
 
   it('crypto (fractional BTC on PAXOS) and a German stock (SAP in EUR): what-if and fills with their own commissions', async () => {

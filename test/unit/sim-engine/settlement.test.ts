@@ -6,7 +6,7 @@ import type { Account } from '../../../src/sim/engine/accounts';
 import { settleFill, type CashLedger } from '../../../src/sim/engine/settlement';
 import type { Terms } from '../../../src/sim/engine/terms';
 
-const account = (): Account => ({ id: 'DU1', kind: 'margin', cash: 100_000, holdings: new Map(), prevDayEwl: 0 });
+const account = (): Account => ({ id: 'DU1', kind: 'margin', accountType: 'INDIVIDUAL', base: 'USD', ledger: new Map([['USD', 100_000]]), holdings: new Map(), prevDayEwl: 0 });
 const recorder = (): CashLedger & { credits: [string, number][] } => {
   const credits: [string, number][] = [];
   return { credits, credit: (_a, currency, amount) => { credits.push([currency, amount]); } };
@@ -51,10 +51,10 @@ describe('settleFill', () => {
     expect(a.holdings.has(6)).toBe(false);
   });
 
-  it('the default ledger keeps USD in cash and other currencies apart', () => {
+  it("the default ledger is the account's own: one balance per currency", () => {
     const a = account();
     settleFill(a, { conId: 6, terms: EURUSD, baseCurrency: 'EUR', signedQty: 10_000, price: 1.1, commission: 2, commissionCurrency: 'USD' });
-    expect(a.cash).toBeCloseTo(100_000 - 11_000 - 2, 6);
-    expect(a.otherCash?.get('EUR')).toBe(10_000);
+    expect(a.ledger.get('USD')).toBeCloseTo(100_000 - 11_000 - 2, 6);
+    expect(a.ledger.get('EUR')).toBe(10_000);
   });
 });
