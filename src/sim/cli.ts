@@ -32,7 +32,7 @@ What is simulated:
              forex EUR.USD, GBP.USD, USD.JPY, USD.CHF, AUD.USD (IDEALPRO); SAP, SIE (IBIS, EUR),
              ASML (AEB, EUR), HSBA (LSE, GBP in pence), 7203 (TSEJ, JPY); BTC, ETH (PAXOS, 24/7);
              US Treasuries (US-T by CUSIP 91SIM..., bondContractDetails, 1/128 ticks);
-             options on AAPL MSFT NVDA AMZN META TSLA GOOGL SPY QQQ IWM with greeks (tick types 10-13)
+             options on AAPL MSFT NVDA AMZN META TSLA GOOGL SPY QQQ IWM and SPX (SPX/SPXW) with greeks (10-13)
   data       contract details, reqSecDefOptParams chains, history (seconds to months, CONTFUT, weekly and
              monthly bars), head timestamp, histogram, historical ticks, market rules, matching symbols,
              positions/account updates per account, PnL, completed orders, executions

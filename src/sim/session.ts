@@ -81,7 +81,7 @@ export interface SessionContext {
 type Phase = 'hello' | 'start' | 'ready' | 'closed';
 
 /** Unsent bytes beyond which conflating streams wait for the client to catch up. */
-const CONGESTED_BYTES = 1 << 20;
+const CONGESTED_BYTES = 1 << 18;
 
 const FARM_NOTICES: [number, string][] = [
   [2104, 'Market data farm connection is OK:usfarm'],

@@ -13,7 +13,7 @@ import { venueHours, venuePhase, type VenueId } from './venues';
 import { worldListings } from './world-catalogue';
 import { article, headlines, type Headline } from './news';
 import { depthBook, DEPTH_VENUES, type DepthBook } from './depth';
-import { OptionBook, OPTION_UNDERLYINGS, type OptionChain, type OptionSeries } from './options';
+import { INDEX_OPTION_UNDERLYINGS, OptionBook, OPTION_UNDERLYINGS, type OptionChain, type OptionSeries } from './options';
 import { OrderBook } from './orders';
 import { earningsEvents, headTimestampMs, MARKET_RULES, matchSymbols, type CalendarEvent } from './reference';
 import { runScan, type ScanCode, type ScanQuery } from './scanner';
@@ -83,7 +83,10 @@ export class BrokerEngine {
     this.market = new Market(this.catalogue, opts.seed, this.tickIntervalMs, now);
     const index = (conId: number): number => this.market.indexOf(conId) ?? -1;
     this.options = new OptionBook(
-      OPTION_UNDERLYINGS.map((sym) => this.catalogue.bySym(sym)).filter((l): l is Listing => l !== undefined), () => this.clock.now(),
+      [
+        ...OPTION_UNDERLYINGS.map((sym) => this.catalogue.bySym(sym)),
+        ...INDEX_OPTION_UNDERLYINGS.map((sym) => this.catalogue.find({ symbol: sym, secType: 'IND' as Contract['secType'] })[0]),
+      ].filter((l): l is Listing => l !== undefined), () => this.clock.now(),
     );
     const optionLast = (conId: number): number | undefined => {
       const s = this.options.byConId(conId);
@@ -99,8 +102,7 @@ export class BrokerEngine {
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
-      clock: this.clock, market: this.market, marks: this.marks, seed: opts.seed, hours: this.hours,
-      phase: (t) => this.calendar.phase(t),
+      clock: this.clock, marks: this.marks, seed: opts.seed, hours: this.hours,
       account: (id) => this.accountById.get(id),
       defaultAccount: this.accounts[0]!,
       emitOrder: (rec) => this.emit('orderStatus', rec),
@@ -175,7 +177,8 @@ export class BrokerEngine {
   private optionDetails(s: OptionSeries): ContractDetails {
     const c = this.options.contract(s);
     const rule = s.underlying.price < 200 ? '110' : '32';
-    const exchanges = 'SMART,AMEX,CBOE,PHLX,PSE,ISE,BOX,BATS,NASDAQOM,CBOE2,NASDAQBX,MIAX,GEMINI,EDGX,MERCURY,PEARL,EMERALD,MEMX,IBUSOPT';
+    const exchanges = s.underlying.spec?.secType === 'IND' ? 'SMART,CBOE'
+      : 'SMART,AMEX,CBOE,PHLX,PSE,ISE,BOX,BATS,NASDAQOM,CBOE2,NASDAQBX,MIAX,GEMINI,EDGX,MERCURY,PEARL,EMERALD,MEMX,IBUSOPT';
     const hours = hoursStrings(this.clock.now(), 7, this.hours);
     return {
       contract: c, marketName: s.underlying.symbol, minTick: 0.01, priceMagnifier: 1,
@@ -185,7 +188,7 @@ export class BrokerEngine {
       timeZoneId: 'US/Eastern', tradingHours: hours.liquidHours, liquidHours: hours.liquidHours, evRule: '', evMultiplier: 0, aggGroup: 2,
       marketRuleIds: exchanges.split(',').map(() => rule).join(','), realExpirationDate: s.expiry, lastTradeTime: '16:00:00',
       stockType: '', minSize: 1, sizeIncrement: 1, suggestedSizeIncrement: 1, secIdList: [], underSymbol: s.underlying.symbol,
-      underSecType: 'STK' as ContractDetails['underSecType'], notes: '',
+      underSecType: (s.underlying.spec?.secType === 'IND' ? 'IND' : 'STK') as ContractDetails['underSecType'], notes: '',
     };
   }
 

@@ -8,7 +8,6 @@ import { usdPer, type Account, type Marks } from './accounts';
 import type { SimClock } from './clock';
 import { orderCommission } from './commission';
 import { ExecutionLog } from './executions';
-import type { Market } from './market';
 import { Random, mixSeed } from './random';
 import { settleFill } from './settlement';
 import type { Tradable } from './tradable';
@@ -20,11 +19,9 @@ const cents = (p: number): number => Math.round(p * 100) / 100;
 
 export interface BookContext {
   clock: SimClock;
-  market: Market;
   marks: Marks;
   seed: number;
   hours: MarketHours;
-  phase(now: number): SessionPhase;
   account(id: string): Account | undefined;
   defaultAccount: string;
   emitOrder(rec: OpenOrderRecord): void;

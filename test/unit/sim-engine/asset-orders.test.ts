@@ -284,3 +284,28 @@ describe('Treasury orders', () => {
     expect(res.kind === 'rejected' && res.reason).toMatch(/minimum price variation/);
   });
 });
+
+describe('SPX index options', () => {
+  it('chains split into SPX monthlies and SPXW weeklies on CBOE; a series quotes off the index and trades', () => {
+    r = rig();
+    const spx = r.engine.resolve({ symbol: 'SPX', secType: 'IND' as Contract['secType'], exchange: 'CBOE' })!.contract.conId!;
+    const chains = r.engine.optionChains(spx, '');
+    expect(chains.map((c) => [c.exchange, c.tradingClass])).toEqual([['SMART', 'SPX'], ['SMART', 'SPXW'], ['CBOE', 'SPX'], ['CBOE', 'SPXW']]);
+    const [monthly, weekly] = chains;
+    expect(monthly!.expirations.every((e) => Number(e.slice(6)) >= 15 && Number(e.slice(6)) <= 21)).toBe(true);
+    expect(weekly!.expirations.length).toBeGreaterThan(0);
+    expect(monthly!.strikes[1]! - monthly!.strikes[0]!).toBe(5);
+    const spot = r.engine.quote(spx).last;
+    const strike = monthly!.strikes.reduce((a, b) => (Math.abs(b - spot) < Math.abs(a - spot) ? b : a));
+    const [d] = r.engine.findContracts({ symbol: 'SPX', secType: 'OPT' as Contract['secType'], tradingClass: 'SPXW', lastTradeDateOrContractMonth: weekly!.expirations[0]!, strike, right: 'P' as Contract['right'] });
+    expect(d!.contract).toMatchObject({ tradingClass: 'SPXW', multiplier: 100 });
+    expect(d!.contract.localSymbol!.startsWith('SPXW  ')).toBe(true);
+    expect(d!.underSecType).toBe('IND');
+    expect(d!.validExchanges).toBe('SMART,CBOE');
+    const q = r.engine.quote(d!.contract.conId!);
+    expect(q.ask).toBeGreaterThan(q.bid);
+    expect(r.engine.placeOrder(1, 1, { conId: d!.contract.conId!, exchange: 'SMART' }, order('BUY', 1, 'MKT'))).toEqual({ kind: 'accepted' });
+    expect(fillsOf(1)[0]!.contract).toMatchObject({ symbol: 'SPX', tradingClass: 'SPXW' });
+    expect(r.engine.findContracts({ localSymbol: d!.contract.localSymbol!, secType: 'OPT' as Contract['secType'] })[0]!.contract.conId).toBe(d!.contract.conId);
+  });
+});
