@@ -20,8 +20,9 @@ describe('a large order needs its confirmed quantity, through the contract', () 
     const account = t.sim.accounts[0]!;
     // Just over the 2% default threshold of the demo account (and under the 25,000 notional limit).
     // SPY is held: wait for its quote and the account's net liquidation.
+    const backend = t.backend;
     const price = await waitFor(() => {
-      const q = t.backend.broker.portfolio()?.quotes.find((x) => x.symbol === 'SPY');
+      const q = backend.broker.portfolio()?.quotes.find((x) => x.symbol === 'SPY');
       return q?.ask ?? q?.last ?? undefined;
     }, 'a SPY quote', 10_000);
     const netLiq = t.backend.broker.portfolio()?.accounts.find((a) => a.account === account)?.netLiquidation ?? 0;
