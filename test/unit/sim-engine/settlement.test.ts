@@ -51,7 +51,7 @@ describe('settleFill', () => {
     expect(a.holdings.has(6)).toBe(false);
   });
 
-  it("the default ledger is the account's own: one balance per currency", () => {
+  it('the default ledger is the account\'s: one balance per currency', () => {
     const a = account();
     settleFill(a, { conId: 6, terms: EURUSD, baseCurrency: 'EUR', signedQty: 10_000, price: 1.1, commission: 2, commissionCurrency: 'USD' });
     expect(a.ledger.get('USD')).toBeCloseTo(100_000 - 11_000 - 2, 6);

@@ -34,7 +34,7 @@ function sortProxy(key: string, account: string, underlying: string, legs: Posit
 
 export function positionRows(positions: readonly PositionView[], sort: PositionSort, expanded: ReadonlySet<string>, today: string): PositionRow[] {
   const flags = new Map<string, ExpiryFlag[]>();
-  for (const f of expiryFlags(positions, today)) flags.set(f.key, [...(flags.get(f.key) ?? []), f]);
+  for (const f of expiryFlags(positions.filter((p) => p.expiry !== null), today)) flags.set(f.key, [...(flags.get(f.key) ?? []), f]);
   const plain = positions.filter((p) => !isOption(p));
   const optionsByGroup = new Map<string, PositionView[]>();
   for (const p of positions.filter(isOption)) {
@@ -42,7 +42,9 @@ export function positionRows(positions: readonly PositionView[], sort: PositionS
     optionsByGroup.set(key, [...(optionsByGroup.get(key) ?? []), p]);
   }
   // The group's exposure and strategies count the shares held beside the options too.
-  const groups = new Map(groupByUnderlying(positions).map((g) => [groupKey(g.account, g.underlying), g]));
+  // Only underlyings with options form groups: the rest of a large book is not walked again.
+  const grouped = positions.filter((p) => optionsByGroup.has(groupKey(p.account, p.underlying)));
+  const groups = new Map(groupByUnderlying(grouped).map((g) => [groupKey(g.account, g.underlying), g]));
   const proxies = [...optionsByGroup].map(([key, legs]) => sortProxy(key, legs[0]!.account, legs[0]!.underlying, legs));
   const out: PositionRow[] = [];
   for (const p of sortPositions([...plain, ...proxies], sort)) {

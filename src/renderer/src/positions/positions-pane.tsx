@@ -26,7 +26,12 @@ export function PositionsPane() {
   const rows = useMemo(() => inScope(Object.values(positions)), [positions, selected]);
   const accountViews = useMemo(() => inScope(Object.values(accounts)), [accounts, selected]);
   const hasAccounts = Object.keys(accounts).length > 0;
-  const quotes = useAppStore((s) => s.quotes);
+  // Today by the gateway's clock (the latest quote's time), never the machine's; a string, so quote batches do not re-render the pane.
+  const today = useAppStore((s) => {
+    let at = 0;
+    for (const q of Object.values(s.quotes)) if (q.at > at) at = q.at;
+    return at > 0 ? easternYmd(at) : null;
+  });
   const allAccounts = useMemo(() => Object.values(accounts), [accounts]);
   // The all-accounts view converts to one currency the person picks; the first account's base until then.
   const [chosenCurrency, setChosenCurrency] = useState<string | null>(null);
@@ -48,12 +53,6 @@ export function PositionsPane() {
     };
     return { currency: displayCurrency, marketValue: convert((p) => p.baseValue), unrealizedPnL: convert((p) => p.unrealizedPnL), dailyPnL: convert((p) => p.dailyPnL) };
   }, [rows, displayCurrency, allAccounts, baseOf]);
-  // Today by the gateway's clock (the latest quote's time), never the machine's.
-  const today = useMemo(() => {
-    let at = 0;
-    for (const q of Object.values(quotes)) if (q.at > at) at = q.at;
-    return at > 0 ? easternYmd(at) : null;
-  }, [quotes]);
 
   return (
     <section ref={ref} tabIndex={-1} className="pane positions-pane" aria-labelledby="positions-title" data-testid="positions-pane">
