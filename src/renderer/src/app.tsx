@@ -18,8 +18,15 @@ import { useAppStore } from './store';
 // The chat (and its markdown) loads after the positions and the queue are up: it is not what the person checks first.
 const ChatPane = lazy(() => import('./chat/chat-pane').then((module) => ({ default: module.ChatPane })));
 
+/** The chat pane's frame while its code loads: the three panes are there from the first frame. */
 function ChatLoading() {
-  return <section className="pane chat-pane" aria-label="Research chat" aria-busy="true" />;
+  return (
+    <section className="pane chat-pane" aria-labelledby="chat-title" aria-busy="true">
+      <div className="pane-header">
+        <h2 id="chat-title">Research chat</h2>
+      </div>
+    </section>
+  );
 }
 
 export function App() {
