@@ -39,7 +39,11 @@ let simulator: Promise<typeof Simulator> | undefined;
  * was most of the time to the first positions.
  */
 export function preloadDemoGateway(): void {
-  simulator ??= import('../../sim/index');
+  if (simulator) return;
+  simulator = import('../../sim/index');
+  // A load that fails is reported where the demo starts (which awaits this
+  // promise); a backend stopped before that must not leave it unhandled.
+  simulator.catch(() => undefined);
 }
 
 export async function startEmbeddedDemoGateway(options: EmbeddedDemoOptions): Promise<EmbeddedDemoGateway> {
