@@ -70,16 +70,14 @@ function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undef
 
 function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, session: SessionState): AccountSnapshot {
   const positions: Record<string, PositionSnapshot> = {};
-  // Today's executions are summed once, and only when a check asks (the day-trade check, for the draft's own position).
-  let traded: Map<string, number> | undefined;
-  const tradedToday = (): Map<string, number> => (traded ??= sharesTradedToday(account.account, portfolio.executions));
+  // Today's executions are summed only when a check asks (the day-trade check, for the draft's own position).
   for (const position of portfolio.positions) {
     if (position.account !== account.account) continue;
     positions[keyOf(position)] = {
       qty: position.quantity,
       marketValue: position.marketValue ?? position.quantity * (position.avgCost / (position.multiplier || 1)),
       get openedTodayQty(): number {
-        return openedToday(position, tradedToday());
+        return openedToday(position, portfolio.executions);
       },
     };
   }
@@ -102,19 +100,10 @@ function keyOf(position: PositionView): string {
   return positionKey({ symbol: position.symbol, secType });
 }
 
-/** Today's shares bought and sold in the account, by symbol and side: one pass over the executions, not one per position. */
-function sharesTradedToday(account: string, executions: readonly ExecutionView[]): Map<string, number> {
-  const traded = new Map<string, number>();
-  for (const e of executions) {
-    if (e.account !== account) continue;
-    const key = `${e.side}:${e.symbol}`;
-    traded.set(key, (traded.get(key) ?? 0) + e.shares);
-  }
-  return traded;
-}
-
 /** Units of a position opened today: bought today for a long, sold today for a short (capped at the position). */
-function openedToday(position: PositionView, traded: ReadonlyMap<string, number>): number {
+function openedToday(position: PositionView, executions: readonly ExecutionView[]): number {
   const opening = position.quantity > 0 ? 'BOT' : 'SLD';
-  return Math.min(Math.abs(position.quantity), traded.get(`${opening}:${position.symbol}`) ?? 0);
+  let today = 0;
+  for (const e of executions) if (e.account === position.account && e.symbol === position.symbol && e.side === opening) today += e.shares;
+  return Math.min(Math.abs(position.quantity), today);
 }
