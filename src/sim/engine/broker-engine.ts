@@ -135,13 +135,15 @@ export class BrokerEngine {
   }
 
   private carryOn(saved: BrokerState): void {
-    if (saved.seed !== this.seed) throw new Error(`it was saved by a simulator with seed ${saved.seed}, not ${this.seed}`);
     for (const [client, id] of Object.entries(saved.counters.highestOrderIds)) this.orderIdFloor.set(Number(client), id);
     const book = saved.book;
+    // Id counters mean the same under any seed; only a book (accounts and orders drawn from the seed's catalogue) needs the same one.
+    // A reset keeps only the counters, so it is also the way out of a book another simulator saved.
     if (!book) {
       this.book.continueCounters(saved.counters.nextPermId, saved.counters.execSeq);
       return;
     }
+    if (saved.seed !== this.seed) throw new Error(`it was saved by a simulator with seed ${saved.seed}, not ${this.seed}`);
     for (const s of book.accounts) {
       const a = this.accountById.get(s.id);
       if (!a) throw new Error(`it holds account ${s.id}, which this simulator does not have`);

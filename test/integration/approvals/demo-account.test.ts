@@ -225,4 +225,25 @@ describe('the demo account is kept in the data directory', () => {
     expect(held(app, 'MSFT')).toBe(msft + 1);
     expect(held(app, 'AAPL')).toBe(startingAapl);
   });
+
+  it('a reset opens a demo account that another simulator saved (its seed differs), which the demo refused', async () => {
+    const directory = freshDirectory();
+    const file = path.join(directory, DEMO_ACCOUNT_FILE);
+    let app = await openDemoApp(directory);
+    const filled = await buyAndFill(app, 'buy 10 AAPL');
+    await closeApp(app);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { broker: { seed: number } };
+    saved.broker.seed = 99;
+    writeFileSync(file, JSON.stringify(saved));
+
+    app = await openDemoApp(directory, false);
+    const refused = await waitFor(() => (app.backend.broker.state()?.phase === 'failed' ? app.backend.broker.state() : undefined), 'the demo to refuse the file');
+    expect(refused?.nextStep).toContain('Reset demo account');
+
+    // The way out the message names works: the demo starts again from its starting book, ids carrying on.
+    await app.call('resetDemoAccount', { confirmed: true });
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready', 'the demo to start after the reset');
+    const next = await buyAndFill(app, 'buy 1 MSFT');
+    expect(next.orderId).toBeGreaterThan(filled.orderId!);
+  });
 });
