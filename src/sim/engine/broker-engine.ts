@@ -36,6 +36,12 @@ export interface EngineOptions {
   marketHours?: MarketHours;
   /** What an earlier run of this simulator left (BrokerEngine.state()): the accounts and orders carry on from it. Throws when it cannot be carried on. */
   saved?: BrokerState;
+  /**
+   * Something different in every run (the demo passes its start time): mixed into the execution ids and the
+   * permanent ids' starting point, so a run that cannot carry on an earlier run's counters (its file was damaged
+   * and set aside) still never hands out that run's execIds again. Without it, ids follow from the seed alone.
+   */
+  idSalt?: number;
 }
 
 type Listeners = { [E in keyof EngineEvents]: Set<EngineEvents[E]> };
@@ -94,7 +100,7 @@ export class BrokerEngine {
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
-      clock: this.clock, market: this.market, marks: this.marks, seed: opts.seed, hours: this.hours,
+      clock: this.clock, market: this.market, marks: this.marks, seed: opts.seed, idSalt: opts.idSalt, hours: this.hours,
       phase: (t) => this.calendar.phase(t),
       account: (id) => this.accountById.get(id),
       defaultAccount: this.accounts[0]!,

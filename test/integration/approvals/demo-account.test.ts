@@ -246,4 +246,28 @@ describe('the demo account is kept in the data directory', () => {
     const next = await buyAndFill(app, 'buy 1 MSFT');
     expect(next.orderId).toBeGreaterThan(filled.orderId!);
   });
+
+  it('after a damaged file is set aside, no new fill or order is given the id of one from before', async () => {
+    const directory = freshDirectory();
+    const file = path.join(directory, DEMO_ACCOUNT_FILE);
+    let app = await openDemoApp(directory);
+    const filled = await buyAndFill(app, 'buy 10 AAPL');
+    const before = app.backend.broker.portfolio()!.executions.filter((e) => e.orderRef === filled.id);
+    const beforeOrder = app.backend.broker.portfolio()!.openOrders.length;
+    expect(before.length).toBeGreaterThan(0);
+    expect(beforeOrder).toBe(0);
+    await closeApp(app);
+    // The counters went with the damage: the reset cannot know them.
+    writeFileSync(file, '{"format":');
+    app = await openDemoApp(directory, false);
+    await waitFor(() => app.backend.broker.state()?.phase === 'failed', 'the demo to refuse the damaged file');
+    await app.call('resetDemoAccount', { confirmed: true });
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready', 'the demo to start after the reset');
+    const next = await buyAndFill(app, 'buy 1 MSFT');
+    const after = app.backend.broker.portfolio()!.executions.filter((e) => e.orderRef === next.id);
+    expect(after.length).toBeGreaterThan(0);
+    const earlier = new Set(before.map((e) => e.execId));
+    expect(after.filter((e) => earlier.has(e.execId))).toEqual([]);
+    expect(next.orderId).toBeGreaterThan(filled.orderId!);
+  });
 });
