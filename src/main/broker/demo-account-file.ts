@@ -122,10 +122,32 @@ export class DemoAccountFile {
       return {};
     }
     const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
-    const keptAs = path.join(this.dataDirectory, `demo-account.damaged-${stamp}.json`);
-    await fsp.rename(this.path, keptAs);
+    const keptAs = await this.keepAside(stamp);
     await syncDirectory(this.dataDirectory);
     return { keptDamagedAs: keptAs };
+  }
+
+  /**
+   * The damaged file under a name no other file has: linked there (which, unlike a rename, fails rather than
+   * replace a file kept before at the same instant, as after a clock stepped back), then unlinked here.
+   */
+  private async keepAside(stamp: string): Promise<string> {
+    for (let n = 1; ; n += 1) {
+      const keptAs = path.join(this.dataDirectory, `demo-account.damaged-${stamp}${n === 1 ? '' : `-${n}`}.json`);
+      try {
+        await fsp.link(this.path, keptAs);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') continue;
+        // A volume without hard links: the name is checked first, then renamed (the app is the file's only writer).
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+        if (fs.existsSync(keptAs)) continue;
+        await fsp.rename(this.path, keptAs);
+        return keptAs;
+      }
+      await fsp.unlink(this.path);
+      return keptAs;
+    }
   }
 }
 
