@@ -262,11 +262,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
     resetDemoAccount: async () => {
       // The running demo writes its state as it stops, so it stops before the file is reset and starts again after.
-      const running = broker.demoInUse();
-      if (running) await broker.stop();
-      const outcome = await demoAccount.reset();
+      const outcome = await broker.whileDemoStopped(() => demoAccount.reset());
       log.info('The demo account was reset to its starting balances', outcome);
-      if (running) await broker.start();
       return outcome;
     },
     getQueue: () => (desk ? queueForCards(desk.view()) : emptyQueue),
