@@ -49,6 +49,8 @@ const APPROVED_STATES: readonly DraftState[] = ['submitting', 'working', 'partia
 const DECISION_QUOTE_MS = 60_000;
 /** IB answers daily bars for a year back in days; older horizons are left unrecorded. */
 const MAX_DAYS = 365;
+/** Calendar days asked beyond the oldest anchor, so its own bar is in the window. */
+const HISTORY_MARGIN_DAYS = 3;
 
 // "N D" counts calendar days at IB (trading sessions in the simulator): asking
 // for calendar days covers the window either way.
@@ -382,10 +384,13 @@ export class DecisionJournal {
     const today = exchangeDate(now);
     const read = this.options.dailyCloses ?? historyCloses;
     // One request per contract, one at a time: IB paces history requests.
-    for (const [conId, needs] of wanted) {
+    for (const [conId, wantedHere] of wanted) {
+      // A horizon anchored further back than IB serves in days is left unrecorded on its own:
+      // it must not widen the window past what IB answers and so starve the contract's newer drafts.
+      const needs = wantedHere.filter((need) => calendarDaysBetween(need.anchor, today) + HISTORY_MARGIN_DAYS <= MAX_DAYS);
+      if (needs.length === 0) continue;
       const earliest = needs.reduce((first, need) => (need.anchor < first ? need.anchor : first), today);
-      const days = calendarDaysBetween(earliest, today) + 3;
-      if (days > MAX_DAYS) continue;
+      const days = calendarDaysBetween(earliest, today) + HISTORY_MARGIN_DAYS;
       let closes: DailyClose[];
       try {
         closes = await read(session, conId, days);

@@ -178,6 +178,31 @@ describe('the decision journal', () => {
     expect(w.requests).toEqual([{ conId: 265598, days: 33 + 3 }]);
   });
 
+  it('a draft older than the history IB serves does not keep the newer drafts of its contract from their outcomes', async () => {
+    // A rejection of November 2025 whose outcomes were never read (the app was not run, or its bars never came):
+    // a year later its window is beyond what IB answers in days, and it must not hold back this month's drafts.
+    const old = Date.UTC(2025, 10, 3, 15, 0);
+    const w = world(old);
+    const stale = pendingDraft(w.store, old);
+    seen(w, stale);
+    seen(w, settle(w.store, stale, 'rejected', old));
+    w.clock.now = nov(25, 10);
+    const fresh = pendingDraft(w.store, nov(25, 10));
+    seen(w, fresh);
+    w.clock.now = nov(25, 10, 30);
+    seen(w, settle(w.store, fresh, 'rejected', nov(25, 10, 30)));
+    w.clock.now = dec(28, 11);
+    await w.journal.refresh();
+
+    expect(w.journal.record(fresh.id)?.outcomes.map((o) => [o.horizon, o.sessionDate])).toEqual([
+      ['1d', '20261127'],
+      ['5d', '20261203'],
+      ['20d', '20261224'],
+    ]);
+    expect(w.journal.record(stale.id)?.outcomes).toEqual([]);
+    expect(w.requests).toEqual([{ conId: 265598, days: 33 + 3 }]);
+  });
+
   it('records the close of the position from a later execution in the account, and nothing for an unapproved draft', async () => {
     const w = world(nov(25, 10));
     const draft = pendingDraft(w.store, nov(25, 10));
