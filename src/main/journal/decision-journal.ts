@@ -4,6 +4,7 @@ import type { JournalQuote, JournalRecord } from '../../shared/journal';
 import type { QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { parseIbTime } from '../broker/ib-time';
+import { systemMonotonicClock, type MonotonicClock } from '../clock';
 import type { Log } from '../log';
 import type { Db } from '../store/database';
 import { calendarDaysBetween, exchangeDate, sessionClosed } from './exchange-calendar';
@@ -38,6 +39,8 @@ export interface DecisionJournalOptions {
   log: Log;
   /** Wall-clock ms: decision times, horizons' due dates. */
   now: () => number;
+  /** For the spacing of history requests (default performance.now). */
+  monotonic?: MonotonicClock;
   /** Daily closes for a contract over (at least) the last `days` days (default: reqHistoricalData through the session). */
   dailyCloses?: (session: BrokerSession, conId: number, days: number) => Promise<DailyClose[]>;
   /** How often outcomes are brought up to date from history bars (default 15 minutes). */
@@ -49,6 +52,8 @@ const APPROVED_STATES: readonly DraftState[] = ['submitting', 'working', 'partia
 const DECISION_QUOTE_MS = 60_000;
 /** IB answers daily bars for a year back in days; older horizons are left unrecorded. */
 const MAX_DAYS = 365;
+/** IB counts an identical history request within 15 seconds as a pacing violation (error 162). */
+const SAME_REQUEST_GAP_MS = 15_000;
 /** Calendar days asked beyond the oldest anchor, so its own bar is in the window. */
 const HISTORY_MARGIN_DAYS = 3;
 
@@ -83,9 +88,13 @@ export class DecisionJournal {
   private waitingView: QueueView | undefined;
   private stopped = false;
   private cached: { version: number; records: JournalRecord[] } | undefined;
+  /** When each contract's bars were last asked for (monotonic ms). */
+  private readonly askedAt = new Map<number, number>();
+  private readonly monotonic: MonotonicClock;
 
   constructor(private readonly options: DecisionJournalOptions) {
     this.repository = new JournalRepository(options.db);
+    this.monotonic = options.monotonic ?? systemMonotonicClock;
   }
 
   start(): void {
@@ -391,6 +400,11 @@ export class DecisionJournal {
       if (needs.length === 0) continue;
       const earliest = needs.reduce((first, need) => (need.anchor < first ? need.anchor : first), today);
       const days = calendarDaysBetween(earliest, today) + HISTORY_MARGIN_DAYS;
+      // The review opened twice, a reconnect's sync and the timer can all ask within seconds: the same request
+      // again that soon is refused by IB, so it waits for a later pass.
+      const last = this.askedAt.get(conId);
+      if (last !== undefined && this.monotonic() - last < SAME_REQUEST_GAP_MS) continue;
+      this.askedAt.set(conId, this.monotonic());
       let closes: DailyClose[];
       try {
         closes = await read(session, conId, days);

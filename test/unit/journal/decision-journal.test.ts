@@ -23,7 +23,7 @@ const closes: DailyClose[] = [
 interface World {
   store: Store;
   session: FakeSession;
-  clock: { now: number };
+  clock: { now: number; monotonic: number };
   journal: DecisionJournal;
   requests: { conId: number; days: number }[];
   bars: DailyClose[];
@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 function world(start: number): World {
-  const clock = { now: start };
+  const clock = { now: start, monotonic: 0 };
   const store = openStore(tempDir(), undefined, { now: () => clock.now });
   open.push(store);
   const session = new FakeSession();
@@ -54,6 +54,8 @@ function world(start: number): World {
     session: () => session.asSession(),
     log: quiet,
     now: () => clock.now,
+    // Moves with every step of the wall clock, and on its own where a test needs seconds to pass.
+    monotonic: () => clock.now + clock.monotonic,
     dailyCloses: async (_session, conId, days) => {
       requests.push({ conId, days });
       return w.bars;
@@ -203,6 +205,30 @@ describe('the decision journal', () => {
     expect(w.requests).toEqual([{ conId: 265598, days: 33 + 3 }]);
   });
 
+  it('never repeats a contract\'s history request within the 15 seconds IB counts as a pacing violation', async () => {
+    const w = world(nov(25, 10));
+    const draft = pendingDraft(w.store, nov(25, 10));
+    seen(w, draft);
+    w.clock.now = nov(25, 10, 30);
+    seen(w, settle(w.store, draft, 'rejected', nov(25, 10, 30)));
+    // IB has no bars yet (or refused them): the horizons stay wanted.
+    w.bars = [];
+    w.clock.now = dec(28, 11);
+    // The review opened, closed and opened again, and a reconnect's sync, within a few seconds.
+    await w.journal.refresh();
+    w.clock.monotonic += 4_000;
+    await w.journal.refresh();
+    w.clock.monotonic += 10_000;
+    await w.journal.refresh();
+    expect(w.requests).toHaveLength(1);
+
+    w.bars = closes;
+    w.clock.monotonic += 1_000;
+    await w.journal.refresh();
+    expect(w.requests).toHaveLength(2);
+    expect(w.journal.record(draft.id)?.outcomes.map((o) => o.horizon)).toEqual(['1d', '5d', '20d']);
+  });
+
   it('records the close of the position from a later execution in the account, and nothing for an unapproved draft', async () => {
     const w = world(nov(25, 10));
     const draft = pendingDraft(w.store, nov(25, 10));
@@ -234,6 +260,7 @@ describe('the decision journal', () => {
       session: () => w.session.asSession(),
       log: quiet,
       now: () => w.clock.now,
+      monotonic: () => w.clock.now,
       dailyCloses: async () => {
         if (fail) throw new Error('pacing violation');
         return closes;
@@ -243,6 +270,8 @@ describe('the decision journal', () => {
     await flaky.refresh();
     expect(flaky.record(draft.id)?.outcomes).toEqual([]);
     fail = false;
+    // The next pass (IB refuses the same request again within 15 seconds).
+    w.clock.now += 15 * 60_000;
     await flaky.refresh();
     expect(flaky.record(draft.id)?.outcomes).toHaveLength(3);
   });
