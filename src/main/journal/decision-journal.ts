@@ -322,7 +322,10 @@ export class DecisionJournal {
 
   private quoteNow(draft: Draft): JournalQuote | null {
     const conId = draft.contract.conId;
-    const quote = conId ? this.options.session()?.portfolio.quote(conId) : undefined;
+    const session = this.options.session();
+    // A session that lost the gateway keeps its last quotes until the next sync: they are not the price now.
+    if (!conId || !session?.isReady) return null;
+    const quote = session.portfolio.quote(conId);
     if (!quote || (quote.bid === null && quote.ask === null && quote.last === null)) return null;
     return { bid: quote.bid, ask: quote.ask, last: quote.last };
   }

@@ -229,6 +229,23 @@ describe('the decision journal', () => {
     expect(w.journal.record(draft.id)?.outcomes.map((o) => o.horizon)).toEqual(['1d', '5d', '20d']);
   });
 
+  it('takes no quote from a session that lost the gateway: the last quote before the loss is not the price when drafted or decided', async () => {
+    const w = world(nov(25, 10));
+    w.session.quote = { bid: 99, ask: 101, last: 100 };
+    // The gateway went away at 10:00; the session still holds the quotes it last had.
+    w.session.isReady = false;
+    const draft = pendingDraft(w.store, nov(25, 13));
+    w.clock.now = nov(25, 13);
+    seen(w, draft);
+    w.clock.now = nov(25, 13, 1);
+    seen(w, settle(w.store, draft, 'rejected', nov(25, 13, 1)));
+    w.clock.now = dec(28, 11);
+    w.session.isReady = true;
+    await w.journal.refresh();
+
+    expect(w.journal.record(draft.id)).toMatchObject({ decision: 'rejected', draftQuote: null, decisionQuote: null, hypotheticalPrice: null, outcomes: [] });
+  });
+
   it('records the close of the position from a later execution in the account, and nothing for an unapproved draft', async () => {
     const w = world(nov(25, 10));
     const draft = pendingDraft(w.store, nov(25, 10));
