@@ -126,7 +126,7 @@ export class DecisionJournal {
   /** Every queue update: new drafts, edits and decisions. */
   observe(view: QueueView): void {
     const changed = view.drafts.flatMap((draft) => {
-      const look = `${draft.version}:${draft.state}:${draft.updatedAt}`;
+      const look = lookOf(draft);
       return this.seen.get(draft.id) === look ? [] : [{ draft, look }];
     });
     if (changed.length === 0) return;
@@ -338,6 +338,37 @@ export class DecisionJournal {
   }
 
   /**
+   * The queue's view carries the waiting drafts and only the most recently
+   * finished ones: a draft decided or finished in a burst larger than that
+   * (an expiry sweep) never reached the journal in a view. Each entry not yet
+   * decided or finished is read again from the store (read only) and noted.
+   */
+  private catchUpWithStore(entries: readonly JournalEntry[]): void {
+    const open = entries.filter((e) => e.decision === null || e.finalState === null);
+    if (open.length === 0) return;
+    const noted: { id: string; look: string }[] = [];
+    try {
+      this.options.db.transaction(() => {
+        for (const entry of open) {
+          try {
+            const draft = this.options.drafts.get(entry.draftId);
+            if (!draft || this.seen.get(draft.id) === lookOf(draft)) continue;
+            this.note(draft);
+            noted.push({ id: draft.id, look: lookOf(draft) });
+          } catch (error) {
+            this.options.log.warn('The decision journal could not catch up with a draft', { draftId: entry.draftId, error: error instanceof Error ? error.message : String(error) });
+          }
+        }
+      })();
+    } catch (error) {
+      // Nothing was kept: tried again next pass; the outcomes already due are still read.
+      this.options.log.warn('The decision journal could not catch up with the store', error instanceof Error ? error.message : String(error));
+      return;
+    }
+    for (const { id, look } of noted) this.seen.set(id, look);
+  }
+
+  /**
    * An approved order's fills the session reported while the journal could not
    * record them are in the audit trail (the order tracker confirmed them as the
    * draft's entry): booked on the entry's own identity, once per execId.
@@ -370,6 +401,7 @@ export class DecisionJournal {
     const now = this.options.now();
     /** conId → the due dates wanted, with where each outcome goes. */
     const wanted = new Map<number, { draftId: string; horizon: StoredOutcome['horizon']; due: string; anchor: string }[]>();
+    this.catchUpWithStore(this.repository.entries());
     const entries = this.repository.entries();
     this.recoverAuditedFills(entries);
     for (const entry of entries) {
@@ -429,6 +461,11 @@ export class DecisionJournal {
       }
     }
   }
+}
+
+/** What changes when a draft is edited, decided or finished. */
+function lookOf(draft: Draft): string {
+  return `${draft.version}:${draft.state}:${draft.updatedAt}`;
 }
 
 function warned(draft: Draft): boolean {

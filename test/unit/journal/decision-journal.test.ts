@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DecisionJournal, type DailyClose } from '../../../src/main/journal/decision-journal';
+import { reviewFigures } from '../../../src/main/journal/review-figures';
 import { appendAudit, verifyAuditChain } from '../../../src/main/store/audit-log';
 import { openStore, type Store } from '../../../src/main/store/open-store';
 import type { Draft } from '../../../src/shared/draft';
@@ -244,6 +245,22 @@ describe('the decision journal', () => {
     await w.journal.refresh();
 
     expect(w.journal.record(draft.id)).toMatchObject({ decision: 'rejected', draftQuote: null, decisionQuote: null, hypotheticalPrice: null, outcomes: [] });
+  });
+
+  it('records the decision of a draft that left the queue\'s view before the journal saw it decided', async () => {
+    // The queue's view holds the waiting drafts and only the 30 most recently finished: 32 drafts expiring in one
+    // sweep reach the journal as 30, and the two left out must not stay "waiting" in the journal for ever.
+    const w = world(nov(25, 10));
+    const drafts = Array.from({ length: 32 }, () => pendingDraft(w.store, nov(25, 10)));
+    seen(w, ...drafts);
+    w.clock.now = nov(25, 11);
+    const expired = drafts.map((d) => settle(w.store, d, 'expired', nov(25, 11)));
+    seen(w, ...expired.slice(2));
+    w.clock.now = dec(28, 11);
+    await w.journal.refresh();
+
+    for (const d of drafts) expect(w.journal.record(d.id), d.id).toMatchObject({ decision: 'expired', decidedAt: nov(25, 11), finalState: 'expired' });
+    expect(reviewFigures(w.journal.records()).decided).toBe(32);
   });
 
   it('records the close of the position from a later execution in the account, and nothing for an unapproved draft', async () => {
