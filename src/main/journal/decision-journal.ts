@@ -52,6 +52,12 @@ const APPROVED_STATES: readonly DraftState[] = ['submitting', 'working', 'partia
 const DECISION_QUOTE_MS = 60_000;
 /** IB answers daily bars for a year back in days; older horizons are left unrecorded. */
 const MAX_DAYS = 365;
+/**
+ * An outcome is written once, so the day's bar is read only once its close is
+ * final: in the minutes after the bell the bar still moves (the closing
+ * auction's print, late reports).
+ */
+const CLOSE_FINAL_AFTER_MS = 30 * 60_000;
 /** IB counts an identical history request within 15 seconds as a pacing violation (error 162). */
 const SAME_REQUEST_GAP_MS = 15_000;
 /** Calendar days asked beyond the oldest anchor, so its own bar is in the window. */
@@ -418,7 +424,7 @@ export class DecisionJournal {
       for (const { horizon, days } of dayHorizons) {
         if (has.has(horizon)) continue;
         const due = horizonDate(anchor, days);
-        if (!sessionClosed(due, now)) continue;
+        if (!sessionClosed(due, now - CLOSE_FINAL_AFTER_MS)) continue;
         const list = wanted.get(entry.conId) ?? [];
         list.push({ draftId: entry.draftId, horizon, due, anchor });
         wanted.set(entry.conId, list);

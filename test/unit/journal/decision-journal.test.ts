@@ -134,13 +134,13 @@ describe('the decision journal', () => {
     w.clock.now = nov(25, 15, 1);
     seen(w, settle(w.store, draft, 'rejected', nov(25, 15, 1)));
 
-    // Friday 27th at 15:59: the first horizon's session is still open.
-    w.clock.now = nov(27, 15, 59);
+    // Friday 27th at 16:29: the first horizon's session has closed, but its close is not yet final.
+    w.clock.now = nov(27, 16, 29);
     await w.journal.refresh();
     expect(w.journal.record(draft.id)?.outcomes).toEqual([]);
     expect(w.requests).toEqual([]);
 
-    w.clock.now = nov(27, 16, 0);
+    w.clock.now = nov(27, 16, 30);
     await w.journal.refresh();
     expect(w.journal.record(draft.id)?.outcomes.map((o) => o.horizon)).toEqual(['1d']);
 
@@ -261,6 +261,24 @@ describe('the decision journal', () => {
 
     for (const d of drafts) expect(w.journal.record(d.id), d.id).toMatchObject({ decision: 'expired', decidedAt: nov(25, 11), finalState: 'expired' });
     expect(reviewFigures(w.journal.records()).decided).toBe(32);
+  });
+
+  it('reads a horizon\'s close only once it is final, not from the bar IB still prints in the minutes after the bell', async () => {
+    const w = world(nov(25, 15));
+    const draft = pendingDraft(w.store, nov(25, 15));
+    seen(w, draft);
+    w.clock.now = nov(25, 15, 1);
+    seen(w, settle(w.store, draft, 'rejected', nov(25, 15, 1)));
+    // 16:05 on the 27th: the day's bar still shows the last trade before the closing auction.
+    w.bars = closes.map((c) => (c.date === '20261127' ? { ...c, close: 100.4 } : c)).filter((c) => c.date <= '20261127');
+    w.clock.now = nov(27, 16, 5);
+    await w.journal.refresh();
+    // 16:40: the official close is in the bar.
+    w.bars = closes.filter((c) => c.date <= '20261127');
+    w.clock.now = nov(27, 16, 40);
+    await w.journal.refresh();
+
+    expect(w.journal.record(draft.id)?.outcomes.map((o) => [o.horizon, o.price])).toEqual([['1d', 101]]);
   });
 
   it('records the close of the position from a later execution in the account, and nothing for an unapproved draft', async () => {
