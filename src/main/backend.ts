@@ -112,7 +112,7 @@ export function createBackend(options: BackendOptions): Backend {
   const startDemoGateway = options.startDemoGateway ?? ((account: DemoAccountFile) => startEmbeddedDemoGateway({ now, account, log }));
   let desk: ApprovalDesk | undefined;
   // The decision journal follows the queue's updates and the session's executions; it never writes a draft or an audit row.
-  const journal = store ? new DecisionJournal({ db: store.db, drafts: store.drafts, session: () => broker.current, log, now }) : undefined;
+  const journal = store ? new DecisionJournal({ db: store.db, drafts: store.drafts, session: () => broker.current, log, now, ...(options.monotonic ? { monotonic: options.monotonic } : {}) }) : undefined;
   if (journal) events.subscribe((name, payload) => name === 'queue' && journal.queueChanged(payload as QueueView));
   const ledger = store ? new DraftLedger(store, now) : undefined;
   // Account values and quotes are inputs of every waiting draft's checks.
