@@ -5,6 +5,7 @@ import type { DraftChange, DraftReview, HaltPlan, HaltScope, OrderSize, QueueVie
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
 import { hasPrice, waitForQuote } from '../broker/quote-wait';
+import type { Diagnostics } from '../diagnostics';
 import { BadInputError, ConflictError, MalformedError, NotFoundError, UnavailableError } from '../domain-errors';
 import type { Log } from '../log';
 import { runChecks } from '../risk/run-checks';
@@ -48,11 +49,8 @@ export interface ApprovalDeskOptions {
   /** How long drafting waits for a first quote of a symbol it just subscribed. */
   quoteWaitMs?: number;
   whatIfTimeoutMs?: number;
-  /**
-   * Called at each step of the submit sequence. The crash test kills the
-   * process here to prove that no step leaves a duplicate or a lost order.
-   */
-  onSubmitStep?: (step: SubmitStep, draftId: string) => void;
+  /** Where each step of a submission is reported as it happens (the backend's diagnostics). */
+  diagnostics: Diagnostics;
   /** The one live-trading switch (Settings > Connection); the risk check reads it from here. */
   liveTradingEnabled?: () => boolean;
   /** Writes that could not be committed, shown to the person and retried. */
@@ -61,7 +59,7 @@ export interface ApprovalDeskOptions {
   largeOrderPct?: () => number;
 }
 
-export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
+export type { SubmitStep } from '../diagnostics';
 
 export type RiskLimitsView = Omit<RiskLimits, 'liveTradingEnabled'> & { problem?: string };
 
@@ -333,7 +331,7 @@ export class ApprovalDesk {
     const now = this.now();
     const context = buildRiskContext(this.riskInputs(now, before), before);
     const report = runChecks(context, before);
-    this.options.onSubmitStep?.('checked', id);
+    this.options.diagnostics.emit('submitStep', 'checked', id);
     if (report.outcome === 'block') {
       const blocked = this.move(before, 'blocked', { now, verdicts: report.verdicts });
       this.save(before, blocked, 'system', 'draft.blocked_at_approval', { verdicts: report.verdicts });
@@ -357,7 +355,7 @@ export class ApprovalDesk {
     }
     this.recentApprovals.push(this.monotonic());
     this.approved.clear();
-    this.options.onSubmitStep?.('intent-written', id);
+    this.options.diagnostics.emit('submitStep', 'intent-written', id);
     const placements = ibPlacements(submitting.id, submitting.account, submitting.contract, submitting.order, submitting.orderId ?? 0);
     for (const placement of placements) {
       if (!session.placeOrder(placement.orderId, placement.contract, placement.order)) {
@@ -365,9 +363,9 @@ export class ApprovalDesk {
         this.publish();
         return this.require(id);
       }
-      this.options.onSubmitStep?.('order-sent', id);
+      this.options.diagnostics.emit('submitStep', 'order-sent', id);
     }
-    this.options.onSubmitStep?.('all-sent', id);
+    this.options.diagnostics.emit('submitStep', 'all-sent', id);
     this.publish();
     return submitting;
   }
