@@ -5,7 +5,7 @@ import type { PortfolioSnapshot } from '../shared/portfolio';
 import type { QueueView } from '../shared/queue';
 import { appSettingsDefinition } from './app-settings';
 import { RecheckPacer } from './approvals/recheck-pacer';
-import { ApprovalDesk, type ApprovalDeskOptions } from './approvals/approval-desk';
+import { ApprovalDesk } from './approvals/approval-desk';
 import { DraftLedger } from './approvals/draft-ledger';
 import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
@@ -17,6 +17,7 @@ import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
 import type { CallHandlers } from './contract/dispatch';
 import { EventHub } from './contract/event-hub';
 import { BadInputError, UnavailableError } from './domain-errors';
+import { Diagnostics } from './diagnostics';
 import { DecisionJournal } from './journal/decision-journal';
 import { journalCsv, reviewFigures } from './journal/review-figures';
 import { RedactingLog, type Log } from './log';
@@ -53,8 +54,6 @@ export interface BackendOptions {
   packaged?: boolean;
   /** The compiled SQLite library to load (the Electron build under `npm start`); default: node_modules' own. */
   nativeBinding?: string;
-  /** Test hook into the submit sequence (the crash test kills the process here). */
-  onSubmitStep?: ApprovalDeskOptions['onSubmitStep'];
   /** Where the audit chain's key is kept: the shell may use safeStorage; default a file beside the data directory. */
   auditKey?: AuditKeySource;
 }
@@ -63,6 +62,8 @@ export interface Backend {
   readonly handlers: CallHandlers;
   readonly events: EventHub;
   readonly log: Log;
+  /** The backend's reports on its own work (each step of an approval's submission), for profiling and diagnosis. */
+  readonly diagnostics: Diagnostics;
   readonly broker: BrokerService;
   /** Undefined when the database could not be opened (see AppInfo.storeProblem). */
   readonly desk: ApprovalDesk | undefined;
@@ -81,6 +82,7 @@ export function createBackend(options: BackendOptions): Backend {
   const { now } = options;
   const log = options.log ?? new RedactingLog(now);
   const events = new EventHub();
+  const diagnostics = new Diagnostics();
 
   // A database that cannot be read is reported, never recreated: the app
   // still starts (to show the problem) but nothing can be drafted or approved.
@@ -165,7 +167,7 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       publish: (view) => events.emit('queue', queueForCards(view)),
       ...(options.monotonic ? { monotonic: options.monotonic } : {}),
-      ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
+      diagnostics,
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,
       largeOrderPct: () => settings.approvals.largeOrderPct,
     });
@@ -317,6 +319,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     handlers,
     events,
+    diagnostics,
     log,
     broker,
     desk,

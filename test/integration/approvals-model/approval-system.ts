@@ -185,8 +185,9 @@ export class ApprovalSystem {
       now: () => this.clock.read() + this.wallOffsetMs,
       sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
       startDemoGateway: async () => ({ host: this.sim.host, port: this.sim.port, close: async () => {} }),
-      onSubmitStep: (step, draftId) => this.onSubmitStep(step, draftId),
     });
+    // The backend's own diagnostics of the submission: a planned crash happens at its step.
+    backend.diagnostics.on('submitStep', (step, draftId) => this.onSubmitStep(step, draftId));
     backend.events.subscribe((name, payload) => {
       if (name === 'sessionState' && (payload as SessionState).phase === 'connecting') this.connectAttempts += 1;
     });

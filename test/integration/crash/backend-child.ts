@@ -36,11 +36,12 @@ const backend = createBackend({
   now: clock.read,
   sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
   startDemoGateway: async () => ({ host: config.host, port: config.port, close: async () => {} }),
-  onSubmitStep: (step) => {
-    if (step !== config.crash.step) return;
-    stepsSeen += 1;
-    if (stepsSeen === config.crash.occurrence) process.kill(process.pid, 'SIGKILL');
-  },
+});
+// The backend's own diagnostics of each submission: the process dies at the chosen step, before the desk goes on.
+backend.diagnostics.on('submitStep', (step) => {
+  if (step !== config.crash.step) return;
+  stepsSeen += 1;
+  if (stepsSeen === config.crash.occurrence) process.kill(process.pid, 'SIGKILL');
 });
 
 async function call(name: CallName, payload?: unknown): Promise<unknown> {

@@ -21,6 +21,8 @@ tester.run('countersign/boundaries', rule, {
     { filename: at('src/shared/contract.ts'), code: "import { z } from 'zod'; import { A } from './app-info';" },
     { filename: at('src/sim/server.ts'), code: "import { calls } from '../shared/contract';" },
     { filename: at('src/main/backend.ts'), code: "import { createSim } from '../sim/index';" },
+    { filename: at('src/main/approvals/approval-desk.ts'), code: "import { ConflictError } from '../domain-errors';" },
+    { filename: at('src/main/backend.ts'), code: "import { CallFailure } from './contract/call-error';" },
   ],
   invalid: [
     { filename: at('src/main/backend.ts'), code: "import { app } from 'electron';", errors: 1 },
@@ -33,5 +35,7 @@ tester.run('countersign/boundaries', rule, {
     { filename: at('src/sim/server.ts'), code: "import { createBackend } from '../main/backend';", errors: 1 },
     { filename: at('src/sim/server.ts'), code: "const m = await import('../main/backend');", errors: 1 },
     { filename: at('src/main/shell/tray.ts'), code: "import { orderLine } from '../../renderer/src/queue/describe-draft';", errors: 1 },
+    { filename: at('src/main/approvals/approval-desk.ts'), code: "import { CallFailure } from '../contract/call-error';", errors: 1 },
+    { filename: at('src/main/approvals/approval-desk.ts'), code: "export { callErrorOf } from '../contract/error-map';", errors: 1 },
   ],
 });
