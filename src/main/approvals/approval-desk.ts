@@ -606,10 +606,13 @@ export class ApprovalDesk {
     return runChecks(buildRiskContext(this.riskInputs(this.now(), draft), draft), draft).verdicts;
   }
 
-  private regularHoursOpen(now: number, draft: Draft): boolean {
+  /** Null: IB gave the contract's hours in a zone this runtime cannot read, so they are unknown (fail closed). */
+  private regularHoursOpen(now: number, draft: Draft): boolean | null {
     if (this.options.regularHoursOpen) return this.options.regularHoursOpen(now);
     const known = draft.contract.conId ? this.liquidHours.get(draft.contract.conId) : undefined;
-    return (known && inLiquidHours(known.hours, known.timeZoneId, now)) ?? usRegularHoursOpen(now);
+    const stated = known ? inLiquidHours(known.hours, known.timeZoneId, now) : undefined;
+    if (stated === null) return null;
+    return stated ?? usRegularHoursOpen(now);
   }
 
   private riskInputs(now: number, draft: Draft) {
