@@ -274,7 +274,7 @@ export function createBackend(options: BackendOptions): Backend {
       // Not the person's typing: say so, rather than as a problem with what they typed.
       if (!broker.current?.isReady) throw new UnavailableError('The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.');
       const outcome = await queue.draftFromTicket(text, account);
-      if (!outcome.ok) throw new BadInputError(outcome.reason);
+      if (!outcome.ok) throw outcome.unavailable ? new UnavailableError(outcome.reason) : new BadInputError(outcome.reason);
       return outcome.draft;
     },
     editDraft: (change) => requireDesk().edit(change),

@@ -65,7 +65,8 @@ export type RiskLimitsView = Omit<RiskLimits, 'liveTradingEnabled'> & { problem?
 
 export type DraftOutcome =
   | { ok: true; draft: Draft }
-  | { ok: false; reason: string };
+  /** `unavailable`: the session or the gateway failed, not the request: retyping it would not help. */
+  | { ok: false; reason: string; unavailable?: true };
 
 const RECENT_TERMINAL = 30;
 /** States a draft can only reach through the person's approval. */
@@ -223,7 +224,7 @@ export class ApprovalDesk {
     if (!parsed.success) return { ok: false, reason: plainZod(parsed.error) };
     const session = this.options.session();
     if (!session?.isReady) {
-      return { ok: false, reason: 'The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.' };
+      return { ok: false, reason: 'The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.', unavailable: true };
     }
     const unknownAccount = unknownAccountReason(parsed.data.account, session.state.accounts);
     if (unknownAccount) return { ok: false, reason: unknownAccount };
@@ -238,7 +239,8 @@ export class ApprovalDesk {
       if (match.liquidHours && match.timeZoneId) this.liquidHours.set(match.contract.conId, { hours: match.liquidHours, timeZoneId: match.timeZoneId });
       session.watch(match.contract);
     } catch (error) {
-      return { ok: false, reason: error instanceof Error ? error.message : 'The contract lookup failed.' };
+      // A timeout or a dropped link: the gateway's fault, never the person's typing.
+      return { ok: false, reason: error instanceof Error ? error.message : 'The contract lookup failed.', unavailable: true };
     }
     await this.waitForQuote(session, contract.conId ?? 0);
     const now = this.now();
@@ -604,10 +606,13 @@ export class ApprovalDesk {
     return runChecks(buildRiskContext(this.riskInputs(this.now(), draft), draft), draft).verdicts;
   }
 
-  private regularHoursOpen(now: number, draft: Draft): boolean {
+  /** Null: IB gave the contract's hours in a zone this runtime cannot read, so they are unknown (fail closed). */
+  private regularHoursOpen(now: number, draft: Draft): boolean | null {
     if (this.options.regularHoursOpen) return this.options.regularHoursOpen(now);
     const known = draft.contract.conId ? this.liquidHours.get(draft.contract.conId) : undefined;
-    return (known && inLiquidHours(known.hours, known.timeZoneId, now)) ?? usRegularHoursOpen(now);
+    const stated = known ? inLiquidHours(known.hours, known.timeZoneId, now) : undefined;
+    if (stated === null) return null;
+    return stated ?? usRegularHoursOpen(now);
   }
 
   private riskInputs(now: number, draft: Draft) {

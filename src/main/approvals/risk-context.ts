@@ -14,7 +14,8 @@ export interface RiskInputs {
   tradingState: TradingState;
   drafts: readonly Draft[];
   recentApprovals: readonly number[];
-  regularHoursOpen: boolean;
+  /** Null when the contract's hours cannot be read: the checks treat the market's hours as unknown. */
+  regularHoursOpen: boolean | null;
   /** Monotonic age of the draft's quote (ms), when the session knows it. */
   quoteAgeMs?: (conId: number) => number | null;
   limitsProblem?: string;
@@ -33,7 +34,7 @@ export function buildRiskContext(inputs: RiskInputs, draft: Draft): RiskContext 
     account: account ? accountSnapshot(account, inputs.portfolio, inputs.session) : null,
     quote: quote ? quoteSnapshot(quote, inputs.quoteAgeMs?.(quote.conId) ?? null) : null,
     session: { ready: inputs.session.phase === 'ready', inResetWindow: inputs.inResetWindow || inputs.session.phase === 'reset_window' },
-    market: { regularHoursOpen: inputs.regularHoursOpen },
+    market: inputs.regularHoursOpen === null ? null : { regularHoursOpen: inputs.regularHoursOpen },
     limits: inputs.limits,
     tradingState: inputs.tradingState,
     otherDrafts: inputs.drafts.filter((d) => d.id !== draft.id && (queueDraftStates.includes(d.state) || inFlightDraftStates.includes(d.state))),
