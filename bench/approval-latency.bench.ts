@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SubmitStep } from '../src/main/approvals/approval-desk';
 import { createBackend } from '../src/main/backend';
-import { dispatchCall } from '../src/main/contract/dispatch';
+import { dispatchCall } from '../src/main/ipc/dispatch';
 import { riskLimitsSetting } from '../src/main/risk/settings';
 import { auditKeyFilePath } from '../src/main/store/audit-key';
 import { defaultRiskLimits, type Draft } from '../src/shared/draft';

@@ -7,7 +7,7 @@ import path from 'node:path';
  * - src/renderer imports only src/shared;
  * - src/sim never imports src/main;
  * - src/main never imports src/renderer;
- * - src/main/approvals never imports the IPC contract layer (src/main/contract):
+ * - src/main/approvals never imports the IPC contract layer (src/main/ipc):
  *   the desk throws domain errors and the edge maps them to call codes;
  * - only src/main/shell, src/main/index.ts and src/preload import electron
  *   (and the shell's tests, where 'electron' is the mocked double).
@@ -72,7 +72,7 @@ const boundaries = {
       }
       if (!value.startsWith('.')) return;
       const resolved = path.resolve(path.dirname(file), value);
-      if (relOf(file).startsWith('src/main/approvals/') && `${relOf(resolved)}/`.startsWith('src/main/contract/')) {
+      if (relOf(file).startsWith('src/main/approvals/') && `${relOf(resolved)}/`.startsWith('src/main/ipc/')) {
         context.report({ node, message: `src/main/approvals may not import the IPC contract layer (${value}): throw a domain error (src/main/domain-errors.ts) and let the edge map it.` });
         return;
       }

@@ -14,8 +14,8 @@ import { preloadDemoGateway, startEmbeddedDemoGateway } from './broker/demo-gate
 import { ChatService } from './chat/chat-service';
 import type { EndpointConfirmer } from './chat/endpoint-policy';
 import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
-import type { CallHandlers } from './contract/dispatch';
-import { EventHub } from './contract/event-hub';
+import type { CallHandlers } from './ipc/dispatch';
+import { EventHub } from './ipc/event-hub';
 import { BadInputError, UnavailableError } from './domain-errors';
 import { Diagnostics } from './diagnostics';
 import { DecisionJournal } from './journal/decision-journal';

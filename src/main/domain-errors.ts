@@ -1,7 +1,7 @@
 /**
  * What the backend's own code throws when a request cannot be done, by
  * kind and in the person's words. Domain code knows nothing of IPC: the
- * contract layer (contract/error-map.ts) turns each kind into a call code at
+ * contract layer (ipc/error-map.ts) turns each kind into a call code at
  * the edge.
  */
 export class DomainError extends Error {

@@ -3,10 +3,10 @@
 // what it sees, then drafts and approves one order and SIGKILLs itself at the
 // chosen step of the submit sequence. Run as `node --import tsx backend-child.ts <config json>`.
 import { createBackend } from '../../../src/main/backend';
-import { dispatchCall } from '../../../src/main/contract/dispatch';
+import { dispatchCall } from '../../../src/main/ipc/dispatch';
 import { verifyAuditChain } from '../../../src/main/store/audit-log';
 import type { Draft } from '../../../src/shared/draft';
-import type { CallName } from '../../../src/shared/contract';
+import type { CallName } from '../../../src/shared/ipc-contract';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
 import type { ChildConfig, ChildMessage, ChildView, DraftRow, ParentCommand } from './crash-protocol';

@@ -1,4 +1,4 @@
-import type { CallError } from '../../shared/contract';
+import type { CallError } from '../../shared/ipc-contract';
 import { DraftConflictError } from '../store/draft-repository';
 import { TransitionError } from '../approvals/lifecycle';
 import { KeyStorageRefused } from '../chat/key-vault';

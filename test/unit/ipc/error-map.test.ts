@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatchCall, type CallHandlers } from '../../../src/main/contract/dispatch';
+import { dispatchCall, type CallHandlers } from '../../../src/main/ipc/dispatch';
 import {
   BadInputError,
   ConfirmationRequiredError,
