@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SubmitStep } from '../src/main/approvals/approval-desk';
 import { createBackend } from '../src/main/backend';
-import { dispatchCall } from '../src/main/contract/dispatch';
+import { dispatchCall } from '../src/main/ipc/dispatch';
 import { riskLimitsSetting } from '../src/main/risk/settings';
 import { auditKeyFilePath } from '../src/main/store/audit-key';
 import { defaultRiskLimits, type Draft } from '../src/shared/draft';
@@ -71,11 +71,12 @@ const backend = createBackend({
   log: quiet,
   now: clock.read,
   startDemoGateway: async () => ({ host: sim.host, port: sim.port, close: async () => {} }),
-  onSubmitStep: (step, draftId) => {
-    if (draftId !== measuring) return;
-    steps.set(step, performance.now());
-    cpuAt.set(step, cpuNow());
-  },
+});
+// The backend's own diagnostics: each step of the submission as the desk reaches it.
+backend.diagnostics.on('submitStep', (step, draftId) => {
+  if (draftId !== measuring) return;
+  steps.set(step, performance.now());
+  cpuAt.set(step, cpuNow());
 });
 const store = backend.store;
 if (!store || !backend.desk) throw new Error('The store did not open');

@@ -7,6 +7,8 @@ import path from 'node:path';
  * - src/renderer imports only src/shared;
  * - src/sim never imports src/main;
  * - src/main never imports src/renderer;
+ * - src/main/approvals never imports the IPC contract layer (src/main/ipc):
+ *   the desk throws domain errors and the edge maps them to call codes;
  * - only src/main/shell, src/main/index.ts and src/preload import electron
  *   (and the shell's tests, where 'electron' is the mocked double).
  */
@@ -27,6 +29,11 @@ function areaOf(file) {
   // The shell's tests import 'electron' only as vi.mock's double (and its types).
   if (rel.startsWith('test/unit/shell/')) return 'shell-test';
   return 'outside';
+}
+
+/** @param {string} file */
+function relOf(file) {
+  return path.relative(root, file).split(path.sep).join('/');
 }
 
 const ELECTRON_ALLOWED = new Set(['shell', 'preload', 'shell-test']);
@@ -64,7 +71,12 @@ const boundaries = {
         return;
       }
       if (!value.startsWith('.')) return;
-      const target = areaOf(path.resolve(path.dirname(file), value));
+      const resolved = path.resolve(path.dirname(file), value);
+      if (relOf(file).startsWith('src/main/approvals/') && `${relOf(resolved)}/`.startsWith('src/main/ipc/')) {
+        context.report({ node, message: `src/main/approvals may not import the IPC contract layer (${value}): throw a domain error (src/main/domain-errors.ts) and let the edge map it.` });
+        return;
+      }
+      const target = areaOf(resolved);
       const rule = MAY_IMPORT[from];
       if (rule && !rule(target)) {
         context.report({ node, message: `src/${from} may not import from ${target} (${value}).` });

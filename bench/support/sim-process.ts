@@ -6,6 +6,7 @@ import { TradingHoursClock } from '../../test/support/trading-hours-clock';
 // inside regular trading hours: a closed market does not tick.
 
 const held = Number(process.argv[2] ?? 500);
-const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 5, heldSymbols: held, tickIntervalMs: 250, syntheticLive: true, clock: new TradingHoursClock() });
+const tickIntervalMs = Number(process.argv[3] ?? 250);
+const sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: 5, heldSymbols: held, tickIntervalMs, syntheticLive: true, clock: new TradingHoursClock() });
 process.stdout.write(`${JSON.stringify({ host: sim.host, port: sim.port })}\n`);
 process.on('SIGTERM', () => void sim.close().then(() => process.exit(0)));

@@ -5,9 +5,9 @@ import type { DemoGateway } from '../../src/main/broker/broker-service';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Starts the simulator in a child process and resolves once it listens. */
-export function spawnSim(held: number): Promise<DemoGateway> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'sim-process.ts'), String(held)], {
+/** Starts the simulator in a child process and resolves once it listens; it ticks every `tickIntervalMs`. */
+export function spawnSim(held: number, tickIntervalMs = 250): Promise<DemoGateway> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'sim-process.ts'), String(held), String(tickIntervalMs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

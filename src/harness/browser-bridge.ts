@@ -1,4 +1,4 @@
-import { isEventName, type CallResult } from '../shared/contract';
+import { isEventName, type CallResult } from '../shared/ipc-contract';
 import { buildRendererApi } from '../shared/renderer-api';
 import { BRIDGE_PATH, type BridgeMessage, type BridgeRequest } from './bridge-protocol';
 

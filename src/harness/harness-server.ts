@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { build } from 'vite';
 import type { Backend } from '../main/backend';
-import { dispatchCall } from '../main/contract/dispatch';
+import { dispatchCall } from '../main/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../main/shell/content-security-policy';
 import { BRIDGE_PATH, BRIDGE_SCRIPT_PATH, type BridgeMessage, type BridgeRequest } from './bridge-protocol';
 

@@ -5,7 +5,7 @@ import type { PortfolioSnapshot } from '../shared/portfolio';
 import type { QueueView } from '../shared/queue';
 import { appSettingsDefinition } from './app-settings';
 import { RecheckPacer } from './approvals/recheck-pacer';
-import { ApprovalDesk, type ApprovalDeskOptions } from './approvals/approval-desk';
+import { ApprovalDesk } from './approvals/approval-desk';
 import { DraftLedger } from './approvals/draft-ledger';
 import { ChartData } from './broker/chart-data';
 import { BrokerService, type BrokerServiceOptions, type DemoGateway } from './broker/broker-service';
@@ -14,9 +14,10 @@ import { preloadDemoGateway, startEmbeddedDemoGateway } from './broker/demo-gate
 import { ChatService } from './chat/chat-service';
 import type { EndpointConfirmer } from './chat/endpoint-policy';
 import { MemoryKeyVault, type KeyVault } from './chat/key-vault';
-import type { CallHandlers } from './contract/dispatch';
-import { EventHub } from './contract/event-hub';
+import type { CallHandlers } from './ipc/dispatch';
+import { EventHub } from './ipc/event-hub';
 import { BadInputError, UnavailableError } from './domain-errors';
+import { Diagnostics } from './diagnostics';
 import { DecisionJournal } from './journal/decision-journal';
 import { journalCsv, reviewFigures } from './journal/review-figures';
 import { RedactingLog, type Log } from './log';
@@ -53,8 +54,6 @@ export interface BackendOptions {
   packaged?: boolean;
   /** The compiled SQLite library to load (the Electron build under `npm start`); default: node_modules' own. */
   nativeBinding?: string;
-  /** Test hook into the submit sequence (the crash test kills the process here). */
-  onSubmitStep?: ApprovalDeskOptions['onSubmitStep'];
   /** Where the audit chain's key is kept: the shell may use safeStorage; default a file beside the data directory. */
   auditKey?: AuditKeySource;
 }
@@ -63,6 +62,8 @@ export interface Backend {
   readonly handlers: CallHandlers;
   readonly events: EventHub;
   readonly log: Log;
+  /** The backend's reports on its own work (each step of an approval's submission), for profiling and diagnosis. */
+  readonly diagnostics: Diagnostics;
   readonly broker: BrokerService;
   /** Undefined when the database could not be opened (see AppInfo.storeProblem). */
   readonly desk: ApprovalDesk | undefined;
@@ -81,6 +82,7 @@ export function createBackend(options: BackendOptions): Backend {
   const { now } = options;
   const log = options.log ?? new RedactingLog(now);
   const events = new EventHub();
+  const diagnostics = new Diagnostics();
 
   // A database that cannot be read is reported, never recreated: the app
   // still starts (to show the problem) but nothing can be drafted or approved.
@@ -112,7 +114,7 @@ export function createBackend(options: BackendOptions): Backend {
   const startDemoGateway = options.startDemoGateway ?? ((account: DemoAccountFile) => startEmbeddedDemoGateway({ now, account, log }));
   let desk: ApprovalDesk | undefined;
   // The decision journal follows the queue's updates and the session's executions; it never writes a draft or an audit row.
-  const journal = store ? new DecisionJournal({ db: store.db, drafts: store.drafts, session: () => broker.current, log, now }) : undefined;
+  const journal = store ? new DecisionJournal({ db: store.db, drafts: store.drafts, session: () => broker.current, log, now, ...(options.monotonic ? { monotonic: options.monotonic } : {}) }) : undefined;
   if (journal) events.subscribe((name, payload) => name === 'queue' && journal.queueChanged(payload as QueueView));
   const ledger = store ? new DraftLedger(store, now) : undefined;
   // Account values and quotes are inputs of every waiting draft's checks.
@@ -165,7 +167,7 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       publish: (view) => events.emit('queue', queueForCards(view)),
       ...(options.monotonic ? { monotonic: options.monotonic } : {}),
-      ...(options.onSubmitStep ? { onSubmitStep: options.onSubmitStep } : {}),
+      diagnostics,
       liveTradingEnabled: () => settings.connection.liveTradingEnabled,
       largeOrderPct: () => settings.approvals.largeOrderPct,
     });
@@ -262,11 +264,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
     resetDemoAccount: async () => {
       // The running demo writes its state as it stops, so it stops before the file is reset and starts again after.
-      const running = broker.demoInUse();
-      if (running) await broker.stop();
-      const outcome = await demoAccount.reset();
+      const outcome = await broker.whileDemoStopped(() => demoAccount.reset());
       log.info('The demo account was reset to its starting balances', outcome);
-      if (running) await broker.start();
       return outcome;
     },
     getQueue: () => (desk ? queueForCards(desk.view()) : emptyQueue),
@@ -275,7 +274,7 @@ export function createBackend(options: BackendOptions): Backend {
       // Not the person's typing: say so, rather than as a problem with what they typed.
       if (!broker.current?.isReady) throw new UnavailableError('The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.');
       const outcome = await queue.draftFromTicket(text, account);
-      if (!outcome.ok) throw new BadInputError(outcome.reason);
+      if (!outcome.ok) throw outcome.unavailable ? new UnavailableError(outcome.reason) : new BadInputError(outcome.reason);
       return outcome.draft;
     },
     editDraft: (change) => requireDesk().edit(change),
@@ -320,6 +319,7 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     handlers,
     events,
+    diagnostics,
     log,
     broker,
     desk,

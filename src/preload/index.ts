@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { callChannel, eventChannel } from '../shared/contract';
+import { callChannel, eventChannel } from '../shared/ipc-contract';
 import { buildRendererApi } from '../shared/renderer-api';
 
 // Exposes only the contract's named methods. The page never sees

@@ -7,7 +7,7 @@ import {
   type CallResult,
   type EventName,
   type EventPayload,
-} from './contract';
+} from './ipc-contract';
 
 /**
  * The API the renderer sees as `window.countersign`: one named method per

@@ -36,6 +36,8 @@ export interface SimGatewayOptions {
   log?: (line: string) => void;
   /** What an earlier run left (SimGateway.engine.state()): the accounts and orders carry on from it. */
   saved?: BrokerState;
+  /** Mixed into execution and permanent ids (EngineOptions.idSalt). */
+  idSalt?: number;
 }
 
 export interface SimGateway {
@@ -62,6 +64,7 @@ export async function startSimGateway(opts: SimGatewayOptions): Promise<SimGatew
     ...(opts.extraSymbols !== undefined ? { extraSymbols: opts.extraSymbols } : {}),
     ...(opts.marketHours !== undefined ? { marketHours: opts.marketHours } : {}),
     ...(opts.saved ? { saved: opts.saved } : {}),
+    ...(opts.idSalt !== undefined ? { idSalt: opts.idSalt } : {}),
   });
   const state = new FaultState();
   const server = new SimServer({

@@ -5,7 +5,8 @@ import type { DraftChange, DraftReview, HaltPlan, HaltScope, OrderSize, QueueVie
 import type { BrokerSession } from '../broker/broker-session';
 import { ibContract, ibPlacements, orderIdsNeeded } from '../broker/ib-order';
 import { hasPrice, waitForQuote } from '../broker/quote-wait';
-import { CallFailure } from '../contract/call-error';
+import type { Diagnostics } from '../diagnostics';
+import { BadInputError, ConflictError, MalformedError, NotFoundError, UnavailableError } from '../domain-errors';
 import type { Log } from '../log';
 import { runChecks } from '../risk/run-checks';
 import { riskLimitsSetting } from '../risk/settings';
@@ -16,7 +17,7 @@ import { valueIn } from '../store/settings-repository';
 import { OrderIdError } from '../store/order-id-ledger';
 import { StoreHealth } from '../store/store-health';
 import { contractFromIb } from './contract-from-ib';
-import { applyVerdicts, createDraft, reviseDraft, TransitionError, type TransitionEvidence } from './lifecycle';
+import { applyVerdicts, createDraft, reviseDraft, type TransitionEvidence } from './lifecycle';
 import { draftFigures } from './draft-figures';
 import { plainProblems } from './plain-problems';
 import { orderSize, requireConfirmedQuantity } from './large-order';
@@ -48,11 +49,8 @@ export interface ApprovalDeskOptions {
   /** How long drafting waits for a first quote of a symbol it just subscribed. */
   quoteWaitMs?: number;
   whatIfTimeoutMs?: number;
-  /**
-   * Called at each step of the submit sequence. The crash test kills the
-   * process here to prove that no step leaves a duplicate or a lost order.
-   */
-  onSubmitStep?: (step: SubmitStep, draftId: string) => void;
+  /** Where each step of a submission is reported as it happens (the backend's diagnostics). */
+  diagnostics: Diagnostics;
   /** The one live-trading switch (Settings > Connection); the risk check reads it from here. */
   liveTradingEnabled?: () => boolean;
   /** Writes that could not be committed, shown to the person and retried. */
@@ -61,13 +59,14 @@ export interface ApprovalDeskOptions {
   largeOrderPct?: () => number;
 }
 
-export type SubmitStep = 'checked' | 'intent-written' | 'order-sent' | 'all-sent';
+export type { SubmitStep } from '../diagnostics';
 
 export type RiskLimitsView = Omit<RiskLimits, 'liveTradingEnabled'> & { problem?: string };
 
 export type DraftOutcome =
   | { ok: true; draft: Draft }
-  | { ok: false; reason: string };
+  /** `unavailable`: the session or the gateway failed, not the request: retyping it would not help. */
+  | { ok: false; reason: string; unavailable?: true };
 
 const RECENT_TERMINAL = 30;
 /** States a draft can only reach through the person's approval. */
@@ -225,7 +224,7 @@ export class ApprovalDesk {
     if (!parsed.success) return { ok: false, reason: plainZod(parsed.error) };
     const session = this.options.session();
     if (!session?.isReady) {
-      return { ok: false, reason: 'The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.' };
+      return { ok: false, reason: 'The gateway session is not ready, so the contract cannot be looked up. Try again once it is ready.', unavailable: true };
     }
     const unknownAccount = unknownAccountReason(parsed.data.account, session.state.accounts);
     if (unknownAccount) return { ok: false, reason: unknownAccount };
@@ -240,7 +239,8 @@ export class ApprovalDesk {
       if (match.liquidHours && match.timeZoneId) this.liquidHours.set(match.contract.conId, { hours: match.liquidHours, timeZoneId: match.timeZoneId });
       session.watch(match.contract);
     } catch (error) {
-      return { ok: false, reason: error instanceof Error ? error.message : 'The contract lookup failed.' };
+      // A timeout or a dropped link: the gateway's fault, never the person's typing.
+      return { ok: false, reason: error instanceof Error ? error.message : 'The contract lookup failed.', unavailable: true };
     }
     await this.waitForQuote(session, contract.conId ?? 0);
     const now = this.now();
@@ -296,7 +296,9 @@ export class ApprovalDesk {
     try {
       after = reviseDraft(before, { order }, (candidate) => this.check(candidate), this.now());
     } catch (error) {
-      throw asCallFailure(error);
+      // The stored draft was valid: a value that does not fit now is one the person typed in the edit dialog.
+      if (error instanceof ZodError) throw new BadInputError(plainZod(error));
+      throw error;
     }
     this.save(before, after, 'person', 'draft.edited', { change, verdicts: after.verdicts });
     const previewed = await this.preview(after);
@@ -322,22 +324,22 @@ export class ApprovalDesk {
     const before = this.require(id);
     this.requireVersion(before, version);
     if (before.state !== 'pending') {
-      throw new CallFailure('conflict', `This draft is ${before.state.replace('_', ' ')}; only a pending draft can be approved.`);
+      throw new ConflictError(`This draft is ${before.state.replace('_', ' ')}; only a pending draft can be approved.`);
     }
     const session = this.options.session();
     if (!session?.isReady) {
-      throw new CallFailure('unavailable', 'Approvals are paused: the gateway session is not ready. The draft stays pending.');
+      throw new UnavailableError('Approvals are paused: the gateway session is not ready. The draft stays pending.');
     }
     const now = this.now();
     const context = buildRiskContext(this.riskInputs(now, before), before);
     const report = runChecks(context, before);
-    this.options.onSubmitStep?.('checked', id);
+    this.options.diagnostics.emit('submitStep', 'checked', id);
     if (report.outcome === 'block') {
       const blocked = this.move(before, 'blocked', { now, verdicts: report.verdicts });
       this.save(before, blocked, 'system', 'draft.blocked_at_approval', { verdicts: report.verdicts });
       this.publish();
       const reasons = report.verdicts.filter((v) => v.outcome === 'block').map((v) => v.explanation);
-      throw new CallFailure('conflict', `Not sent: the risk checks block it now. ${reasons.join(' ')}`);
+      throw new ConflictError(`Not sent: the risk checks block it now. ${reasons.join(' ')}`);
     }
     requireConfirmedQuantity(this.size(context, before), before, confirmedQuantity);
     let submitting: Draft;
@@ -351,11 +353,11 @@ export class ApprovalDesk {
         details: { verdicts: report.verdicts, orderId: firstId, clientId: session.clientId, orderRef: before.id },
       })).draft;
     } catch (error) {
-      throw asCallFailure(error);
+      throw asDomainError(error);
     }
     this.recentApprovals.push(this.monotonic());
     this.approved.clear();
-    this.options.onSubmitStep?.('intent-written', id);
+    this.options.diagnostics.emit('submitStep', 'intent-written', id);
     const placements = ibPlacements(submitting.id, submitting.account, submitting.contract, submitting.order, submitting.orderId ?? 0);
     for (const placement of placements) {
       if (!session.placeOrder(placement.orderId, placement.contract, placement.order)) {
@@ -363,9 +365,9 @@ export class ApprovalDesk {
         this.publish();
         return this.require(id);
       }
-      this.options.onSubmitStep?.('order-sent', id);
+      this.options.diagnostics.emit('submitStep', 'order-sent', id);
     }
-    this.options.onSubmitStep?.('all-sent', id);
+    this.options.diagnostics.emit('submitStep', 'all-sent', id);
     this.publish();
     return submitting;
   }
@@ -521,7 +523,7 @@ export class ApprovalDesk {
       // every limit chosen by the person, replaces the unreadable one.
       const missing = Object.keys(RiskLimits.shape).filter((key) => key !== 'liveTradingEnabled' && !(key in change));
       if (missing.length > 0) {
-        throw new CallFailure('conflict', `Your saved risk limits cannot be read, so every limit must be entered and saved together (missing: ${missing.join(', ')}).`);
+        throw new ConflictError(`Your saved risk limits cannot be read, so every limit must be entered and saved together (missing: ${missing.join(', ')}).`);
       }
     }
     const next = RiskLimits.parse({ ...valueIn(stored), ...change });
@@ -557,11 +559,11 @@ export class ApprovalDesk {
     }
   }
 
-  // --- the calls' edge: the ledger's errors in the words a call returns ---
+  // --- the ledger's calls, its schema failures named as the domain's ---
 
   private require(id: string): Draft {
     const draft = this.ledger.get(id);
-    if (!draft) throw new CallFailure('not_found', 'There is no such draft.');
+    if (!draft) throw new NotFoundError('There is no such draft.');
     return draft;
   }
 
@@ -569,7 +571,7 @@ export class ApprovalDesk {
     try {
       return this.ledger.move(draft, to, evidence);
     } catch (error) {
-      throw asCallFailure(error);
+      throw asDomainError(error);
     }
   }
 
@@ -577,7 +579,7 @@ export class ApprovalDesk {
     try {
       this.ledger.save(before, after, actor, action, details);
     } catch (error) {
-      throw asCallFailure(error);
+      throw asDomainError(error);
     }
   }
 
@@ -585,7 +587,7 @@ export class ApprovalDesk {
     try {
       this.ledger.needsReview(draft, message);
     } catch (error) {
-      throw asCallFailure(error);
+      throw asDomainError(error);
     }
   }
 
@@ -604,10 +606,13 @@ export class ApprovalDesk {
     return runChecks(buildRiskContext(this.riskInputs(this.now(), draft), draft), draft).verdicts;
   }
 
-  private regularHoursOpen(now: number, draft: Draft): boolean {
+  /** Null: IB gave the contract's hours in a zone this runtime cannot read, so they are unknown (fail closed). */
+  private regularHoursOpen(now: number, draft: Draft): boolean | null {
     if (this.options.regularHoursOpen) return this.options.regularHoursOpen(now);
     const known = draft.contract.conId ? this.liquidHours.get(draft.contract.conId) : undefined;
-    return (known && inLiquidHours(known.hours, known.timeZoneId, now)) ?? usRegularHoursOpen(now);
+    const stated = known ? inLiquidHours(known.hours, known.timeZoneId, now) : undefined;
+    if (stated === null) return null;
+    return stated ?? usRegularHoursOpen(now);
   }
 
   private riskInputs(now: number, draft: Draft) {
@@ -701,7 +706,7 @@ export class ApprovalDesk {
 
   private requireVersion(draft: Draft, version: number): void {
     if (draft.version !== version) {
-      throw new CallFailure('conflict', `This draft changed since you looked at it (now version ${draft.version}); review it again.`);
+      throw new ConflictError(`This draft changed since you looked at it (now version ${draft.version}); review it again.`);
     }
   }
 
@@ -711,11 +716,13 @@ function unreadableLimits(problem: string): string {
   return `Your saved risk limits cannot be read (${problem}); the values shown are the defaults, and approvals are blocked until you save your limits again.`;
 }
 
-function asCallFailure(error: unknown): unknown {
-  if (error instanceof CallFailure) return error;
-  if (error instanceof DraftConflictError) return new CallFailure('conflict', error.message);
-  if (error instanceof TransitionError) return new CallFailure('conflict', error.message);
-  if (error instanceof ZodError) return new CallFailure('bad_payload', plainZod(error));
+/**
+ * A draft the desk built that will not validate on its way to the ledger is
+ * a bug, not the person's input; the ledger's own conflicts (DraftConflictError,
+ * TransitionError) are domain errors already and pass as they are.
+ */
+function asDomainError(error: unknown): unknown {
+  if (error instanceof ZodError) return new MalformedError(plainZod(error));
   return error;
 }
 

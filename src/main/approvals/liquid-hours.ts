@@ -6,10 +6,13 @@ import { hms, isKnownZone, ymd, zonedParts } from '../../shared/zoned-time';
  * in the contract's own time zone (older gateways: "20261123:0930-1600").
  * IB's own calendar knows holidays and half days; a fixed 09:30-16:00 does not.
  * Undefined when the string does not cover `at`'s date (then the caller falls back).
+ * Null when the zone is one the runtime does not know: the hours cannot be
+ * read at all, and the caller must treat them as unknown, never fall back to
+ * US hours (a Tokyo contract would be "open" at 10:00 in New York).
  */
-export function inLiquidHours(liquidHours: string, timeZoneId: string, at: number): boolean | undefined {
+export function inLiquidHours(liquidHours: string, timeZoneId: string, at: number): boolean | undefined | null {
   const local = localStamp(at, timeZoneId);
-  if (!local) return undefined;
+  if (!local) return null;
   const today = local.slice(0, 8);
   let coversToday = false;
   for (const session of liquidHours.split(';')) {

@@ -14,7 +14,8 @@ export interface RiskInputs {
   tradingState: TradingState;
   drafts: readonly Draft[];
   recentApprovals: readonly number[];
-  regularHoursOpen: boolean;
+  /** Null when the contract's hours cannot be read: the checks treat the market's hours as unknown. */
+  regularHoursOpen: boolean | null;
   /** Monotonic age of the draft's quote (ms), when the session knows it. */
   quoteAgeMs?: (conId: number) => number | null;
   limitsProblem?: string;
@@ -33,7 +34,7 @@ export function buildRiskContext(inputs: RiskInputs, draft: Draft): RiskContext 
     account: account ? accountSnapshot(account, inputs.portfolio, inputs.session) : null,
     quote: quote ? quoteSnapshot(quote, inputs.quoteAgeMs?.(quote.conId) ?? null) : null,
     session: { ready: inputs.session.phase === 'ready', inResetWindow: inputs.inResetWindow || inputs.session.phase === 'reset_window' },
-    market: { regularHoursOpen: inputs.regularHoursOpen },
+    market: inputs.regularHoursOpen === null ? null : { regularHoursOpen: inputs.regularHoursOpen },
     limits: inputs.limits,
     tradingState: inputs.tradingState,
     otherDrafts: inputs.drafts.filter((d) => d.id !== draft.id && (queueDraftStates.includes(d.state) || inFlightDraftStates.includes(d.state))),
@@ -70,9 +71,7 @@ function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undef
 
 function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, session: SessionState): AccountSnapshot {
   const positions: Record<string, PositionSnapshot> = {};
-  // Today's executions are summed once, and only when a check asks (the day-trade check, for the draft's own position).
-  let traded: Map<string, number> | undefined;
-  const tradedToday = (): Map<string, number> => (traded ??= sharesTradedToday(account.account, portfolio.executions));
+  // Today's executions are summed only when a check asks (the day-trade check, for the draft's own position).
   for (const position of portfolio.positions) {
     if (position.account !== account.account) continue;
     positions[keyOf(position)] = {
@@ -80,7 +79,7 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
       // In the account's base currency: risk limits are fractions of net liquidation, which IB reports in base.
       marketValue: position.baseValue ?? position.quantity * position.avgCost * (position.fxRate ?? 1),
       get openedTodayQty(): number {
-        return openedToday(position, tradedToday());
+        return openedToday(position, portfolio.executions);
       },
     };
   }
@@ -103,19 +102,10 @@ function keyOf(position: PositionView): string {
   return positionKey({ symbol: position.symbol, secType });
 }
 
-/** Today's shares bought and sold in the account, by symbol and side: one pass over the executions, not one per position. */
-function sharesTradedToday(account: string, executions: readonly ExecutionView[]): Map<string, number> {
-  const traded = new Map<string, number>();
-  for (const e of executions) {
-    if (e.account !== account) continue;
-    const key = `${e.side}:${e.symbol}`;
-    traded.set(key, (traded.get(key) ?? 0) + e.shares);
-  }
-  return traded;
-}
-
 /** Units of a position opened today: bought today for a long, sold today for a short (capped at the position). */
-function openedToday(position: PositionView, traded: ReadonlyMap<string, number>): number {
+function openedToday(position: PositionView, executions: readonly ExecutionView[]): number {
   const opening = position.quantity > 0 ? 'BOT' : 'SLD';
-  return Math.min(Math.abs(position.quantity), traded.get(`${opening}:${position.symbol}`) ?? 0);
+  let today = 0;
+  for (const e of executions) if (e.account === position.account && e.symbol === position.symbol && e.side === opening) today += e.shares;
+  return Math.min(Math.abs(position.quantity), today);
 }

@@ -44,6 +44,12 @@ export class BrokerService {
   /** The demo gateway was asked for in this start (it may have failed to start). */
   private demoAsked = false;
   private generation = 0;
+  /**
+   * Starts, stops and demo resets, one after another. A stop that ran while a
+   * start was still starting the demo gateway left that gateway running
+   * unowned, and two resets at once stopped and restarted it over each other.
+   */
+  private lifecycle: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: BrokerServiceOptions) {}
 
@@ -51,7 +57,45 @@ export class BrokerService {
     return this.session;
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return this.inTurn(() => this.startNow());
+  }
+
+  stop(): Promise<void> {
+    return this.inTurn(() => this.stopNow());
+  }
+
+  restart(): Promise<void> {
+    return this.inTurn(async () => {
+      await this.stopNow();
+      await this.startNow();
+    });
+  }
+
+  /**
+   * Runs `change` (a reset of the demo account file) with the demo gateway
+   * stopped, since a running demo writes its state as it stops; it starts
+   * again afterwards if it was in use, whether or not the change worked.
+   */
+  whileDemoStopped<T>(change: () => Promise<T>): Promise<T> {
+    return this.inTurn(async () => {
+      const running = this.demoInUse();
+      if (running) await this.stopNow();
+      try {
+        return await change();
+      } finally {
+        if (running) await this.startNow();
+      }
+    });
+  }
+
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const turn = this.lifecycle.then(step, step);
+    this.lifecycle = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async startNow(): Promise<void> {
     const generation = ++this.generation;
     const settings = this.options.settings();
     let target: { host: string; port: number; gateway: GatewayKind };
@@ -94,7 +138,7 @@ export class BrokerService {
     session.start();
   }
 
-  async stop(): Promise<void> {
+  private async stopNow(): Promise<void> {
     this.generation += 1;
     this.stream?.stop();
     await this.session?.stop();
@@ -108,11 +152,6 @@ export class BrokerService {
   /** Whether the demo gateway is running, or was asked for and could not start. */
   demoInUse(): boolean {
     return this.demo !== undefined || this.failure?.gateway === 'demo';
-  }
-
-  async restart(): Promise<void> {
-    await this.stop();
-    await this.start();
   }
 
   state(): SessionState | undefined {

@@ -532,8 +532,6 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
 
   private onDropped(link: GatewayLink, reason: string): void {
     if (link !== this.link) return;
-    this.requests.failAll('The connection to the gateway closed.');
-    this.chains.failAll('The connection to the gateway closed.');
     this.teardown();
     if (this.stopped) return;
     const resetEnd = this.resetWindowEnd();
@@ -563,8 +561,14 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     });
   }
 
-  /** Ends the current connection: its timers, its listeners, its queue. */
+  /**
+   * Ends the current connection: its timers, its listeners, its queue, and
+   * every request waiting on it (no answer can arrive once the listeners are
+   * gone, so each fails now rather than at its own timeout).
+   */
   private teardown(): void {
+    this.requests.failAll('The connection to the gateway closed.');
+    this.chains.failAll('The connection to the gateway closed.');
     this.timers.clear();
     this.link?.dispose();
     this.link = undefined;

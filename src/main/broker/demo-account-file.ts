@@ -34,6 +34,8 @@ export class DemoAccountUnreadable extends Error {
  */
 export class DemoAccountFile {
   readonly path: string;
+  /** Every write and reset of the file, one after another: two at once would share the temporary file and could rename a mix of both into place. */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly dataDirectory: string,
@@ -78,7 +80,17 @@ export class DemoAccountFile {
    * half of one. Asynchronous, so a slow disk never stalls the main process;
    * the caller keeps one write in flight at a time.
    */
-  async save(state: BrokerState): Promise<void> {
+  save(state: BrokerState): Promise<void> {
+    return this.inTurn(() => this.write(state));
+  }
+
+  private inTurn<T>(change: () => Promise<T>): Promise<T> {
+    const turn = this.writes.then(change, change);
+    this.writes = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async write(state: BrokerState): Promise<void> {
     const text = JSON.stringify({ format: 'countersign-demo-account', savedAt: this.now(), broker: state });
     const temporary = `${this.path}.next`;
     const handle = await fsp.open(temporary, 'w', 0o600);
@@ -97,18 +109,45 @@ export class DemoAccountFile {
    * id counters carry on, so no new order or fill can be taken for an old one.
    * A damaged file is kept under another name (returned), never deleted.
    */
-  async reset(): Promise<{ keptDamagedAs?: string }> {
+  reset(): Promise<{ keptDamagedAs?: string }> {
+    // Read in its turn, after any write before it has landed.
+    return this.inTurn(() => this.resetNow());
+  }
+
+  private async resetNow(): Promise<{ keptDamagedAs?: string }> {
     const reading = this.read();
     if (reading.kind === 'none') return {};
     if (reading.kind === 'saved') {
-      await this.save(countersOnly(reading.state));
+      await this.write(countersOnly(reading.state));
       return {};
     }
     const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
-    const keptAs = path.join(this.dataDirectory, `demo-account.damaged-${stamp}.json`);
-    await fsp.rename(this.path, keptAs);
+    const keptAs = await this.keepAside(stamp);
     await syncDirectory(this.dataDirectory);
     return { keptDamagedAs: keptAs };
+  }
+
+  /**
+   * The damaged file under a name no other file has: linked there (which, unlike a rename, fails rather than
+   * replace a file kept before at the same instant, as after a clock stepped back), then unlinked here.
+   */
+  private async keepAside(stamp: string): Promise<string> {
+    for (let n = 1; ; n += 1) {
+      const keptAs = path.join(this.dataDirectory, `demo-account.damaged-${stamp}${n === 1 ? '' : `-${n}`}.json`);
+      try {
+        await fsp.link(this.path, keptAs);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') continue;
+        // A volume without hard links: the name is checked first, then renamed (the app is the file's only writer).
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+        if (fs.existsSync(keptAs)) continue;
+        await fsp.rename(this.path, keptAs);
+        return keptAs;
+      }
+      await fsp.unlink(this.path);
+      return keptAs;
+    }
   }
 }
 

@@ -39,7 +39,11 @@ let simulator: Promise<typeof Simulator> | undefined;
  * was most of the time to the first positions.
  */
 export function preloadDemoGateway(): void {
-  simulator ??= import('../../sim/index');
+  if (simulator) return;
+  simulator = import('../../sim/index');
+  // A load that fails is reported where the demo starts (which awaits this
+  // promise); a backend stopped before that must not leave it unhandled.
+  simulator.catch(() => undefined);
 }
 
 export async function startEmbeddedDemoGateway(options: EmbeddedDemoOptions): Promise<EmbeddedDemoGateway> {
@@ -53,7 +57,7 @@ export async function startEmbeddedDemoGateway(options: EmbeddedDemoOptions): Pr
   const clock = options.clock ?? new SystemClock(options.now);
   let sim: SimGateway;
   try {
-    sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: options.seed ?? 7, marketHours: 'always-open', clock, ...(saved ? { saved } : {}) });
+    sim = await startSimGateway({ host: '127.0.0.1', port: 0, seed: options.seed ?? 7, marketHours: 'always-open', clock, idSalt: options.now(), ...(saved ? { saved } : {}) });
   } catch (error) {
     throw new DemoAccountUnreadable(`The demo account saved in ${options.account.path} cannot be carried on: ${error instanceof Error ? error.message : String(error)}.`);
   }

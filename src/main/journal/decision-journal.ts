@@ -4,6 +4,7 @@ import type { JournalQuote, JournalRecord } from '../../shared/journal';
 import type { QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
 import { parseIbTime } from '../broker/ib-time';
+import { systemMonotonicClock, type MonotonicClock } from '../clock';
 import type { Log } from '../log';
 import type { Db } from '../store/database';
 import { calendarDaysBetween, exchangeDate, sessionClosed } from './exchange-calendar';
@@ -38,6 +39,8 @@ export interface DecisionJournalOptions {
   log: Log;
   /** Wall-clock ms: decision times, horizons' due dates. */
   now: () => number;
+  /** For the spacing of history requests (default performance.now). */
+  monotonic?: MonotonicClock;
   /** Daily closes for a contract over (at least) the last `days` days (default: reqHistoricalData through the session). */
   dailyCloses?: (session: BrokerSession, conId: number, days: number) => Promise<DailyClose[]>;
   /** How often outcomes are brought up to date from history bars (default 15 minutes). */
@@ -49,6 +52,16 @@ const APPROVED_STATES: readonly DraftState[] = ['submitting', 'working', 'partia
 const DECISION_QUOTE_MS = 60_000;
 /** IB answers daily bars for a year back in days; older horizons are left unrecorded. */
 const MAX_DAYS = 365;
+/**
+ * An outcome is written once, so the day's bar is read only once its close is
+ * final: in the minutes after the bell the bar still moves (the closing
+ * auction's print, late reports).
+ */
+const CLOSE_FINAL_AFTER_MS = 30 * 60_000;
+/** IB counts an identical history request within 15 seconds as a pacing violation (error 162). */
+const SAME_REQUEST_GAP_MS = 15_000;
+/** Calendar days asked beyond the oldest anchor, so its own bar is in the window. */
+const HISTORY_MARGIN_DAYS = 3;
 
 // "N D" counts calendar days at IB (trading sessions in the simulator): asking
 // for calendar days covers the window either way.
@@ -81,9 +94,13 @@ export class DecisionJournal {
   private waitingView: QueueView | undefined;
   private stopped = false;
   private cached: { version: number; records: JournalRecord[] } | undefined;
+  /** When each contract's bars were last asked for (monotonic ms). */
+  private readonly askedAt = new Map<number, number>();
+  private readonly monotonic: MonotonicClock;
 
   constructor(private readonly options: DecisionJournalOptions) {
     this.repository = new JournalRepository(options.db);
+    this.monotonic = options.monotonic ?? systemMonotonicClock;
   }
 
   start(): void {
@@ -115,7 +132,7 @@ export class DecisionJournal {
   /** Every queue update: new drafts, edits and decisions. */
   observe(view: QueueView): void {
     const changed = view.drafts.flatMap((draft) => {
-      const look = `${draft.version}:${draft.state}:${draft.updatedAt}`;
+      const look = lookOf(draft);
       return this.seen.get(draft.id) === look ? [] : [{ draft, look }];
     });
     if (changed.length === 0) return;
@@ -311,7 +328,10 @@ export class DecisionJournal {
 
   private quoteNow(draft: Draft): JournalQuote | null {
     const conId = draft.contract.conId;
-    const quote = conId ? this.options.session()?.portfolio.quote(conId) : undefined;
+    const session = this.options.session();
+    // A session that lost the gateway keeps its last quotes until the next sync: they are not the price now.
+    if (!conId || !session?.isReady) return null;
+    const quote = session.portfolio.quote(conId);
     if (!quote || (quote.bid === null && quote.ask === null && quote.last === null)) return null;
     return { bid: quote.bid, ask: quote.ask, last: quote.last };
   }
@@ -321,6 +341,37 @@ export class DecisionJournal {
     if (!session?.isReady) return null;
     const held = session.portfolio.snapshot().positions.find((p) => p.account === draft.account && p.conId === draft.contract.conId);
     return held?.quantity ?? 0;
+  }
+
+  /**
+   * The queue's view carries the waiting drafts and only the most recently
+   * finished ones: a draft decided or finished in a burst larger than that
+   * (an expiry sweep) never reached the journal in a view. Each entry not yet
+   * decided or finished is read again from the store (read only) and noted.
+   */
+  private catchUpWithStore(entries: readonly JournalEntry[]): void {
+    const open = entries.filter((e) => e.decision === null || e.finalState === null);
+    if (open.length === 0) return;
+    const noted: { id: string; look: string }[] = [];
+    try {
+      this.options.db.transaction(() => {
+        for (const entry of open) {
+          try {
+            const draft = this.options.drafts.get(entry.draftId);
+            if (!draft || this.seen.get(draft.id) === lookOf(draft)) continue;
+            this.note(draft);
+            noted.push({ id: draft.id, look: lookOf(draft) });
+          } catch (error) {
+            this.options.log.warn('The decision journal could not catch up with a draft', { draftId: entry.draftId, error: error instanceof Error ? error.message : String(error) });
+          }
+        }
+      })();
+    } catch (error) {
+      // Nothing was kept: tried again next pass; the outcomes already due are still read.
+      this.options.log.warn('The decision journal could not catch up with the store', error instanceof Error ? error.message : String(error));
+      return;
+    }
+    for (const { id, look } of noted) this.seen.set(id, look);
   }
 
   /**
@@ -356,6 +407,7 @@ export class DecisionJournal {
     const now = this.options.now();
     /** conId → the due dates wanted, with where each outcome goes. */
     const wanted = new Map<number, { draftId: string; horizon: StoredOutcome['horizon']; due: string; anchor: string }[]>();
+    this.catchUpWithStore(this.repository.entries());
     const entries = this.repository.entries();
     this.recoverAuditedFills(entries);
     for (const entry of entries) {
@@ -372,7 +424,7 @@ export class DecisionJournal {
       for (const { horizon, days } of dayHorizons) {
         if (has.has(horizon)) continue;
         const due = horizonDate(anchor, days);
-        if (!sessionClosed(due, now)) continue;
+        if (!sessionClosed(due, now - CLOSE_FINAL_AFTER_MS)) continue;
         const list = wanted.get(entry.conId) ?? [];
         list.push({ draftId: entry.draftId, horizon, due, anchor });
         wanted.set(entry.conId, list);
@@ -382,10 +434,18 @@ export class DecisionJournal {
     const today = exchangeDate(now);
     const read = this.options.dailyCloses ?? historyCloses;
     // One request per contract, one at a time: IB paces history requests.
-    for (const [conId, needs] of wanted) {
+    for (const [conId, wantedHere] of wanted) {
+      // A horizon anchored further back than IB serves in days is left unrecorded on its own:
+      // it must not widen the window past what IB answers and so starve the contract's newer drafts.
+      const needs = wantedHere.filter((need) => calendarDaysBetween(need.anchor, today) + HISTORY_MARGIN_DAYS <= MAX_DAYS);
+      if (needs.length === 0) continue;
       const earliest = needs.reduce((first, need) => (need.anchor < first ? need.anchor : first), today);
-      const days = calendarDaysBetween(earliest, today) + 3;
-      if (days > MAX_DAYS) continue;
+      const days = calendarDaysBetween(earliest, today) + HISTORY_MARGIN_DAYS;
+      // The review opened twice, a reconnect's sync and the timer can all ask within seconds: the same request
+      // again that soon is refused by IB, so it waits for a later pass.
+      const last = this.askedAt.get(conId);
+      if (last !== undefined && this.monotonic() - last < SAME_REQUEST_GAP_MS) continue;
+      this.askedAt.set(conId, this.monotonic());
       let closes: DailyClose[];
       try {
         closes = await read(session, conId, days);
@@ -407,6 +467,11 @@ export class DecisionJournal {
       }
     }
   }
+}
+
+/** What changes when a draft is edited, decided or finished. */
+function lookOf(draft: Draft): string {
+  return `${draft.version}:${draft.state}:${draft.updatedAt}`;
 }
 
 function warned(draft: Draft): boolean {

@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
 import type { QueueView } from '../../shared/queue';
-import type { EventHub } from '../contract/event-hub';
+import type { EventHub } from '../ipc/event-hub';
 import { pendingDrafts } from './pending-drafts';
 
 /** How the shell reaches the one main window: the one that exists, or a new one when it was closed. */

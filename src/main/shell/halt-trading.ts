@@ -1,7 +1,7 @@
 import { Notification } from 'electron';
-import type { CallResult } from '../../shared/contract';
+import type { CallResult } from '../../shared/ipc-contract';
 import type { HaltOutcome } from '../../shared/shell-notices';
-import { dispatchCall, type CallHandlers } from '../contract/dispatch';
+import { dispatchCall, type CallHandlers } from '../ipc/dispatch';
 import type { Log } from '../log';
 
 /**

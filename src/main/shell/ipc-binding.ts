@@ -1,7 +1,7 @@
 import type { BrowserWindow, IpcMain } from 'electron';
-import { callChannel, callNames, eventChannel, type CallResult } from '../../shared/contract';
-import { dispatchCall, type CallHandlers } from '../contract/dispatch';
-import type { EventHub } from '../contract/event-hub';
+import { callChannel, callNames, eventChannel, type CallResult } from '../../shared/ipc-contract';
+import { dispatchCall, type CallHandlers } from '../ipc/dispatch';
+import type { EventHub } from '../ipc/event-hub';
 import type { Log } from '../log';
 import { isTrustedSender } from './sender-check';
 

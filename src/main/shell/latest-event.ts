@@ -1,5 +1,5 @@
-import type { EventName, EventPayload } from '../../shared/contract';
-import type { EventHub } from '../contract/event-hub';
+import type { EventName, EventPayload } from '../../shared/ipc-contract';
+import type { EventHub } from '../ipc/event-hub';
 
 /** The last payload of one contract event, for shell parts that act later (a menu click, a shortcut). */
 export interface LatestEvent<N extends EventName> {

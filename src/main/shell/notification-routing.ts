@@ -1,6 +1,6 @@
 import type { Notification as ElectronNotification, NotificationConstructorOptions } from 'electron';
 import type { QueueView } from '../../shared/queue';
-import type { EventHub } from '../contract/event-hub';
+import type { EventHub } from '../ipc/event-hub';
 import { bringForward, openOnDraft, openOnQueue, type MainWindowAccess } from './bring-forward';
 
 /**

@@ -5,7 +5,7 @@ import type { SessionState } from '../../shared/session';
 import type { NotificationSettings } from '../../shared/settings';
 import { formatMoney, formatQuantity } from '../../shared/format-numbers';
 import { orderLine } from '../../shared/order-line';
-import type { EventHub } from '../contract/event-hub';
+import type { EventHub } from '../ipc/event-hub';
 import { bringForward, openOnDraft, type MainWindowAccess } from './bring-forward';
 import { notificationTag, windowsToastXml } from './notification-routing';
 

@@ -3,7 +3,7 @@ import { Menu, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { QueueView } from '../../shared/queue';
 import type { HaltOutcome } from '../../shared/shell-notices';
 import { orderLine } from '../../shared/order-line';
-import type { EventHub } from '../contract/event-hub';
+import type { EventHub } from '../ipc/event-hub';
 import { pendingDrafts } from './pending-drafts';
 
 /** Drafts listed in the tray menu; the rest are a click away in the queue. */

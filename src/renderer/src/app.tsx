@@ -1,5 +1,6 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useState, type ReactNode } from 'react';
 import { AuditBanner } from './frame/audit-banner';
+import { LazyPartBoundary, useRetryableLazy } from './frame/lazy-part';
 import { StatusBar } from './frame/status-bar';
 import { useTheme } from './frame/use-theme';
 import { CommandPalette } from './keyboard/command-palette';
@@ -16,10 +17,30 @@ import { SettingsDialog } from './settings/settings-dialog';
 import { useAppStore } from './store';
 
 // The chat (and its markdown) loads after the positions and the queue are up: it is not what the person checks first.
-const ChatPane = lazy(() => import('./chat/chat-pane').then((module) => ({ default: module.ChatPane })));
+const loadChatPane = () => import('./chat/chat-pane').then((module) => ({ default: module.ChatPane }));
 
-function ChatLoading() {
-  return <section className="pane chat-pane" aria-label="Research chat" aria-busy="true" />;
+/** The chat pane's frame while its code loads: the three panes are there from the first frame. */
+function ChatFrame({ busy, children }: { busy: boolean; children?: ReactNode }) {
+  return (
+    <section className="pane chat-pane" aria-labelledby="chat-title" aria-busy={busy}>
+      <div className="pane-header">
+        <h2 id="chat-title">Research chat</h2>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** The chat once its code is in; a chunk that will not load is said in the chat's own frame. */
+function LazyChat() {
+  const chat = useRetryableLazy(loadChatPane);
+  return (
+    <LazyPartBoundary what="The research chat" onRetry={chat.retry} frame={(failure) => <ChatFrame busy={false}>{failure}</ChatFrame>}>
+      <Suspense fallback={<ChatFrame busy />}>
+        <chat.Part />
+      </Suspense>
+    </LazyPartBoundary>
+  );
 }
 
 export function App() {
@@ -44,9 +65,7 @@ export function App() {
       <HaltOutcomeBanner />
       <main className="panes">
         <PositionsPane />
-        <Suspense fallback={<ChatLoading />}>
-          <ChatPane />
-        </Suspense>
+        <LazyChat />
         <QueuePane />
       </main>
       <SessionDialog onOpenSettings={openSettings} />

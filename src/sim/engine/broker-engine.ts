@@ -40,6 +40,12 @@ export interface EngineOptions {
   marketHours?: MarketHours;
   /** What an earlier run of this simulator left (BrokerEngine.state()): the accounts and orders carry on from it. Throws when it cannot be carried on. */
   saved?: BrokerState;
+  /**
+   * Something different in every run (the demo passes its start time): mixed into the execution ids and the
+   * permanent ids' starting point, so a run that cannot carry on an earlier run's counters (its file was damaged
+   * and set aside) still never hands out that run's execIds again. Without it, ids follow from the seed alone.
+   */
+  idSalt?: number;
 }
 
 type Listeners = { [E in keyof EngineEvents]: Set<EngineEvents[E]> };
@@ -108,7 +114,7 @@ export class BrokerEngine {
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
-      clock: this.clock, marks: this.marks, seed: opts.seed, hours: this.hours,
+      clock: this.clock, marks: this.marks, seed: opts.seed, idSalt: opts.idSalt, hours: this.hours,
       account: (id) => this.accountById.get(id),
       defaultAccount: this.accounts[0]!,
       emitOrder: (rec) => this.emit('orderStatus', rec),
@@ -149,13 +155,15 @@ export class BrokerEngine {
   }
 
   private carryOn(saved: BrokerState): void {
-    if (saved.seed !== this.seed) throw new Error(`it was saved by a simulator with seed ${saved.seed}, not ${this.seed}`);
     for (const [client, id] of Object.entries(saved.counters.highestOrderIds)) this.orderIdFloor.set(Number(client), id);
     const book = saved.book;
+    // Id counters mean the same under any seed; only a book (accounts and orders drawn from the seed's catalogue) needs the same one.
+    // A reset keeps only the counters, so it is also the way out of a book another simulator saved.
     if (!book) {
       this.book.continueCounters(saved.counters.nextPermId, saved.counters.execSeq);
       return;
     }
+    if (saved.seed !== this.seed) throw new Error(`it was saved by a simulator with seed ${saved.seed}, not ${this.seed}`);
     for (const s of book.accounts) {
       const a = this.accountById.get(s.id);
       if (!a) throw new Error(`it holds account ${s.id}, which this simulator does not have`);

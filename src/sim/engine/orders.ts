@@ -23,6 +23,8 @@ export interface BookContext {
   clock: SimClock;
   marks: Marks;
   seed: number;
+  /** Mixed into the execution and permanent ids (see EngineOptions.idSalt). */
+  idSalt?: number | undefined;
   hours: MarketHours;
   account(id: string): Account | undefined;
   defaultAccount: string;
@@ -67,7 +69,7 @@ export class OrderBook {
   private rejectNext: string | undefined;
 
   constructor(private readonly ctx: BookContext) {
-    const r = new Random(mixSeed(ctx.seed, 0x6f726472));
+    const r = new Random(ctx.idSalt === undefined ? mixSeed(ctx.seed, 0x6f726472) : mixSeed(ctx.seed, 0x6f726472, ctx.idSalt));
     this.nextPermId = 1_000_000_000 + r.int(0, 99_999_999);
     this.log = new ExecutionLog(r.int(0x10000000, 0x7fffffff));
   }

@@ -29,6 +29,8 @@ export interface OpenAppOptions {
   keepDataDirectory?: boolean;
   /** The app's own demo gateway, kept in the data directory as it runs for the person (default: a plain simulator). */
   persistentDemo?: boolean;
+  /** Script chunks (by name, e.g. "chat-pane") whose first load fails, as a chunk that cannot be read would. */
+  failChunksOnce?: string[];
 }
 
 /**
@@ -71,6 +73,14 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
+  for (const chunk of options.failChunksOnce ?? []) {
+    let failed = false;
+    await page.route(new RegExp(`/assets/${chunk}-[^/]*\\.js$`), async (route) => {
+      if (failed) return route.continue();
+      failed = true;
+      return route.abort('failed');
+    });
+  }
   await page.goto(harness.url);
   return {
     backend,
@@ -92,8 +102,8 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
 }
 
 /** The app with its gateway session ready and the demo portfolio on screen: where most tests start. */
-export async function openReadyApp(): Promise<AppUnderTest> {
-  const app = await openApp();
+export async function openReadyApp(options: OpenAppOptions = {}): Promise<AppUnderTest> {
+  const app = await openApp(options);
   await expect.poll(() => app.page.getByTestId('session-state').getAttribute('data-phase'), { timeout: 15_000 }).toBe('ready');
   await app.page.getByTestId('position-row').first().waitFor();
   return app;

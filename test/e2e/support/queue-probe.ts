@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import type { CallName } from '../../../src/shared/contract';
+import type { CallName } from '../../../src/shared/ipc-contract';
 import type { AppUnderTest } from './app-under-test';
 
 /** The calls that act on a draft: none of them may come from a key pressed in a dialog or a field. */

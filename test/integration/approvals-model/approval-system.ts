@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SubmitStep } from '../../../src/main/approvals/approval-desk';
 import { createBackend, type Backend } from '../../../src/main/backend';
-import { dispatchCall } from '../../../src/main/contract/dispatch';
+import { dispatchCall } from '../../../src/main/ipc/dispatch';
 import { riskLimitsSetting } from '../../../src/main/risk/settings';
 import type { Store } from '../../../src/main/store/open-store';
-import type { CallName } from '../../../src/shared/contract';
+import type { CallName } from '../../../src/shared/ipc-contract';
 import { defaultRiskLimits, type Draft, type DraftState } from '../../../src/shared/draft';
 import type { SessionState } from '../../../src/shared/session';
 import { defaultSettings } from '../../../src/shared/settings';
@@ -185,8 +185,9 @@ export class ApprovalSystem {
       now: () => this.clock.read() + this.wallOffsetMs,
       sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
       startDemoGateway: async () => ({ host: this.sim.host, port: this.sim.port, close: async () => {} }),
-      onSubmitStep: (step, draftId) => this.onSubmitStep(step, draftId),
     });
+    // The backend's own diagnostics of the submission: a planned crash happens at its step.
+    backend.diagnostics.on('submitStep', (step, draftId) => this.onSubmitStep(step, draftId));
     backend.events.subscribe((name, payload) => {
       if (name === 'sessionState' && (payload as SessionState).phase === 'connecting') this.connectAttempts += 1;
     });

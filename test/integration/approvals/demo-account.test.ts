@@ -5,8 +5,8 @@ import path from 'node:path';
 import { createBackend, type Backend } from '../../../src/main/backend';
 import { DEMO_ACCOUNT_FILE } from '../../../src/main/broker/demo-account-file';
 import { startEmbeddedDemoGateway } from '../../../src/main/broker/demo-gateway';
-import { dispatchCall } from '../../../src/main/contract/dispatch';
-import type { CallName, CallRequest, CallResponse } from '../../../src/shared/contract';
+import { dispatchCall } from '../../../src/main/ipc/dispatch';
+import type { CallName, CallRequest, CallResponse } from '../../../src/shared/ipc-contract';
 import type { Draft } from '../../../src/shared/draft';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
@@ -23,6 +23,9 @@ const clock = new TradingHoursClock();
 const opened: Backend[] = [];
 const directories: string[] = [];
 
+/** How many embedded demo gateways are running: the app must never leave one running that it no longer uses. */
+const running = { gateways: 0 };
+
 async function openDemoApp(dataDirectory: string, waitReady = true): Promise<DemoApp> {
   const backend = createBackend({
     dataDirectory,
@@ -31,7 +34,19 @@ async function openDemoApp(dataDirectory: string, waitReady = true): Promise<Dem
     log: quietLog,
     now: clock.read,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
-    startDemoGateway: (account) => startEmbeddedDemoGateway({ now: clock.read, account, log: quietLog, clock, seed: 21 }),
+    startDemoGateway: async (account) => {
+      const gateway = await startEmbeddedDemoGateway({ now: clock.read, account, log: quietLog, clock, seed: 21 });
+      running.gateways += 1;
+      let closed = false;
+      return {
+        ...gateway,
+        async close() {
+          if (!closed) running.gateways -= 1;
+          closed = true;
+          await gateway.close();
+        },
+      };
+    },
   });
   opened.push(backend);
   await backend.start();
@@ -181,6 +196,78 @@ describe('the demo account is kept in the data directory', () => {
     await waitFor(() => app.backend.broker.state()?.phase === 'ready' && held(app, 'AAPL') === startingAapl, 'the starting position again');
     expect(app.backend.broker.portfolio()?.executions.some((e) => e.orderRef === filled.id)).toBe(false);
     const next = await buyAndFill(app, 'buy 1 MSFT');
+    expect(next.orderId).toBeGreaterThan(filled.orderId!);
+  });
+
+  it('two resets asked at once, or a reset while the demo is starting, leave one demo gateway and a reset that holds', async () => {
+    const directory = freshDirectory();
+    let app = await openDemoApp(directory);
+    const startingAapl = held(app, 'AAPL');
+    await buyAndFill(app, 'buy 10 AAPL');
+    await waitFor(() => held(app, 'AAPL') === startingAapl + 10, 'the fill');
+
+    const outcomes = await Promise.all([app.callRaw('resetDemoAccount', { confirmed: true }), app.callRaw('resetDemoAccount', { confirmed: true })]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    // A readable account was reset: nothing was ever taken for a damaged file.
+    expect(outcomes.map((o) => (o as { value?: { keptDamagedAs?: string } }).value?.keptDamagedAs)).toEqual([undefined, undefined]);
+    // A reset asked while a restart is starting the demo gateway.
+    const [, during] = await Promise.all([app.callRaw('reconnectSession'), app.callRaw('updateSettings', { connection: { target: 'demo', host: '127.0.0.1', port: 4002 } }), app.callRaw('resetDemoAccount', { confirmed: true })]);
+    expect(during.ok).toBe(true);
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready' && held(app, 'AAPL') === startingAapl, 'the starting position again');
+    expect(running.gateways).toBe(1);
+
+    const msft = held(app, 'MSFT');
+    await buyAndFill(app, 'buy 1 MSFT');
+    await waitFor(() => held(app, 'MSFT') === msft + 1, 'the MSFT fill');
+    await closeApp(app);
+    expect(running.gateways).toBe(0);
+    app = await openDemoApp(directory);
+    expect(held(app, 'MSFT')).toBe(msft + 1);
+    expect(held(app, 'AAPL')).toBe(startingAapl);
+  });
+
+  it('a reset opens a demo account that another simulator saved (its seed differs), which the demo refused', async () => {
+    const directory = freshDirectory();
+    const file = path.join(directory, DEMO_ACCOUNT_FILE);
+    let app = await openDemoApp(directory);
+    const filled = await buyAndFill(app, 'buy 10 AAPL');
+    await closeApp(app);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { broker: { seed: number } };
+    saved.broker.seed = 99;
+    writeFileSync(file, JSON.stringify(saved));
+
+    app = await openDemoApp(directory, false);
+    const refused = await waitFor(() => (app.backend.broker.state()?.phase === 'failed' ? app.backend.broker.state() : undefined), 'the demo to refuse the file');
+    expect(refused?.nextStep).toContain('Reset demo account');
+
+    // The way out the message names works: the demo starts again from its starting book, ids carrying on.
+    await app.call('resetDemoAccount', { confirmed: true });
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready', 'the demo to start after the reset');
+    const next = await buyAndFill(app, 'buy 1 MSFT');
+    expect(next.orderId).toBeGreaterThan(filled.orderId!);
+  });
+
+  it('after a damaged file is set aside, no new fill or order is given the id of one from before', async () => {
+    const directory = freshDirectory();
+    const file = path.join(directory, DEMO_ACCOUNT_FILE);
+    let app = await openDemoApp(directory);
+    const filled = await buyAndFill(app, 'buy 10 AAPL');
+    const before = app.backend.broker.portfolio()!.executions.filter((e) => e.orderRef === filled.id);
+    const beforeOrder = app.backend.broker.portfolio()!.openOrders.length;
+    expect(before.length).toBeGreaterThan(0);
+    expect(beforeOrder).toBe(0);
+    await closeApp(app);
+    // The counters went with the damage: the reset cannot know them.
+    writeFileSync(file, '{"format":');
+    app = await openDemoApp(directory, false);
+    await waitFor(() => app.backend.broker.state()?.phase === 'failed', 'the demo to refuse the damaged file');
+    await app.call('resetDemoAccount', { confirmed: true });
+    await waitFor(() => app.backend.broker.state()?.phase === 'ready', 'the demo to start after the reset');
+    const next = await buyAndFill(app, 'buy 1 MSFT');
+    const after = app.backend.broker.portfolio()!.executions.filter((e) => e.orderRef === next.id);
+    expect(after.length).toBeGreaterThan(0);
+    const earlier = new Set(before.map((e) => e.execId));
+    expect(after.filter((e) => earlier.has(e.execId))).toEqual([]);
     expect(next.orderId).toBeGreaterThan(filled.orderId!);
   });
 });

@@ -3,10 +3,10 @@
 // what it sees, then drafts and approves one order and SIGKILLs itself at the
 // chosen step of the submit sequence. Run as `node --import tsx backend-child.ts <config json>`.
 import { createBackend } from '../../../src/main/backend';
-import { dispatchCall } from '../../../src/main/contract/dispatch';
+import { dispatchCall } from '../../../src/main/ipc/dispatch';
 import { verifyAuditChain } from '../../../src/main/store/audit-log';
 import type { Draft } from '../../../src/shared/draft';
-import type { CallName } from '../../../src/shared/contract';
+import type { CallName } from '../../../src/shared/ipc-contract';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { waitFor } from '../../support/wait';
 import type { ChildConfig, ChildMessage, ChildView, DraftRow, ParentCommand } from './crash-protocol';
@@ -36,11 +36,12 @@ const backend = createBackend({
   now: clock.read,
   sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
   startDemoGateway: async () => ({ host: config.host, port: config.port, close: async () => {} }),
-  onSubmitStep: (step) => {
-    if (step !== config.crash.step) return;
-    stepsSeen += 1;
-    if (stepsSeen === config.crash.occurrence) process.kill(process.pid, 'SIGKILL');
-  },
+});
+// The backend's own diagnostics of each submission: the process dies at the chosen step, before the desk goes on.
+backend.diagnostics.on('submitStep', (step) => {
+  if (step !== config.crash.step) return;
+  stepsSeen += 1;
+  if (stepsSeen === config.crash.occurrence) process.kill(process.pid, 'SIGKILL');
 });
 
 async function call(name: CallName, payload?: unknown): Promise<unknown> {

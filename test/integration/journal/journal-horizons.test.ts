@@ -25,7 +25,8 @@ describe('the decision journal against the demo gateway, through 20 trading days
 
   it('gives approved, rejected and expired drafts their outcomes at 1, 5 and 20 trading days', async () => {
     const clock = new SteppingClock(WEDNESDAY_11_EASTERN);
-    t = await openBackend(undefined, { clock });
+    // The journal spaces its history requests on the monotonic clock: stepping days must let them through.
+    t = await openBackend(undefined, { clock, monotonic: clock.read });
     const account = t.sim.accounts[0] ?? '';
     const journal = t.backend.journal;
     if (!journal) throw new Error('no journal');

@@ -7,7 +7,7 @@ import { createBackend } from '../../../src/main/backend';
 import type { AuditKeySource } from '../../../src/main/store/audit-key';
 import { auditKeyFilePath } from '../../../src/main/store/audit-key';
 import { appendAudit } from '../../../src/main/store/audit-log';
-import { dispatchCall } from '../../../src/main/contract/dispatch';
+import { dispatchCall } from '../../../src/main/ipc/dispatch';
 import type { AuditStatus } from '../../../src/shared/queue';
 import { cutTail } from '../../support/tamper-audit';
 import { TradingHoursClock } from '../../support/trading-hours-clock';

@@ -21,6 +21,14 @@ describe("regular hours from IB's contract details", () => {
   it('reads the older single-date format and says "unknown" for dates it does not cover', () => {
     expect(inLiquidHours('20261123:0930-1600', 'US/Eastern', Date.UTC(2026, 10, 23, 15, 0))).toBe(true);
     expect(inLiquidHours(HOURS, 'US/Eastern', Date.UTC(2026, 11, 15, 15, 0))).toBeUndefined();
-    expect(inLiquidHours(HOURS, 'Not/AZone', Date.UTC(2026, 10, 23, 15, 0))).toBeUndefined();
+  });
+
+  it('says the hours cannot be read (null) for a zone the runtime does not know, so the desk never falls back to US hours for it', () => {
+    // Tokyo's session, in a zone id the runtime cannot read, at 10:00 New York: US hours would call this open.
+    const tokyo = '20261124:0900-20261124:1130;20261124:1230-20261124:1530';
+    const tenInNewYork = Date.UTC(2026, 10, 24, 15, 0);
+    expect(usRegularHoursOpen(tenInNewYork)).toBe(true);
+    expect(inLiquidHours(tokyo, 'Not/AZone', tenInNewYork)).toBeNull();
+    expect(inLiquidHours(HOURS, 'Not/AZone', Date.UTC(2026, 10, 23, 15, 0))).toBeNull();
   });
 });

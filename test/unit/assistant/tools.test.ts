@@ -79,6 +79,17 @@ describe('tool schemas generated from zod', () => {
     expect(toolDefinitions).toEqual(fixture);
   });
 
+  it('never offer a field looser than, or different from, what zod accepts: a literal stays one value, a union or tuple is refused', () => {
+    const literal = strictToolSchema(z.strictObject({ kind: z.literal('limit') }));
+    expect(literal.properties.kind).toEqual({ type: 'string', enum: ['limit'] });
+    expect(literal.required).toEqual(['kind']);
+    const union = z.strictObject({
+      leg: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('a') }), z.strictObject({ kind: z.literal('b'), n: z.number() })]),
+    });
+    expect(() => strictToolSchema(union)).toThrow(/oneOf/);
+    expect(() => strictToolSchema(z.strictObject({ pair: z.tuple([z.string(), z.number()]) }))).toThrow(/prefixItems/);
+  });
+
   it('refuse a tool input that is not a strict object', () => {
     expect(() => strictToolSchema(z.object({ a: z.string() }))).toThrow(/strict object/);
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DecisionJournal, type DailyClose } from '../../../src/main/journal/decision-journal';
+import { reviewFigures } from '../../../src/main/journal/review-figures';
 import { appendAudit, verifyAuditChain } from '../../../src/main/store/audit-log';
 import { openStore, type Store } from '../../../src/main/store/open-store';
 import type { Draft } from '../../../src/shared/draft';
@@ -23,7 +24,7 @@ const closes: DailyClose[] = [
 interface World {
   store: Store;
   session: FakeSession;
-  clock: { now: number };
+  clock: { now: number; monotonic: number };
   journal: DecisionJournal;
   requests: { conId: number; days: number }[];
   bars: DailyClose[];
@@ -35,7 +36,7 @@ afterEach(() => {
 });
 
 function world(start: number): World {
-  const clock = { now: start };
+  const clock = { now: start, monotonic: 0 };
   const store = openStore(tempDir(), undefined, { now: () => clock.now });
   open.push(store);
   const session = new FakeSession();
@@ -54,6 +55,8 @@ function world(start: number): World {
     session: () => session.asSession(),
     log: quiet,
     now: () => clock.now,
+    // Moves with every step of the wall clock, and on its own where a test needs seconds to pass.
+    monotonic: () => clock.now + clock.monotonic,
     dailyCloses: async (_session, conId, days) => {
       requests.push({ conId, days });
       return w.bars;
@@ -131,13 +134,13 @@ describe('the decision journal', () => {
     w.clock.now = nov(25, 15, 1);
     seen(w, settle(w.store, draft, 'rejected', nov(25, 15, 1)));
 
-    // Friday 27th at 15:59: the first horizon's session is still open.
-    w.clock.now = nov(27, 15, 59);
+    // Friday 27th at 16:29: the first horizon's session has closed, but its close is not yet final.
+    w.clock.now = nov(27, 16, 29);
     await w.journal.refresh();
     expect(w.journal.record(draft.id)?.outcomes).toEqual([]);
     expect(w.requests).toEqual([]);
 
-    w.clock.now = nov(27, 16, 0);
+    w.clock.now = nov(27, 16, 30);
     await w.journal.refresh();
     expect(w.journal.record(draft.id)?.outcomes.map((o) => o.horizon)).toEqual(['1d']);
 
@@ -178,6 +181,106 @@ describe('the decision journal', () => {
     expect(w.requests).toEqual([{ conId: 265598, days: 33 + 3 }]);
   });
 
+  it('a draft older than the history IB serves does not keep the newer drafts of its contract from their outcomes', async () => {
+    // A rejection of November 2025 whose outcomes were never read (the app was not run, or its bars never came):
+    // a year later its window is beyond what IB answers in days, and it must not hold back this month's drafts.
+    const old = Date.UTC(2025, 10, 3, 15, 0);
+    const w = world(old);
+    const stale = pendingDraft(w.store, old);
+    seen(w, stale);
+    seen(w, settle(w.store, stale, 'rejected', old));
+    w.clock.now = nov(25, 10);
+    const fresh = pendingDraft(w.store, nov(25, 10));
+    seen(w, fresh);
+    w.clock.now = nov(25, 10, 30);
+    seen(w, settle(w.store, fresh, 'rejected', nov(25, 10, 30)));
+    w.clock.now = dec(28, 11);
+    await w.journal.refresh();
+
+    expect(w.journal.record(fresh.id)?.outcomes.map((o) => [o.horizon, o.sessionDate])).toEqual([
+      ['1d', '20261127'],
+      ['5d', '20261203'],
+      ['20d', '20261224'],
+    ]);
+    expect(w.journal.record(stale.id)?.outcomes).toEqual([]);
+    expect(w.requests).toEqual([{ conId: 265598, days: 33 + 3 }]);
+  });
+
+  it('never repeats a contract\'s history request within the 15 seconds IB counts as a pacing violation', async () => {
+    const w = world(nov(25, 10));
+    const draft = pendingDraft(w.store, nov(25, 10));
+    seen(w, draft);
+    w.clock.now = nov(25, 10, 30);
+    seen(w, settle(w.store, draft, 'rejected', nov(25, 10, 30)));
+    // IB has no bars yet (or refused them): the horizons stay wanted.
+    w.bars = [];
+    w.clock.now = dec(28, 11);
+    // The review opened, closed and opened again, and a reconnect's sync, within a few seconds.
+    await w.journal.refresh();
+    w.clock.monotonic += 4_000;
+    await w.journal.refresh();
+    w.clock.monotonic += 10_000;
+    await w.journal.refresh();
+    expect(w.requests).toHaveLength(1);
+
+    w.bars = closes;
+    w.clock.monotonic += 1_000;
+    await w.journal.refresh();
+    expect(w.requests).toHaveLength(2);
+    expect(w.journal.record(draft.id)?.outcomes.map((o) => o.horizon)).toEqual(['1d', '5d', '20d']);
+  });
+
+  it('takes no quote from a session that lost the gateway: the last quote before the loss is not the price when drafted or decided', async () => {
+    const w = world(nov(25, 10));
+    w.session.quote = { bid: 99, ask: 101, last: 100 };
+    // The gateway went away at 10:00; the session still holds the quotes it last had.
+    w.session.isReady = false;
+    const draft = pendingDraft(w.store, nov(25, 13));
+    w.clock.now = nov(25, 13);
+    seen(w, draft);
+    w.clock.now = nov(25, 13, 1);
+    seen(w, settle(w.store, draft, 'rejected', nov(25, 13, 1)));
+    w.clock.now = dec(28, 11);
+    w.session.isReady = true;
+    await w.journal.refresh();
+
+    expect(w.journal.record(draft.id)).toMatchObject({ decision: 'rejected', draftQuote: null, decisionQuote: null, hypotheticalPrice: null, outcomes: [] });
+  });
+
+  it('records the decision of a draft that left the queue\'s view before the journal saw it decided', async () => {
+    // The queue's view holds the waiting drafts and only the 30 most recently finished: 32 drafts expiring in one
+    // sweep reach the journal as 30, and the two left out must not stay "waiting" in the journal for ever.
+    const w = world(nov(25, 10));
+    const drafts = Array.from({ length: 32 }, () => pendingDraft(w.store, nov(25, 10)));
+    seen(w, ...drafts);
+    w.clock.now = nov(25, 11);
+    const expired = drafts.map((d) => settle(w.store, d, 'expired', nov(25, 11)));
+    seen(w, ...expired.slice(2));
+    w.clock.now = dec(28, 11);
+    await w.journal.refresh();
+
+    for (const d of drafts) expect(w.journal.record(d.id), d.id).toMatchObject({ decision: 'expired', decidedAt: nov(25, 11), finalState: 'expired' });
+    expect(reviewFigures(w.journal.records()).decided).toBe(32);
+  });
+
+  it('reads a horizon\'s close only once it is final, not from the bar IB still prints in the minutes after the bell', async () => {
+    const w = world(nov(25, 15));
+    const draft = pendingDraft(w.store, nov(25, 15));
+    seen(w, draft);
+    w.clock.now = nov(25, 15, 1);
+    seen(w, settle(w.store, draft, 'rejected', nov(25, 15, 1)));
+    // 16:05 on the 27th: the day's bar still shows the last trade before the closing auction.
+    w.bars = closes.map((c) => (c.date === '20261127' ? { ...c, close: 100.4 } : c)).filter((c) => c.date <= '20261127');
+    w.clock.now = nov(27, 16, 5);
+    await w.journal.refresh();
+    // 16:40: the official close is in the bar.
+    w.bars = closes.filter((c) => c.date <= '20261127');
+    w.clock.now = nov(27, 16, 40);
+    await w.journal.refresh();
+
+    expect(w.journal.record(draft.id)?.outcomes.map((o) => [o.horizon, o.price])).toEqual([['1d', 101]]);
+  });
+
   it('records the close of the position from a later execution in the account, and nothing for an unapproved draft', async () => {
     const w = world(nov(25, 10));
     const draft = pendingDraft(w.store, nov(25, 10));
@@ -209,6 +312,7 @@ describe('the decision journal', () => {
       session: () => w.session.asSession(),
       log: quiet,
       now: () => w.clock.now,
+      monotonic: () => w.clock.now,
       dailyCloses: async () => {
         if (fail) throw new Error('pacing violation');
         return closes;
@@ -218,6 +322,8 @@ describe('the decision journal', () => {
     await flaky.refresh();
     expect(flaky.record(draft.id)?.outcomes).toEqual([]);
     fail = false;
+    // The next pass (IB refuses the same request again within 15 seconds).
+    w.clock.now += 15 * 60_000;
     await flaky.refresh();
     expect(flaky.record(draft.id)?.outcomes).toHaveLength(3);
   });

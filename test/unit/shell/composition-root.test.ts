@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { callChannel, type CallName, type CallResult } from '../../../src/shared/contract';
+import { callChannel, type CallName, type CallResult } from '../../../src/shared/ipc-contract';
 import { devNativeBindingPath } from '../../../src/main/dev-native-binding';
 import type { FakeApp, FakeBrowserWindow, FakeElectron } from './fake-electron';
 

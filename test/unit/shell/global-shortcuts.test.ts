@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EventHub } from '../../../src/main/contract/event-hub';
-import type { EventName } from '../../../src/shared/contract';
+import { EventHub } from '../../../src/main/ipc/event-hub';
+import type { EventName } from '../../../src/shared/ipc-contract';
 import { defaultShortcutSettings, Settings } from '../../../src/shared/settings';
 import type { GlobalShortcutStatus } from '../../../src/shared/shell-notices';
 import { FakeBrowserWindow, fakeGlobalShortcut } from './fake-electron';

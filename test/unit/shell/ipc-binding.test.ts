@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { callChannel, eventChannel } from '../../../src/shared/contract';
+import { callChannel, eventChannel } from '../../../src/shared/ipc-contract';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
 import { FakeBrowserWindow, FakeIpcMain, type FakeFrame } from './fake-electron';
 

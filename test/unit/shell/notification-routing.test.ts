@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EventHub } from '../../../src/main/contract/event-hub';
-import type { EventName } from '../../../src/shared/contract';
+import { EventHub } from '../../../src/main/ipc/event-hub';
+import type { EventName } from '../../../src/shared/ipc-contract';
 import { FakeBrowserWindow, FakeNotification } from './fake-electron';
 import { draft, queue } from './queue-fixtures';
 

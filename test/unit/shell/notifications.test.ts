@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EventHub } from '../../../src/main/contract/event-hub';
-import type { EventName } from '../../../src/shared/contract';
+import { EventHub } from '../../../src/main/ipc/event-hub';
+import type { EventName } from '../../../src/shared/ipc-contract';
 import type { SessionState } from '../../../src/shared/session';
 import { defaultSettings, type NotificationSettings } from '../../../src/shared/settings';
 import { FakeBrowserWindow, FakeNotification } from './fake-electron';

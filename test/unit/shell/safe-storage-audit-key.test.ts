@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../src/main/backend';
-import { dispatchCall } from '../../../src/main/contract/dispatch';
+import { dispatchCall } from '../../../src/main/ipc/dispatch';
 import type { AuditKeySource } from '../../../src/main/store/audit-key';
 import { auditKeyFilePath } from '../../../src/main/store/audit-key';
 import { TradingHoursClock } from '../../support/trading-hours-clock';

@@ -78,7 +78,7 @@ describe('the API key vault', () => {
     const keyVault = await openSafeStorageVault(path.join(dataDirectory, 'claude-key.bin'), 'darwin');
     const backend = createBackend({ dataDirectory, host: 'electron', version: 'test', log: silentLog, connectOnStart: false, keyVault, now: () => Date.UTC(2026, 10, 18, 16) });
     fakeSafeStorage.keychainDenies = true;
-    const { dispatchCall } = await import('../../../src/main/contract/dispatch');
+    const { dispatchCall } = await import('../../../src/main/ipc/dispatch');
     const result = await dispatchCall(backend.handlers, 'setClaudeKey', { key: CANARY }, silentLog);
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/macOS Keychain refused[\s\S]*Allow/) } });
     expect(JSON.stringify(result)).not.toContain('Something went wrong');

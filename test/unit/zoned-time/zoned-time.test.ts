@@ -91,7 +91,8 @@ describe('the readers built on it', () => {
     expect(usRegularHoursOpen(open - 60_000)).toBe(false);
     expect(inLiquidHours('20260309:0930-20260309:1600', 'US/Eastern', open)).toBe(true);
     expect(inLiquidHours('20260309:0930-20260309:1600', 'US/Eastern', open - 60_000)).toBe(false);
-    expect(inLiquidHours('20260309:0930-20260309:1600', 'Mars/Olympus', open)).toBeUndefined();
+    // An unknown zone: the hours cannot be read at all (null), not merely not covering the day.
+    expect(inLiquidHours('20260309:0930-20260309:1600', 'Mars/Olympus', open)).toBeNull();
     // 23:50 Eastern on Wednesday 2026-12-02 (04:50Z Thursday) is inside the reset window, which ends 00:45.
     expect(resetWindowEnd(Date.UTC(2026, 11, 3, 4, 50))).toBe(Date.UTC(2026, 11, 3, 5, 45));
     expect(twsConnectionTime(Date.UTC(2026, 6, 2, 14, 0, 5))).toBe('20260702 10:00:05 EDT');

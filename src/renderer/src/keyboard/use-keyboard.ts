@@ -1,10 +1,26 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store';
 import { currentDraft, requestApproval } from '../queue/approval-actions';
+import { bringCardIntoView, orderLineVisible } from '../queue/card-in-view';
 import { focusOnQueue, openModal, typingInField } from './focus-scope';
 import { pressOf, shortcutFor, startsSequence, type Shortcut, type ShortcutAction } from './shortcuts';
 
 const NAVIGABLE = new Set(['drafted', 'pending', 'blocked', 'submitting', 'working', 'partially_filled', 'needs_review']);
+
+/** The keys that act on one draft: each acts only on a card the person can see. */
+const ACTS_ON_DRAFT = new Set<ShortcutAction>(['open-draft', 'approve', 'reject', 'edit', 'show-passes']);
+
+/**
+ * The draft such a key would act on, when its card is scrolled out of view:
+ * the press then only brings the card into view, and a second press acts.
+ */
+function unseenTarget(action: ShortcutAction, event: KeyboardEvent): string | undefined {
+  if (!ACTS_ON_DRAFT.has(action)) return undefined;
+  const focused = action === 'open-draft' && event.target instanceof HTMLElement ? currentDraft(event.target.dataset['draftId']) : undefined;
+  const target = focused ?? currentDraft(useAppStore.getState().selectedDraftId);
+  if (!target || orderLineVisible(target.id)) return undefined;
+  return target.id;
+}
 
 /** Whether a shortcut may act on this event, given where focus is (see ShortcutScope). */
 function mayAct(shortcut: Shortcut, event: KeyboardEvent): boolean {
@@ -101,6 +117,12 @@ export function useKeyboard(onProblem: (message: string | undefined) => void): v
         return;
       }
       if (!mayAct(shortcut, event)) return;
+      const unseen = unseenTarget(shortcut.action, event);
+      if (unseen) {
+        bringCardIntoView(unseen);
+        event.preventDefault();
+        return;
+      }
       if (act(shortcut.action, event)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);

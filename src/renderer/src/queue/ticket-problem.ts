@@ -1,4 +1,4 @@
-import type { CallError } from '../../../shared/contract';
+import type { CallError } from '../../../shared/ipc-contract';
 
 /** A ticket that did not become a draft: the person's typing to fix, or something on our side. */
 export interface TicketProblem {

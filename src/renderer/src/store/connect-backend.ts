@@ -1,4 +1,4 @@
-import type { CallResult } from '../../../shared/contract';
+import type { CallResult } from '../../../shared/ipc-contract';
 import type { RendererApi } from '../../../shared/renderer-api';
 import { followMainClock } from '../clock';
 import { useAppStore } from './index';

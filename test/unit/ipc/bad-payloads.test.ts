@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatchCall, type CallHandlers } from '../../../src/main/contract/dispatch';
-import { callNames, calls, type CallName } from '../../../src/shared/contract';
+import { dispatchCall, type CallHandlers } from '../../../src/main/ipc/dispatch';
+import { callNames, calls, type CallName } from '../../../src/shared/ipc-contract';
 
 const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 

@@ -1,4 +1,4 @@
-import type { CallErrorCode } from '../../shared/contract';
+import type { CallErrorCode } from '../../shared/ipc-contract';
 
 /**
  * A failure the person (or the renderer) can act on. Handlers throw this;

@@ -5,7 +5,7 @@ import {
   type CallRequest,
   type CallResponse,
   type CallResult,
-} from '../../shared/contract';
+} from '../../shared/ipc-contract';
 import { callErrorOf } from './error-map';
 
 export type CallHandlers = {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../src/main/backend';
-import { CallFailure } from '../../../src/main/contract/call-error';
-import { dispatchCall } from '../../../src/main/contract/dispatch';
+import { CallFailure } from '../../../src/main/ipc/call-error';
+import { dispatchCall } from '../../../src/main/ipc/dispatch';
 import { TradingHoursClock } from '../../support/trading-hours-clock';
 
 function backend() {

@@ -1,4 +1,4 @@
-import type { CallError } from '../../shared/contract';
+import type { CallError } from '../../shared/ipc-contract';
 import { DraftConflictError } from '../store/draft-repository';
 import { TransitionError } from '../approvals/lifecycle';
 import { KeyStorageRefused } from '../chat/key-vault';
@@ -6,6 +6,7 @@ import {
   BadInputError,
   ConfirmationRequiredError,
   ConflictError,
+  MalformedError,
   NotFoundError,
   UnavailableError,
 } from '../domain-errors';
@@ -19,6 +20,7 @@ import { CallFailure } from './call-error';
 export function callErrorOf(error: unknown): CallError | undefined {
   if (error instanceof CallFailure) return { code: error.code, message: error.message };
   if (error instanceof BadInputError) return { code: 'bad_input', message: error.message };
+  if (error instanceof MalformedError) return { code: 'bad_payload', message: error.message };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
   if (error instanceof ConflictError || error instanceof DraftConflictError || error instanceof TransitionError) {
     return { code: 'conflict', message: error.message };

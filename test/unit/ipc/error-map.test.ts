@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatchCall, type CallHandlers } from '../../../src/main/contract/dispatch';
+import { dispatchCall, type CallHandlers } from '../../../src/main/ipc/dispatch';
 import {
   BadInputError,
   ConfirmationRequiredError,
   ConflictError,
+  MalformedError,
   NotFoundError,
   UnavailableError,
 } from '../../../src/main/domain-errors';
@@ -17,6 +18,7 @@ function throwing(error: unknown): CallHandlers {
 describe('errors mapped at the edge', () => {
   const cases: [unknown, string][] = [
     [new BadInputError('"AAPL" is not a quantity.'), 'bad_input'],
+    [new MalformedError('Quantity: must be a whole number'), 'bad_payload'],
     [new NotFoundError('There is no such draft.'), 'not_found'],
     [new ConflictError('This draft changed.'), 'conflict'],
     [new DraftConflictError('d1', 'This draft was changed meanwhile.'), 'conflict'],
