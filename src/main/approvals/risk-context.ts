@@ -84,6 +84,8 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
     kind: classifyAccountType(account.accountType),
     // The session decides from every linked account; one account id alone could mislead.
     isPaper: session.mode === 'paper',
+    baseCurrency: account.currency,
+    exchangeRates: Object.fromEntries(account.cashByCurrency.map((c) => [c.currency, c.rate])),
     netLiquidation: account.netLiquidation,
     availableFunds: account.availableFunds,
     buyingPower: account.buyingPower,

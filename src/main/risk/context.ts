@@ -13,6 +13,10 @@ export interface AccountSnapshot {
   /** 'unknown': IB has not said; treated as the most restrictive kind (cash) until it does. */
   kind: 'margin' | 'cash' | 'ira' | 'unknown';
   isPaper: boolean;
+  /** The account's base currency: net liquidation, funds, position values and the per-order limit are in it. */
+  baseCurrency: string;
+  /** IB's ExchangeRate by currency: units of the base currency per unit of that currency (null or absent: not given). */
+  exchangeRates: Readonly<Record<string, number | null>>;
   /** null: IB has not reported it (treated as "cannot check", which blocks). */
   netLiquidation: number | null;
   availableFunds: number | null;
