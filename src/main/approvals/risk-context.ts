@@ -95,9 +95,20 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
   };
 }
 
+/**
+ * The key a draft for this holding would have: a derivative by its underlying
+ * and terms (IB's symbol for an option is its OCC local symbol, which no draft
+ * names). A type drafts cannot name keeps its own and matches no draft.
+ */
 function keyOf(position: PositionView): string {
-  const secType = position.secType === 'STK' ? 'STK' : (position.secType as 'OPT' | 'FUT');
-  return positionKey({ symbol: position.symbol, secType });
+  if (position.secType === 'STK') return positionKey({ symbol: position.symbol, secType: 'STK' });
+  return positionKey({
+    symbol: position.underlying,
+    secType: position.secType as 'OPT' | 'FUT',
+    ...(position.expiry !== null ? { expiry: position.expiry } : {}),
+    ...(position.strike !== null ? { strike: position.strike } : {}),
+    ...(position.right !== null ? { right: position.right } : {}),
+  });
 }
 
 /** Units of a position opened today: bought today for a long, sold today for a short (capped at the position). */
