@@ -75,7 +75,9 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
     positions[keyOf(position)] = {
       qty: position.quantity,
       // In the account's base currency: risk limits are fractions of net liquidation, which IB reports in base.
-      marketValue: position.baseValue ?? position.quantity * position.avgCost * (position.fxRate ?? 1),
+      // Without IB's base value it is left unknown (the figures then value it at the market and IB's rate, or
+      // not at all): a cost basis at a rate taken as 1 would weigh yen as dollars.
+      marketValue: position.baseValue,
       openedTodayQty: openedToday(position, portfolio.executions),
     };
   }

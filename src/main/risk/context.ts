@@ -3,7 +3,8 @@ import type { Draft, RiskLimits, RiskVerdict, TradingState } from '../../shared/
 export interface PositionSnapshot {
   /** Signed: negative is short. */
   qty: number;
-  marketValue: number;
+  /** In the account's base currency; null when IB has not valued it in base. */
+  marketValue: number | null;
   /** Units of this position opened today (bought today for a long, sold short today for a short). */
   openedTodayQty: number;
 }

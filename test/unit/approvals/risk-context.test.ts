@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRiskContext, type RiskInputs } from '../../../src/main/approvals/risk-context';
+import { draftFigures } from '../../../src/main/approvals/draft-figures';
 import { createDraft } from '../../../src/main/approvals/lifecycle';
 import { positionChange } from '../../../src/main/risk/exposure';
 import { defaultRiskLimits, positionKey, type Draft, type DraftInput } from '../../../src/shared/draft';
@@ -52,5 +53,15 @@ describe('the risk checks see the option and future the account holds', () => {
       const sell = draft({ symbol: 'ES', secType: 'FUT', expiry, multiplier: 50 }, 'SELL', 1);
       expect(positionChange(buildRiskContext(inputs([heldFuture]), sell), sell)).toMatchObject({ before: 2, after: 1, effect: 'reduces' });
     }
+  });
+});
+
+describe('a held position with no rate to the base is not valued as if it were in the base', () => {
+  it('shows no weight for a EUR holding when IB has given neither its base value nor the EUR rate', () => {
+    const sap = positionView({ account: 'DU1', conId: 9, symbol: 'SAP', currency: 'EUR', exchange: 'IBIS', quantity: 100, avgCost: 200, fxRate: null, marketValue: null, baseValue: null });
+    const buy = draft({ symbol: 'SAP', secType: 'STK', currency: 'EUR', exchange: 'IBIS' }, 'BUY', 10);
+    const ctx = buildRiskContext(inputs([sap]), buy);
+    expect(ctx.account?.positions.SAP?.marketValue).toBeNull();
+    expect(draftFigures(ctx, buy).weightBefore).toBeNull();
   });
 });
