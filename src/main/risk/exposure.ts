@@ -1,12 +1,15 @@
 import { positionKey, type Draft } from '../../shared/draft';
 import type { QuoteSnapshot, RiskContext } from './context';
 
-/** Units per contract: 1 for stocks, 100 for US equity options unless told; a future must say. */
+/**
+ * Units per contract: 1 for stocks; an option or future carries IB's own
+ * multiplier (set when the contract is resolved). Without it the order cannot
+ * be valued: 100 is wrong for mini, index and most non-US options.
+ */
 export function multiplier(draft: Draft): number | null {
   const c = draft.contract;
   if (c.secType === 'STK' || c.secType === 'ETF') return 1;
-  if (c.multiplier !== undefined) return c.multiplier;
-  return c.secType === 'OPT' ? 100 : null;
+  return c.multiplier !== undefined && Number.isFinite(c.multiplier) && c.multiplier > 0 ? c.multiplier : null;
 }
 
 export interface ReferencePrice {
