@@ -65,7 +65,10 @@ function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undef
     const byId = quotes.find((q) => q.conId === draft.contract.conId);
     if (byId) return byId;
   }
-  return quotes.find((q) => q.symbol === draft.contract.symbol);
+  // By symbol only for a stock: an option or future shares its symbol with the underlying, whose quote
+  // would price the contract at the stock's price.
+  const stock = draft.contract.secType === 'STK' || draft.contract.secType === 'ETF';
+  return stock ? quotes.find((q) => q.symbol === draft.contract.symbol) : undefined;
 }
 
 function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, session: SessionState): AccountSnapshot {

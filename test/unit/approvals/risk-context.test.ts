@@ -56,6 +56,17 @@ describe('the risk checks see the option and future the account holds', () => {
   });
 });
 
+describe('the quote the checks value a draft at', () => {
+  it('is never the underlying’s for an option that has no quote of its own yet', () => {
+    const spy = { conId: 756733, symbol: 'SPY', bid: 599.9, ask: 600, last: 600, close: 598, delayed: false, at: now };
+    const call = { ...draft({ symbol: 'SPY', secType: 'OPT', expiry: '20261218', strike: 600, right: 'C', multiplier: 100 }, 'BUY', 1) };
+    call.contract = { ...call.contract, conId: 9_000_001 };
+    const withSpy = { ...inputs([]), portfolio: { ...inputs([]).portfolio, quotes: [spy] } };
+    expect(buildRiskContext(withSpy, call).quote).toBeNull();
+    expect(draftFigures(buildRiskContext(withSpy, call), call).marketPrice).toBeNull();
+  });
+});
+
 describe('a held position with no rate to the base is not valued as if it were in the base', () => {
   it('shows no weight for a EUR holding when IB has given neither its base value nor the EUR rate', () => {
     const sap = positionView({ account: 'DU1', conId: 9, symbol: 'SAP', currency: 'EUR', exchange: 'IBIS', quantity: 100, avgCost: 200, fxRate: null, marketValue: null, baseValue: null });
