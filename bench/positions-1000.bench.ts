@@ -61,5 +61,6 @@ process.stdout.write([
 await browser.close();
 await harness.close();
 await backend.stop();
+await gateway.close();
 rmSync(dataDirectory, { recursive: true, force: true });
 process.exit(longest < 50 ? 0 : 1);

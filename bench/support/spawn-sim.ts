@@ -10,6 +10,13 @@ export function spawnSim(held: number, tickIntervalMs = 250): Promise<DemoGatewa
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'sim-process.ts'), String(held), String(tickIntervalMs)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // However the bench ends (a throw, a timeout, process.exit), the simulator
+  // goes with it: an orphan keeps the bench's stderr open, and a piped
+  // `npm run bench` then never finishes.
+  const killOnExit = (): void => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.once('exit', (code) => reject(new Error(`The simulator exited early (${code}).`)));
@@ -24,6 +31,8 @@ export function spawnSim(held: number, tickIntervalMs = 250): Promise<DemoGatewa
         close: () =>
           new Promise<void>((done) => {
             child.removeAllListeners('exit');
+            process.off('exit', killOnExit);
+            if (child.exitCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
