@@ -76,8 +76,7 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
     if (position.account !== account.account) continue;
     positions[keyOf(position)] = {
       qty: position.quantity,
-      // In the account's base currency: risk limits are fractions of net liquidation, which IB reports in base.
-      marketValue: position.baseValue ?? position.quantity * position.avgCost * (position.fxRate ?? 1),
+      marketValue: position.marketValue ?? position.quantity * (position.avgCost / (position.multiplier || 1)),
       get openedTodayQty(): number {
         return openedToday(position, portfolio.executions);
       },
