@@ -32,6 +32,8 @@ const nearMisses: Partial<Record<CallName, unknown[]>> = {
   getContractProfiles: [{ conIds: [1.5] }, { conIds: [0] }, { conIds: Array.from({ length: 5001 }, (_, i) => i + 1) }],
   updateSettings: [{ approvals: { largeOrderPct: 0 } }, { approvals: { largeOrderPct: 101 } }, { notifications: { needsReview: 'yes' } }, { tray: { keepRunningInTray: true, other: 1 } }],
   approveDraft: [{ id: 'not-a-uuid', version: 1 }],
+  // Resetting the demo account needs the person's confirmation in the payload itself.
+  resetDemoAccount: [{ confirmed: false }, {}, { confirmed: 'true' }],
 };
 
 describe('every call in the contract refuses a payload that fails its schema', () => {
