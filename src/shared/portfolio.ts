@@ -23,9 +23,27 @@ export const QuoteView = z.object({
 });
 export type QuoteView = z.infer<typeof QuoteView>;
 
+/** Where a figure comes from: IB published it ('ib'), or the app computed it from IB's inputs ('computed'). */
+export const FigureSource = z.enum(['ib', 'computed']);
+export type FigureSource = z.infer<typeof FigureSource>;
+
+/** One currency of an account's cash ledger ($LEDGER:ALL), in that currency. */
+export const CashBalanceView = z.object({
+  currency: z.string(),
+  cash: amount,
+  /** IB's ExchangeRate: units of the account's base currency per unit of this one. */
+  rate: amount,
+  /** NetLiquidationByCurrency: cash and positions in this currency. */
+  netLiquidation: amount,
+});
+export type CashBalanceView = z.infer<typeof CashBalanceView>;
+
 export const AccountView = z.object({
   account: z.string(),
+  /** The account's base currency: every total of the account is in it. */
   currency: z.string(),
+  /** Cash by currency, the base first. */
+  cashByCurrency: z.array(CashBalanceView),
   /** 'cash' covers IRA and other cash accounts: no shorting, no margin. */
   kind: z.enum(['margin', 'cash', 'unknown']),
   accountType: z.string().nullable(),
@@ -45,24 +63,60 @@ export const AccountView = z.object({
 });
 export type AccountView = z.infer<typeof AccountView>;
 
+/** The security types IB reports that the app knows by name; any other is shown as IB names it. */
+export const KNOWN_SEC_TYPES = ['STK', 'OPT', 'FOP', 'FUT', 'CASH', 'BOND', 'CRYPTO', 'WAR', 'CFD', 'IND', 'FUND', 'CMDTY', 'IOPT', 'BAG'] as const;
+
+/** Greeks and implied volatility from IB's option computation ticks (the model tick where there is one). */
+export const GreeksView = z.object({
+  delta: amount,
+  gamma: amount,
+  theta: amount,
+  vega: amount,
+  impliedVol: amount,
+  underlyingPrice: amount,
+});
+export type GreeksView = z.infer<typeof GreeksView>;
+
 export const PositionView = z.object({
   /** `${account}:${conId}` */
   key: z.string(),
   account: z.string(),
   conId: z.number().int(),
+  /** The display symbol: the local symbol for derivatives (OCC symbol, ESZ6). */
   symbol: z.string(),
+  /** The underlying's symbol for derivatives; the symbol itself otherwise. */
+  underlying: z.string(),
+  /** IB's security type, as IB names it (unknown types are kept, never dropped). */
   secType: z.string(),
+  /** True when secType is one the app knows by name. */
+  knownType: z.boolean(),
   currency: z.string(),
   exchange: z.string(),
   multiplier: z.number(),
+  /** Options and futures: yyyyMMdd of the last trading day; null otherwise. */
+  expiry: z.string().nullable(),
+  strike: z.number().nullable(),
+  right: z.enum(['C', 'P']).nullable(),
   quantity: z.number(),
+  /** IB's average cost: per contract (multiplier included), in the position's currency. */
   avgCost: z.number(),
+  /** Per unit, in the position's currency. */
   marketPrice: amount,
+  /** In the position's currency. */
   marketValue: amount,
-  /** Share of the account's net liquidation, in percent. */
+  /** IB's ExchangeRate for the position's currency in the account's base. */
+  fxRate: amount,
+  /** In the account's base currency. */
+  baseValue: amount,
+  /** Share of the account's net liquidation (base value over net liquidation), in percent. */
   weightPct: amount,
+  /** In the account's base currency. */
   unrealizedPnL: amount,
+  /** In the account's base currency. */
   dailyPnL: amount,
+  /** Which figures are IB's and which the app computed. */
+  sources: z.object({ marketValue: FigureSource, baseValue: FigureSource, unrealizedPnL: FigureSource, dailyPnL: FigureSource }),
+  greeks: GreeksView.nullable(),
   delayed: z.boolean(),
 });
 export type PositionView = z.infer<typeof PositionView>;

@@ -23,20 +23,25 @@ What is simulated:
   protocol   server versions 100..193; a client's v<min>..<max> gets the highest common version and every
              message is written and read at it; a range that misses ours gets a hello, then a close
   accounts   DU1234567 (Reg T margin) and DU7654321 (IRA-style cash), USD, US stocks and ETFs
-  trading    US stocks/ETFs: MKT, LMT, STP, STP LMT, TRAIL, brackets, OCA, DAY/GTC/IOC, what-if with margin,
-             IBKR Pro fixed commissions; options, combos, futures, forex, crypto and non-USD stocks are
-             quoted but their orders are refused with 201 and the reason
+  trading    MKT, LMT, STP, STP LMT, TRAIL, brackets, OCA, DAY/GTC/IOC for US stocks/ETFs, options, BAG combos
+             of option legs (one execution per leg), futures, Treasuries, forex (a currency conversion), crypto (fractional,
+             cash only, 24/7) and non-USD stocks, each against its own quotes and session; what-if with margin
+             per class (long premium in full, covered calls, spreads at their max loss, Reg T naked shorts,
+             futures exchange margin); IBKR Pro fixed commissions per class
   quotes     40+ US stocks and 14 ETFs, MLPs (EPD, ET, MPLX), ADRs (TSM, NVO, BABA); indices SPX, NDX, VIX;
              futures ES, MES, NQ (CME), CL (NYMEX), GC (COMEX), ZN (CBOT) with their live months;
              forex EUR.USD, GBP.USD, USD.JPY, USD.CHF, AUD.USD (IDEALPRO); SAP, SIE (IBIS, EUR),
              ASML (AEB, EUR), HSBA (LSE, GBP in pence), 7203 (TSEJ, JPY); BTC, ETH (PAXOS, 24/7);
-             options on AAPL MSFT NVDA AMZN META TSLA GOOGL SPY QQQ IWM with greeks (tick types 10-13)
+             US Treasuries (US-T by CUSIP 91SIM..., bondContractDetails, 1/128 ticks);
+             options on AAPL MSFT NVDA AMZN META TSLA GOOGL SPY QQQ IWM and SPX (SPX/SPXW) with greeks (10-13)
   data       contract details, reqSecDefOptParams chains, history (seconds to months, CONTFUT, weekly and
              monthly bars), head timestamp, histogram, historical ticks, market rules, matching symbols,
              positions/account updates per account, PnL, completed orders, executions
   news       providers BRFG, BRFUPDN, DJNL; seeded headlines and articles, some of which try to instruct a
              model ("ignore previous instructions ..."), on purpose
   scanner    parameters XML; TOP_PERC_GAIN, TOP_PERC_LOSE, MOST_ACTIVE, HOT_BY_VOLUME, refreshed every 30 s
+  live       tick-by-tick (Last, AllLast, BidAsk, MidPoint), 5-second real-time bars, market depth (SMART depth
+             by venue) and reqMktDepthExchanges; slow readers get conflated quotes, never an unbounded buffer
   other      user info, WSH metadata and earnings events, IB's pacing (50 msg/s, historical data pacing)
 
 Commands on stdin:

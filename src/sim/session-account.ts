@@ -19,6 +19,20 @@ type AccountRequest = Extract<ClientRequest, { kind:
 /** Cash-ledger keys: what reqAccountUpdatesMulti sends when asked for ledger and NLV only. */
 const LEDGER_KEYS = new Set(['CashBalance', 'TotalCashBalance', 'NetLiquidationByCurrency', 'NetLiquidation', 'ExchangeRate', 'RealizedPnL', 'UnrealizedPnL']);
 
+/** Which currencies' cash ledger a summary asked for: $LEDGER (base totals), $LEDGER:ALL, $LEDGER:<CCY>. */
+type LedgerWanted = { base: boolean; all: boolean; currencies: Set<string> };
+
+function ledgerWanted(tags: readonly string[]): LedgerWanted {
+  const out: LedgerWanted = { base: false, all: false, currencies: new Set() };
+  for (const raw of tags) {
+    const t = raw.trim().toUpperCase();
+    if (t === '$LEDGER') out.base = true;
+    else if (t === '$LEDGER:ALL') out.all = true;
+    else if (t.startsWith('$LEDGER:')) out.currencies.add(t.slice('$LEDGER:'.length));
+  }
+  return out;
+}
+
 interface MultiSub { account: string; modelCode: string; ledgerAndNLV?: boolean }
 
 const PNL_INTERVAL_MS = 1000;
@@ -26,7 +40,7 @@ const PNL_INTERVAL_MS = 1000;
 export class AccountStreams {
   private updatesAccount: string | undefined;
   private positionsOn = false;
-  private readonly summaries = new Map<number, { tags: Set<string> | 'all' }>();
+  private readonly summaries = new Map<number, { tags: Set<string> | 'all'; ledger: LedgerWanted }>();
   private readonly pnlSubs = new Map<number, string>();
   private readonly pnlSingleSubs = new Map<number, { account: string; conId: number }>();
   private readonly positionsMulti = new Map<number, MultiSub>();
@@ -59,7 +73,7 @@ export class AccountStreams {
       }
       case 'reqAccountSummary': {
         const all = req.tags.length === 0 || req.tags.some((t) => t.toUpperCase() === 'ALL');
-        this.summaries.set(req.reqId, { tags: all ? 'all' : new Set(req.tags) });
+        this.summaries.set(req.reqId, { tags: all ? 'all' : new Set(req.tags), ledger: ledgerWanted(req.tags) });
         this.sendSummary(req.reqId, undefined);
         this.s.send(accountSummaryEnd(req.reqId));
         return;
@@ -123,20 +137,25 @@ export class AccountStreams {
   }
 
   /**
-   * The accounts a per-account request covers: one account, or every account for "" / "All".
-   * The simulated accounts have no models, so a model code other than "" finds nothing (IB answers 321).
+   * The accounts a per-account request covers: one account, or every account for "" / "All";
+   * with a model code, the accounts that have positions in that model. A model no account uses,
+   * or an account outside this login, is refused as IB refuses it (321).
    */
   private multiAccounts(reqId: number, account: string, modelCode: string): string[] | undefined {
-    if (modelCode.trim() !== '') {
-      this.s.error(reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bM' : cause - Invalid model code ${modelCode}`);
-      return undefined;
-    }
-    if (account === '' || account.toUpperCase() === 'ALL') return [...this.s.engine.accounts];
-    if (!this.s.engine.accounts.includes(account)) {
+    const every = account === '' || account.toUpperCase() === 'ALL';
+    if (!every && !this.s.engine.accounts.includes(account)) {
       this.s.error(reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bM' : cause - Invalid account code ${account}`);
       return undefined;
     }
-    return [account];
+    const accounts = every ? [...this.s.engine.accounts] : [account];
+    const model = modelCode.trim();
+    if (model === '') return accounts;
+    const withModel = accounts.filter((a) => this.s.engine.models(a).includes(model));
+    if (withModel.length === 0) {
+      this.s.error(reqId, SimCode.REQUEST_INVALID, `Error validating request.-'bM' : cause - Invalid model code ${modelCode}`);
+      return undefined;
+    }
+    return withModel;
   }
 
   private covers(sub: MultiSub, account: string): boolean {
@@ -144,13 +163,13 @@ export class AccountStreams {
   }
 
   private sendPositionsMulti(reqId: number, sub: MultiSub, account: string): void {
-    for (const row of this.s.engine.positions(account)) {
+    for (const row of this.s.engine.positions(account, sub.modelCode.trim() || undefined)) {
       this.s.send(positionMulti(reqId, account, sub.modelCode, row.contract, row.pos, row.avgCost));
     }
   }
 
   private sendUpdatesMulti(reqId: number, sub: MultiSub, account: string): void {
-    for (const v of this.s.engine.accountValues(account)) {
+    for (const v of this.s.engine.accountValues(account, sub.modelCode.trim() || undefined)) {
       if (sub.ledgerAndNLV && !LEDGER_KEYS.has(v.key)) continue;
       this.s.send(accountUpdateMulti(reqId, account, sub.modelCode, v.key, v.value, v.currency));
     }
@@ -218,6 +237,14 @@ export class AccountStreams {
       for (const row of this.s.engine.accountSummary(account)) {
         if (sub.tags !== 'all' && !sub.tags.has(row.tag)) continue;
         this.s.send(accountSummary(reqId, account, row.tag, row.value, row.currency));
+      }
+      const l = sub.ledger;
+      if (!l.base && !l.all && l.currencies.size === 0) continue;
+      const base = this.s.engine.baseCurrency(account);
+      for (const row of this.s.engine.accountLedger(account)) {
+        // $LEDGER alone is the base currency's view; a named currency that is the base is the BASE rows too.
+        const wanted = l.all || (row.currency === 'BASE' ? l.base || (base !== undefined && l.currencies.has(base)) : l.currencies.has(row.currency));
+        if (wanted) this.s.send(accountSummary(reqId, account, row.tag, row.value, row.currency));
       }
     }
   }

@@ -7,7 +7,7 @@ import type { SessionContext } from './session';
 import { HistoryPacing } from './session-history-pacing';
 import type { ClientRequest } from './wire/incoming';
 import { twsDateTime } from './wire/tws-time';
-import { contractData, contractDataEnd } from './wire/outgoing/contract-data';
+import { bondContractData, contractData, contractDataEnd } from './wire/outgoing/contract-data';
 import { historicalData } from './wire/outgoing/historical-data';
 import { marketDataType, tickOptionComputation, tickPrice, tickSize, tickSnapshotEnd, tickString } from './wire/outgoing/market-data';
 import { SimCode, TickType } from './wire/ib-codes';
@@ -78,6 +78,8 @@ export class MarketDataStreams {
   private readonly byConId = new Map<number, Set<Subscription>>();
   private readonly unsubscribeTicks: () => void;
   private readonly historyPacing: HistoryPacing;
+  /** Lines that skipped an update while the client was behind. */
+  private readonly stale = new Set<Subscription>();
 
   constructor(private readonly s: SessionContext) {
     this.unsubscribeTicks = s.engine.on('tick', (conId: number, q: Quote) => this.onTick(conId, q));
@@ -96,7 +98,8 @@ export class MarketDataStreams {
       case 'reqContractDetails': {
         const found = this.s.engine.findContracts(req.contract);
         if (found.length === 0) return this.s.error(req.reqId, SimCode.NO_SECURITY_DEFINITION, NO_SECURITY);
-        for (const d of found) this.s.send(contractData(this.s.version, req.reqId, d));
+        // Bonds have their own message, as at TWS.
+        for (const d of found) this.s.send(String(d.contract.secType) === 'BOND' ? bondContractData(this.s.version, req.reqId, d) : contractData(this.s.version, req.reqId, d));
         this.s.send(contractDataEnd(req.reqId));
         return;
       }
@@ -127,6 +130,7 @@ export class MarketDataStreams {
 
   /** 1101: the gateway forgot every market data line; the client must resubscribe. */
   dropAll(): void {
+    this.stale.clear();
     for (const sub of this.subs.values()) sub.unwatch();
     this.subs.clear();
     this.byConId.clear();
@@ -192,8 +196,32 @@ export class MarketDataStreams {
     const set = this.byConId.get(conId);
     if (!set) return;
     for (const sub of set) {
+      if (this.s.congested()) {
+        this.defer(sub);
+        continue;
+      }
       if (sub.option) this.sendLine(sub);
       else this.sendQuote(sub, q);
+    }
+  }
+
+  /**
+   * A slow reader: the line is brought up to date once the client has caught
+   * up. Each line only ever sends what changed since it last wrote, so the
+   * client misses intermediate quotes, never the latest one.
+   */
+  private defer(sub: Subscription): void {
+    if (this.stale.size === 0) this.s.whenDrained(() => this.catchUp());
+    this.stale.add(sub);
+  }
+
+  private catchUp(): void {
+    const lines = [...this.stale];
+    this.stale.clear();
+    for (const sub of lines) {
+      if (this.subs.get(sub.reqId) !== sub) continue;
+      if (this.s.congested()) this.defer(sub);
+      else this.sendLine(sub);
     }
   }
 

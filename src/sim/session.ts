@@ -18,6 +18,7 @@ import { OrderFlow } from './session-orders';
 import { ReferenceData } from './session-reference';
 import { NewsFeed } from './session-news';
 import { Scanner } from './session-scanner';
+import { LiveData } from './session-live-data';
 import { SimCode } from './wire/ib-codes';
 
 export interface PlaceOrderEvent {
@@ -65,12 +66,23 @@ export interface SessionContext {
   /** The server version negotiated in the hello: every message is written at it. */
   readonly version: number;
   send(fields: string[]): void;
+  /**
+   * True while the client reads slower than the market writes (a backlog of
+   * unsent bytes): streams that only report the latest state skip a beat and
+   * send that state once the backlog has drained, as TWS conflates.
+   */
+  congested(): boolean;
+  /** Runs `fn` once the backlog has drained (at once if there is none). */
+  whenDrained(fn: () => void): void;
   /** Order acknowledgements: held back while the delayed-ack fault is on, always in order. */
   sendAck(messages: string[][]): void;
   error(id: number, code: number, message: string): void;
 }
 
 type Phase = 'hello' | 'start' | 'ready' | 'closed';
+
+/** Unsent bytes beyond which conflating streams wait for the client to catch up. */
+const CONGESTED_BYTES = 1 << 18;
 
 const FARM_NOTICES: [number, string][] = [
   [SimCode.MARKET_DATA_FARM_OK, 'Market data farm connection is OK:usfarm'],
@@ -87,12 +99,14 @@ export class Session implements SessionContext {
   private _clientId = -1;
   private _version = MAX_SERVER_VERSION;
   private corked = false;
+  private drainWaiters: (() => void)[] = [];
   private market: MarketDataStreams | undefined;
   private account: AccountStreams | undefined;
   private orders: OrderFlow | undefined;
   private reference: ReferenceData | undefined;
   private news: NewsFeed | undefined;
   private scanner: Scanner | undefined;
+  private live: LiveData | undefined;
 
   constructor(private readonly socket: Socket, readonly host: SessionHost) {
     this.pacing = host.pacing === false ? undefined : new PacingMeter(host.pacing);
@@ -125,6 +139,25 @@ export class Session implements SessionContext {
       });
     }
     this.socket.write(encodeFrame(fields));
+  }
+
+  congested(): boolean {
+    return this.socket.writableLength > CONGESTED_BYTES;
+  }
+
+  whenDrained(fn: () => void): void {
+    if (!this.congested()) {
+      fn();
+      return;
+    }
+    this.drainWaiters.push(fn);
+    if (this.drainWaiters.length === 1) {
+      this.socket.once('drain', () => {
+        const waiting = this.drainWaiters;
+        this.drainWaiters = [];
+        if (this.phase !== 'closed') for (const w of waiting) w();
+      });
+    }
   }
 
   sendAck(messages: string[][]): void {
@@ -188,6 +221,7 @@ export class Session implements SessionContext {
     this.account?.close();
     this.orders?.close();
     this.scanner?.close();
+    this.live?.close();
     this.ackQueue = [];
     if (wasReady) this.host.releaseClientId(this._clientId, this);
     for (const fn of this.closeListeners) fn();
@@ -333,6 +367,15 @@ export class Session implements SessionContext {
       case 'reqHistoricalNews':
         (this.news as NewsFeed).handle(req);
         return;
+      case 'reqTickByTickData':
+      case 'cancelTickByTickData':
+      case 'reqRealTimeBars':
+      case 'cancelRealTimeBars':
+      case 'reqMktDepth':
+      case 'cancelMktDepth':
+      case 'reqMktDepthExchanges':
+        (this.live as LiveData).handle(req);
+        return;
       case 'reqScannerParameters':
       case 'reqScannerSubscription':
       case 'cancelScannerSubscription':
@@ -370,6 +413,7 @@ export class Session implements SessionContext {
     this.reference = new ReferenceData(this);
     this.news = new NewsFeed(this);
     this.scanner = new Scanner(this);
+    this.live = new LiveData(this);
     this.send(managedAccounts(this.engine.accounts));
     // Without NEXT_VALID_ID the client never resumes its request queue.
     this.send(nextValidId(this.host.nextOrderId(clientId)));

@@ -76,7 +76,8 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
     if (position.account !== account.account) continue;
     positions[keyOf(position)] = {
       qty: position.quantity,
-      marketValue: position.marketValue ?? position.quantity * (position.avgCost / (position.multiplier || 1)),
+      // In the account's base currency: risk limits are fractions of net liquidation, which IB reports in base.
+      marketValue: position.baseValue ?? position.quantity * position.avgCost * (position.fxRate ?? 1),
       get openedTodayQty(): number {
         return openedToday(position, portfolio.executions);
       },

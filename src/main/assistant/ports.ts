@@ -25,6 +25,35 @@ export interface AccountReader {
   pendingDrafts(): Promise<Draft[]>;
   /** The decision journal: every draft, how it was decided and how it turned out (absent where there is no journal). */
   decisionJournal?(): Promise<JournalRecord[]>;
+  /** One expiry of an underlying's option chain, strikes around spot, with IB's quotes and greeks. */
+  optionChain(request: OptionChainRequest): Promise<OptionChainView>;
+}
+
+export interface OptionChainRequest {
+  symbol: string;
+  /** yyyyMMdd; the nearest expiry when absent or not listed. */
+  expiry?: string;
+  /** Strikes nearest to spot (both sides together). */
+  strikes: number;
+}
+
+export interface OptionQuote {
+  bid: number | null;
+  ask: number | null;
+  delta: number | null;
+  impliedVol: number | null;
+}
+
+export interface OptionChainView {
+  symbol: string;
+  currency: string;
+  spot: number | null;
+  multiplier: number;
+  /** IB's trading class: text from outside. */
+  tradingClass: string;
+  expirations: string[];
+  expiry: string | null;
+  rows: { strike: number; call: OptionQuote | null; put: OptionQuote | null }[];
 }
 
 export type HistoryPeriod = '1D' | '5D' | '1M' | '3M' | '6M' | '1Y' | '5Y';

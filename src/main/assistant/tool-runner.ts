@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { DraftInput, type Draft } from '../../shared/draft';
 import type { AccountAliases } from './aliases';
+import { easternYmd } from '../../shared/trading-date';
 import { fenceUntrusted } from './fence';
 import { journalForClaude } from './journal-tool';
-import type { AccountReader, DraftDesk, DraftDeskResult } from './ports';
+import { portfolioDigest } from './portfolio-digest';
+import type { AccountReader, DraftDesk, DraftDeskResult, OptionQuote } from './ports';
 import { isToolName, toolInputs, type DraftOrderToolInput, type ToolName } from './tools';
 
 export interface ToolRunContext {
@@ -85,7 +87,9 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
   switch (name) {
     case 'get_portfolio': {
       const i = input as Inputs['get_portfolio'];
-      return data(ctx, { positions: await reader.portfolio(await resolveAccount(ctx, i.account)) });
+      const account = await resolveAccount(ctx, i.account);
+      const [positions, accounts] = await Promise.all([reader.portfolio(account), reader.accountSummary(account)]);
+      return data(ctx, portfolioDigest(accounts, positions, easternYmd(ctx.now())));
     }
     case 'get_account_summary': {
       const i = input as Inputs['get_account_summary'];
@@ -141,6 +145,18 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
       if (!reader.decisionJournal) throw new ToolRefusal('The decision journal is not available.');
       return data(ctx, journalForClaude(await reader.decisionJournal(), i));
     }
+    case 'get_option_chain': {
+      const i = input as Inputs['get_option_chain'];
+      const chain = await reader.optionChain({ symbol: i.symbol.toUpperCase(), ...(i.expiry === undefined ? {} : { expiry: i.expiry }), strikes: i.strikes ?? 10 });
+      const q = (x: OptionQuote | null): string => (x === null ? '? ? ? ?' : `${num(x.bid)} ${num(x.ask)} ${x.delta === null ? '?' : Math.round(x.delta * 100)} ${x.impliedVol === null ? '?' : (x.impliedVol * 100).toFixed(1)}`);
+      return data(ctx, {
+        symbol: chain.symbol, currency: chain.currency, spot: chain.spot, multiplier: chain.multiplier,
+        tradingClass: chain.tradingClass === '' ? '' : fenceUntrusted(chain.tradingClass),
+        expirations: chain.expirations, expiry: chain.expiry,
+        columns: 'strike | call bid ask delta(x100) iv% | put bid ask delta(x100) iv%; ? = IB gave no figure',
+        rows: chain.rows.map((r) => `${r.strike} | ${q(r.call)} | ${q(r.put)}`).join('\n'),
+      });
+    }
     case 'draft_order':
       return draftOrder(input as DraftOrderToolInput, ctx);
   }
@@ -151,6 +167,8 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
 function fenceOrderRef<T extends { orderRef: string }>(row: T): T {
   return { ...row, orderRef: row.orderRef === '' ? '' : fenceUntrusted(row.orderRef) };
 }
+
+const num = (x: number | null): string => (x === null ? '?' : String(x));
 
 function fenceOptional(text: string | null): string | null {
   return text === null || text === '' ? text : fenceUntrusted(text);

@@ -35,7 +35,11 @@ const positive = z.number().finite().positive();
 
 const tools = {
   get_portfolio: {
-    description: 'Positions with quantity, average cost, market value, weight in the account and P&L. One account, or all accounts when account is omitted.',
+    description:
+      'Positions of every security type, by account in its base currency: stocks per currency with price, base value, unrealized and daily P&L; ' +
+      'options under their underlying and expiry with strike, right, days to expiry and IB\'s greeks (delta, gamma, theta, vega, implied vol); futures with expiry and multiplier; ' +
+      'cash by currency with IB\'s exchange rates; delta-adjusted exposure per underlying; recognised strategies (verticals, covered calls, cash-secured puts, straddles, strangles); ' +
+      'expiry and assignment warnings. Figures are IB\'s own unless marked computed. One account, or all accounts when account is omitted.',
     input: z.strictObject({ account }),
   },
   get_account_summary: {
@@ -72,6 +76,16 @@ const tools = {
   get_pending_drafts: {
     description: 'Drafts waiting for the person in the approval queue, with their state (pending or blocked) and risk verdicts.',
     input: z.strictObject({}),
+  },
+  get_option_chain: {
+    description:
+      'Research an underlying\'s listed options: its expirations, and for one expiry (the nearest unless given) the strikes nearest spot with call and put bid, ask, delta and implied volatility from IB. ' +
+      'Read only: nothing is ordered.',
+    input: z.strictObject({
+      symbol: symbol.describe('Underlying ticker, e.g. "AAPL".'),
+      expiry: z.string().regex(/^\d{8}$/, 'an expiry is yyyyMMdd').optional().describe('Expiry as yyyyMMdd, from a previous answer\'s expirations.'),
+      strikes: z.number().int().min(2).max(30).optional().describe('How many strikes around spot, 2 to 30 (default 10).'),
+    }),
   },
   get_decision_journal: {
     description:

@@ -1,6 +1,7 @@
 import type { JournalRecord } from '../../shared/journal';
 import type { Contract } from '@stoqey/ib';
-import type { AccountReader, ContractMatch, PriceBar, PriceHistoryRequest } from '../assistant/ports';
+import type { AccountReader, ContractMatch, OptionChainView, OptionQuote, PriceBar, PriceHistoryRequest } from '../assistant/ports';
+import { easternYmd } from '../../shared/trading-date';
 import type { Draft } from '../../shared/draft';
 import type { QuoteView } from '../../shared/portfolio';
 import type { BrokerSession } from './broker-session';
@@ -25,6 +26,8 @@ export interface AccountReaderDeps {
   journal?: () => JournalRecord[];
   /** How long a quote for a symbol that is not yet subscribed may take. */
   quoteWaitMs?: number;
+  /** Wall clock, for which expiries are still ahead. */
+  now: () => number;
 }
 
 /**
@@ -45,7 +48,7 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
     return details[0]?.contract;
   };
 
-  return {
+  const reader: AccountReader = {
     accounts: async () => session().state.accounts,
     portfolio: async (account) => byAccount(snapshot().positions, account),
     accountSummary: async (account) => byAccount(snapshot().accounts, account),
@@ -107,5 +110,34 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
     },
     pendingDrafts: async () => deps.pendingDrafts(),
     ...(deps.journal ? { decisionJournal: async () => (deps.journal as () => JournalRecord[])() } : {}),
+    async optionChain(request): Promise<OptionChainView> {
+      const symbol = request.symbol.toUpperCase();
+      const underlying = await resolve(symbol);
+      if (!underlying?.conId) throw new Error(`IB does not know the symbol ${symbol}.`);
+      const [quote] = await reader.quotes([symbol]);
+      const mid = quote && quote.bid !== null && quote.ask !== null ? (quote.bid + quote.ask) / 2 : null;
+      const spot = quote?.last ?? mid ?? quote?.close ?? null;
+      const chains = await session().optionChainParams({ symbol, secType: String(underlying.secType ?? 'STK'), conId: underlying.conId });
+      const chain = chains.find((c) => c.exchange === 'SMART') ?? chains[0];
+      const currency = underlying.currency ?? 'USD';
+      const empty = { symbol, currency, spot, multiplier: chain?.multiplier ?? 100, tradingClass: chain?.tradingClass ?? '', rows: [] };
+      if (!chain) return { ...empty, expirations: [], expiry: null };
+      const today = easternYmd(deps.now());
+      const expirations = chain.expirations.filter((e) => e >= today);
+      const expiry = request.expiry && expirations.includes(request.expiry) ? request.expiry : (expirations[0] ?? null);
+      if (expiry === null || spot === null) return { ...empty, expirations, expiry };
+      const strikes = [...chain.strikes].sort((a, b) => Math.abs(a - spot) - Math.abs(b - spot)).slice(0, request.strikes).sort((a, b) => a - b);
+      const leg = async (strike: number, right: 'C' | 'P'): Promise<OptionQuote | null> => {
+        const [details] = await session().resolveContract({
+          symbol, secType: 'OPT' as Contract['secType'], exchange: 'SMART', currency, lastTradeDateOrContractMonth: expiry, strike, right: right as Contract['right'], multiplier: chain.multiplier,
+        });
+        if (!details?.contract.conId) return null;
+        const snap = await session().optionSnapshot({ conId: details.contract.conId, exchange: 'SMART' });
+        return { bid: snap.bid, ask: snap.ask, delta: snap.greeks?.delta ?? null, impliedVol: snap.greeks?.impliedVol ?? null };
+      };
+      const rows = await Promise.all(strikes.map(async (strike) => ({ strike, call: await leg(strike, 'C'), put: await leg(strike, 'P') })));
+      return { ...empty, expirations, expiry, rows };
+    },
   };
+  return reader;
 }

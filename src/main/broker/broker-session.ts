@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { EventName, MarketDataType, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState } from '@stoqey/ib';
+import { EventName, MarketDataType, type Contract, type ContractDetails, type Execution, type CommissionReport, type Order, type OrderState, type SecType } from '@stoqey/ib';
 import type { GatewayKind, SessionPhase, SessionState } from '../../shared/session';
 import type { Log } from '../log';
 import { reconnectDelay, type BackoffOptions } from './backoff';
@@ -7,6 +7,7 @@ import { tradingModeOf } from './gateway-label';
 import { GatewayLink, type GatewayEndpoint } from './gateway-link';
 import { MarketDataBook } from './market-data';
 import { RequestBook, type HistoryBar } from './request-book';
+import { OptionChainRequests, type ChainParams, type OptionSnapshot } from './option-chain-requests';
 import { PortfolioModel, toNumber } from './portfolio-model';
 import { accountsOf, commissionView, executionView, heldContractOf, openOrderView } from './ib-mappers';
 import { SessionTimers } from './session-timers';
@@ -68,6 +69,8 @@ const SUMMARY_TAGS = [
   'GrossPositionValue',
   'EquityWithLoanValue',
   'DayTradesRemaining',
+  // Cash, ExchangeRate and net liquidation for every currency the account holds.
+  '$LEDGER:ALL',
 ].join(',');
 
 /** Request ids start here; order ids stay below it (IB's order ids are 32-bit and grow by one per order). */
@@ -77,6 +80,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   readonly portfolio: PortfolioModel;
   private readonly marketData: MarketDataBook;
   private readonly requests = new RequestBook();
+  private readonly chains = new OptionChainRequests();
   private link: GatewayLink | undefined;
   private epoch = 0;
   private attempt = 0;
@@ -232,6 +236,26 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     return answer;
   }
 
+  /** reqSecDefOptParams: the option chains (expirations, strikes) of an underlying, one per exchange. */
+  optionChainParams(underlying: { symbol: string; secType: string; conId: number }, timeoutMs = 5000): Promise<ChainParams[]> {
+    const link = this.link;
+    if (!link?.connected) return Promise.reject(new Error('Not connected to the gateway.'));
+    const reqId = this.nextRequestId++;
+    const answer = this.chains.expectParams(reqId, timeoutMs);
+    link.send('data', (api) => api.reqSecDefOptParams(reqId, underlying.symbol, '', underlying.secType as SecType, underlying.conId));
+    return answer;
+  }
+
+  /** One market data snapshot of an option: bid, ask, last and IB's model greeks. */
+  optionSnapshot(contract: Contract, timeoutMs = 5000): Promise<OptionSnapshot> {
+    const link = this.link;
+    if (!link?.connected) return Promise.reject(new Error('Not connected to the gateway.'));
+    const reqId = this.nextRequestId++;
+    const answer = this.chains.expectSnapshot(reqId, timeoutMs);
+    link.send('data', (api) => api.reqMktData(reqId, contract, '', true, false));
+    return answer;
+  }
+
   /** Keeps a live quote for a contract that is not held (a draft's symbol). */
   watch(contract: Contract): void {
     const held = heldContractOf(contract);
@@ -314,6 +338,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       link.send('data', (api) => api.reqPnL(reqId, account, ''));
     }
     this.marketData.subscribeHeld(link, this.requestIds);
+    this.marketData.subscribePositionPnl(link, this.requestIds);
     this.attempt = 0;
     const timeout = this.options.heartbeatTimeoutMs ?? 5_000;
     this.timers.startHeartbeat(link, this.options.heartbeatIntervalMs ?? 10_000, timeout, () =>
@@ -342,14 +367,28 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       const held = heldContractOf(contract);
       if (!held) return;
       this.portfolio.applyPosition(account, held, Number(pos), Number(avgCost));
-      if (!sync.syncing && this.current.phase === 'ready') this.marketData.subscribeHeld(link, this.requestIds);
+      if (!sync.syncing && this.current.phase === 'ready') {
+        this.marketData.subscribeHeld(link, this.requestIds);
+        this.marketData.subscribePositionPnl(link, this.requestIds);
+      }
     });
     link.on(EventName.pnl, (reqId: number, daily: number, unrealized: number, realized: number) => {
       const account = this.marketData.pnlAccount(reqId);
       if (account) this.portfolio.applyAccountPnL(account, toNumber(daily), toNumber(unrealized), toNumber(realized));
     });
-    link.on(EventName.tickPrice, (reqId: number, tickType: number, price: number) => this.marketData.onTickPrice(reqId, tickType, price));
+    link.on(EventName.pnlSingle, (reqId: number, _pos: number, daily: number, unrealized: number, _realized: number, value: number) => {
+      const held = this.marketData.pnlSingleOf(reqId);
+      if (held) this.portfolio.applyPositionPnL(held.account, held.conId, { daily: toNumber(daily), unrealized: toNumber(unrealized), value: toNumber(value) });
+    });
+    link.on(EventName.tickPrice, (reqId: number, tickType: number, price: number) => {
+      this.marketData.onTickPrice(reqId, tickType, price);
+      this.chains.onTickPrice(reqId, tickType, price);
+    });
     link.on(EventName.marketDataType, (reqId: number, type: number) => this.marketData.onMarketDataType(reqId, type));
+    link.on(EventName.tickOptionComputation, (...args: unknown[]) => {
+      this.marketData.onOptionComputation(args);
+      this.chains.onOptionComputation(args);
+    });
   }
 
   private wireOrders(link: GatewayLink): void {
@@ -387,6 +426,10 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     link.on(EventName.historicalData, (reqId: number, date: string, open: number, high: number, low: number, close: number, volume: number) =>
       this.requests.onHistoryBar(reqId, { date: String(date), open, high, low, close, volume: Number(volume) }),
     );
+    link.on(EventName.tickSnapshotEnd, (reqId: number) => this.chains.onSnapshotEnd(reqId));
+    link.on(EventName.securityDefinitionOptionParameter, (reqId: number, exchange: string, _conId: number, tradingClass: string, multiplier: string, expirations: string[], strikes: number[]) =>
+      this.chains.onParams(reqId, exchange, tradingClass, multiplier, expirations, strikes));
+    link.on(EventName.securityDefinitionOptionParameterEnd, (reqId: number) => this.chains.onParamsEnd(reqId));
   }
 
   private wireConnection(link: GatewayLink): void {
@@ -440,6 +483,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       return;
     }
     if (this.requests.onError(reqId, code, message)) return;
+    if (this.chains.onError(reqId, code, message)) return;
     if (this.marketData.onError(link, reqId, code, this.requestIds)) return;
     if (reqId > 0 && reqId < REQUEST_ID_BASE) {
       this.emit('orderError', reqId, code, message);
@@ -524,6 +568,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
    */
   private teardown(): void {
     this.requests.failAll('The connection to the gateway closed.');
+    this.chains.failAll('The connection to the gateway closed.');
     this.timers.clear();
     this.link?.dispose();
     this.link = undefined;

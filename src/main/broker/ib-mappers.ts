@@ -7,16 +7,31 @@ import { toNumber, type HeldContract } from './portfolio-model';
  * field optional; these fix one reading of each absence, in one place.
  */
 
-/** A contract the portfolio can hold and quote: IB's conId is the instrument, nothing else identifies it. */
+/**
+ * A contract the portfolio can hold and quote: IB's conId is the instrument,
+ * nothing else identifies it. A derivative is named by its local symbol and
+ * keeps its terms (underlying, expiry, strike, right, multiplier); any
+ * security type is kept as IB names it, even one Countersign does not model.
+ */
 export function heldContractOf(contract: Contract): HeldContract | undefined {
   if (!contract.conId) return undefined;
+  const secType = String(contract.secType ?? 'STK');
+  const derivative = secType !== 'STK' && secType !== 'CASH' && secType !== 'CRYPTO' && secType !== 'BOND';
+  const expiry = (contract.lastTradeDateOrContractMonth ?? '').trim();
+  const right = String(contract.right ?? '').toUpperCase();
+  const strike = Number(contract.strike);
   return {
     conId: contract.conId,
-    symbol: contract.localSymbol || contract.symbol || String(contract.conId),
-    secType: String(contract.secType ?? 'STK'),
+    symbol: (derivative ? contract.localSymbol : contract.symbol) || contract.localSymbol || contract.symbol || String(contract.conId),
+    underlying: contract.symbol || contract.localSymbol || String(contract.conId),
+    secType,
     currency: contract.currency ?? 'USD',
     exchange: contract.primaryExch || contract.exchange || 'SMART',
     multiplier: Number(contract.multiplier) || 1,
+    expiry: derivative && expiry ? expiry : null,
+    // IB sends an unset strike as the largest double.
+    strike: derivative && Number.isFinite(strike) && strike > 0 && strike < 1e300 ? strike : null,
+    right: right.startsWith('C') ? 'C' : right.startsWith('P') ? 'P' : null,
   };
 }
 

@@ -2,6 +2,7 @@ import { IBApiTickType as TickType, MarketDataType, type Contract } from '@stoqe
 import { ErrorCode, IbCode } from './ib-codes';
 import type { GatewayLink } from './gateway-link';
 import type { HeldContract, PortfolioModel } from './portfolio-model';
+import { MODEL_TICKS, readOptionComputation } from './option-computation';
 
 /**
  * Quote subscriptions for held symbols, and the fall-back to delayed data.
@@ -35,6 +36,9 @@ export class MarketDataBook {
   private readonly byReqId = new Map<number, HeldContract>();
   private readonly byConId = new Map<number, number>();
   private readonly pnlByReqId = new Map<number, string>();
+  private readonly pnlSingleByKey = new Map<string, number>();
+  private readonly modelSeen = new Set<number>();
+  private readonly pnlSingleByReqId = new Map<number, { account: string; conId: number }>();
   private delayedRequested = false;
 
   constructor(private readonly portfolio: PortfolioModel) {}
@@ -43,7 +47,26 @@ export class MarketDataBook {
     this.byReqId.clear();
     this.byConId.clear();
     this.pnlByReqId.clear();
+    this.pnlSingleByKey.clear();
+    this.pnlSingleByReqId.clear();
+    this.modelSeen.clear();
     this.delayedRequested = false;
+  }
+
+  /** Subscribes IB's P&L for every held position that has no subscription yet. */
+  subscribePositionPnl(link: GatewayLink, nextReqId: () => number): void {
+    for (const { account, conId } of this.portfolio.heldPositions()) {
+      const key = `${account}:${conId}`;
+      if (this.pnlSingleByKey.has(key)) continue;
+      const reqId = nextReqId();
+      this.pnlSingleByKey.set(key, reqId);
+      this.pnlSingleByReqId.set(reqId, { account, conId });
+      link.send('data', (api) => api.reqPnLSingle(reqId, account, '', conId));
+    }
+  }
+
+  pnlSingleOf(reqId: number): { account: string; conId: number } | undefined {
+    return this.pnlSingleByReqId.get(reqId);
   }
 
   trackPnL(reqId: number, account: string): void {
@@ -74,6 +97,9 @@ export class MarketDataBook {
     this.byReqId.clear();
     this.byConId.clear();
     for (const contract of held) this.request(link, contract, nextReqId());
+    this.pnlSingleByKey.clear();
+    this.pnlSingleByReqId.clear();
+    this.subscribePositionPnl(link, nextReqId);
   }
 
   onTickPrice(reqId: number, tickType: number, price: number): void {
@@ -82,6 +108,16 @@ export class MarketDataBook {
     if (!held || !spec) return;
     const value = Number.isFinite(price) && price > 0 && price < 1e300 ? price : null;
     this.portfolio.applyQuote(held.conId, held.symbol, { [spec.field]: value, ...(spec.delayed ? { delayed: true } : {}) });
+  }
+
+  /** Greeks from IB's model computation (bid/ask/last ones only until a model tick has come). */
+  onOptionComputation(args: readonly unknown[]): void {
+    const c = readOptionComputation(args);
+    const held = c ? this.byReqId.get(c.reqId) : undefined;
+    if (!c || !held) return;
+    if (!MODEL_TICKS.has(c.tickType) && this.modelSeen.has(held.conId)) return;
+    if (MODEL_TICKS.has(c.tickType)) this.modelSeen.add(held.conId);
+    this.portfolio.applyGreeks(held.conId, c.greeks);
   }
 
   onMarketDataType(reqId: number, type: number): void {
@@ -109,7 +145,9 @@ export class MarketDataBook {
   private request(link: GatewayLink, held: HeldContract, reqId: number): void {
     this.byReqId.set(reqId, held);
     this.byConId.set(held.conId, reqId);
-    const contract: Contract = { conId: held.conId, exchange: 'SMART', currency: held.currency, secType: held.secType as Contract['secType'] };
+    // Stocks and options route through SMART; futures, forex and crypto trade only where they are listed.
+    const smart = held.secType === 'STK' || held.secType === 'OPT';
+    const contract: Contract = { conId: held.conId, exchange: smart ? 'SMART' : held.exchange, currency: held.currency, secType: held.secType as Contract['secType'] };
     link.send('data', (api) => api.reqMktData(reqId, contract, '', false, false));
   }
 }

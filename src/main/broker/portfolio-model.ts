@@ -2,13 +2,18 @@ import { systemMonotonicClock, type MonotonicClock } from '../clock';
 import { classifyAccountType } from './account-kind';
 import type {
   AccountView,
+  CashBalanceView,
   ExecutionView,
+  GreeksView,
   OpenOrderView,
   PortfolioDelta,
   PortfolioSnapshot,
   PositionView,
   QuoteView,
 } from '../../shared/portfolio';
+import { valuePosition, type HeldContract, type PositionPnl, type PositionRecord } from './position-values';
+
+export type { HeldContract } from './position-values';
 
 /**
  * The account as main knows it, fed from the gateway's streams. Changes are
@@ -16,21 +21,12 @@ import type {
  * burst of ticks becomes one message to the renderer, not one per tick.
  */
 
-export interface HeldContract {
-  conId: number;
-  symbol: string;
-  secType: string;
-  currency: string;
-  exchange: string;
-  multiplier: number;
-}
-
-interface PositionRecord {
-  account: string;
-  contract: HeldContract;
-  quantity: number;
-  avgCost: number;
-}
+/** $LEDGER:ALL tags kept per currency ("BASE" rows are the totals IB also sends as plain tags). */
+const LEDGER_FIELDS: Record<string, keyof Omit<CashBalanceView, 'currency'>> = {
+  CashBalance: 'cash',
+  ExchangeRate: 'rate',
+  NetLiquidationByCurrency: 'netLiquidation',
+};
 
 const SUMMARY_FIELDS: Record<string, keyof AccountView> = {
   NetLiquidation: 'netLiquidation',
@@ -51,6 +47,10 @@ export class PortfolioModel {
   private readonly accounts = new Map<string, AccountView>();
   private readonly positions = new Map<string, PositionRecord>();
   private readonly positionsByConId = new Map<number, Set<string>>();
+  /** IB's reqPnLSingle figures by position key. */
+  private readonly positionPnl = new Map<string, PositionPnl>();
+  /** Greeks from option computation ticks, by conId. */
+  private readonly greeks = new Map<number, GreeksView>();
   private readonly quotes = new Map<number, QuoteView>();
   /** Keyed by client id and order id: another API client's order 7 is not ours. */
   private readonly openOrders = new Map<string, OpenOrderView>();
@@ -82,6 +82,8 @@ export class PortfolioModel {
     this.accounts.clear();
     this.positions.clear();
     this.positionsByConId.clear();
+    this.positionPnl.clear();
+    this.greeks.clear();
     this.quotes.clear();
     this.quoteTickedAt.clear();
     this.openOrders.clear();
@@ -108,6 +110,20 @@ export class PortfolioModel {
     const view = this.accounts.get(account) ?? emptyAccount(account);
     const next: AccountView = { ...view };
     const field = SUMMARY_FIELDS[tag];
+    const ledgerField = LEDGER_FIELDS[tag];
+    if (ledgerField && currency && currency !== 'BASE') {
+      const rows = next.cashByCurrency.filter((c) => c.currency !== currency);
+      const row = next.cashByCurrency.find((c) => c.currency === currency) ?? { currency, cash: null, rate: null, netLiquidation: null };
+      rows.push({ ...row, [ledgerField]: toNumber(value) });
+      // The base first, then by currency code, so every reader lists them alike.
+      next.cashByCurrency = rows.sort((a, b) => (a.currency === next.currency ? -1 : b.currency === next.currency ? 1 : a.currency.localeCompare(b.currency)));
+      this.accounts.set(account, next);
+      this.dirtyAccounts.add(account);
+      if (ledgerField === 'rate') this.markAccountPositions(account);
+      this.bump();
+      return;
+    }
+    if (ledgerField) return;
     if (field) {
       (next[field] as number | null) = toNumber(value);
       if (currency) next.currency = currency;
@@ -133,9 +149,29 @@ export class PortfolioModel {
     this.bump();
   }
 
+  /** IB's reqPnLSingle figures for one position, in the account's base currency. */
+  applyPositionPnL(account: string, conId: number, pnl: PositionPnl): void {
+    const key = `${account}:${conId}`;
+    this.positionPnl.set(key, pnl);
+    if (this.positions.has(key)) this.dirtyPositions.add(key);
+    this.bump();
+  }
+
+  /** Greeks from an option computation tick; every position in the contract shows them. */
+  applyGreeks(conId: number, greeks: GreeksView): void {
+    this.greeks.set(conId, greeks);
+    for (const key of this.positionsByConId.get(conId) ?? []) this.dirtyPositions.add(key);
+    this.bump();
+  }
+
+  greeksOf(conId: number): GreeksView | undefined {
+    return this.greeks.get(conId);
+  }
+
   applyPosition(account: string, contract: HeldContract, quantity: number, avgCost: number): void {
     const key = `${account}:${contract.conId}`;
     if (quantity === 0) {
+      this.positionPnl.delete(key);
       if (this.positions.delete(key)) {
         this.positionsByConId.get(contract.conId)?.delete(key);
         this.dirtyPositions.delete(key);
@@ -274,30 +310,13 @@ export class PortfolioModel {
   private positionView(key: string): PositionView | undefined {
     const record = this.positions.get(key);
     if (!record) return undefined;
-    const { contract, quantity, avgCost, account } = record;
-    const quote = this.quotes.get(contract.conId);
-    const price = quote ? (quote.last ?? midpoint(quote) ?? quote.close) : null;
-    const marketValue = price === null ? null : quantity * price * contract.multiplier;
-    const netLiq = this.accounts.get(account)?.netLiquidation ?? null;
-    return {
-      key,
-      account,
-      conId: contract.conId,
-      symbol: contract.symbol,
-      secType: contract.secType,
-      currency: contract.currency,
-      exchange: contract.exchange,
-      multiplier: contract.multiplier,
-      quantity,
-      avgCost,
-      marketPrice: price,
-      marketValue,
-      weightPct: marketValue !== null && netLiq ? (marketValue / netLiq) * 100 : null,
-      // IB's avgCost already includes the multiplier.
-      unrealizedPnL: marketValue === null ? null : marketValue - quantity * avgCost,
-      dailyPnL: price !== null && quote?.close ? quantity * (price - quote.close) * contract.multiplier : null,
-      delayed: quote?.delayed ?? false,
-    };
+    const conId = record.contract.conId;
+    return valuePosition(key, record, this.quotes.get(conId), this.positionPnl.get(key), this.accounts.get(record.account), this.greeks.get(conId) ?? null);
+  }
+
+  /** Held positions (account and contract), without valuing them: for subscribing their P&L. */
+  heldPositions(): { account: string; conId: number }[] {
+    return [...this.positions.values()].map((r) => ({ account: r.account, conId: r.contract.conId }));
   }
 
   private markAccountPositions(account: string): void {
@@ -326,6 +345,7 @@ function emptyAccount(account: string): AccountView {
   return {
     account,
     currency: 'USD',
+    cashByCurrency: [],
     kind: 'unknown',
     accountType: null,
     netLiquidation: null,
@@ -348,10 +368,6 @@ function emptyAccount(account: string): AccountView {
 function accountKind(accountType: string): AccountView['kind'] {
   const kind = classifyAccountType(accountType);
   return kind === 'ira' ? 'cash' : kind;
-}
-
-function midpoint(quote: QuoteView): number | null {
-  return quote.bid !== null && quote.ask !== null && quote.bid > 0 && quote.ask > 0 ? (quote.bid + quote.ask) / 2 : null;
 }
 
 /** IB sends unset values as Double.MAX_VALUE or empty strings. */

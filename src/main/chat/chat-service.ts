@@ -75,6 +75,7 @@ export class ChatService {
       session: options.session,
       pendingDrafts: () => options.ledger.waiting(),
       ...(journal ? { journal: () => journal.records() } : {}),
+      now: () => this.now(),
     });
     const apiKey = (): string | undefined => (this.keyProblem() === undefined ? options.vault.read() : undefined);
     this.secondLooks = new SecondLooks({

@@ -29,6 +29,8 @@ export function describeToolCall(name: string, input: unknown): string {
       return 'read the drafts waiting for you';
     case 'get_decision_journal':
       return `read how earlier drafts turned out${typeof args['symbol'] === 'string' ? ` (${args['symbol']})` : ''}`;
+    case 'get_option_chain':
+      return `read the option chain of ${String(args['symbol'] ?? '?')}${typeof args['expiry'] === 'string' ? ` for ${args['expiry']}` : ''}`;
     case 'draft_order':
       return `proposed a draft: ${String(args['side'] ?? '')} ${String(args['quantity'] ?? '')} ${String(args['symbol'] ?? '')} ${String(args['order_type'] ?? '')}${
         typeof args['limit_price'] === 'number' ? ` ${args['limit_price']}` : ''

@@ -1,26 +1,28 @@
-// Two linked accounts, as a typical IBKR client has them: a Reg T margin
-// account and an IRA (cash, no shorting, no borrowing). Cash, positions with
-// IB-style average cost (commission included), realized/unrealized/daily P&L,
-// and the margin figures TWS reports. Prices come from the market's last.
-import { Random, mixSeed } from './random';
-import type { Catalogue, Listing } from './catalogue';
-import type { Market } from './market';
+// The simulated accounts, as a household at IBKR has them: a Reg T margin
+// account, an IRA (cash, no shorting, no borrowing) and a business account
+// whose base currency is EUR. Each keeps a cash ledger per currency, and
+// positions of any class (stocks here and abroad, options, futures) with
+// IB-style average cost (multiplier and commission included). Figures are
+// kept per currency and totalled in the base currency with the exchange rates
+// the account reports. Prices come from the market's last; fills settle
+// through settlement.ts and margin comes from margin.ts.
+import { printedRate } from './fx';
+import { positionsMargin, stockMargin, type MarginPosition } from './margin';
+import { settleFill } from './settlement';
+import { US_STOCK, type Terms } from './terms';
 
 export type AccountKind = 'margin' | 'cash';
 
 export const MARGIN_ACCOUNT = 'DU1234567';
 export const CASH_ACCOUNT = 'DU7654321';
+export const BUSINESS_ACCOUNT = 'DU5550123';
 
-// Reg T: 50% to open, 25% to hold a long; shorts need a little more to hold.
-const LONG_INIT = 0.5;
-const LONG_MAINT = 0.25;
-const SHORT_INIT = 0.5;
-const SHORT_MAINT = 0.3;
 const DAY_TRADE_THRESHOLD = 25_000;
 
 export interface Holding {
   conId: number;
   qty: number;
+  /** IB's average cost: per unit of quantity, multiplier and commission included. */
   avgCost: number;
   /** Realized since the engine started (portfolio rows). */
   realized: number;
@@ -29,19 +31,56 @@ export interface Holding {
   dayCashFlow: number;
   dayCommission: number;
   dayRealized: number;
+  /** The instrument's class, currency and multiplier; absent for a US stock or ETF. */
+  terms?: Terms;
+  /** Futures: the average price the position was opened at (times the multiplier), commission excluded. */
+  openPrice?: number;
+  /** The advisor model the position belongs to (absent or '' = none), for the per-model account streams. */
+  model?: string;
 }
 
 export interface Account {
   id: string;
   kind: AccountKind;
-  cash: number;
+  /** What AccountType reports: INDIVIDUAL, IRA, CORPORATION. */
+  accountType: string;
+  /** The currency every total is reported in. */
+  base: string;
+  /** Cash by currency, in that currency (negative: borrowed). */
+  ledger: Map<string, number>;
   holdings: Map<number, Holding>;
   prevDayEwl: number;
 }
 
-export interface Figures {
+export interface Marks {
+  /** Last price as quoted (an option's premium per share, an LSE share in pence). */
+  last(conId: number): number;
+  close(conId: number): number;
+  /** USD per unit of a currency; without it only USD can be valued. */
+  fx?(currency: string): number;
+}
+
+/** One currency's part of an account, in that currency. */
+export interface CurrencyFigures {
+  currency: string;
+  /** Units of the base currency per unit of this one, as the account reports it. */
+  rate: number;
   cash: number;
   stockValue: number;
+  optionValue: number;
+  /** Futures count with their open P&L only: the notional is not the account's money. */
+  futuresPnl: number;
+  netLiq: number;
+  unrealized: number;
+  realized: number;
+}
+
+export interface Figures {
+  base: string;
+  cash: number;
+  stockValue: number;
+  optionValue: number;
+  futuresPnl: number;
   gross: number;
   init: number;
   maint: number;
@@ -53,89 +92,110 @@ export interface Figures {
   unrealized: number;
   realizedToday: number;
   daily: number;
+  /** Every currency the account holds cash or positions in, the base first. */
+  byCurrency: CurrencyFigures[];
 }
 
-export interface Marks {
-  last(conId: number): number;
-  close(conId: number): number;
+/** USD per unit; a currency the marks cannot convert makes the figures NaN rather than quietly wrong. */
+export function usdPer(marks: Marks, currency: string): number {
+  if (currency === 'USD') return 1;
+  return marks.fx ? marks.fx(currency) : Number.NaN;
+}
+
+/** Units of `base` per unit of `currency` as TWS prints it (eight figures); every base total uses this printed rate. */
+export function rateIn(marks: Marks, currency: string, base: string): number {
+  if (currency === base) return 1;
+  return printedRate(usdPer(marks, currency) / usdPer(marks, base));
+}
+
+export function termsOf(h: Holding): Terms {
+  return h.terms ?? US_STOCK;
+}
+
+export function cashIn(a: Account, currency: string): number {
+  return a.ledger.get(currency) ?? 0;
 }
 
 export function marginOf(kind: AccountKind, qty: number, price: number): { init: number; maint: number } {
-  const value = Math.abs(qty) * price;
-  // A cash account carries every position at 100%: what it owns is paid for in full.
-  if (kind === 'cash') return { init: value, maint: value };
-  return qty >= 0 ? { init: value * LONG_INIT, maint: value * LONG_MAINT } : { init: value * SHORT_INIT, maint: value * SHORT_MAINT };
+  return stockMargin(kind, qty, price);
 }
 
-export function figures(a: Account, marks: Marks): Figures {
-  let stockValue = 0;
+/** What a holding adds to net liquidation, in its currency: market value, or for a future its open P&L. */
+export function holdingValue(h: Holding, price: number): number {
+  const t = termsOf(h);
+  return t.secType === 'FUT' ? h.qty * (price * t.factor - (h.openPrice ?? 0)) : h.qty * price * t.factor;
+}
+
+export function figures(a: Account, marks: Marks, model?: string): Figures {
+  const parts = new Map<string, CurrencyFigures>();
+  const part = (currency: string): CurrencyFigures => {
+    let p = parts.get(currency);
+    if (!p) {
+      p = { currency, rate: rateIn(marks, currency, a.base), cash: 0, stockValue: 0, optionValue: 0, futuresPnl: 0, netLiq: 0, unrealized: 0, realized: 0 };
+      parts.set(currency, p);
+    }
+    return p;
+  };
+  part(a.base);
+  // A model's figures are its positions only: the simulated models keep no cash of their own.
+  if (!model) for (const [currency, amount] of a.ledger) part(currency).cash += amount;
   let gross = 0;
-  let init = 0;
-  let maint = 0;
+  let daily = 0;
+  const positions: MarginPosition[] = [];
+  for (const h of a.holdings.values()) {
+    if (model && (h.model ?? '') !== model) continue;
+    const t = termsOf(h);
+    const p = part(t.currency);
+    const price = marks.last(h.conId);
+    const value = holdingValue(h, price);
+    if (t.secType === 'FUT') p.futuresPnl += value;
+    else if (t.secType === 'OPT') p.optionValue += value;
+    else p.stockValue += value;
+    if (t.secType !== 'FUT' && t.secType !== 'CASH') gross += Math.abs(value) * p.rate;
+    positions.push({ conId: h.conId, qty: h.qty, terms: t });
+    p.unrealized += h.qty * price * t.factor - h.qty * h.avgCost;
+    p.realized += h.dayRealized;
+    daily += holdingDaily(h, marks) * p.rate;
+  }
+  // Margin in the base currency: margin.ts converts each position with the rate it is given.
+  const { init, maint } = positionsMargin(a.kind, positions, { last: (id) => marks.last(id), fx: (c) => rateIn(marks, c, a.base) });
+  let cash = 0;
+  let stockValue = 0;
+  let optionValue = 0;
+  let futuresPnl = 0;
   let unrealized = 0;
   let realizedToday = 0;
-  let daily = 0;
-  for (const h of a.holdings.values()) {
-    const price = marks.last(h.conId);
-    const value = h.qty * price;
-    stockValue += value;
-    gross += Math.abs(value);
-    const m = marginOf(a.kind, h.qty, price);
-    init += m.init;
-    maint += m.maint;
-    unrealized += value - h.qty * h.avgCost;
-    realizedToday += h.dayRealized;
-    daily += holdingDaily(h, marks);
+  for (const p of parts.values()) {
+    p.netLiq = p.cash + p.stockValue + p.optionValue + p.futuresPnl;
+    cash += p.cash * p.rate;
+    stockValue += p.stockValue * p.rate;
+    optionValue += p.optionValue * p.rate;
+    futuresPnl += p.futuresPnl * p.rate;
+    unrealized += p.unrealized * p.rate;
+    realizedToday += p.realized * p.rate;
   }
-  const netLiq = a.cash + stockValue;
+  const netLiq = cash + stockValue + optionValue + futuresPnl;
   const ewl = netLiq;
   const available = ewl - init;
   const excess = ewl - maint;
-  const buyingPower = a.kind === 'cash' ? Math.max(0, a.cash) : Math.max(0, 4 * available);
-  return { cash: a.cash, stockValue, gross, init, maint, netLiq, ewl, available, excess, buyingPower, unrealized, realizedToday, daily };
+  const buyingPower = a.kind === 'cash' ? Math.max(0, cash) : Math.max(0, 4 * available);
+  const byCurrency = [...parts.values()].sort((x, y) => (x.currency === a.base ? -1 : y.currency === a.base ? 1 : x.currency.localeCompare(y.currency)));
+  return { base: a.base, cash, stockValue, optionValue, futuresPnl, gross, init, maint, netLiq, ewl, available, excess, buyingPower, unrealized, realizedToday, daily, byCurrency };
 }
 
-/** Today's P&L of one holding: value change since the close, net of today's trades and their commission. */
+/** Today's P&L of one holding in its own currency: value change since the close, net of today's trades and their commission. */
 export function holdingDaily(h: Holding, marks: Marks): number {
-  return h.qty * marks.last(h.conId) - h.dayStartQty * marks.close(h.conId) + h.dayCashFlow - h.dayCommission;
-}
-
-function holding(a: Account, conId: number): Holding {
-  let h = a.holdings.get(conId);
-  if (!h) {
-    h = { conId, qty: 0, avgCost: 0, realized: 0, dayStartQty: 0, dayCashFlow: 0, dayCommission: 0, dayRealized: 0 };
-    a.holdings.set(conId, h);
-  }
-  return h;
+  const f = termsOf(h).factor;
+  return (h.qty * marks.last(h.conId) - h.dayStartQty * marks.close(h.conId)) * f + h.dayCashFlow - h.dayCommission;
 }
 
 /**
- * Books a fill. Returns the realized P&L (commission included) when the fill
- * closed some of the position, undefined when it only opened or added.
+ * Books a fill of a US stock in USD. Returns the realized P&L (commission
+ * included) when the fill closed some of the position, undefined when it only
+ * opened or added.
  */
 export function bookFill(a: Account, conId: number, signedQty: number, price: number, commission: number): number | undefined {
-  const h = holding(a, conId);
-  a.cash -= signedQty * price + commission;
-  h.dayCashFlow -= signedQty * price;
-  h.dayCommission += commission;
-  let realized: number | undefined;
-  const closing = h.qty !== 0 && Math.sign(h.qty) !== Math.sign(signedQty);
-  if (!closing) {
-    const basis = h.qty * h.avgCost + signedQty * price + commission;
-    h.qty += signedQty;
-    h.avgCost = basis / h.qty;
-  } else {
-    const closed = Math.min(Math.abs(signedQty), Math.abs(h.qty));
-    const opened = Math.abs(signedQty) - closed;
-    const closeCommission = commission * (closed / Math.abs(signedQty));
-    realized = (price - h.avgCost) * closed * Math.sign(h.qty) - closeCommission;
-    h.realized += realized;
-    h.dayRealized += realized;
-    h.qty += signedQty;
-    if (opened > 0) h.avgCost = (h.qty * price + (commission - closeCommission)) / h.qty;
-    else if (h.qty === 0) h.avgCost = 0;
-  }
-  return realized;
+  return settleFill(a, { conId, terms: US_STOCK, signedQty, price, commission, commissionCurrency: 'USD' });
 }
 
 /** A new trading day: today's figures start from the positions carried over. */
@@ -151,47 +211,6 @@ export function rollAccountDay(a: Account, marks: Marks): void {
     h.dayCommission = 0;
     h.dayRealized = 0;
   }
-}
-
-// Weights of a plausible long-only portfolio; the margin account holds these first.
-const MARGIN_BOOK = ['AAPL', 'MSFT', 'NVDA', 'AMZN', 'GOOGL', 'JPM', 'V', 'SPY', 'QQQ', 'XOM'];
-const IRA_BOOK: [string, number][] = [['VTI', 0.35], ['BND', 0.2], ['SCHD', 0.15], ['VOO', 0.1]];
-
-function seedHolding(a: Account, l: Listing, value: number, market: Market, rng: Random): void {
-  const i = market.indexOf(l.conId);
-  if (i === undefined) return;
-  const price = market.lastAt(i);
-  const qty = Math.max(1, Math.round(value / price / 5) * 5);
-  // Bought a while ago, somewhere between 30% below and 10% above today's price.
-  const avgCost = Math.round(price * (0.7 + 0.4 * rng.next()) * 10_000) / 10_000;
-  a.holdings.set(l.conId, { conId: l.conId, qty, avgCost, realized: 0, dayStartQty: qty, dayCashFlow: 0, dayCommission: 0, dayRealized: 0 });
-  a.cash -= qty * price;
-}
-
-/** The demo book: ~$1M margin account with `heldSymbols` holdings, ~$250k IRA in ETFs. */
-export function openAccounts(seed: number, catalogue: Catalogue, market: Market, heldSymbols: number, marks: Marks): Account[] {
-  const rng = new Random(mixSeed(seed, 0x61636374));
-  const margin: Account = { id: MARGIN_ACCOUNT, kind: 'margin', cash: 1_000_000, holdings: new Map(), prevDayEwl: 0 };
-  const picks: Listing[] = [];
-  for (const s of MARGIN_BOOK) {
-    const l = catalogue.bySym(s);
-    if (l && picks.length < heldSymbols) picks.push(l);
-  }
-  for (const l of catalogue.listings) {
-    if (picks.length >= heldSymbols) break;
-    if (!picks.includes(l) && !IRA_BOOK.some(([s]) => s === l.symbol)) picks.push(l);
-  }
-  // About 70% invested, the rest in cash.
-  const each = picks.length > 0 ? 700_000 / picks.length : 0;
-  for (const l of picks) seedHolding(margin, l, each * (0.6 + 0.8 * rng.next()), market, rng);
-
-  const ira: Account = { id: CASH_ACCOUNT, kind: 'cash', cash: 250_000, holdings: new Map(), prevDayEwl: 0 };
-  for (const [s, w] of IRA_BOOK) {
-    const l = catalogue.bySym(s);
-    if (l) seedHolding(ira, l, 250_000 * w, market, rng);
-  }
-  for (const a of [margin, ira]) a.prevDayEwl = figures(a, marks).ewl;
-  return [margin, ira];
 }
 
 export function dayTradesRemaining(f: Figures): number {

@@ -1,9 +1,11 @@
 // The simulated broker as one object: market, accounts and order book on a
 // shared clock. It is independent of client sessions: the market walks and
 // orders fill whether or not anyone is connected.
-import { figures, holdingDaily, openAccounts, rollAccountDay, type Account, type Marks } from './accounts';
+import { figures, holdingDaily, rateIn, rollAccountDay, termsOf, type Account, type Marks } from './accounts';
+import { ledgerRows, summaryRows, valueRows } from './account-report';
 import { BROKER_STATE_VERSION, type BrokerState } from './broker-state';
-import { summaryRows, valueRows } from './account-report';
+import { modelsOf, openAccounts } from './households';
+import type { Terms } from './terms';
 import { historicalBars } from './bars';
 import { Catalogue, VALID_EXCHANGES, contractOf, type InstrumentSpec, type Listing } from './catalogue';
 import type { SimClock } from './clock';
@@ -11,10 +13,12 @@ import { Market } from './market';
 import { venueHours, venuePhase, type VenueId } from './venues';
 import { worldListings } from './world-catalogue';
 import { article, headlines, type Headline } from './news';
-import { OptionBook, OPTION_UNDERLYINGS, type OptionChain, type OptionSeries } from './options';
+import { depthBook, DEPTH_VENUES, type DepthBook } from './depth';
+import { INDEX_OPTION_UNDERLYINGS, OptionBook, OPTION_UNDERLYINGS, type OptionChain, type OptionSeries } from './options';
 import { OrderBook } from './orders';
 import { earningsEvents, headTimestampMs, MARKET_RULES, matchSymbols, type CalendarEvent } from './reference';
 import { runScan, type ScanCode, type ScanQuery } from './scanner';
+import { comboTradable, listingTradable, optionTradable, type ComboLeg, type Tradable, type TradableContext } from './tradable';
 import { histogram, histogramDuration, tickWindow, ticksFromBars, type TickQuery, type TradeTick } from './tick-history';
 import { TradingCalendar, hoursStrings, type MarketHours, type SessionPhase } from './trading-hours';
 import type {
@@ -65,6 +69,7 @@ export class BrokerEngine {
   /** Instruments beyond the core book walk only while someone watches them, so nights and weekends stay cheap. */
   private readonly watched = new Map<number, number>();
   private readonly marks: Marks;
+  private readonly tradables: TradableContext;
   /** AccountType values reported instead of the account's own (a gateway that sends an unknown or empty type). */
   private readonly reportedAccountTypes = new Map<string, string>();
   private readonly listeners: Listeners = { tick: new Set(), orderStatus: new Set(), execution: new Set(), account: new Set() };
@@ -89,24 +94,33 @@ export class BrokerEngine {
     this.catalogue.addWorld(worldListings(now));
     this.market = new Market(this.catalogue, opts.seed, this.tickIntervalMs, now);
     const index = (conId: number): number => this.market.indexOf(conId) ?? -1;
-    this.marks = {
-      last: (conId) => { const i = index(conId); return i < 0 ? 0 : this.market.lastAt(i); },
-      close: (conId) => { const i = index(conId); return i < 0 ? 0 : this.market.closeAt(i); },
-    };
     this.options = new OptionBook(
-      OPTION_UNDERLYINGS.map((sym) => this.catalogue.bySym(sym)).filter((l): l is Listing => l !== undefined), () => this.clock.now(),
+      [
+        ...OPTION_UNDERLYINGS.map((sym) => this.catalogue.bySym(sym)),
+        ...INDEX_OPTION_UNDERLYINGS.map((sym) => this.catalogue.find({ symbol: sym, secType: 'IND' as Contract['secType'] })[0]),
+      ].filter((l): l is Listing => l !== undefined), () => this.clock.now(),
     );
-    const accounts = openAccounts(opts.seed, this.catalogue, this.market, held, this.marks);
+    const optionLast = (conId: number): number | undefined => {
+      const s = this.options.byConId(conId);
+      return s ? this.optionQuote(s).quote.last : undefined;
+    };
+    this.marks = {
+      last: (conId) => { const i = index(conId); return i < 0 ? (optionLast(conId) ?? 0) : this.market.lastAt(i); },
+      close: (conId) => { const i = index(conId); return i < 0 ? (optionLast(conId) ?? 0) : this.market.closeAt(i); },
+      fx: (currency) => this.usdPer(currency),
+    };
+    this.tradables = { market: this.market, hours: this.hours, usPhase: (t) => this.calendar.phase(t) };
+    const accounts = openAccounts(opts.seed, { catalogue: this.catalogue, options: this.options, marks: this.marks, terms: (conId) => this.termsFor(conId), now: () => this.clock.now() }, held);
     for (const a of accounts) this.accountById.set(a.id, a);
     this.accounts = accounts.map((a) => a.id);
     this.book = new OrderBook({
-      clock: this.clock, market: this.market, marks: this.marks, seed: opts.seed, idSalt: opts.idSalt, hours: this.hours,
-      phase: (t) => this.calendar.phase(t),
+      clock: this.clock, marks: this.marks, seed: opts.seed, idSalt: opts.idSalt, hours: this.hours,
       account: (id) => this.accountById.get(id),
       defaultAccount: this.accounts[0]!,
       emitOrder: (rec) => this.emit('orderStatus', rec),
       emitFill: (fill) => this.emit('execution', fill),
       emitAccount: (id) => this.emit('account', id),
+      watch: (t) => this.watchTradable(t),
     });
     this.lastPhase = this.calendar.phase(now);
     this.rolledDate = this.calendar.day(now).date;
@@ -126,7 +140,7 @@ export class BrokerEngine {
       book: {
         rolledDate: this.rolledDate,
         accounts: [...this.accountById.values()].map((a) => ({
-          id: a.id, kind: a.kind, cash: a.cash, prevDayEwl: a.prevDayEwl, holdings: [...a.holdings.values()].map((h) => ({ ...h })),
+          id: a.id, kind: a.kind, ledger: Object.fromEntries(a.ledger), prevDayEwl: a.prevDayEwl, holdings: [...a.holdings.values()].map((h) => structuredClone(h)),
         })),
         orders: book.orders,
         fills: book.fills,
@@ -154,16 +168,21 @@ export class BrokerEngine {
       const a = this.accountById.get(s.id);
       if (!a) throw new Error(`it holds account ${s.id}, which this simulator does not have`);
       for (const h of s.holdings) {
-        if (!this.catalogue.byId(h.conId)) throw new Error(`account ${s.id} holds conId ${h.conId}, which this simulator does not list`);
+        // Options are derived from their conId, so a series held past its expiry is still known.
+        if (!this.catalogue.byId(h.conId) && !this.options.byConId(h.conId)) throw new Error(`account ${s.id} holds conId ${h.conId}, which this simulator does not list`);
       }
       a.kind = s.kind;
-      a.cash = s.cash;
+      // The account's base currency and type belong to the household, not to what was traded: they come from the seed.
+      a.ledger = new Map(Object.entries(s.ledger));
       a.prevDayEwl = s.prevDayEwl;
-      a.holdings = new Map(s.holdings.map((h) => [h.conId, { ...h }]));
+      a.holdings = new Map(s.holdings.map((h) => [h.conId, structuredClone(h)]));
     }
     this.book.restore(
       { orders: book.orders, fills: book.fills, usedOrderIds: book.usedOrderIds, nextPermId: saved.counters.nextPermId, execSeq: saved.counters.execSeq },
-      (conId) => this.catalogue.byId(conId),
+      (contract) => {
+        const t = this.tradable(contract);
+        return 'code' in t ? undefined : t;
+      },
     );
     this.rolledDate = book.rolledDate;
   }
@@ -230,7 +249,8 @@ export class BrokerEngine {
   private optionDetails(s: OptionSeries): ContractDetails {
     const c = this.options.contract(s);
     const rule = s.underlying.price < 200 ? '110' : '32';
-    const exchanges = 'SMART,AMEX,CBOE,PHLX,PSE,ISE,BOX,BATS,NASDAQOM,CBOE2,NASDAQBX,MIAX,GEMINI,EDGX,MERCURY,PEARL,EMERALD,MEMX,IBUSOPT';
+    const exchanges = s.underlying.spec?.secType === 'IND' ? 'SMART,CBOE'
+      : 'SMART,AMEX,CBOE,PHLX,PSE,ISE,BOX,BATS,NASDAQOM,CBOE2,NASDAQBX,MIAX,GEMINI,EDGX,MERCURY,PEARL,EMERALD,MEMX,IBUSOPT';
     const hours = hoursStrings(this.clock.now(), 7, this.hours);
     return {
       contract: c, marketName: s.underlying.symbol, minTick: 0.01, priceMagnifier: 1,
@@ -240,7 +260,7 @@ export class BrokerEngine {
       timeZoneId: 'US/Eastern', tradingHours: hours.liquidHours, liquidHours: hours.liquidHours, evRule: '', evMultiplier: 0, aggGroup: 2,
       marketRuleIds: exchanges.split(',').map(() => rule).join(','), realExpirationDate: s.expiry, lastTradeTime: '16:00:00',
       stockType: '', minSize: 1, sizeIncrement: 1, suggestedSizeIncrement: 1, secIdList: [], underSymbol: s.underlying.symbol,
-      underSecType: 'STK' as ContractDetails['underSecType'], notes: '',
+      underSecType: (s.underlying.spec?.secType === 'IND' ? 'IND' : 'STK') as ContractDetails['underSecType'], notes: '',
     };
   }
 
@@ -248,6 +268,24 @@ export class BrokerEngine {
     const listing = this.catalogue.byId(conId);
     if (!listing) throw new Error(`No security definition for conId ${conId}`);
     return historicalBars({ listing, seed: this.seed, now: this.clock.now(), quote: this.market.quote(conId), hours: this.hours }, q);
+  }
+
+  /**
+   * The book of an instrument to `rows` levels, or why it has none: IB has no
+   * depth for indices or (through the API) for options.
+   */
+  depth(conId: number, rows: number): DepthBook | { unsupported: string } {
+    const l = this.catalogue.byId(conId);
+    const i = this.market.indexOf(conId);
+    if (!l || i === undefined) return { unsupported: this.options.isOption(conId) ? 'OPT' : 'unknown' };
+    const s = l.spec;
+    if (s?.secType === 'IND') return { unsupported: 'IND' };
+    const venues = !s ? ['NSDQ', 'ARCA', 'BATS', 'IEX', 'EDGX', 'NYSE', 'DRCTEDGE'] : s.secType === 'STK' ? [l.primaryExch] : [s.exchange];
+    return depthBook(conId, this.market.quoteAt(i), s?.minTick ?? 0.01, s?.secType === 'CASH' ? 1_000_000 : l.lotSize, venues, rows, this.market.roundAt(i));
+  }
+
+  depthVenues(): typeof DEPTH_VENUES {
+    return DEPTH_VENUES;
   }
 
   /** reqMatchingSymbols: by symbol prefix, then by company name. */
@@ -310,10 +348,11 @@ export class BrokerEngine {
     return runScan(this.catalogue.listings, (l) => this.market.quote(l.conId), q).map((l) => contractOf(l));
   }
 
-  accountValues(account: string): AccountValue[] {
+  /** reqAccountUpdates values; with a model code, that model's positions only (reqAccountUpdatesMulti). */
+  accountValues(account: string, model?: string): AccountValue[] {
     const a = this.accountById.get(account);
     const reported = this.reportedAccountTypes.get(account);
-    const rows = a ? valueRows(a, figures(a, this.marks)) : [];
+    const rows = a ? valueRows(a, figures(a, this.marks, model)) : [];
     return reported === undefined ? rows : rows.map((r) => (r.key === 'AccountType' ? { ...r, value: reported } : r));
   }
 
@@ -324,43 +363,65 @@ export class BrokerEngine {
     return reported === undefined ? rows : rows.map((r) => (r.tag === 'AccountType' ? { ...r, value: reported } : r));
   }
 
+  /** The cash ledger by currency ($LEDGER tags): "BASE" for the base-currency totals, then each currency. */
+  accountLedger(account: string): SummaryValue[] {
+    const a = this.accountById.get(account);
+    return a ? ledgerRows(a, figures(a, this.marks)) : [];
+  }
+
+  /** The account's base currency, or undefined for an account this login does not have. */
+  baseCurrency(account: string): string | undefined {
+    return this.accountById.get(account)?.base;
+  }
+
+  /** Advisor model codes in use in the account. */
+  models(account: string): string[] {
+    const a = this.accountById.get(account);
+    return a ? modelsOf(a) : [];
+  }
+
   /** From now on report this AccountType for the account (an empty string: IB leaves it unset). */
   reportAccountType(account: string, value: string): void {
     this.reportedAccountTypes.set(account, value);
     this.emit('account', account);
   }
 
-  positions(account?: string): PositionRow[] {
+  positions(account?: string, model?: string): PositionRow[] {
     const out: PositionRow[] = [];
     for (const a of this.accountById.values()) {
       if (account !== undefined && a.id !== account) continue;
       for (const h of a.holdings.values()) {
-        if (h.qty === 0) continue;
-        const l = this.catalogue.byId(h.conId);
-        if (l) out.push({ account: a.id, contract: contractOf(l), pos: h.qty, avgCost: round4(h.avgCost) });
+        if (h.qty === 0 || (model && (h.model ?? '') !== model)) continue;
+        const c = this.holdingContract(h.conId);
+        if (c) out.push({ account: a.id, contract: c, pos: h.qty, avgCost: round4(h.avgCost) });
       }
     }
     return out;
   }
 
+  /** Portfolio rows (updatePortfolio): price, value and P&L in the instrument's own currency. */
   portfolio(account: string): PortfolioRow[] {
     const a = this.accountById.get(account);
     if (!a) return [];
     const out: PortfolioRow[] = [];
     for (const h of a.holdings.values()) {
       if (h.qty === 0) continue;
-      const l = this.catalogue.byId(h.conId);
-      if (!l) continue;
+      const c = this.holdingContract(h.conId);
+      if (!c) continue;
+      const t = termsOf(h);
       const price = this.marks.last(h.conId);
-      const value = h.qty * price;
+      // IB reports a future's (and an option's) market value as the notional: price times multiplier times position.
+      const value = h.qty * price * t.factor;
       out.push({
-        account: a.id, contract: { ...contractOf(l), exchange: l.primaryExch }, pos: h.qty, avgCost: round4(h.avgCost),
-        marketPrice: price, marketValue: round2(value), unrealizedPNL: round2(value - h.qty * h.avgCost), realizedPNL: round2(h.realized),
+        account: a.id, contract: { ...c, exchange: c.primaryExch || c.exchange }, pos: h.qty, avgCost: round4(h.avgCost),
+        // Per unit of the contract in its currency: an LSE share in pounds, not the pence it quotes in.
+        marketPrice: round6((price * t.factor) / contractMultiplier(c)), marketValue: round2(value), unrealizedPNL: round2(value - h.qty * h.avgCost), realizedPNL: round2(h.realized),
       });
     }
     return out;
   }
 
+  /** reqPnL: the account's figures in its base currency. */
   pnl(account: string): AccountPnl {
     const a = this.accountById.get(account);
     if (!a) return { dailyPnL: 0, unrealizedPnL: 0, realizedPnL: 0 };
@@ -368,27 +429,88 @@ export class BrokerEngine {
     return { dailyPnL: round2(f.daily), unrealizedPnL: round2(f.unrealized), realizedPnL: round2(f.realizedToday) };
   }
 
+  /** reqPnLSingle: one position's figures in the account's base currency, converted at the rate the account reports. */
   pnlSingle(account: string, conId: number): PositionPnl | undefined {
-    const h = this.accountById.get(account)?.holdings.get(conId);
-    if (!h) return undefined;
-    const price = this.marks.last(conId);
+    const a = this.accountById.get(account);
+    const h = a?.holdings.get(conId);
+    if (!a || !h) return undefined;
+    const t = termsOf(h);
+    const rate = rateIn(this.marks, t.currency, a.base);
+    const value = h.qty * this.marks.last(conId) * t.factor;
     return {
-      pos: h.qty, dailyPnL: round2(holdingDaily(h, this.marks)), unrealizedPnL: round2(h.qty * (price - h.avgCost)),
-      realizedPnL: round2(h.dayRealized), value: round2(h.qty * price),
+      pos: h.qty, dailyPnL: round2(holdingDaily(h, this.marks) * rate), unrealizedPnL: round2((value - h.qty * h.avgCost) * rate),
+      realizedPnL: round2(h.dayRealized * rate), value: round2(value * rate),
     };
   }
 
+  /** The settlement terms of anything an account can hold (what a fill of it would carry), or undefined. */
+  private termsFor(conId: number): Terms | undefined {
+    const series = this.options.byConId(conId);
+    if (series) return optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote)?.terms;
+    const l = this.catalogue.byId(conId);
+    return l ? listingTradable(this.tradables, l, contractOf(l))?.terms : undefined;
+  }
+
   placeOrder(clientId: number, orderId: number, contract: Contract, order: Order): PlaceResult {
-    if (String(contract.secType ?? '').toUpperCase() === 'OPT' || String(contract.secType ?? '').toUpperCase() === 'BAG' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
-      return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: 'The simulator quotes options but does not trade them yet; only US stocks and ETFs are tradable' };
+    const t = this.tradable(contract);
+    if ('code' in t) return { kind: 'rejected', ...t };
+    return this.book.place(clientId, orderId, t, order);
+  }
+
+  /** What an order's contract trades, or IB's answer when it names nothing tradable. */
+  private tradable(contract: Contract): Tradable | { code: number; reason: string } {
+    const noDefinition = { code: SimCode.NO_SECURITY_DEFINITION, reason: 'No security definition has been found for the request' };
+    const type = String(contract.secType ?? '').toUpperCase();
+    if (type === 'BAG') return this.combo(contract);
+    // A continuous future is a history series, not a contract one can hold.
+    if (type === 'CONTFUT') return { code: SimCode.ORDER_REJECTED, reason: 'CONTFUT is for historical data only; order the contract month (secType FUT)' };
+    if (type === 'OPT' || (contract.conId !== undefined && this.options.isOption(contract.conId))) {
+      const found = this.options.find(contract);
+      if (found.length !== 1) return found.length === 0 ? noDefinition : { code: SimCode.NO_SECURITY_DEFINITION, reason: 'The contract description specified is ambiguous' };
+      const series = found[0]!;
+      return optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote) ?? noDefinition;
     }
     const listing = this.catalogue.find(contract)[0];
-    if (!listing) return { kind: 'rejected', code: SimCode.NO_SECURITY_DEFINITION, reason: 'No security definition has been found for the request' };
-    if (listing.spec && (listing.spec.secType !== 'STK' || listing.spec.currency !== 'USD')) {
-      // The demo accounts keep a single USD ledger; trading other classes and currencies needs multi-currency accounts.
-      return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: `The simulated accounts do not trade ${listing.spec.secType} in ${listing.spec.currency} yet; only US stocks and ETFs are tradable` };
+    if (!listing) return noDefinition;
+    if (listing.spec?.secType === 'IND') return { code: SimCode.ORDER_REJECTED, reason: `${listing.symbol} is an index: it has quotes and history but cannot be traded; trade its futures or options` };
+    return listingTradable(this.tradables, listing, contract) ?? noDefinition;
+  }
+
+  /** A combo (BAG) of option legs on one underlying, each leg named by conId as IB requires. */
+  private combo(contract: Contract): Tradable | { code: number; reason: string } {
+    const legs = contract.comboLegs ?? [];
+    if (legs.length < 2) return { code: SimCode.REQUEST_INVALID, reason: 'Error validating request: a combo order needs at least two legs' };
+    const out: ComboLeg[] = [];
+    for (const leg of legs) {
+      const series = leg.conId !== undefined ? this.options.byConId(leg.conId) : undefined;
+      if (!series) return { code: SimCode.NO_SECURITY_DEFINITION, reason: `No security definition has been found for the combo leg conId ${leg.conId ?? '(none)'}: the simulator combines listed options` };
+      const ratio = Number(leg.ratio ?? 1);
+      if (!Number.isInteger(ratio) || ratio <= 0) return { code: SimCode.REQUEST_INVALID, reason: `Error validating request: leg ratio ${String(leg.ratio)} must be a positive whole number` };
+      const action = String(leg.action ?? '').toUpperCase();
+      if (action !== 'BUY' && action !== 'SELL') return { code: SimCode.REQUEST_INVALID, reason: `Error validating request: leg action ${action || '(empty)'} must be BUY or SELL` };
+      const t = optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote);
+      if (!t) return { code: SimCode.NO_SECURITY_DEFINITION, reason: 'No security definition has been found for the request' };
+      out.push({ tradable: t, ratio, buying: action === 'BUY' });
     }
-    return this.book.place(clientId, orderId, listing, contract, order);
+    const underlying = new Set(out.map((l) => l.tradable.terms.underlyingConId));
+    if (underlying.size !== 1) return { code: SimCode.ORDER_REJECTED, reason: 'The simulator combines options on one underlying only' };
+    return comboTradable({ ...contract, secType: 'BAG' as Contract['secType'] }, out);
+  }
+
+  /** USD per unit of a currency, from the IDEALPRO pairs' last prices. */
+  private usdPer(currency: string): number {
+    if (currency === 'USD') return 1;
+    const direct = this.catalogue.find({ symbol: currency, secType: 'CASH' as Contract['secType'], currency: 'USD' })[0];
+    if (direct) return this.marks.last(direct.conId);
+    const inverse = this.catalogue.find({ symbol: 'USD', secType: 'CASH' as Contract['secType'], currency })[0];
+    const rate = inverse ? this.marks.last(inverse.conId) : 0;
+    return rate > 0 ? 1 / rate : Number.NaN;
+  }
+
+  /** A resting order keeps its instrument's market walking (the world beyond the core US book rests while unwatched). */
+  private watchTradable(t: Tradable): () => void {
+    const stops = (t.legs ? t.legs.map((l) => l.tradable) : [t]).map((x) => this.watch(this.market.listings[x.driver]!.conId));
+    return () => { for (const stop of stops) stop(); };
   }
 
   cancelOrder(orderId: number, clientId: number): boolean {
@@ -513,6 +635,14 @@ export class BrokerEngine {
     }
   }
 
+  /** The contract of a position: a catalogue instrument or a listed option. */
+  private holdingContract(conId: number): Contract | undefined {
+    const series = this.options.byConId(conId);
+    if (series) return this.options.contract(series);
+    const l = this.catalogue.byId(conId);
+    return l ? contractOf(l) : undefined;
+  }
+
   private details(l: Listing): ContractDetails {
     if (l.spec) return this.worldDetails(l, l.spec);
     const hours = hoursStrings(this.clock.now(), 7, this.hours);
@@ -540,7 +670,13 @@ export class BrokerEngine {
       realExpirationDate: spec.lastTradeDate ?? '', lastTradeTime: '',
       stockType: spec.secType === 'STK' ? (spec.stockType ?? 'COMMON') : '',
       minSize: spec.minSize ?? 1, sizeIncrement: spec.sizeIncrement ?? 1, suggestedSizeIncrement: spec.suggestedSizeIncrement ?? 100,
-      secIdList: [], underSymbol: spec.secType === 'FUT' ? l.symbol : '', underSecType: (spec.secType === 'FUT' ? 'IND' : '') as ContractDetails['underSecType'], notes: '',
+      secIdList: spec.bond ? [{ tag: 'CUSIP', value: spec.bond.cusip }] : [],
+      underSymbol: spec.secType === 'FUT' ? l.symbol : '', underSecType: (spec.secType === 'FUT' ? 'IND' : '') as ContractDetails['underSecType'], notes: '',
+      ...(spec.bond ? {
+        cusip: spec.bond.cusip, coupon: spec.bond.coupon, maturity: spec.bond.maturity, issueDate: spec.bond.issueDate, ratings: 'Aaa/AA+',
+        bondType: spec.bond.bondType, couponType: 'FIXED', convertible: false, callable: false, putable: false, descAppend: spec.bond.descAppend,
+        nextOptionDate: '', nextOptionType: '', nextOptionPartial: false, lastTradeTime: '',
+      } : {}),
     };
   }
 
@@ -553,3 +689,10 @@ export class BrokerEngine {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+const round6 = (x: number): number => Math.round(x * 1_000_000) / 1_000_000;
+
+/** The contract's own multiplier (100 for an equity option, 50 for ES, 1 for a share). */
+function contractMultiplier(c: Contract): number {
+  const m = Number(c.multiplier);
+  return Number.isFinite(m) && m > 0 ? m : 1;
+}

@@ -4,13 +4,32 @@
 // walks again from the seed, as a fresh day's prices would.
 import { z } from 'zod';
 
-export const BROKER_STATE_VERSION = 1;
+/**
+ * 2: holdings carry their instrument's terms (options, futures, foreign
+ * currencies) and advisor model, accounts a cash ledger by currency, orders any tradable
+ * (an option, a combo, a future, a pair) by the contract reported for it.
+ * A version 1 file (US stocks in USD only) is read as the same book: every
+ * holding without terms is a US stock and its cash is its USD ledger. An older
+ * simulator refuses a version 2 file rather than read an option as a share.
+ */
+export const BROKER_STATE_VERSION = 2;
 
 const finite = z.number().refine(Number.isFinite, 'a finite number');
 const whole = z.number().int();
 // Contract, Order and OrderState are the library's own records; the engine
 // reads only the fields checked below, so the rest travels as it was saved.
 const record = z.looseObject({});
+
+const Terms = z.object({
+  secType: z.enum(['STK', 'OPT', 'FUT', 'CASH', 'CRYPTO', 'BOND']),
+  currency: z.string().min(1),
+  factor: finite,
+  underlyingConId: whole.optional(),
+  strike: finite.optional(),
+  right: z.enum(['C', 'P']).optional(),
+  expiry: z.string().optional(),
+  futureMargin: z.object({ init: finite, maint: finite }).optional(),
+});
 
 const Holding = z.object({
   conId: whole,
@@ -21,21 +40,35 @@ const Holding = z.object({
   dayCashFlow: finite,
   dayCommission: finite,
   dayRealized: finite,
+  /** Absent for a US stock or ETF (and in every version 1 file). */
+  terms: Terms.optional(),
+  /** Futures: the average opening price times the multiplier. */
+  openPrice: finite.optional(),
+  /** The advisor model the position belongs to (absent: none). */
+  model: z.string().optional(),
 });
 
 const SavedAccount = z.object({
   id: z.string().min(1),
   kind: z.enum(['margin', 'cash']),
-  cash: finite,
+  /** Version 1: the account's cash, all of it in USD. */
+  cash: finite.optional(),
+  /** Cash by currency, in that currency (negative: borrowed). */
+  ledger: z.record(z.string().min(1), finite).optional(),
   prevDayEwl: finite,
   holdings: z.array(Holding),
-});
+})
+  .refine((a) => a.ledger !== undefined || a.cash !== undefined, 'a cash ledger')
+  // Read as version 2: a version 1 account's cash is its USD ledger.
+  .transform(({ cash, ledger, ...rest }) => ({ ...rest, ledger: ledger ?? { USD: cash ?? 0 } }));
 
 const OrderRecord = z.object({
   orderId: whole,
   clientId: whole,
   permId: whole,
-  contract: z.looseObject({ conId: whole }),
+  // A combo (BAG) has no conId of its own: its legs name the instruments.
+  contract: z.looseObject({ conId: whole.optional(), comboLegs: z.array(z.looseObject({ conId: whole })).optional() })
+    .refine((c) => c.conId !== undefined || (c.comboLegs?.length ?? 0) > 0, 'a conId, or combo legs that each have one'),
   order: z.looseObject({ action: z.enum(['BUY', 'SELL']), orderType: z.string(), totalQuantity: finite }),
   state: record,
   status: z.enum(['PreSubmitted', 'Submitted', 'PendingCancel', 'Cancelled', 'Filled', 'Inactive']),
@@ -78,7 +111,8 @@ const Book = z.object({
 });
 
 export const BrokerState = z.object({
-  version: z.literal(BROKER_STATE_VERSION),
+  // Read as the current version: a version 1 book is a version 2 book with US stocks and USD only.
+  version: z.union([z.literal(1), z.literal(BROKER_STATE_VERSION)]).transform((): typeof BROKER_STATE_VERSION => BROKER_STATE_VERSION),
   seed: whole,
   /** Kept even when the accounts start over, so no id is handed out twice. */
   counters: z.object({

@@ -7,7 +7,7 @@ import type { VenueId } from './venues';
 
 /** What sets an instrument beyond US stocks and ETFs apart: its class, venue, currency and contract terms. */
 export interface InstrumentSpec {
-  secType: 'STK' | 'IND' | 'FUT' | 'CASH' | 'CRYPTO';
+  secType: 'STK' | 'IND' | 'FUT' | 'CASH' | 'CRYPTO' | 'BOND';
   /** The exchange a contract names (CME, IDEALPRO, PAXOS, IBIS ...). */
   exchange: string;
   currency: string;
@@ -30,6 +30,20 @@ export interface InstrumentSpec {
   orderTypes: string;
   /** Quotes carry a last price only (indices). */
   lastOnly?: boolean;
+  /** Bonds: quoted in percent of a face value of 1,000 a bond, with their issue terms. */
+  bond?: BondTerms;
+}
+
+export interface BondTerms {
+  cusip: string;
+  /** Annual coupon in percent. */
+  coupon: number;
+  /** yyyyMMdd. */
+  maturity: string;
+  issueDate: string;
+  /** IB's short description, e.g. "T 4 1/4 11/15/34". */
+  descAppend: string;
+  bondType: string;
 }
 
 export interface Listing {
@@ -235,11 +249,14 @@ function findWorld(world: readonly Listing[], q: Contract): Listing[] {
     const s = l.spec!;
     if (s.secType !== wantType) return false;
     if (symbol && l.symbol !== symbol && !(wantType === 'CASH' && s.localSymbol === symbol)) return false;
+    // Bonds are told apart by CUSIP (IB's secIdType CUSIP, or the local symbol).
+    const secId = upper(q.secId);
+    if (secId && s.bond?.cusip !== secId) return false;
     if (local && s.localSymbol.toUpperCase() !== local) return false;
-    if (!symbol && !local) return false;
+    if (!symbol && !local && !secId) return false;
     if (currency && s.currency !== currency) return false;
     if (exchange && exchange !== 'SMART' && exchange !== s.exchange && exchange !== l.primaryExch) return false;
-    if (exchange === 'SMART' && wantType !== 'STK') return false;
+    if (exchange === 'SMART' && wantType !== 'STK' && wantType !== 'BOND') return false;
     const month = (q.lastTradeDateOrContractMonth ?? '').trim();
     if (month && !(s.contractMonth?.startsWith(month) || s.lastTradeDate?.startsWith(month))) return false;
     if (q.multiplier && s.multiplier && Number(q.multiplier) !== s.multiplier) return false;

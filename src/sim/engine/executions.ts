@@ -2,7 +2,7 @@
 // so a client that reconnects (or restarts) can reconcile by reqExecutions.
 import { Liquidities } from '@stoqey/ib';
 import { executionTime, parseIbDateTime } from './eastern-time';
-import type { ExecutionQuery, FillRecord, OpenOrderRecord } from './types';
+import type { Contract, ExecutionQuery, FillRecord, OpenOrderRecord } from './types';
 
 export interface FillFacts {
   at: number;
@@ -13,6 +13,11 @@ export interface FillFacts {
   shares: number;
   price: number;
   commission: number;
+  commissionCurrency: string;
+  /** A combo's leg: the leg's contract and its own cumulative quantity and price (the order record has the combo's). */
+  contract?: Contract;
+  cumQty?: number;
+  avgPrice?: number;
   /** Realized P&L when the fill closed some of a position. */
   realized: number | undefined;
   removedLiquidity: boolean;
@@ -58,16 +63,16 @@ export class ExecutionLog {
     const execId = `${this.prefix}.${(++this.seq).toString(16).padStart(8, '0')}.01.01`;
     const stored: Stored = {
       at: f.at,
-      contract: { ...rec.contract },
+      contract: { ...(f.contract ?? rec.contract) },
       execution: {
         orderId: rec.orderId, clientId: rec.clientId, execId, time: executionTime(f.at), acctNumber: f.account,
         exchange: f.exchange, side: f.buying ? 'BOT' : 'SLD', shares: f.shares, price: f.price, permId: rec.permId,
-        liquidation: 0, cumQty: rec.filled, avgPrice: rec.avgFillPrice, orderRef: rec.order.orderRef ?? '', evRule: '',
+        liquidation: 0, cumQty: f.cumQty ?? rec.filled, avgPrice: f.avgPrice ?? rec.avgFillPrice, orderRef: rec.order.orderRef ?? '', evRule: '',
         evMultiplier: 0, modelCode: '', lastLiquidity: f.removedLiquidity ? Liquidities.Removed : Liquidities.Added,
         pendingPriceRevision: false,
       },
       commission: {
-        execId, commission: f.commission, currency: 'USD',
+        execId, commission: f.commission, currency: f.commissionCurrency,
         // IB sends realized P&L only for fills that close a position; otherwise the "unset" double.
         realizedPNL: f.realized === undefined ? Number.MAX_VALUE : Math.round(f.realized * 100) / 100,
         yield: Number.MAX_VALUE, yieldRedemptionDate: 0,

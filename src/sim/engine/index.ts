@@ -15,5 +15,5 @@ export { BrokerEngine } from './broker-engine';
 export type { EngineOptions } from './broker-engine';
 export { MARGIN_ACCOUNT, CASH_ACCOUNT } from './accounts';
 export type { MarketHours } from './trading-hours';
-export { BrokerState, countersOnly } from './broker-state';
+export { BROKER_STATE_VERSION, BrokerState, countersOnly } from './broker-state';
 export type * from './types';

@@ -9,6 +9,8 @@ import { blackScholes, smileVol, type Greeks } from './option-pricing';
 import type { Contract } from './types';
 
 export const OPTION_UNDERLYINGS = ['AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'TSLA', 'GOOGL', 'SPY', 'QQQ', 'IWM'];
+/** Index options (European, cash-settled), after the equity ones so their conIds stay put. */
+export const INDEX_OPTION_UNDERLYINGS = ['SPX'];
 /** conIds of simulated options: base + underlying slot * 2^22 + series index. */
 export const OPTION_CONID_BASE = 1_000_000_000;
 const SERIES_PER_UNDERLYING = 1 << 22;
@@ -71,7 +73,8 @@ export class OptionBook {
     underlyings.forEach((l, i) => {
       this.slots.set(i, l);
       this.slotOf.set(l.conId, i);
-      const step = strikeStep(l.price);
+      // Index options list five-point strikes around the money.
+      const step = isIndex(l) ? 5 : strikeStep(l.price);
       const centre = Math.round(l.price / step) * step;
       const strikes: number[] = [];
       // 50 strikes either side of the money.
@@ -94,11 +97,16 @@ export class OptionBook {
   chains(underlyingConId: number, exchange: string): OptionChain[] {
     const l = this.slots.get(this.slotOf.get(underlyingConId) ?? -1);
     if (!l) return [];
-    const venues = ['SMART', 'CBOE', 'AMEX', 'ISE', 'PHLX', 'BOX'];
+    // SPX options list on CBOE alone, as SPX (monthly, AM-settled) and SPXW (the other expiries).
+    const venues = isIndex(l) ? ['SMART', 'CBOE'] : ['SMART', 'CBOE', 'AMEX', 'ISE', 'PHLX', 'BOX'];
     const wanted = exchange.trim() ? venues.filter((v) => v === exchange.trim().toUpperCase()) : venues;
-    return wanted.map((ex) => ({
-      exchange: ex, underlyingConId, tradingClass: l.symbol, multiplier: MULTIPLIER, expirations: expiries(this.now()), strikes: [...this.strikesOf.get(l.conId)!],
-    }));
+    const all = expiries(this.now());
+    const classes = isIndex(l)
+      ? [{ tradingClass: l.symbol, expirations: all.filter(isMonthly) }, { tradingClass: `${l.symbol}W`, expirations: all.filter((e) => !isMonthly(e)) }]
+      : [{ tradingClass: l.symbol, expirations: all }];
+    return wanted.flatMap((ex) => classes.map((c) => ({
+      exchange: ex, underlyingConId, tradingClass: c.tradingClass, multiplier: MULTIPLIER, expirations: c.expirations, strikes: [...this.strikesOf.get(l.conId)!],
+    })));
   }
 
   /** Every series matching a (partial) option contract: symbol, expiry, strike and right narrow it down. */
@@ -117,7 +125,9 @@ export class OptionBook {
     const rights: ('C' | 'P')[] = q.right ? [String(q.right).toUpperCase().startsWith('C') ? 'C' : 'P'] : ['C', 'P'];
     const out: OptionSeries[] = [];
     for (const e of exps) for (const k of strikes) for (const r of rights) out.push(this.series(l, e, k, r));
-    return out;
+    // SPX and SPXW share a root: the trading class tells the monthlies from the weeklies.
+    const cls = q.tradingClass?.trim().toUpperCase();
+    return cls ? out.filter((s) => tradingClassOf(s) === cls) : out;
   }
 
   byConId(conId: number): OptionSeries | undefined {
@@ -139,7 +149,7 @@ export class OptionBook {
     return {
       conId: s.conId, symbol: s.underlying.symbol, secType: 'OPT' as Contract['secType'], lastTradeDateOrContractMonth: s.expiry,
       strike: s.strike, right: s.right as Contract['right'], multiplier: MULTIPLIER, exchange: 'SMART', currency: 'USD',
-      localSymbol: occSymbol(s), tradingClass: s.underlying.symbol,
+      localSymbol: occSymbol(s), tradingClass: tradingClassOf(s),
     };
   }
 
@@ -167,12 +177,14 @@ export class OptionBook {
   private fromLocalSymbol(local: string): OptionSeries | undefined {
     const m = /^(\S+)\s+(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/.exec(local.trim());
     if (!m) return undefined;
-    const l = [...this.slots.values()].find((x) => x.symbol === m[1]);
+    const l = [...this.slots.values()].find((x) => x.symbol === m[1] || (isIndex(x) && `${x.symbol}W` === m[1]));
     if (!l) return undefined;
     const expiry = `20${m[2]}${m[3]}${m[4]}`;
     const strike = Number(m[6]) / 1000;
     if (!this.strikesOf.get(l.conId)!.some((k) => Math.abs(k - strike) < 1e-9) || !expiries(this.now()).includes(expiry)) return undefined;
-    return this.series(l, expiry, strike, m[5] as 'C' | 'P');
+    const series = this.series(l, expiry, strike, m[5] as 'C' | 'P');
+    // The root must be the series' own class: SPX for a monthly, SPXW for a weekly.
+    return tradingClassOf(series) === m[1] ? series : undefined;
   }
 }
 
@@ -188,7 +200,20 @@ function decodeExpiry(code: number): string | undefined {
   return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-/** OCC symbology: root padded to six, yyMMdd, C/P, strike x1000 in eight digits. */
+const isIndex = (l: Listing): boolean => l.spec?.secType === 'IND';
+
+/** A third-Friday (standard monthly) expiry: every listed expiry is a Friday, so days 15 to 21. */
+function isMonthly(expiry: string): boolean {
+  const day = Number(expiry.slice(6, 8));
+  return day >= 15 && day <= 21;
+}
+
+/** SPX for the standard monthlies, SPXW for the weeklies; an equity option's class is its root. */
+export function tradingClassOf(s: OptionSeries): string {
+  return isIndex(s.underlying) && !isMonthly(s.expiry) ? `${s.underlying.symbol}W` : s.underlying.symbol;
+}
+
+/** OCC symbology: root (the trading class) padded to six, yyMMdd, C/P, strike x1000 in eight digits. */
 export function occSymbol(s: OptionSeries): string {
-  return `${s.underlying.symbol.padEnd(6, ' ')}${s.expiry.slice(2)}${s.right}${String(Math.round(s.strike * 1000)).padStart(8, '0')}`;
+  return `${tradingClassOf(s).padEnd(6, ' ')}${s.expiry.slice(2)}${s.right}${String(Math.round(s.strike * 1000)).padStart(8, '0')}`;
 }

@@ -3,44 +3,41 @@
 // the executions that result. It runs on the engine's clock whether or not a
 // client is connected, so an order can fill while its client is away.
 import type { OrderStatus } from '@stoqey/ib';
-import { addedInit, invalidOrder, isPrice, marginImpact, refusal, type Exposure } from './order-checks';
-import { bookFill, type Account, type Marks } from './accounts';
-import type { Listing } from './catalogue';
+import { invalidOrder, isPrice, marginImpact, refusal, type Cost, type Trade } from './order-checks';
+import { usdPer, type Account, type Marks } from './accounts';
 import type { SimClock } from './clock';
-import { executionCommission, fixedCommission } from './commission';
 import type { SavedFill, SavedOrder } from './broker-state';
+import { orderCommission } from './commission';
 import { ExecutionLog } from './executions';
-import type { Market } from './market';
 import { Random, mixSeed } from './random';
+import { settleFill } from './settlement';
+import type { Tradable } from './tradable';
 import { tradingDay, type MarketHours, type SessionPhase } from './trading-hours';
 import type { CompletedOrderRecord, Contract, ExecutionQuery, FillRecord, OpenOrderRecord, Order, PlaceResult, SimOrderStatus } from './types';
 import { whatIfState } from './what-if';
 import { SimCode } from '../wire/ib-codes';
 
-const VENUE: Record<string, string> = { NASDAQ: 'ISLAND', NYSE: 'NYSE', ARCA: 'ARCA', BATS: 'BATS' };
-
 const cents = (p: number): number => Math.round(p * 100) / 100;
 
 export interface BookContext {
   clock: SimClock;
-  market: Market;
   marks: Marks;
   seed: number;
   /** Mixed into the execution and permanent ids (see EngineOptions.idSalt). */
   idSalt?: number | undefined;
   hours: MarketHours;
-  phase(now: number): SessionPhase;
   account(id: string): Account | undefined;
   defaultAccount: string;
   emitOrder(rec: OpenOrderRecord): void;
   emitFill(fill: FillRecord): void;
   emitAccount(id: string): void;
+  /** Keeps a resting order's instrument moving while it works; returns the function that stops that. */
+  watch?(t: Tradable): () => void;
 }
 
 interface Working {
   rec: OpenOrderRecord;
-  listing: Listing;
-  index: number;
+  t: Tradable;
   account: Account;
   buying: boolean;
   placedAt: number;
@@ -50,11 +47,14 @@ interface Working {
   triggered: boolean;
   trailStop: number | undefined;
   commissionCharged: number;
+  /** Per leg of a combo (one entry for a plain order): what each has been charged so far. */
+  legCharged: number[];
   filledValue: number;
   cancelExpiry: (() => void) | undefined;
   done: boolean;
   /** Sim-clock ms of the final status. */
   doneAt: number;
+  unwatch: (() => void) | undefined;
 }
 
 const key = (clientId: number, orderId: number): string => `${clientId}:${orderId}`;
@@ -99,22 +99,24 @@ export class OrderBook {
   /**
    * Carries on from a saved book: working orders work again (DAY orders whose
    * close passed while the simulator was down expire at once), finished ones
-   * stay finished. Throws when an order names an instrument or account this
-   * simulator does not have: such a book cannot be carried on faithfully.
+   * stay finished. Each order's instrument (a share, an option, a combo, a
+   * future, a pair) is found again from the contract it was reported with.
+   * Throws when an order names an instrument or account this simulator does
+   * not have: such a book cannot be carried on faithfully.
    */
-  restore(saved: { orders: readonly SavedOrder[]; fills: readonly SavedFill[]; usedOrderIds: readonly string[]; nextPermId: number; execSeq: number }, listingOf: (conId: number) => Listing | undefined): void {
+  restore(saved: { orders: readonly SavedOrder[]; fills: readonly SavedFill[]; usedOrderIds: readonly string[]; nextPermId: number; execSeq: number }, tradableOf: (contract: Contract) => Tradable | undefined): void {
     const restored: Working[] = [];
     for (const o of saved.orders) {
       const rec = structuredClone(o.rec) as unknown as OpenOrderRecord;
-      const listing = listingOf(o.rec.contract.conId);
-      const index = listing ? this.ctx.market.indexOf(listing.conId) : undefined;
-      if (!listing || index === undefined) throw new Error(`order ${rec.orderId} is for an instrument the simulator does not list (conId ${o.rec.contract.conId})`);
+      const t = tradableOf(rec.contract);
+      if (!t) throw new Error(`order ${rec.orderId} is for an instrument the simulator does not list (${describe(rec.contract)})`);
       const account = this.ctx.account(o.account);
       if (!account) throw new Error(`order ${rec.orderId} is for an account the simulator does not have (${o.account})`);
       restored.push({
-        rec, listing, index, account, buying: rec.order.action === 'BUY', placedAt: o.placedAt, held: o.held, untransmitted: o.untransmitted,
-        triggered: o.triggered, trailStop: o.trailStop ?? undefined, commissionCharged: o.commissionCharged, filledValue: o.filledValue,
-        cancelExpiry: undefined, done: o.done, doneAt: o.doneAt,
+        rec, t, account, buying: rec.order.action === 'BUY', placedAt: o.placedAt, held: o.held, untransmitted: o.untransmitted,
+        triggered: o.triggered, trailStop: o.trailStop ?? undefined, commissionCharged: o.commissionCharged,
+        legCharged: (t.legs ?? [t]).map(() => 0), filledValue: o.filledValue,
+        cancelExpiry: undefined, done: o.done, doneAt: o.doneAt, unwatch: undefined,
       });
     }
     this.log.restore(saved.fills as unknown as (FillRecord & { at: number })[], saved.execSeq);
@@ -125,8 +127,9 @@ export class OrderBook {
       this.orders.set(k, w);
       this.usedIds.add(k);
       if (w.done) continue;
-      let set = this.byListing.get(w.index);
-      if (!set) this.byListing.set(w.index, (set = new Set()));
+      w.unwatch = this.ctx.watch?.(w.t);
+      let set = this.byListing.get(w.t.driver);
+      if (!set) this.byListing.set(w.t.driver, (set = new Set()));
       set.add(w);
     }
     for (const w of restored) if (!w.done) this.armExpiry(w);
@@ -151,20 +154,18 @@ export class OrderBook {
     return set !== undefined && set.size > 0;
   }
 
-  place(clientId: number, orderId: number, listing: Listing, contract: Contract, order: Order): PlaceResult {
-    const index = this.ctx.market.indexOf(listing.conId);
-    if (index === undefined) return { kind: 'rejected', code: SimCode.NO_SECURITY_DEFINITION, reason: 'No security definition has been found for the request' };
+  place(clientId: number, orderId: number, t: Tradable, order: Order): PlaceResult {
     const k = key(clientId, orderId);
     const existing = this.orders.get(k);
     if (!order.whatIf && (existing?.done || (!existing && this.usedIds.has(k)))) {
       return { kind: 'rejected', code: SimCode.DUPLICATE_ORDER_ID, reason: `Duplicate order id` };
     }
-    if (!order.whatIf && existing && (existing.listing !== listing || existing.rec.order.action !== order.action)) {
+    if (!order.whatIf && existing && (existing.t.key !== t.key || existing.rec.order.action !== order.action)) {
       // Re-sending a working order's id is a modify, but it may not change the product or the side.
       return { kind: 'rejected', code: SimCode.DUPLICATE_ORDER_ID, reason: `Duplicate order id` };
     }
 
-    const invalid = invalidOrder(order);
+    const invalid = invalidOrder(order, { secType: t.secType, minTick: t.minTick, minSize: t.minSize, sizeIncrement: t.sizeIncrement });
     const accountId = order.account || (existing?.account.id ?? this.ctx.defaultAccount);
     const account = this.ctx.account(accountId);
     if (!order.whatIf && this.rejectNext !== undefined) {
@@ -183,12 +184,13 @@ export class OrderBook {
     }
     const buying = order.action === 'BUY';
     const qty = order.totalQuantity!;
-    const signed = buying ? qty - (existing?.rec.filled ?? 0) : -(qty - (existing?.rec.filled ?? 0));
-    const est = this.estimatePrice(index, order, buying);
-    const commission = fixedCommission(qty, qty * est);
-    const why = refusal(account, this.ctx.marks, listing.symbol, listing.conId, signed, est, commission, this.exposure(account, listing.conId, existing));
+    const left = qty - (existing?.rec.filled ?? 0);
+    const est = this.estimatePrice(t, order, buying);
+    const commission = this.commissionOf(t, qty, est);
+    const trades = tradesOf(t, buying, left, est);
+    const why = refusal(account, this.ctx.marks, t.symbol, trades, this.pendingTrades(account, existing), commission);
 
-    if (order.whatIf) return this.whatIf(account, listing, contract, order, signed, est, commission, why);
+    if (order.whatIf) return this.whatIf(account, t, order, trades, commission, why);
 
     let parent: Working | undefined;
     if (order.parentId) {
@@ -203,7 +205,7 @@ export class OrderBook {
       return { kind: 'rejected', code: SimCode.ORDER_REJECTED, reason: why };
     }
     if (existing) this.modify(existing, order, account);
-    else this.open(clientId, orderId, listing, index, contract, order, account, parent);
+    else this.open(clientId, orderId, t, order, account, parent);
     return { kind: 'accepted' };
   }
 
@@ -226,6 +228,7 @@ export class OrderBook {
       if (w.done) continue;
       this.orders.delete(k);
       for (const set of this.byListing.values()) set.delete(w);
+      w.unwatch?.();
     }
   }
 
@@ -262,22 +265,36 @@ export class OrderBook {
   match(index: number): void {
     const set = this.byListing.get(index);
     if (!set || set.size === 0) return;
-    const phase = this.ctx.phase(this.ctx.clock.now());
-    for (const w of [...set]) this.work(w, phase);
+    const now = this.ctx.clock.now();
+    for (const w of [...set]) this.work(w, w.t.phase(now));
   }
 
   /** Session phase changed: orders waiting for the open become live (and statuses say so). */
   phaseChanged(): void {
-    const phase = this.ctx.phase(this.ctx.clock.now());
+    const now = this.ctx.clock.now();
     for (const w of [...this.orders.values()]) {
       if (w.done) continue;
+      const phase = w.t.phase(now);
       this.setStatus(w, this.liveStatus(w, phase));
       this.work(w, phase);
     }
   }
 
-  private estimatePrice(index: number, order: Order, buying: boolean): number {
-    const touch = this.ctx.market.touchAt(index, buying);
+  /** The order's commission for `qty` at `price`, by its class's schedule. */
+  private commissionOf(t: Tradable, qty: number, price: number): Cost {
+    const value = qty * price * t.terms.factor;
+    const usd = value * usdPer(this.ctx.marks, t.terms.currency);
+    if (t.legs) {
+      // A combo pays each leg's contracts, at the legs' own premiums.
+      let amount = 0;
+      for (const l of t.legs) amount += orderCommission({ secType: 'OPT', currency: 'USD', symbol: t.symbol }, qty * l.ratio, 0, l.tradable.last()).amount;
+      return { amount: Math.round(amount * 10_000) / 10_000, currency: 'USD' };
+    }
+    return orderCommission({ secType: t.secType, currency: t.terms.currency, symbol: t.symbol }, qty, value, price, usd);
+  }
+
+  private estimatePrice(t: Tradable, order: Order, buying: boolean): number {
+    const touch = t.touch(buying);
     const type = String(order.orderType);
     // A marketable limit fills at the touch; a resting one at its limit.
     if (type === 'LMT') return buying ? Math.min(order.lmtPrice!, touch) : Math.max(order.lmtPrice!, touch);
@@ -286,55 +303,49 @@ export class OrderBook {
     return touch;
   }
 
-  private exposure(a: Account, conId: number, except: Working | undefined): Exposure {
-    const e: Exposure = { pendingBuyQty: 0, pendingSellQty: 0, pendingBuyCost: 0, pendingInit: 0 };
+  /** What the account's other working orders would trade, at their expected prices. */
+  private pendingTrades(a: Account, except: Working | undefined): Trade[] {
+    const out: Trade[] = [];
     for (const w of this.orders.values()) {
       if (w.done || w === except || w.account !== a) continue;
-      const remaining = w.rec.remaining;
-      const price = this.estimatePrice(w.index, w.rec.order, w.buying);
-      if (w.listing.conId === conId) {
-        if (w.buying) e.pendingBuyQty += remaining;
-        else e.pendingSellQty += remaining;
-      }
-      if (w.buying) e.pendingBuyCost += remaining * price;
-      const held = a.holdings.get(w.listing.conId)?.qty ?? 0;
-      e.pendingInit += addedInit(a, held, w.buying ? remaining : -remaining, price);
+      out.push(...tradesOf(w.t, w.buying, w.rec.remaining, this.estimatePrice(w.t, w.rec.order, w.buying)));
     }
-    return e;
+    return out;
   }
 
-  private whatIf(a: Account, listing: Listing, contract: Contract, order: Order, signed: number, est: number, commission: number, why: string | undefined): PlaceResult {
-    const state = whatIfState(marginImpact(a, this.ctx.marks, listing.conId, signed, est, commission), commission, why);
-    return { kind: 'whatIf', order: { ...order, account: a.id, whatIf: true }, contract: fullContract(listing, contract), state };
+  private whatIf(a: Account, t: Tradable, order: Order, trades: Trade[], commission: Cost, why: string | undefined): PlaceResult {
+    const state = whatIfState(marginImpact(a, this.ctx.marks, trades, commission), commission, why);
+    return { kind: 'whatIf', order: { ...order, account: a.id, whatIf: true }, contract: { ...t.contract }, state };
   }
 
-  private open(clientId: number, orderId: number, listing: Listing, index: number, contract: Contract, order: Order, account: Account, parent: Working | undefined): void {
+  private open(clientId: number, orderId: number, t: Tradable, order: Order, account: Account, parent: Working | undefined): void {
     const now = this.ctx.clock.now();
     const qty = order.totalQuantity!;
     const rec: OpenOrderRecord = {
-      orderId, clientId, permId: this.nextPermId++, contract: fullContract(listing, contract),
+      orderId, clientId, permId: this.nextPermId++, contract: { ...t.contract },
       order: { ...order, orderId, clientId, account: account.id, tif: order.tif || ('DAY' as Order['tif']), orderRef: order.orderRef ?? '' },
-      state: { status: 'PreSubmitted' as OrderStatus, commissionCurrency: 'USD' },
+      state: { status: 'PreSubmitted' as OrderStatus, commissionCurrency: this.commissionOf(t, 1, t.last()).currency },
       status: 'PreSubmitted', filled: 0, remaining: qty, avgFillPrice: 0, lastFillPrice: 0, reason: '',
     };
     rec.order.permId = rec.permId;
     const untransmitted = order.transmit === false;
     const w: Working = {
-      rec, listing, index, account, buying: order.action === 'BUY', placedAt: now,
+      rec, t, account, buying: order.action === 'BUY', placedAt: now,
       held: untransmitted || (parent !== undefined && parent.rec.status !== 'Filled'), untransmitted,
-      triggered: false, trailStop: undefined, commissionCharged: 0, filledValue: 0, cancelExpiry: undefined, done: false, doneAt: 0,
+      triggered: false, trailStop: undefined, commissionCharged: 0, legCharged: (t.legs ?? [t]).map(() => 0), filledValue: 0,
+      cancelExpiry: undefined, done: false, doneAt: 0, unwatch: this.ctx.watch?.(t),
     };
     const k = key(clientId, orderId);
     this.orders.set(k, w);
     this.usedIds.add(k);
-    let set = this.byListing.get(index);
-    if (!set) this.byListing.set(index, (set = new Set()));
+    let set = this.byListing.get(t.driver);
+    if (!set) this.byListing.set(t.driver, (set = new Set()));
     set.add(w);
     this.armExpiry(w);
     // A transmitted child sends its whole bracket (parent and the siblings placed before it).
     if (!untransmitted && parent) this.transmitFamily(parent);
     this.initTrail(w);
-    const phase = this.ctx.phase(now);
+    const phase = t.phase(now);
     this.setStatus(w, this.liveStatus(w, phase), true);
     this.work(w, phase, true);
     if (!w.done && String(rec.order.tif) === 'IOC' && !w.held) this.finish(w, 'Cancelled', 'IOC remainder');
@@ -351,7 +362,7 @@ export class OrderBook {
     w.cancelExpiry?.();
     this.armExpiry(w);
     if (String(order.orderType) === 'TRAIL') this.initTrail(w);
-    const phase = this.ctx.phase(this.ctx.clock.now());
+    const phase = w.t.phase(this.ctx.clock.now());
     this.setStatus(w, this.liveStatus(w, phase), true);
     if (w.rec.remaining === 0) this.finish(w, 'Filled', '');
     else this.work(w, phase);
@@ -359,20 +370,28 @@ export class OrderBook {
 
   private transmitFamily(root: Working): void {
     const family = [root, ...[...this.orders.values()].filter((o) => o.rec.clientId === root.rec.clientId && o.rec.order.parentId === root.rec.orderId)];
-    const phase = this.ctx.phase(this.ctx.clock.now());
+    const now = this.ctx.clock.now();
     for (const o of family) {
       if (o.done || !o.untransmitted) continue;
       o.untransmitted = false;
       o.held = o !== root && root.rec.status !== 'Filled';
-      this.setStatus(o, this.liveStatus(o, phase), true);
+      this.setStatus(o, this.liveStatus(o, o.t.phase(now)), true);
     }
-    for (const o of family) if (!o.done && !o.held) this.work(o, phase);
+    for (const o of family) if (!o.done && !o.held) this.work(o, o.t.phase(now));
   }
 
   private armExpiry(w: Working): void {
     w.cancelExpiry = undefined;
     const tif = String(w.rec.order.tif || 'DAY');
     if (tif !== 'DAY') return;
+    if ((w.t.secType !== 'STK' && w.t.secType !== 'OPT' && w.t.secType !== 'BAG') || w.t.terms.currency !== 'USD') {
+      // Venues with their own sessions: a DAY order lives until its venue next closes (a day at most around the clock).
+      const at = venueClose(w.t, w.placedAt);
+      w.cancelExpiry = this.ctx.clock.schedule(at, () => {
+        if (!w.done) this.finish(w, 'Cancelled', 'DAY order expired at the close');
+      });
+      return;
+    }
     // A DAY order lives until the close of the session it first trades in (after-hours close if outsideRth).
     // outsideRth only extends limit-priced orders: a market order can never trade after hours anyway.
     const type = String(w.rec.order.orderType);
@@ -387,7 +406,7 @@ export class OrderBook {
 
   private initTrail(w: Working): void {
     if (String(w.rec.order.orderType) !== 'TRAIL') return;
-    const last = this.ctx.market.lastAt(w.index);
+    const last = w.t.last();
     const given = w.rec.order.trailStopPrice;
     w.trailStop = isPrice(given) ? given : cents(w.buying ? last + this.trailAmount(w, last) : last - this.trailAmount(w, last));
     w.rec.order.trailStopPrice = w.trailStop;
@@ -412,6 +431,7 @@ export class OrderBook {
     if (phase === 'closed') return false;
     if (phase === 'rth') return true;
     // Outside regular hours only limit-priced orders flagged outsideRth execute, as at IB.
+    if (!w.t.extendedHours && w.t.secType !== 'CRYPTO') return false;
     const type = String(w.rec.order.orderType);
     const limitPriced = type === 'LMT' || type === 'STP LMT';
     return w.rec.order.outsideRth === true && limitPriced;
@@ -419,8 +439,7 @@ export class OrderBook {
 
   private work(w: Working, phase: SessionPhase, placing = false): void {
     if (w.done || w.held || w.untransmitted) return;
-    const market = this.ctx.market;
-    const last = market.lastAt(w.index);
+    const last = w.t.last();
     const type = String(w.rec.order.orderType);
     if (type === 'TRAIL' && !w.triggered && phase !== 'closed' && (phase === 'rth' || w.rec.order.outsideRth)) {
       const amt = this.trailAmount(w, last);
@@ -445,7 +464,7 @@ export class OrderBook {
       this.setStatus(w, 'PreSubmitted');
       return;
     }
-    const touch = market.touchAt(w.index, w.buying);
+    const touch = w.t.touch(w.buying);
     const limited = type === 'LMT' || type === 'STP LMT';
     if (limited) {
       const lmt = w.rec.order.lmtPrice!;
@@ -454,7 +473,7 @@ export class OrderBook {
         return;
       }
     }
-    const depth = market.depthAt(w.index, w.buying);
+    const depth = w.t.depth(w.buying);
     const qty = Math.min(w.rec.remaining, depth);
     if (qty <= 0) {
       this.setStatus(w, 'Submitted');
@@ -466,21 +485,38 @@ export class OrderBook {
   private fill(w: Working, qty: number, price: number, removedLiquidity: boolean): void {
     const now = this.ctx.clock.now();
     const rec = w.rec;
+    const t = w.t;
     const cumQty = rec.filled + qty;
     w.filledValue += qty * price;
-    const commission = executionCommission(cumQty, w.filledValue, w.commissionCharged);
+    // Legs are priced before the combo takes liquidity, so their fills add up to the combo's price.
+    const legs = t.legs
+      ? t.legs.map((l) => ({ t: l.tradable, qty: qty * l.ratio, buying: l.buying === w.buying, price: l.tradable.touch(l.buying === w.buying) }))
+      : [{ t, qty, buying: w.buying, price }];
+    const total = this.commissionOf(t, cumQty, w.filledValue / cumQty);
+    const commission = Math.max(0, Math.round((total.amount - w.commissionCharged) * 10_000) / 10_000);
     w.commissionCharged += commission;
-    this.ctx.market.consume(w.index, w.buying, qty, price, now);
-    const realized = bookFill(w.account, w.listing.conId, w.buying ? qty : -qty, price, commission);
+    t.consume(w.buying, qty, price, now);
     rec.filled = cumQty;
     rec.remaining -= qty;
     rec.avgFillPrice = round6(w.filledValue / cumQty);
     rec.lastFillPrice = price;
-    rec.state = { ...rec.state, commission: w.commissionCharged, commissionCurrency: 'USD' };
-    this.ctx.emitFill(this.log.record({
-      at: now, rec, account: w.account.id, exchange: VENUE[w.listing.primaryExch] ?? w.listing.primaryExch, buying: w.buying,
-      shares: qty, price, commission, realized, removedLiquidity,
-    }));
+    rec.state = { ...rec.state, commission: w.commissionCharged, commissionCurrency: total.currency };
+    const contracts = legs.reduce((n, l) => n + l.qty, 0);
+    let left = commission;
+    legs.forEach((l, i) => {
+      // A combo's commission is shared by its legs in proportion to their contracts.
+      const share = i === legs.length - 1 ? left : Math.round((commission * l.qty) / contracts * 10_000) / 10_000;
+      left = Math.round((left - share) * 10_000) / 10_000;
+      const realized = settleFill(w.account, {
+        conId: l.t.key, terms: l.t.terms, signedQty: l.buying ? l.qty : -l.qty, price: l.price, commission: share, commissionCurrency: total.currency,
+        ...(l.t.baseCurrency ? { baseCurrency: l.t.baseCurrency } : {}),
+      });
+      this.ctx.emitFill(this.log.record({
+        at: now, rec, account: w.account.id, exchange: l.t.venue, buying: l.buying, shares: l.qty, price: l.price,
+        commission: share, commissionCurrency: total.currency, realized, removedLiquidity,
+        ...(t.legs ? { contract: l.t.contract, cumQty: rec.filled * (l.qty / qty), avgPrice: l.price } : {}),
+      }));
+    });
     if (rec.remaining === 0) this.finish(w, 'Filled', '');
     else this.setStatus(w, 'Submitted', true);
     this.ctx.emitAccount(w.account.id);
@@ -491,10 +527,11 @@ export class OrderBook {
   private afterFill(w: Working, qty: number): void {
     const rec = w.rec;
     if (rec.status === 'Filled') {
-      const phase = this.ctx.phase(this.ctx.clock.now());
+      const now = this.ctx.clock.now();
       for (const child of this.children(w)) {
         if (child.done || child.untransmitted) continue;
         child.held = false;
+        const phase = child.t.phase(now);
         this.setStatus(child, this.liveStatus(child, phase), true);
         this.work(child, phase);
       }
@@ -551,7 +588,8 @@ export class OrderBook {
     w.doneAt = this.ctx.clock.now();
     w.rec.reason = reason;
     w.cancelExpiry?.();
-    this.byListing.get(w.index)?.delete(w);
+    this.byListing.get(w.t.driver)?.delete(w);
+    w.unwatch?.();
     this.setStatus(w, status, true);
     // Cancelling a bracket's parent takes its children with it.
     if (status !== 'Filled') for (const child of this.children(w)) this.finish(child, 'Cancelled', 'parent order cancelled');
@@ -560,12 +598,31 @@ export class OrderBook {
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
-function fullContract(l: Listing, asked: Contract): Contract {
-  return {
-    ...asked, conId: l.conId, symbol: l.symbol, secType: 'STK' as Contract['secType'], currency: 'USD',
-    exchange: asked.exchange || 'SMART', primaryExch: l.primaryExch, localSymbol: l.symbol,
-    tradingClass: l.primaryExch === 'NASDAQ' && !l.etf ? 'NMS' : l.symbol,
-  };
+/** What an order trades if `qty` more of it fill at `price`: its legs for a combo, the instrument itself otherwise. */
+function tradesOf(t: Tradable, buying: boolean, qty: number, price: number): Trade[] {
+  if (!t.legs) return [{ conId: t.key, terms: t.terms, signedQty: buying ? qty : -qty, price, ...(t.baseCurrency ? { baseCurrency: t.baseCurrency } : {}) }];
+  return t.legs.map((l) => {
+    const legBuys = l.buying === buying;
+    return { conId: l.tradable.key, terms: l.tradable.terms, signedQty: (legBuys ? 1 : -1) * qty * l.ratio, price: l.tradable.touch(legBuys) };
+  });
+}
+
+/** When a venue next closes after `from` (looked up in five-minute steps), at most a day later. */
+function venueClose(t: Tradable, from: number): number {
+  const step = 5 * 60_000;
+  let wasOpen = t.phase(from) !== 'closed';
+  for (let at = from + step; at <= from + 86_400_000; at += step) {
+    const open = t.phase(at) !== 'closed';
+    if (wasOpen && !open) return at;
+    wasOpen = wasOpen || open;
+  }
+  return from + 86_400_000;
+}
+
+/** How an error names a contract it could not find: a combo by its legs, anything else by conId. */
+function describe(c: Contract): string {
+  if (c.comboLegs && c.comboLegs.length > 0) return `combo of conIds ${c.comboLegs.map((l) => l.conId ?? '?').join(', ')}`;
+  return `${String(c.secType ?? '')} conId ${c.conId ?? '?'}`.trim();
 }
 
 function snapshot(rec: OpenOrderRecord): OpenOrderRecord {

@@ -22,6 +22,8 @@ export const MARKET_RULES: Record<number, { lowEdge: number; increment: number }
   82: [{ lowEdge: 0, increment: 0.015625 }],
   // Tokyo stocks: a yen (up to 3,000 yen, then coarser).
   83: [{ lowEdge: 0, increment: 1 }, { lowEdge: 3000, increment: 5 }],
+  // US Treasuries: a 128th of a point.
+  1036: [{ lowEdge: 0, increment: 0.0078125 }],
 };
 
 export interface MatchedSymbol {

@@ -4,7 +4,7 @@
 import type { SessionPhase } from './trading-hours';
 import { zoneOffsetMs } from '../../shared/zoned-time';
 
-export type VenueId = 'GLOBEX' | 'IDEALPRO' | 'PAXOS' | 'XETRA' | 'AEB' | 'LSE' | 'TSEJ' | 'CBOE_INDEX';
+export type VenueId = 'GLOBEX' | 'IDEALPRO' | 'PAXOS' | 'XETRA' | 'AEB' | 'LSE' | 'TSEJ' | 'CBOE_INDEX' | 'UST';
 
 interface Session { from: number; to: number }
 interface Venue {
@@ -39,6 +39,12 @@ export const VENUES: Record<VenueId, Venue> = {
   AEB: { ibZone: 'MET', zone: 'Europe/Amsterdam', trading: weekdays([{ from: m(9), to: m(17, 30) }]), liquid: weekdays([{ from: m(9), to: m(17, 30) }]) },
   LSE: { ibZone: 'Europe/London', zone: 'Europe/London', trading: weekdays([{ from: m(8), to: m(16, 30) }]), liquid: weekdays([{ from: m(8), to: m(16, 30) }]) },
   TSEJ: { ibZone: 'Japan', zone: 'Asia/Tokyo', trading: weekdays([{ from: m(9), to: m(11, 30) }, { from: m(12, 30), to: m(15, 30) }]), liquid: weekdays([{ from: m(9), to: m(11, 30) }, { from: m(12, 30), to: m(15, 30) }]) },
+  // US Treasuries through SMART: Sunday 20:00 to Friday 17:00 New York time, liquid 08:00-17:00.
+  UST: {
+    ibZone: 'US/Eastern', zone: 'America/New_York',
+    trading: (d) => (d === 6 ? [] : d === 0 ? [{ from: m(20), to: m(24) }] : d === 5 ? [{ from: 0, to: m(17) }] : [{ from: 0, to: m(17) }, { from: m(20), to: m(24) }]),
+    liquid: weekdays([{ from: m(8), to: m(17) }]),
+  },
   CBOE_INDEX: { ibZone: 'US/Central', zone: 'America/Chicago', trading: weekdays([{ from: m(2, 15), to: m(15, 15) }]), liquid: weekdays([{ from: m(8, 30), to: m(15, 15) }]) },
 };
 

@@ -1,6 +1,6 @@
 // Instruments beyond US stocks and ETFs: indices, futures (with their live
 // contract months), forex on IDEALPRO, stocks listed in Europe and Japan in
-// their own currencies, crypto on PAXOS, plus a few US MLPs and ADRs. conIds
+// their own currencies, crypto on PAXOS, US Treasuries, plus a few US MLPs and ADRs. conIds
 // are IB's where we know them, stable made-up numbers otherwise.
 import { addDays, easternParts, ymd } from './eastern-time';
 import type { InstrumentSpec, Listing } from './catalogue';
@@ -146,6 +146,26 @@ function crypto(): Listing[] {
   return [coin('BTC', 479624278, 'Bitcoin', 96_500, 0.25, 0.55), coin('ETH', 495759171, 'Ethereum', 3_450, 0.01, 0.7)];
 }
 
+/**
+ * US Treasury notes and bonds through SMART, quoted in percent of face (1,000
+ * a bond) in 1/128ths. The CUSIPs are the simulator's own ("91SIM..."), so
+ * none can pass for a real issue.
+ */
+function treasuries(): Listing[] {
+  const ust = (conId: number, cusip: string, coupon: number, maturity: string, issueDate: string, desc: string, price: number, vol: number): Listing =>
+    base('US-T', conId, 'SMART', `United States Treasury ${desc}`, 'Government', 'Sovereign', price, vol, 10, {
+      secType: 'BOND', exchange: 'SMART', currency: 'USD', localSymbol: cusip, tradingClass: 'US-T', minTick: 1 / 128, marketRuleId: 1036,
+      venue: 'UST', validExchanges: 'SMART', orderTypes: 'DAY,GTC,IOC,LMT,MKT,WHATIF', minSize: 1, sizeIncrement: 1, suggestedSizeIncrement: 10,
+      bond: { cusip, coupon, maturity, issueDate, descAppend: desc, bondType: 'GOVT' },
+    });
+  return [
+    ust(700_000_101, '91SIM0028', 4.25, '20281130', '20261130', 'T 4 1/4 11/30/28', 100.15625, 0.02),
+    ust(700_000_102, '91SIM0031', 4.125, '20311130', '20261130', 'T 4 1/8 11/30/31', 99.6875, 0.04),
+    ust(700_000_103, '91SIM0036', 4.375, '20361115', '20261115', 'T 4 3/8 11/15/36', 99.21875, 0.07),
+    ust(700_000_104, '91SIM0056', 4.625, '20561115', '20261115', 'T 4 5/8 11/15/56', 97.453125, 0.12),
+  ];
+}
+
 /** US listings with a stock type other than COMMON/ETF. They quote like any US stock. */
 function usSpecials(): Listing[] {
   const us = (symbol: string, conId: number, primaryExch: string, name: string, industry: string, category: string, price: number, vol: number, stockType: string): Listing =>
@@ -162,5 +182,5 @@ function usSpecials(): Listing[] {
 
 /** Every instrument beyond the core US book, its futures months as live at `now`. */
 export function worldListings(now: number): Listing[] {
-  return [...usSpecials(), ...indices(), ...futures(now), ...forex(), ...foreignStocks(), ...crypto()];
+  return [...usSpecials(), ...indices(), ...futures(now), ...forex(), ...foreignStocks(), ...crypto(), ...treasuries()];
 }

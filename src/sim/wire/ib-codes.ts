@@ -19,6 +19,8 @@ export const SimCode = {
   ORDER_CANCELLED: ErrorCode.ORDER_CANCELLED,
   /** "Error validating request": the library calls 321 MISSING_ORDER_EXCHANGE after one of its causes. */
   REQUEST_INVALID: ErrorCode.MISSING_ORDER_EXCHANGE,
+  /** "Invalid Real-time Query: ..." (real-time bars). */
+  REALTIME_QUERY_INVALID: 420,
   /** "Unable to connect as the client id is already in use." */
   CLIENT_ID_IN_USE: 326,
   MARKET_DATA_NOT_SUBSCRIBED: ErrorCode.REQ_MKT_DATA_NOT_AVAIL,
@@ -32,11 +34,17 @@ export const SimCode = {
   HISTORICAL_DATA_FARM_OK: 2106,
   /** "Sec-def data farm connection is OK." */
   SECDEF_FARM_OK: 2158,
+  /** "Deep market data is not supported for this combination of security type/exchange." */
+  DEPTH_NOT_SUPPORTED: 10092,
   /** "OrderId ... that needs to be cancelled is not found." */
   CANCEL_TARGET_NOT_FOUND: 10147,
   /** "Failed to request news article." */
   NEWS_ARTICLE_FAILED: 10172,
   NEWS_FEED_NOT_ALLOWED: ErrorCode.NEWS_FEED_NOT_ALLOWED,
+  /** "Failed to request tick-by-tick data: ..." */
+  TICK_BY_TICK_FAILED: 10189,
+  /** Tick-by-tick asked of a server version that does not have it. */
+  TICK_BY_TICK_UNSUPPORTED: 10190,
 } as const;
 
 export { TickType };

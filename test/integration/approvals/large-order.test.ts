@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../support/wait';
 import { openBackend, type BackendUnderTest } from './backend-under-test';
 
 // The typed-quantity step for a large order is a decision in main: any client
@@ -17,8 +18,16 @@ describe('a large order needs its confirmed quantity, through the contract', () 
     const placed: { orderId: number; whatIf: boolean }[] = [];
     t.sim.on('placeOrder', (event) => placed.push(event));
     const account = t.sim.accounts[0]!;
-    // 35 SPY is several % of the demo account: above the 2% default threshold.
-    const draft = await t.call('draftFromTicket', { text: 'buy 35 SPY', account });
+    // Just over the 2% default threshold of the demo account (and under the 25,000 notional limit).
+    // SPY is held: wait for its quote and the account's net liquidation.
+    const backend = t.backend;
+    const price = await waitFor(() => {
+      const q = backend.broker.portfolio()?.quotes.find((x) => x.symbol === 'SPY');
+      return q?.ask ?? q?.last ?? undefined;
+    }, 'a SPY quote', 10_000);
+    const netLiq = t.backend.broker.portfolio()?.accounts.find((a) => a.account === account)?.netLiquidation ?? 0;
+    const qty = Math.ceil((netLiq * 0.021) / price);
+    const draft = await t.call('draftFromTicket', { text: `buy ${qty} SPY`, account });
     expect(draft.state).toBe('pending');
     const queue = await t.call('getQueue');
     expect(queue.review[draft.id]?.size).toMatchObject({ large: true, thresholdPct: 2 });
@@ -26,13 +35,13 @@ describe('a large order needs its confirmed quantity, through the contract', () 
 
     const bare = await t.callRaw('approveDraft', { id: draft.id, version: draft.version });
     expect(bare).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
-    expect(bare.error?.message).toContain('35');
-    const wrong = await t.callRaw('approveDraft', { id: draft.id, version: draft.version, confirmedQuantity: 53 });
+    expect(bare.error?.message).toContain(String(qty));
+    const wrong = await t.callRaw('approveDraft', { id: draft.id, version: draft.version, confirmedQuantity: qty + 18 });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'confirmation_required' } });
     expect(t.backend.store!.drafts.get(draft.id)?.state).toBe('pending');
     expect(realOrders(placed)).toEqual([]);
 
-    const approved = await t.call('approveDraft', { id: draft.id, version: draft.version, confirmedQuantity: 35 });
+    const approved = await t.call('approveDraft', { id: draft.id, version: draft.version, confirmedQuantity: qty });
     expect(approved.state).toBe('submitting');
   });
 

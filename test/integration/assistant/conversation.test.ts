@@ -29,7 +29,8 @@ describe('assistant conversation through the real SDK', () => {
     h.fake.reply(
       toolCall('get_portfolio', {}, 'Let me look at your positions.'),
       (req) => {
-        expect(resultText(toolResults(req)[0]!)).toContain('"symbol":"AAPL"');
+        // The compact table: symbol, quantity, base value, unrealized and daily P&L.
+        expect(resultText(toolResults(req)[0]!)).toMatch(/"USD":"AAPL 100 /);
         return toolCall('get_quotes', { symbols: ['AAPL'] });
       },
       (req) => {
@@ -255,7 +256,8 @@ describe('assistant conversation through the real SDK', () => {
     const result = await h.assistant.send(conv, 'Review everything');
     expect(result.status).toBe('tool_limit');
     expect(result.message).toMatch(/tool round/);
-    expect(h.account.calls).toEqual(['portfolio', 'accountSummary']);
+    // get_portfolio reads the accounts too (base currency, cash, rates).
+    expect(h.account.calls).toEqual(['portfolio', 'accountSummary', 'accountSummary']);
     expect(result.record?.toolResults.at(-1)).toMatchObject({ name: 'get_open_orders', isError: true });
     h.fake.reply((req) => {
       const blocks = req.body.messages as Anthropic.MessageParam[];
@@ -318,7 +320,7 @@ describe('assistant conversation interrupted between rounds', () => {
       ['get_portfolio', false],
       ['get_quotes', true],
     ]);
-    expect(h.account.calls).toEqual(['portfolio']);
+    expect(h.account.calls).toEqual(['portfolio', 'accountSummary']);
     h.fake.reply((req) => {
       const messages = req.body.messages as Anthropic.MessageParam[];
       expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);

@@ -24,7 +24,7 @@ describe('assistant safety', () => {
       const names = (request.body.tools as { name: string }[]).map((t) => t.name);
       expect(names.filter((n) => forbiddenTool.test(n))).toEqual([]);
       expect(names.sort()).toEqual(
-        ['draft_order', 'find_contract', 'get_account_summary', 'get_decision_journal', 'get_open_orders', 'get_pending_drafts', 'get_portfolio', 'get_price_history', 'get_quotes', 'get_recent_executions'].sort(),
+        ['draft_order', 'find_contract', 'get_account_summary', 'get_decision_journal', 'get_open_orders', 'get_option_chain', 'get_pending_drafts', 'get_portfolio', 'get_price_history', 'get_quotes', 'get_recent_executions'].sort(),
       );
     }
   });

@@ -56,7 +56,8 @@ describe('limits that cannot be read, and clocks that step', () => {
     const draft = await t.call('draftFromTicket', { text: 'buy 1 AAPL', account: sim.accounts[0]! });
     const verdict = draft.verdicts?.find((v) => v.check === 'quote-fresh');
     expect(verdict?.outcome).toBe('block');
-    expect(verdict?.explanation).toMatch(/30 s old/);
+    // 30 s on the monotonic clock, plus the real time the draft took on a busy machine.
+    expect(verdict?.explanation).toMatch(/\b3\d s old/);
   });
 
   it('a wall clock stepped back, or a restart, does not reset the order-rate limit', async () => {

@@ -2,7 +2,7 @@
 // details in each venue's own terms, quotes (option greeks included), chains
 // and continuous-future history, all through the real client over TCP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BarSizeSetting, EventName, OptionType, OrderAction, OrderType, SecType, WhatToShow, type Contract, type ContractDetails } from '@stoqey/ib';
+import { BarSizeSetting, EventName, OptionType, SecType, WhatToShow, type Contract, type ContractDetails } from '@stoqey/ib';
 import { advanceUntil, record, startHarness, until, waitEvent, type Harness } from './support';
 
 let h: Harness;
@@ -90,10 +90,6 @@ describe('asset classes over TCP', () => {
     // The option moves with its underlying.
     const n = comps.length;
     await advanceUntil(h.clock, 250, () => comps.length > n, 'a new computation as AAPL moves');
-    // Option orders are refused with a reason, not left hanging.
-    const refused = waitEvent<[Error, number, number]>(ib, EventName.error, (_e, _c, id) => id === 70);
-    ib.placeOrder(70, { conId: d!.contract.conId, exchange: 'SMART' }, { action: OrderAction.BUY, totalQuantity: 1, orderType: OrderType.LMT, lmtPrice: 1 });
-    expect((await refused)[1]).toBe(201);
   });
 
   it('quotes: a future, a forex pair (no trades), an index (last only) and a foreign stock in its currency', async () => {
@@ -115,7 +111,7 @@ describe('asset classes over TCP', () => {
     expect(of(24, 1)).toBeGreaterThan(100);
   });
 
-  it('CONTFUT history and the front month; orders in other currencies are refused with a reason', async () => {
+  it('CONTFUT history and the front month', async () => {
     const ib = await h.connect(9);
     const bars = record<[number, string, number]>(ib, EventName.historicalData);
     ib.reqHistoricalData(30, { symbol: 'ES', secType: 'CONTFUT' as SecType, exchange: 'CME', currency: 'USD' }, '', '1 M', BarSizeSetting.DAYS_ONE, WhatToShow.TRADES, 1, 1, false);
@@ -123,10 +119,5 @@ describe('asset classes over TCP', () => {
     const real = bars.filter(([id, d]) => id === 30 && !d.startsWith('finished'));
     expect(real.length).toBeGreaterThanOrEqual(20);
     expect(real.every(([, , open]) => open > 1000 && (open * 4) % 1 === 0)).toBe(true);
-    const refused = waitEvent<[Error, number, number]>(ib, EventName.error, (_e, _c, id) => id === 71);
-    ib.placeOrder(71, { symbol: 'SAP', secType: SecType.STK, exchange: 'SMART', currency: 'EUR' }, { action: OrderAction.BUY, totalQuantity: 1, orderType: OrderType.MKT });
-    const [err, code] = await refused;
-    expect(code).toBe(201);
-    expect(err.message).toMatch(/EUR/);
   });
 });

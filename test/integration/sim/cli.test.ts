@@ -28,7 +28,7 @@ describe('npm run sim (the CLI)', () => {
   it('--help lists what is simulated: versions, asset classes, data, news and scanner', async () => {
     const { out, exited } = run(['--help']);
     expect(await exited).toBe(0);
-    for (const word of ['100..193', 'IDEALPRO', 'CONTFUT', 'PAXOS', 'TSEJ', 'options on AAPL', 'refused with 201', 'TOP_PERC_GAIN', 'ignore previous instructions']) {
+    for (const word of ['100..193', 'IDEALPRO', 'CONTFUT', 'PAXOS', 'TSEJ', 'options on AAPL', 'BAG combos', 'tick-by-tick', 'TOP_PERC_GAIN', 'ignore previous instructions']) {
       expect(out()).toContain(word);
     }
   });

@@ -96,8 +96,8 @@ describe('handshake and session', () => {
   it('an unknown message id is answered with a notice and the session carries on', async () => {
     const ib = await h.connect(7);
     const infos = record<[string, number]>(ib, EventName.info);
-    // reqMktDepth (10) is outside the simulator's repertoire; send it through the real client.
-    ib.reqMktDepth(3, { symbol: 'AAPL', secType: 'STK' as never, exchange: 'SMART', currency: 'USD' }, 5, false, []);
+    // News bulletins (12) are outside the simulator's repertoire; send the request through the real client.
+    ib.reqNewsBulletins(true);
     await until(() => infos.find(([, code]) => code === 505), 'a 505 notice');
     const t = waitEvent(ib, EventName.currentTime);
     ib.reqCurrentTime();

@@ -2,7 +2,7 @@ import type { OpenOrderView } from '../../../src/shared/portfolio';
 import { describe, expect, it } from 'vitest';
 import { PortfolioModel } from '../../../src/main/broker/portfolio-model';
 
-const AAPL = { conId: 265598, symbol: 'AAPL', secType: 'STK', currency: 'USD', exchange: 'NASDAQ', multiplier: 1 };
+const AAPL = { conId: 265598, symbol: 'AAPL', underlying: 'AAPL', secType: 'STK', currency: 'USD', exchange: 'NASDAQ', multiplier: 1, expiry: null, strike: null, right: null };
 
 describe('the portfolio model', () => {
   it('values a position from its quote and the account net liquidation', () => {
@@ -87,3 +87,52 @@ describe('paper or live', () => {
   });
 });
 
+
+describe('every currency and security type', () => {
+  const SAP = { conId: 14204, symbol: 'SAP', underlying: 'SAP', secType: 'STK', currency: 'EUR', exchange: 'IBIS', multiplier: 1, expiry: null, strike: null, right: null };
+  const CALL = { conId: 1_000_000_123, symbol: 'AAPL  261218C00230000', underlying: 'AAPL', secType: 'OPT', currency: 'USD', exchange: 'SMART', multiplier: 100, expiry: '20261218', strike: 230, right: 'C' as const };
+
+  it('keeps cash and IB\'s exchange rate per currency from the ledger rows, base first', () => {
+    const model = new PortfolioModel(() => 1);
+    model.applyAccountValue('DU1', 'NetLiquidation', '500000', 'EUR');
+    model.applyAccountValue('DU1', 'CashBalance', '60000', 'USD');
+    model.applyAccountValue('DU1', 'ExchangeRate', '0.92', 'USD');
+    model.applyAccountValue('DU1', 'CashBalance', '400000', 'EUR');
+    model.applyAccountValue('DU1', 'ExchangeRate', '1', 'EUR');
+    model.applyAccountValue('DU1', 'CashBalance', '460000', 'BASE');
+    const account = model.account('DU1')!;
+    expect(account.currency).toBe('EUR');
+    expect(account.cashByCurrency).toEqual([
+      { currency: 'EUR', cash: 400_000, rate: 1, netLiquidation: null },
+      { currency: 'USD', cash: 60_000, rate: 0.92, netLiquidation: null },
+    ]);
+  });
+
+  it('values a EUR stock in EUR and in the USD base at IB\'s rate, computed until IB\'s P&L arrives and IB\'s figures after', () => {
+    const model = new PortfolioModel(() => 1);
+    model.applyAccountValue('DU1', 'NetLiquidation', '100000', 'USD');
+    model.applyAccountValue('DU1', 'ExchangeRate', '1.08', 'EUR');
+    model.applyPosition('DU1', SAP, 100, 200);
+    model.applyQuote(SAP.conId, 'SAP', { last: 210, close: 205 });
+    expect(model.snapshot().positions[0]).toMatchObject({
+      currency: 'EUR', marketValue: 21_000, fxRate: 1.08, weightPct: 22.68,
+      sources: { marketValue: 'computed', baseValue: 'computed', unrealizedPnL: 'computed', dailyPnL: 'computed' },
+    });
+    expect(model.snapshot().positions[0]!.baseValue).toBeCloseTo(22_680, 6);
+    expect(model.snapshot().positions[0]!.unrealizedPnL).toBeCloseTo(1_080, 6);
+    model.applyPositionPnL('DU1', SAP.conId, { daily: 540, unrealized: 1_100, value: 22_700 });
+    const p = model.snapshot().positions[0]!;
+    expect(p).toMatchObject({ baseValue: 22_700, unrealizedPnL: 1_100, dailyPnL: 540, sources: { baseValue: 'ib', unrealizedPnL: 'ib', dailyPnL: 'ib', marketValue: 'computed' } });
+    expect(p.marketValue! * p.fxRate!).toBeCloseTo(22_700, 6);
+  });
+
+  it('an option keeps its terms and its multiplier; an unknown security type is kept and said to be unknown', () => {
+    const model = new PortfolioModel(() => 1);
+    model.applyAccountValue('DU1', 'NetLiquidation', '100000', 'USD');
+    model.applyPosition('DU1', CALL, -2, 950);
+    model.applyQuote(CALL.conId, CALL.symbol, { last: 5 });
+    expect(model.snapshot().positions[0]).toMatchObject({ secType: 'OPT', knownType: true, underlying: 'AAPL', strike: 230, right: 'C', expiry: '20261218', marketValue: -1_000, unrealizedPnL: 900 });
+    model.applyPosition('DU1', { ...CALL, conId: 42, symbol: 'XYZ', secType: 'SWAPTION', multiplier: 1, expiry: null, strike: null, right: null }, 3, 10);
+    expect(model.snapshot().positions.find((p) => p.conId === 42)).toMatchObject({ secType: 'SWAPTION', knownType: false, quantity: 3 });
+  });
+});

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ContractProfile } from '../../../src/shared/chart';
 import type { PositionView } from '../../../src/shared/portfolio';
 import { allocate } from '../../../src/renderer/src/charts/allocation';
+import { positionView } from '../../support/position-view';
 
 function position(symbol: string, conId: number, marketValue: number | null): PositionView {
-  return {
-    key: `DU1:${conId}`, account: 'DU1', conId, symbol, secType: 'STK', currency: 'USD', exchange: 'SMART', multiplier: 1,
-    quantity: 1, avgCost: 1, marketPrice: null, marketValue, weightPct: null, unrealizedPnL: null, dailyPnL: null, delayed: false,
-  };
+  return positionView({ account: 'DU1', conId, symbol, exchange: 'SMART', quantity: 1, avgCost: 1, marketValue });
 }
 
 const profiles = new Map<number, ContractProfile>([
@@ -22,9 +20,9 @@ describe('allocation of the book', () => {
 
   it('groups by sector, ETFs as ETFs, largest first, shares of the gross value', () => {
     expect(allocate(book, 'sector', profiles)).toEqual([
-      { name: 'Technology', value: 8000, pct: 80, short: false },
-      { name: 'ETFs', value: 1500, pct: 15, short: false },
-      { name: 'Energy', value: 500, pct: 5, short: true },
+      { name: 'Technology', value: 8000, marketValue: 8000, pct: 80, short: false },
+      { name: 'ETFs', value: 1500, marketValue: 1500, pct: 15, short: false },
+      { name: 'Energy', value: 500, marketValue: -500, pct: 5, short: true },
     ]);
   });
 
@@ -44,6 +42,18 @@ describe('allocation of the book', () => {
     expect(slices).toHaveLength(12);
     expect(slices[11]?.name).toBe('Other (19)');
     expect(slices.reduce((sum, s) => sum + s.pct, 0)).toBeCloseTo(100, 6);
+  });
+
+  it('counts an option by its delta-adjusted exposure with its market value beside, by asset class, currency and underlying', () => {
+    const call = positionView({
+      account: 'DU1', conId: 7, symbol: 'AAPL  261218C00230000', underlying: 'AAPL', secType: 'OPT', multiplier: 100, quantity: 10, expiry: '20261218', strike: 230, right: 'C',
+      marketValue: 5000, baseValue: 5000, greeks: { delta: 0.5, gamma: 0.01, theta: -0.1, vega: 0.2, impliedVol: 0.3, underlyingPrice: 230 },
+    });
+    const sap = positionView({ account: 'DU1', conId: 8, symbol: 'SAP', currency: 'EUR', quantity: 10, marketValue: 2000, baseValue: 2160, fxRate: 1.08 });
+    const slices = allocate([position('AAPL', 1, 6000), call, sap], 'underlying', profiles);
+    expect(slices[0]).toMatchObject({ name: 'AAPL', value: 6000 + 0.5 * 10 * 100 * 230, marketValue: 11_000 });
+    expect(allocate([position('AAPL', 1, 6000), call, sap], 'assetClass', profiles).map((s) => s.name)).toEqual(['Options', 'Stocks']);
+    expect(allocate([position('AAPL', 1, 6000), call, sap], 'currency', profiles).map((s) => [s.name, s.value])).toEqual([['USD', 6000 + 115_000], ['EUR', 2160]]);
   });
 
   it('is empty when nothing is priced', () => {

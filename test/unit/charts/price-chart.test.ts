@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { positionView } from '../../support/position-view';
 import { assetTypeOf } from '../../../src/main/broker/chart-data';
 import type { ChartBar } from '../../../src/shared/chart';
 import { DraftOrder, type Draft } from '../../../src/shared/draft';
@@ -38,10 +39,8 @@ describe('the live candle', () => {
 });
 
 describe('what the chart shows', () => {
-  const held = (symbol: string, conId: number, marketValue: number): PositionView => ({
-    key: `DU1:${conId}`, account: 'DU1', conId, symbol, secType: 'STK', currency: 'USD', exchange: 'SMART', multiplier: 1,
-    quantity: 1, avgCost: 1, marketPrice: null, marketValue, weightPct: null, unrealizedPnL: null, dailyPnL: null, delayed: false,
-  });
+  const held = (symbol: string, conId: number, marketValue: number): PositionView =>
+    positionView({ account: 'DU1', conId, symbol, exchange: 'SMART', quantity: 1, avgCost: 1, marketValue });
   const positions = [held('AAPL', 1, 500), held('SPY', 2, -900)];
   const draft = { id: 'd1', contract: { symbol: 'MSFT', secType: 'STK' }, order: { side: 'BUY', quantity: 5 } } as unknown as Draft;
 

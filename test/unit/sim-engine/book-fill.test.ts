@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bookFill, figures, holdingDaily, type Account, type Marks } from '../../../src/sim/engine/accounts';
+import { bookFill, cashIn, figures, holdingDaily, type Account, type Marks } from '../../../src/sim/engine/accounts';
 
 const ID = 1;
-const account = (kind: Account['kind'] = 'margin'): Account => ({ id: 'DUTEST', kind, cash: 100_000, holdings: new Map(), prevDayEwl: 100_000 });
+const account = (kind: Account['kind'] = 'margin'): Account => ({ id: 'DUTEST', kind, accountType: kind === 'cash' ? 'IRA' : 'INDIVIDUAL', base: 'USD', ledger: new Map([['USD', 100_000]]), holdings: new Map(), prevDayEwl: 100_000 });
 const marks = (last: number, close = last): Marks => ({ last: () => last, close: () => close });
 
 describe('booking fills', () => {
@@ -12,7 +12,7 @@ describe('booking fills', () => {
     expect(a.holdings.get(ID)!.avgCost).toBeCloseTo(10.01, 10);
     bookFill(a, ID, 100, 12, 1);
     expect(a.holdings.get(ID)!.avgCost).toBeCloseTo(11.01, 10);
-    expect(a.cash).toBeCloseTo(100_000 - 1000 - 1 - 1200 - 1, 6);
+    expect(cashIn(a, 'USD')).toBeCloseTo(100_000 - 1000 - 1 - 1200 - 1, 6);
   });
 
   it('realizes P&L net of commission when reducing, and keeps the cost of the rest', () => {
@@ -63,7 +63,7 @@ describe('booking fills', () => {
     bookFill(a, ID, 1000, 50, 5);
     const f = figures(a, marks(50));
     expect(f.init).toBeCloseTo(50_000, 6);
-    expect(f.available).toBeCloseTo(a.cash, 6);
-    expect(f.buyingPower).toBeCloseTo(a.cash, 6);
+    expect(f.available).toBeCloseTo(cashIn(a, 'USD'), 6);
+    expect(f.buyingPower).toBeCloseTo(cashIn(a, 'USD'), 6);
   });
 });

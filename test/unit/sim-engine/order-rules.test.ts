@@ -28,7 +28,8 @@ describe('rejections', () => {
 
   it('refuse margin use in the cash account', () => {
     r = rig();
-    const cash = Number(r.engine.accountSummary(IRA).find((v) => v.tag === 'TotalCashValue')!.value);
+    // What the IRA may spend: its cash less what its covered call would cost to buy back.
+    const cash = Number(r.engine.accountSummary(IRA).find((v) => v.tag === 'AvailableFunds')!.value);
     const price = r.engine.quote(conIdOf(r.engine, 'SPY')).ask;
     const affordable = Math.floor((cash - 10) / price);
     const res = r.engine.placeOrder(1, 1, stock('SPY'), order('BUY', affordable + 5, 'MKT', { account: IRA }));

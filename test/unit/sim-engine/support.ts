@@ -8,6 +8,7 @@ export const saturday = (h: number, m = 0): number => easternToMs(2026, 11, 28, 
 
 export const MARGIN = 'DU1234567';
 export const IRA = 'DU7654321';
+export const BUSINESS = 'DU5550123';
 
 export interface Rig {
   clock: ManualClock;

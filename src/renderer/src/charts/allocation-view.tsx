@@ -12,6 +12,9 @@ const BASES: { basis: AllocationBasis; label: string }[] = [
   { basis: 'position', label: 'By position' },
   { basis: 'sector', label: 'By sector' },
   { basis: 'type', label: 'By type' },
+  { basis: 'assetClass', label: 'By asset class' },
+  { basis: 'currency', label: 'By currency' },
+  { basis: 'underlying', label: 'By underlying' },
 ];
 
 /** How the book (the selected account, or all) divides by position, sector or asset type. */
@@ -21,7 +24,7 @@ export function AllocationView({ positions }: { positions: PositionView[] }) {
   const palette = usePalette();
   const ready = session ? sessionAllowsApproval(session) : false;
   const profiles = useContractProfiles(
-    basis === 'position' ? [] : positions.map((p) => p.conId),
+    basis === 'sector' || basis === 'type' || basis === 'assetClass' ? positions.map((p) => p.conId) : [],
     ready,
   );
   const slices = useMemo(() => allocate(positions, basis, profiles), [positions, basis, profiles]);
@@ -32,7 +35,9 @@ export function AllocationView({ positions }: { positions: PositionView[] }) {
   return (
     <div className="allocation-view" data-testid="allocation-view">
       <div className="chart-head">
-        <p className="chart-summary">Allocation of gross market value, {label.toLowerCase()}</p>
+        <p className="chart-summary">
+          Allocation of gross exposure in base currency, {label.toLowerCase()}: options delta-adjusted, futures at notional, market value beside
+        </p>
         <div className="chart-periods" role="radiogroup" aria-label="Group allocation">
           {BASES.map(({ basis: name, label: text }) => (
             <button key={name} type="button" role="radio" aria-checked={basis === name} onClick={() => setBasis(name)}>
@@ -46,6 +51,14 @@ export function AllocationView({ positions }: { positions: PositionView[] }) {
       <div className="allocation-body" hidden={slices.length === 0}>
         <div ref={chartRef} className="chart-canvas allocation-ring" role="img" aria-label={`Allocation ${label.toLowerCase()}`} data-testid="allocation-ring" />
         <table className="allocation-table" aria-label={`Allocation ${label.toLowerCase()}`} data-testid="allocation-table">
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col" className="num">Exposure</th>
+              <th scope="col" className="num">Mkt value</th>
+              <th scope="col" className="num">Share</th>
+            </tr>
+          </thead>
           <tbody>
             {slices.map((slice) => (
               <tr key={slice.name} data-testid="allocation-row" data-name={slice.name}>
@@ -54,6 +67,7 @@ export function AllocationView({ positions }: { positions: PositionView[] }) {
                   {slice.short && <span className="short-tag"> short</span>}
                 </th>
                 <td className="num">{formatMoney(slice.value)}</td>
+                <td className="num">{formatMoney(slice.marketValue)}</td>
                 <td className="num">{formatPercent(slice.pct)}</td>
               </tr>
             ))}

@@ -28,7 +28,7 @@ export function resolveSubject(subject: ChartSubject | undefined, drafts: readon
     }
   }
   const chosen = subject?.kind === 'position' ? positions.find((p) => p.key === subject.key) : undefined;
-  const position = chosen ?? [...positions].sort((a, b) => Math.abs(b.marketValue ?? 0) - Math.abs(a.marketValue ?? 0))[0];
+  const position = chosen ?? [...positions].sort((a, b) => Math.abs(b.baseValue ?? 0) - Math.abs(a.baseValue ?? 0))[0];
   if (!position) return undefined;
   return { symbol: position.symbol, conId: position.conId, draft: undefined, origin: `Position in ${position.account}${chosen ? '' : ' (largest)'}` };
 }

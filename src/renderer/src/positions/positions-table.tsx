@@ -1,14 +1,26 @@
 import { useMemo, useState, type UIEvent } from 'react';
-import type { PositionView } from '../../../shared/portfolio';
+import type { GreeksView, PositionView } from '../../../shared/portfolio';
 import { formatMoney, formatPercent, formatQuantity, formatSignedMoney, pnlTone } from '../../../shared/format-numbers';
+import { daysToExpiry, type ExpiryFlag } from '../../../shared/derivatives';
 import { useAppStore } from '../store';
-import { sortPositions, totalPositions, type PositionSort, type PositionSortKey } from './sort-positions';
+import { positionRows, type PositionRow } from './position-rows';
+import type { PositionSort, PositionSortKey } from './sort-positions';
 
 const ROW_HEIGHT = 26;
+
+function sum(rows: PositionView[], pick: (p: PositionView) => number | null): number | null {
+  let total = 0;
+  for (const p of rows) {
+    const v = pick(p);
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
+}
 const OVERSCAN = 12;
 
 interface Column {
-  key: PositionSortKey | 'avgCost' | 'marketPrice';
+  key: PositionSortKey | 'avgCost' | 'marketPrice' | 'baseValue' | 'greeks';
   label: string;
   numeric: boolean;
   sortable: boolean;
@@ -21,24 +33,69 @@ const COLUMNS: Column[] = [
   { key: 'avgCost', label: 'Avg cost', numeric: true, sortable: false },
   { key: 'marketPrice', label: 'Price', numeric: true, sortable: false },
   { key: 'marketValue', label: 'Mkt value', numeric: true, sortable: true },
+  { key: 'baseValue', label: 'Base value', numeric: true, sortable: false },
   { key: 'weightPct', label: 'Weight', numeric: true, sortable: true },
   { key: 'unrealizedPnL', label: 'Unrealized', numeric: true, sortable: true },
   { key: 'dailyPnL', label: 'Daily P&L', numeric: true, sortable: true },
+  { key: 'greeks', label: 'Greeks · expiry', numeric: false, sortable: false },
 ];
+
+/** An amount with its currency: "36,990.00 EUR". */
+function money(value: number | null, currency: string): string {
+  return value === null ? formatMoney(null) : `${formatMoney(value)} ${currency}`;
+}
+
+const computedTitle = 'Computed by Countersign from IB\'s quote, average cost and exchange rate; IB has not published this figure';
+
+function greeksText(g: GreeksView | null): string {
+  if (!g) return 'greeks not yet received';
+  const f = (x: number | null, d: number): string => (x === null ? '–' : x.toFixed(d));
+  return `Δ ${f(g.delta, 2)} Γ ${f(g.gamma, 3)} Θ ${f(g.theta, 3)} V ${f(g.vega, 3)} IV ${g.impliedVol === null ? '–' : `${(g.impliedVol * 100).toFixed(1)}%`}`;
+}
+
+function Flags({ flags }: { flags: ExpiryFlag[] }) {
+  return (
+    <>
+      {flags.map((f) => (
+        <span key={f.kind} className={`flag-tag flag-${f.kind.replaceAll(' ', '-')}`} title={f.text} data-testid="expiry-flag">
+          {f.kind}
+        </span>
+      ))}
+    </>
+  );
+}
 
 /**
  * Virtualized: only the rows in view (plus a margin) are in the DOM, so a
  * book of thousands of positions scrolls and updates smoothly.
  */
-export function PositionsTable({ rows, showAccount }: { rows: PositionView[]; showAccount: boolean }) {
+export interface PositionsTableProps {
+  rows: PositionView[];
+  showAccount: boolean;
+  /** Each account's base currency, for the base-value column. */
+  baseOf: (account: string) => string;
+  /** The totals row: in this currency, converted with IB's rates (null: a rate is missing). */
+  totals: { currency: string; marketValue: number | null; unrealizedPnL: number | null; dailyPnL: number | null };
+  /** yyyyMMdd in New York (from the gateway's clock), for days to expiry; null until known. */
+  today: string | null;
+}
+
+export function PositionsTable({ rows, showAccount, baseOf, totals, today }: PositionsTableProps) {
   const [sort, setSort] = useState<PositionSort>({ key: 'marketValue', direction: 'desc' });
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
   const showPositionChart = useAppStore((s) => s.showPositionChart);
   const chartSubject = useAppStore((s) => s.chartSubject);
-  const sorted = useMemo(() => sortPositions(rows, sort), [rows, sort]);
-  const totals = useMemo(() => totalPositions(rows), [rows]);
+  const sorted = useMemo(() => positionRows(rows, sort, expanded, today ?? '00000000'), [rows, sort, expanded, today]);
   const columns = showAccount ? COLUMNS : COLUMNS.filter((column) => column.key !== 'account');
+  const toggleGroup = (key: string): void =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(sorted.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
@@ -48,6 +105,89 @@ export function PositionsTable({ rows, showAccount }: { rows: PositionView[]; sh
     setScrollTop(event.currentTarget.scrollTop);
     setViewport(event.currentTarget.clientHeight);
   };
+
+  const mark = (p: PositionView, field: keyof PositionView['sources']): { title?: string; 'data-source': string } =>
+    p.sources[field] === 'computed' ? { title: computedTitle, 'data-source': 'computed' } : { 'data-source': 'ib' };
+
+  function positionCells(p: PositionView, label: React.ReactNode, extra: React.ReactNode, greeks: string) {
+    const base = baseOf(p.account);
+    return (
+      <>
+        <th scope="row">
+          <button type="button" className="row-chart" onClick={() => showPositionChart(p.key)} title={`Show the ${p.symbol} chart`}>
+            {label}
+          </button>
+          {!p.knownType && (
+            <span className="type-tag" title={`IB reports this as ${p.secType}, a type Countersign does not model; figures are IB's`}>
+              {p.secType}
+            </span>
+          )}
+          {p.delayed && (
+            <span className="delayed-tag" title="Delayed market data (15-20 minutes)">
+              delayed
+            </span>
+          )}
+          {extra}
+        </th>
+        {showAccount && <td>{p.account}</td>}
+        <td className="num">{formatQuantity(p.quantity)}</td>
+        <td className="num">{formatMoney(p.avgCost / (p.multiplier || 1))}</td>
+        <td className="num">{formatMoney(p.marketPrice)}</td>
+        <td className="num" data-testid="own-value" {...mark(p, 'marketValue')}>{money(p.marketValue, p.currency)}</td>
+        <td className="num" data-testid="base-value" {...mark(p, 'baseValue')}>{money(p.baseValue, base)}</td>
+        <td className="num">{formatPercent(p.weightPct)}</td>
+        <td className={`num pnl-${pnlTone(p.unrealizedPnL)}`} {...mark(p, 'unrealizedPnL')}>{formatSignedMoney(p.unrealizedPnL)}</td>
+        <td className={`num pnl-${pnlTone(p.dailyPnL)}`} {...mark(p, 'dailyPnL')}>{formatSignedMoney(p.dailyPnL)}</td>
+        <td className="greeks" data-testid="greeks">{greeks}</td>
+      </>
+    );
+  }
+
+  function renderRow(row: PositionRow) {
+    const current = (key: string): 'true' | undefined => (chartSubject?.kind === 'position' && chartSubject.key === key ? 'true' : undefined);
+    if (row.kind === 'group') {
+      const g = row.group;
+      const base = baseOf(g.account);
+      const strategies = g.strategies.filter((s) => s.kind !== 'leg').map((s) => s.kind);
+      return (
+        <tr key={row.key} style={{ height: ROW_HEIGHT }} className="option-group" data-testid="position-group" data-underlying={g.underlying} data-account={g.account}>
+          <th scope="row" colSpan={showAccount ? 2 : 1}>
+            <button type="button" className="group-toggle" aria-expanded={row.expanded} onClick={() => toggleGroup(row.key)}>
+              {row.expanded ? '▾' : '▸'} {g.underlying} options ({row.options.length})
+            </button>
+            {strategies.length > 0 && <span className="strategy-tag">{strategies.join(', ')}</span>}
+          </th>
+          <td className="num" title="Shares-equivalent (delta-adjusted)">{g.sharesEquivalent === null ? '–' : `${formatQuantity(Math.round(g.sharesEquivalent))} sh-eq`}</td>
+          <td />
+          <td />
+          <td />
+          <td className="num" title="The options' base values together">{money(sum(row.options, (p) => p.baseValue), base)}</td>
+          <td />
+          <td className={`num pnl-${pnlTone(sum(row.options, (p) => p.unrealizedPnL))}`}>{formatSignedMoney(sum(row.options, (p) => p.unrealizedPnL))}</td>
+          <td className={`num pnl-${pnlTone(sum(row.options, (p) => p.dailyPnL))}`}>{formatSignedMoney(sum(row.options, (p) => p.dailyPnL))}</td>
+          <td className="greeks" title="Delta-adjusted exposure of the underlying, options and shares together">
+            exposure {money(g.exposure === null ? null : Math.round(g.exposure), base)}
+          </td>
+        </tr>
+      );
+    }
+    const p = row.position;
+    if (row.kind === 'leg') {
+      const label = `${p.strike ?? '?'} ${p.right === 'C' ? 'call' : p.right === 'P' ? 'put' : '?'} ${p.expiry ?? ''}`;
+      const dte = row.daysToExpiry === null || today === null ? '' : ` · ${row.daysToExpiry}d`;
+      return (
+        <tr key={row.key} style={{ height: ROW_HEIGHT }} className="option-leg" data-testid="position-row" data-symbol={p.symbol} data-sec-type={p.secType} aria-current={current(row.key)}>
+          {positionCells(p, <span className="leg-label">{label}</span>, <Flags flags={row.flags} />, `${greeksText(p.greeks)}${dte}`)}
+        </tr>
+      );
+    }
+    const expiry = p.expiry ? `expires ${p.expiry}${today ? ` · ${daysToExpiry(p.expiry, today)}d` : ''}` : '';
+    return (
+      <tr key={row.key} style={{ height: ROW_HEIGHT }} data-testid="position-row" data-symbol={p.symbol} data-sec-type={p.secType} aria-current={current(row.key)}>
+        {positionCells(p, p.symbol, <Flags flags={row.flags} />, p.secType === 'FUT' ? `x${p.multiplier} · ${expiry}` : '')}
+      </tr>
+    );
+  }
 
   const toggleSort = (key: PositionSortKey): void =>
     setSort((current) => ({ key, direction: current.key === key && current.direction === 'desc' ? 'asc' : 'desc' }));
@@ -78,47 +218,22 @@ export function PositionsTable({ rows, showAccount }: { rows: PositionView[]; sh
         </thead>
         <tbody>
           {first > 0 && <tr style={{ height: first * ROW_HEIGHT }} aria-hidden="true" />}
-          {visible.map((row) => (
-            <tr
-              key={row.key}
-              style={{ height: ROW_HEIGHT }}
-              data-testid="position-row"
-              data-symbol={row.symbol}
-              aria-current={chartSubject?.kind === 'position' && chartSubject.key === row.key ? 'true' : undefined}
-            >
-              <th scope="row">
-                <button type="button" className="row-chart" onClick={() => showPositionChart(row.key)} title={`Show the ${row.symbol} chart`}>
-                  {row.symbol}
-                </button>
-                {row.delayed && (
-                  <span className="delayed-tag" title="Delayed market data (15-20 minutes)">
-                    delayed
-                  </span>
-                )}
-              </th>
-              {showAccount && <td>{row.account}</td>}
-              <td className="num">{formatQuantity(row.quantity)}</td>
-              <td className="num">{formatMoney(row.avgCost / (row.multiplier || 1))}</td>
-              <td className="num">{formatMoney(row.marketPrice)}</td>
-              <td className="num">{formatMoney(row.marketValue)}</td>
-              <td className="num">{formatPercent(row.weightPct)}</td>
-              <td className={`num pnl-${pnlTone(row.unrealizedPnL)}`}>{formatSignedMoney(row.unrealizedPnL)}</td>
-              <td className={`num pnl-${pnlTone(row.dailyPnL)}`}>{formatSignedMoney(row.dailyPnL)}</td>
-            </tr>
-          ))}
+          {visible.map((row) => renderRow(row))}
           {last < sorted.length && <tr style={{ height: (sorted.length - last) * ROW_HEIGHT }} aria-hidden="true" />}
         </tbody>
         <tfoot>
           <tr className="totals-row" data-testid="positions-totals">
-            <th scope="row">Total ({sorted.length})</th>
+            <th scope="row">Total ({rows.length})</th>
             {showAccount && <td />}
             <td />
             <td />
             <td />
-            <td className="num">{formatMoney(totals.marketValue)}</td>
+            <td />
+            <td className="num" title={`Sum of base values in ${totals.currency}, converted with IB's exchange rates`}>{money(totals.marketValue, totals.currency)}</td>
             <td />
             <td className={`num pnl-${pnlTone(totals.unrealizedPnL)}`}>{formatSignedMoney(totals.unrealizedPnL)}</td>
             <td className={`num pnl-${pnlTone(totals.dailyPnL)}`}>{formatSignedMoney(totals.dailyPnL)}</td>
+            <td />
           </tr>
         </tfoot>
       </table>

@@ -9,9 +9,11 @@ export interface PositionSort {
 /** Unknown values (null) always sort last, whichever the direction. */
 export function sortPositions(rows: PositionView[], sort: PositionSort): PositionView[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
+  // Value sorts in base currency: a JPY position's yen are not comparable with dollars.
+  const field = sort.key === 'marketValue' ? 'baseValue' : sort.key;
   return [...rows].sort((a, b) => {
-    const x = a[sort.key];
-    const y = b[sort.key];
+    const x = a[field];
+    const y = b[field];
     if (x === y) return a.key < b.key ? -1 : 1;
     if (x === null) return 1;
     if (y === null) return -1;
@@ -39,5 +41,6 @@ export function totalPositions(rows: PositionView[]): PositionTotals {
     }
     return any ? total : null;
   };
-  return { marketValue: sum((r) => r.marketValue), unrealizedPnL: sum((r) => r.unrealizedPnL), dailyPnL: sum((r) => r.dailyPnL) };
+  // In base currencies: own-currency values of different currencies do not add up.
+  return { marketValue: sum((r) => r.baseValue), unrealizedPnL: sum((r) => r.unrealizedPnL), dailyPnL: sum((r) => r.dailyPnL) };
 }

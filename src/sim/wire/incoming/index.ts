@@ -5,6 +5,7 @@ import * as multi from './account-multi';
 import { parseReqContractDetails } from './contract-details';
 import { parseCancelHistoricalData, parseReqHistoricalData } from './historical-data';
 import { parseCancelMktData, parseReqMarketDataType, parseReqMktData } from './market-data';
+import * as live from './live-data';
 import * as news from './news';
 import * as orders from './orders';
 import { parsePlaceOrder, type PlaceOrderRequest } from './place-order';
@@ -61,6 +62,13 @@ export type ClientRequest =
   | ReturnType<typeof news.parseReqNewsProviders>
   | Parsed<typeof news.parseReqNewsArticle>
   | Parsed<typeof news.parseReqHistoricalNews>
+  | Parsed<typeof live.parseReqTickByTickData>
+  | ReturnType<typeof live.parseCancelTickByTickData>
+  | ReturnType<typeof live.parseReqRealTimeBars>
+  | ReturnType<typeof live.parseCancelRealTimeBars>
+  | Parsed<typeof live.parseReqMktDepth>
+  | Parsed<typeof live.parseCancelMktDepth>
+  | ReturnType<typeof live.parseReqMktDepthExchanges>
   | Parsed<typeof scanner.parseReqScannerParameters>
   | Parsed<typeof scanner.parseReqScannerSubscription>
   | Parsed<typeof scanner.parseCancelScannerSubscription>
@@ -114,6 +122,13 @@ const parsers: Record<number, (r: FieldReader, v: number) => ClientRequest> = {
   [FromClient.REQ_NEWS_PROVIDERS]: news.parseReqNewsProviders,
   [FromClient.REQ_NEWS_ARTICLE]: news.parseReqNewsArticle,
   [FromClient.REQ_HISTORICAL_NEWS]: news.parseReqHistoricalNews,
+  [FromClient.REQ_TICK_BY_TICK_DATA]: live.parseReqTickByTickData,
+  [FromClient.CANCEL_TICK_BY_TICK_DATA]: live.parseCancelTickByTickData,
+  [FromClient.REQ_REAL_TIME_BARS]: live.parseReqRealTimeBars,
+  [FromClient.CANCEL_REAL_TIME_BARS]: live.parseCancelRealTimeBars,
+  [FromClient.REQ_MKT_DEPTH]: live.parseReqMktDepth,
+  [FromClient.CANCEL_MKT_DEPTH]: live.parseCancelMktDepth,
+  [FromClient.REQ_MKT_DEPTH_EXCHANGES]: live.parseReqMktDepthExchanges,
   [FromClient.REQ_SCANNER_PARAMETERS]: scanner.parseReqScannerParameters,
   [FromClient.REQ_SCANNER_SUBSCRIPTION]: scanner.parseReqScannerSubscription,
   [FromClient.CANCEL_SCANNER_SUBSCRIPTION]: scanner.parseCancelScannerSubscription,

@@ -48,6 +48,34 @@ export function contractData(v: number, reqId: number, d: ContractDetails): stri
   return w.fields;
 }
 
+/**
+ * BOND_CONTRACT_DATA, the layout of the client's decodeMsg_BOND_CONTRACT_DATA:
+ * version 6 before SIZE_RULES (none after); the maturity travels where other
+ * contracts carry their last trade date; trading hours from BOND_TRADING_HOURS.
+ */
+export function bondContractData(v: number, reqId: number, d: ContractDetails): string[] {
+  const c = d.contract;
+  const w = new FieldWriter().int(ToClient.BOND_CONTRACT_DATA);
+  if (v < V.SIZE_RULES) w.int(6);
+  w.int(reqId).str(c.symbol).str(c.secType).str(d.cusip).double(d.coupon ?? 0).str(d.maturity)
+    .str(d.issueDate).str(d.ratings).str(d.bondType).str(d.couponType)
+    .bool(d.convertible ?? false).bool(d.callable ?? false).bool(d.putable ?? false).str(d.descAppend)
+    .str(c.exchange).str(c.currency).str(d.marketName).str(c.tradingClass).int(c.conId).double(d.minTick);
+  if (v >= V.MD_SIZE_MULTIPLIER && v < V.SIZE_RULES) w.int(1);
+  w.str(d.orderTypes).str(d.validExchanges)
+    .str(d.nextOptionDate).str(d.nextOptionType).bool(d.nextOptionPartial ?? false).str(d.notes)
+    .str(d.longName);
+  if (v >= V.BOND_TRADING_HOURS) w.str(d.timeZoneId).str(d.tradingHours).str(d.liquidHours);
+  w.str(d.evRule).double(d.evMultiplier ?? 0);
+  const secIds = d.secIdList ?? [];
+  w.int(secIds.length);
+  for (const tv of secIds) w.str(tv.tag).str(tv.value);
+  if (v >= V.AGG_GROUP) w.int(d.aggGroup ?? 1);
+  if (v >= V.MARKET_RULES) w.str(d.marketRuleIds);
+  if (v >= V.SIZE_RULES) w.decimal(d.minSize ?? 1).decimal(d.sizeIncrement ?? 1).decimal(d.suggestedSizeIncrement ?? 1);
+  return w.fields;
+}
+
 export function contractDataEnd(reqId: number): string[] {
   return new FieldWriter().int(ToClient.CONTRACT_DATA_END).int(1).int(reqId).fields;
 }

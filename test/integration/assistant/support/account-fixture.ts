@@ -1,8 +1,9 @@
 import type { JournalRecord } from '../../../../src/shared/journal';
 import { randomUUID } from 'node:crypto';
+import { positionView } from '../../../support/position-view';
 import { DraftInput, defaultRiskLimits, type Draft } from '../../../../src/shared/draft';
 import type { AccountView, ExecutionView, OpenOrderView, PositionView, QuoteView } from '../../../../src/shared/portfolio';
-import type { AccountReader, ContractMatch, DraftDesk, DraftDeskResult, PriceBar, PriceHistoryRequest } from '../../../../src/main/assistant/ports';
+import type { AccountReader, ContractMatch, DraftDesk, DraftDeskResult, OptionChainRequest, OptionChainView, PriceBar, PriceHistoryRequest } from '../../../../src/main/assistant/ports';
 import { runChecks } from '../../../../src/main/risk/run-checks';
 import type { RiskContext } from '../../../../src/main/risk/context';
 
@@ -11,6 +12,7 @@ export const accountId = 'DU7654321';
 const account: AccountView = {
   account: accountId,
   currency: 'USD',
+  cashByCurrency: [{ currency: 'USD', cash: 40_000, rate: 1, netLiquidation: 100_000 }],
   kind: 'margin',
   accountType: 'INDIVIDUAL',
   netLiquidation: 100_000,
@@ -28,24 +30,11 @@ const account: AccountView = {
   realizedPnL: 0,
 };
 
-const position = (symbol: string, conId: number, quantity: number, price: number, avgCost: number): PositionView => ({
-  key: `${accountId}:${conId}`,
-  account: accountId,
-  conId,
-  symbol,
-  secType: 'STK',
-  currency: 'USD',
-  exchange: 'NASDAQ',
-  multiplier: 1,
-  quantity,
-  avgCost,
-  marketPrice: price,
-  marketValue: quantity * price,
-  weightPct: (quantity * price) / 1000,
-  unrealizedPnL: quantity * (price - avgCost),
-  dailyPnL: 10,
-  delayed: false,
-});
+const position = (symbol: string, conId: number, quantity: number, price: number, avgCost: number): PositionView =>
+  positionView({
+    account: accountId, conId, symbol, quantity, avgCost, marketPrice: price, marketValue: quantity * price,
+    weightPct: (quantity * price) / 1000, unrealizedPnL: quantity * (price - avgCost), dailyPnL: 10,
+  });
 
 /**
  * An in-memory account behind the assistant's ports. Drafts go through the
@@ -121,6 +110,17 @@ export class AccountFixture implements AccountReader, DraftDesk {
   async pendingDrafts(): Promise<Draft[]> {
     this.guard('pendingDrafts');
     return this.drafts.filter((d) => d.state === 'pending' || d.state === 'blocked');
+  }
+  /** A small AAPL chain; an IB trading class that carries an instruction, as outside text can. */
+  chainTradingClass = 'AAPL';
+  async optionChain(request: OptionChainRequest): Promise<OptionChainView> {
+    this.guard('optionChain');
+    const rows = [220, 225, 230, 235].slice(0, request.strikes).map((strike) => ({
+      strike,
+      call: { bid: Math.max(0.05, 190 - strike + 2), ask: Math.max(0.1, 190 - strike + 2.2), delta: 0.5, impliedVol: 0.25 },
+      put: strike === 235 ? null : { bid: 1.1, ask: 1.2, delta: -0.45, impliedVol: 0.27 },
+    }));
+    return { symbol: request.symbol, currency: 'USD', spot: 190, multiplier: 100, tradingClass: this.chainTradingClass, expirations: ['20261218', '20270115'], expiry: request.expiry ?? '20261218', rows };
   }
 
   async createDraft(input: DraftInput, author: 'claude'): Promise<DraftDeskResult> {
