@@ -299,7 +299,9 @@ export const defaultRiskLimits: RiskLimits = {
  */
 export function positionKey(contract: Pick<DraftContract, 'symbol' | 'secType' | 'expiry' | 'strike' | 'right'>): string {
   if (contract.secType === 'STK' || contract.secType === 'ETF') return contract.symbol;
-  return [contract.secType, contract.symbol, contract.expiry ?? '', contract.strike ?? '', contract.right ?? ''].join(':');
+  // A future is one contract month: a draft may name the month (YYYYMM) where IB reports the last trading day.
+  const expiry = contract.secType === 'FUT' ? (contract.expiry ?? '').slice(0, 6) : (contract.expiry ?? '');
+  return [contract.secType, contract.symbol, expiry, contract.strike ?? '', contract.right ?? ''].join(':');
 }
 
 export const terminalDraftStates: readonly DraftState[] = ['filled', 'rejected', 'expired', 'cancelled', 'broker_rejected'];

@@ -18,10 +18,15 @@ export function countsInGross(p: Pick<PositionView, 'secType'>): boolean {
   return p.secType !== 'FUT' && p.secType !== 'CASH';
 }
 
-/** IB's rate for `currency` in the account's base: 1 for the base itself, null when IB has not given it. */
+/** A rate IB gave that can convert: finite and above zero (a 0 would turn an amount into nothing). */
+function usableRate(rate: number | null | undefined): number | null {
+  return rate !== null && rate !== undefined && Number.isFinite(rate) && rate > 0 ? rate : null;
+}
+
+/** IB's rate for `currency` in the account's base: 1 for the base itself, null when IB has not given a usable one. */
 export function rateInBase(account: Pick<AccountView, 'currency' | 'cashByCurrency'>, currency: string): number | null {
   if (currency === account.currency) return 1;
-  return account.cashByCurrency.find((c) => c.currency === currency)?.rate ?? null;
+  return usableRate(account.cashByCurrency.find((c) => c.currency === currency)?.rate);
 }
 
 /** The account's cash in its base currency: the ledger converted at IB's rates, or IB's TotalCashValue without a ledger. */
@@ -29,8 +34,9 @@ export function cashInBase(account: AccountView): number | null {
   if (account.cashByCurrency.length === 0) return account.totalCash;
   let total = 0;
   for (const c of account.cashByCurrency) {
-    if (c.cash === null || c.rate === null) return null;
-    total += c.cash * c.rate;
+    const rate = c.currency === account.currency ? 1 : usableRate(c.rate);
+    if (c.cash === null || rate === null) return null;
+    total += c.cash * rate;
   }
   return total;
 }
@@ -79,7 +85,7 @@ export function rateBetween(from: string, to: string, accounts: readonly Pick<Ac
   for (const a of accounts) {
     const f = rateInBase(a, from);
     const t = rateInBase(a, to);
-    if (f !== null && t !== null && t !== 0) return f / t;
+    if (f !== null && t !== null) return f / t;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { positionKey, type Draft, type DraftFigures } from '../../shared/draft';
 import type { RiskContext } from '../risk/context';
-import { multiplier, positionChange, referencePrice } from '../risk/exposure';
+import { baseRate, multiplier, positionChange, referencePrice } from '../risk/exposure';
 
 /**
  * Before and after, at the market: the held position at IB's own market
@@ -11,12 +11,15 @@ export function draftFigures(ctx: RiskContext, draft: Draft): DraftFigures {
   const { before, after } = positionChange(ctx, draft);
   const market = referencePrice(ctx.quote, draft.order.side)?.price ?? null;
   const mult = multiplier(draft);
+  // The held value and net liquidation are in the account's base; the quote is in the contract's currency.
+  const rate = baseRate(ctx, draft);
+  const unitValue = market !== null && mult !== null && rate !== null ? market * mult * rate : null;
   const netLiq = ctx.account?.netLiquidation ?? null;
   const held = ctx.account?.positions[positionKey(draft.contract)];
-  const heldValue = before === 0 ? 0 : (held?.marketValue ?? (market !== null && mult !== null ? before * market * mult : null));
+  const heldValue = before === 0 ? 0 : (held?.marketValue ?? (unitValue !== null ? before * unitValue : null));
   const valued = netLiq !== null && netLiq > 0;
   const weightBefore = valued && heldValue !== null ? (heldValue / netLiq) * 100 : null;
-  const change = market !== null && mult !== null ? (after - before) * market * mult : null;
+  const change = unitValue !== null ? (after - before) * unitValue : null;
   const weightAfter = valued && heldValue !== null && change !== null ? ((heldValue + change) / netLiq) * 100 : null;
   return {
     positionBefore: before,

@@ -66,7 +66,10 @@ function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undef
     const byId = quotes.find((q) => q.conId === draft.contract.conId);
     if (byId) return byId;
   }
-  return quotes.find((q) => q.symbol === draft.contract.symbol);
+  // By symbol only for a stock: an option or future shares its symbol with the underlying, whose quote
+  // would price the contract at the stock's price.
+  const stock = draft.contract.secType === 'STK' || draft.contract.secType === 'ETF';
+  return stock ? quotes.find((q) => q.symbol === draft.contract.symbol) : undefined;
 }
 
 function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, session: SessionState): AccountSnapshot {
@@ -77,7 +80,10 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
     positions[keyOf(position)] = {
       qty: position.quantity,
       // In the account's base currency: risk limits are fractions of net liquidation, which IB reports in base.
-      marketValue: position.baseValue ?? position.quantity * position.avgCost * (position.fxRate ?? 1),
+      // Without IB's base value it is left unknown (the figures then value it at the market and IB's rate, or
+      // not at all): a cost basis at a rate taken as 1 would weigh yen as dollars.
+      marketValue: position.baseValue,
+      // Counted only when the day-trade check asks (it sums today's executions).
       get openedTodayQty(): number {
         return openedToday(position, portfolio.executions);
       },
@@ -88,6 +94,8 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
     kind: classifyAccountType(account.accountType),
     // The session decides from every linked account; one account id alone could mislead.
     isPaper: session.mode === 'paper',
+    baseCurrency: account.currency,
+    exchangeRates: Object.fromEntries(account.cashByCurrency.map((c) => [c.currency, c.rate])),
     netLiquidation: account.netLiquidation,
     availableFunds: account.availableFunds,
     buyingPower: account.buyingPower,
@@ -97,9 +105,20 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
   };
 }
 
+/**
+ * The key a draft for this holding would have: a derivative by its underlying
+ * and terms (IB's symbol for an option is its OCC local symbol, which no draft
+ * names). A type drafts cannot name keeps its own and matches no draft.
+ */
 function keyOf(position: PositionView): string {
-  const secType = position.secType === 'STK' ? 'STK' : (position.secType as 'OPT' | 'FUT');
-  return positionKey({ symbol: position.symbol, secType });
+  if (position.secType === 'STK') return positionKey({ symbol: position.symbol, secType: 'STK' });
+  return positionKey({
+    symbol: position.underlying,
+    secType: position.secType as 'OPT' | 'FUT',
+    ...(position.expiry !== null ? { expiry: position.expiry } : {}),
+    ...(position.strike !== null ? { strike: position.strike } : {}),
+    ...(position.right !== null ? { right: position.right } : {}),
+  });
 }
 
 /** Units of a position opened today: bought today for a long, sold today for a short (capped at the position). */

@@ -32,6 +32,16 @@ export function readOptionComputation(args: readonly unknown[]): OptionComputati
   if (typeof reqId !== 'number' || typeof tickType !== 'number' || !COMPUTATION_TICKS.has(tickType)) return undefined;
   const d = finite(delta);
   const iv = finite(impliedVol);
+  // Gamma and vega of a long option per unit are never negative, nor is a price: TWS writes -2 and -1 for
+  // "not computed", so a negative one is an unknown, not a figure to show or to add into an exposure.
+  const atLeastZero = (x: unknown): number | null => {
+    const n = finite(x);
+    return n !== null && n >= 0 ? n : null;
+  };
+  const positivePrice = (x: unknown): number | null => {
+    const n = finite(x);
+    return n !== null && n > 0 ? n : null;
+  };
   return {
     reqId,
     tickType,
@@ -39,12 +49,12 @@ export function readOptionComputation(args: readonly unknown[]): OptionComputati
     greeks: {
       // A delta outside [-1, 1] or a negative volatility is not a greek: a slot read out of place, shown as unknown.
       delta: d !== null && Math.abs(d) <= 1 ? d : null,
-      gamma: finite(gamma),
+      gamma: atLeastZero(gamma),
       theta: finite(theta),
-      vega: finite(vega),
+      vega: atLeastZero(vega),
       impliedVol: iv !== null && iv >= 0 ? iv : null,
-      underlyingPrice: finite(undPrice),
+      underlyingPrice: positivePrice(undPrice),
     },
-    optionPrice: finite(optPrice),
+    optionPrice: atLeastZero(optPrice),
   };
 }

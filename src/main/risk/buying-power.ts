@@ -1,5 +1,5 @@
 import type { RiskCheck } from './context';
-import { orderNotional, positionChange } from './exposure';
+import { orderNotional, whyUnvalued, positionChange } from './exposure';
 import { verdictsFor } from './verdict';
 import { money } from './words';
 
@@ -10,7 +10,7 @@ export const buyingPower: RiskCheck = (ctx, draft) => {
   if (account === null) return v.block('IB has not reported the account’s funds yet.');
   if (positionChange(ctx, draft).effect === 'reduces') return v.pass('This order only reduces a position; it needs no new funds.');
   const cost = orderNotional(ctx, draft);
-  if (cost === null) return v.block(`This order cannot be valued: no ${draft.contract.symbol} price or contract multiplier.`);
+  if (cost === null) return v.block(`This order cannot be valued: ${whyUnvalued(ctx, draft)}.`);
 
   const whatIf = draft.whatIf;
   if (whatIf?.initMarginAfter != null && whatIf.equityWithLoanAfter != null && whatIf.initMarginAfter > whatIf.equityWithLoanAfter) {

@@ -1,5 +1,5 @@
 import type { RiskCheck } from './context';
-import { multiplier, positionChange, valuationPrice } from './exposure';
+import { baseRate, multiplier, positionChange, valuationPrice, whyUnvalued } from './exposure';
 import { verdictsFor } from './verdict';
 import { pct, qty } from './words';
 
@@ -13,8 +13,9 @@ export const concentration: RiskCheck = (ctx, draft) => {
   if (netLiq === null || netLiq <= 0) return v.block('IB has not reported the account’s net liquidation value, so concentration cannot be checked.');
   const unit = valuationPrice(ctx, draft);
   const mult = multiplier(draft);
-  if (unit === null || mult === null) return v.block(`The ${symbol} position cannot be valued: no price or contract multiplier.`);
-  const share = ((Math.abs(change.after) * unit * mult) / netLiq) * 100;
+  const rate = baseRate(ctx, draft);
+  if (unit === null || mult === null || rate === null) return v.block(`The ${symbol} position cannot be valued: ${whyUnvalued(ctx, draft)}.`);
+  const share = ((Math.abs(change.after) * unit * mult * rate) / netLiq) * 100;
   const cap = ctx.limits.maxConcentrationPct;
   const words = `After the fill ${symbol} would be ${pct(share)} of net liquidation (${qty(change.after)} units)`;
   if (share > cap) return v.block(`${words}; the limit is ${pct(cap)}.`);

@@ -3,7 +3,8 @@ import type { Draft, RiskLimits, RiskVerdict, TradingState } from '../../shared/
 export interface PositionSnapshot {
   /** Signed: negative is short. */
   qty: number;
-  marketValue: number;
+  /** In the account's base currency; null when IB has not valued it in base. */
+  marketValue: number | null;
   /** Units of this position opened today (bought today for a long, sold short today for a short). */
   openedTodayQty: number;
 }
@@ -13,6 +14,10 @@ export interface AccountSnapshot {
   /** 'unknown': IB has not said; treated as the most restrictive kind (cash) until it does. */
   kind: 'margin' | 'cash' | 'ira' | 'unknown';
   isPaper: boolean;
+  /** The account's base currency: net liquidation, funds, position values and the per-order limit are in it. */
+  baseCurrency: string;
+  /** IB's ExchangeRate by currency: units of the base currency per unit of that currency (null or absent: not given). */
+  exchangeRates: Readonly<Record<string, number | null>>;
   /** null: IB has not reported it (treated as "cannot check", which blocks). */
   netLiquidation: number | null;
   availableFunds: number | null;

@@ -1,12 +1,15 @@
 import { positionKey, type Draft } from '../../shared/draft';
 import type { QuoteSnapshot, RiskContext } from './context';
 
-/** Units per contract: 1 for stocks, 100 for US equity options unless told; a future must say. */
+/**
+ * Units per contract: 1 for stocks; an option or future carries IB's own
+ * multiplier (set when the contract is resolved). Without it the order cannot
+ * be valued: 100 is wrong for mini, index and most non-US options.
+ */
 export function multiplier(draft: Draft): number | null {
   const c = draft.contract;
   if (c.secType === 'STK' || c.secType === 'ETF') return 1;
-  if (c.multiplier !== undefined) return c.multiplier;
-  return c.secType === 'OPT' ? 100 : null;
+  return c.multiplier !== undefined && Number.isFinite(c.multiplier) && c.multiplier > 0 ? c.multiplier : null;
 }
 
 export interface ReferencePrice {
@@ -38,12 +41,41 @@ export function valuationPrice(ctx: RiskContext, draft: Draft): number | null {
   return candidates.length === 0 ? null : Math.max(...candidates);
 }
 
-/** The order's value in the contract's currency, or null when it cannot be valued. */
+/**
+ * IB's ExchangeRate from the draft's currency to the account's base currency
+ * (1 when they are the same). null when IB has not given a usable rate: a
+ * missing or zero rate is never taken as 1, or a EUR order would be weighed
+ * as if it were dollars.
+ */
+export function baseRate(ctx: RiskContext, draft: Draft): number | null {
+  const account = ctx.account;
+  if (account === null) return null;
+  const currency = draft.contract.currency;
+  if (currency === account.baseCurrency) return 1;
+  const rate = account.exchangeRates[currency];
+  return rate !== undefined && rate !== null && Number.isFinite(rate) && rate > 0 ? rate : null;
+}
+
+/**
+ * The order's value in the account's base currency (the currency of net
+ * liquidation, buying power and the per-order limit), or null when it cannot
+ * be valued.
+ */
 export function orderNotional(ctx: RiskContext, draft: Draft): number | null {
   const unit = valuationPrice(ctx, draft);
   const mult = multiplier(draft);
-  if (unit === null || mult === null) return null;
-  return draft.order.quantity * unit * mult;
+  const rate = baseRate(ctx, draft);
+  if (unit === null || mult === null || rate === null) return null;
+  return draft.order.quantity * unit * mult * rate;
+}
+
+/** Why orderNotional is null, in the person's words. */
+export function whyUnvalued(ctx: RiskContext, draft: Draft): string {
+  const c = draft.contract;
+  if (valuationPrice(ctx, draft) === null) return `no ${c.symbol} price`;
+  if (multiplier(draft) === null) return `no contract multiplier for ${c.symbol}`;
+  if (ctx.account === null) return 'IB has not reported the account';
+  return `IB has not given an exchange rate from ${c.currency} to the account’s ${ctx.account.baseCurrency}`;
 }
 
 export interface PositionChange {

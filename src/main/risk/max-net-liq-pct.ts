@@ -1,5 +1,5 @@
 import type { RiskCheck } from './context';
-import { orderNotional } from './exposure';
+import { orderNotional, whyUnvalued } from './exposure';
 import { verdictsFor } from './verdict';
 import { money, pct } from './words';
 
@@ -9,7 +9,7 @@ export const maxNetLiqPct: RiskCheck = (ctx, draft) => {
   const netLiq = ctx.account?.netLiquidation ?? null;
   if (netLiq === null || netLiq <= 0) return v.block('IB has not reported the account’s net liquidation value, so the order size cannot be checked.');
   const notional = orderNotional(ctx, draft);
-  if (notional === null) return v.block(`This order cannot be valued: no ${draft.contract.symbol} price or contract multiplier.`);
+  if (notional === null) return v.block(`This order cannot be valued: ${whyUnvalued(ctx, draft)}.`);
   const share = (notional / netLiq) * 100;
   const cap = ctx.limits.maxPctNetLiq;
   const words = `This order is ${pct(share)} of net liquidation (${money(notional)} of ${money(netLiq)})`;

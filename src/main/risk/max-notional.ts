@@ -1,5 +1,5 @@
 import type { RiskCheck } from './context';
-import { orderNotional } from './exposure';
+import { orderNotional, whyUnvalued } from './exposure';
 import { verdictsFor } from './verdict';
 import { money } from './words';
 
@@ -7,8 +7,9 @@ const v = verdictsFor('max-notional', 'Order size');
 
 export const maxNotional: RiskCheck = (ctx, draft) => {
   const notional = orderNotional(ctx, draft);
-  const cur = draft.contract.currency;
-  if (notional === null) return v.block(`This order cannot be valued: no ${draft.contract.symbol} price or contract multiplier.`);
+  if (notional === null) return v.block(`This order cannot be valued: ${whyUnvalued(ctx, draft)}.`);
+  // The limit and the value are both in the account's base currency.
+  const cur = ctx.account?.baseCurrency;
   const cap = ctx.limits.maxNotional;
   if (notional > cap) return v.block(`This order is worth about ${money(notional, cur)}; the most per order is ${money(cap, cur)}.`);
   if (notional > cap * 0.8) {

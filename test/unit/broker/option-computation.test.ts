@@ -29,4 +29,11 @@ describe('option computation ticks as @stoqey/ib 1.6.10 decodes them', () => {
     expect(readOptionComputation([1, 13, 1, -0.5, 0.5, 1, 0, 1, 1, 1, 1])!.greeks.impliedVol).toBeNull();
     expect(readOptionComputation([1, 4, 1, 0.3, 0.5])).toBeUndefined();
   });
+
+  it('shows no gamma, vega or price TWS marks as not computed (-2, -1) or that no option can have', () => {
+    // reqId, tickType, tickAttrib, iv, delta, optPrice, pvDividend, gamma, vega, theta, undPrice
+    const tick = readOptionComputation([1, 13, 1, 0.25, 0.5, -1, -1, -2, -2, -0.05, -1])!;
+    expect(tick.greeks).toMatchObject({ gamma: null, vega: null, underlyingPrice: null, delta: 0.5, theta: -0.05 });
+    expect(tick.optionPrice).toBeNull();
+  });
 });

@@ -62,6 +62,8 @@ export const contextArb: fc.Arbitrary<RiskContext> = fc
         accountId: 'DU1234567',
         kind: g.kind,
         isPaper: g.isPaper,
+        baseCurrency: 'USD',
+        exchangeRates: { USD: 1 },
         netLiquidation: g.netLiquidation,
         availableFunds: g.availableFunds,
         buyingPower: g.buyingPower,

@@ -16,13 +16,16 @@ describe('max notional per order', () => {
       explanation: 'This order is worth about 57,000.00 USD; the most per order is 25,000.00 USD.',
     });
   });
-  it('values options with their multiplier and blocks a future without one', () => {
-    const opt = draft(
-      { quantity: 2, limitPrice: 5 },
-      { contract: { symbol: 'AAPL', secType: 'OPT', expiry: '20261218', strike: 200, right: 'C' } },
-    );
+  it('values options with IB’s multiplier and blocks an option or future without one', () => {
+    const contract = { symbol: 'AAPL', secType: 'OPT', expiry: '20261218', strike: 200, right: 'C' } as const;
+    const opt = draft({ quantity: 2, limitPrice: 5 }, { contract: { ...contract, multiplier: 100 } });
     const c = context({ quote: { symbol: 'AAPL', bid: 4.9, ask: 5, last: 5, at: context().now, delayed: false } });
     expect(maxNotional(c, opt).explanation).toContain('1,000.00');
+    const mini = draft({ quantity: 2, limitPrice: 5 }, { contract: { ...contract, multiplier: 10 } });
+    expect(maxNotional(c, mini).explanation).toContain('100.00');
+    // Not taken as 100: a stored draft without IB's multiplier is not valued at all.
+    const unknown = draft({ quantity: 2, limitPrice: 5 }, { contract });
+    expect(maxNotional(c, unknown)).toMatchObject({ outcome: 'block', explanation: 'This order cannot be valued: no contract multiplier for AAPL.' });
     const fut = draft({ quantity: 1, limitPrice: 5000 }, { contract: { symbol: 'ES', secType: 'FUT', expiry: '202612' } });
     expect(maxNotional(c, fut).outcome).toBe('block');
   });

@@ -12,6 +12,8 @@ export function context(overrides: Partial<RiskContext> = {}): RiskContext {
       accountId: 'DU1234567',
       kind: 'margin',
       isPaper: true,
+      baseCurrency: 'USD',
+      exchangeRates: { USD: 1 },
       netLiquidation: 200_000,
       availableFunds: 150_000,
       buyingPower: 600_000,

@@ -153,6 +153,8 @@ export class AccountFixture implements AccountReader, DraftDesk {
         accountId,
         kind: 'margin',
         isPaper: true,
+        baseCurrency: account.currency,
+        exchangeRates: Object.fromEntries(account.cashByCurrency.map((c) => [c.currency, c.rate])),
         netLiquidation: account.netLiquidation,
         availableFunds: account.availableFunds,
         buyingPower: account.buyingPower,
