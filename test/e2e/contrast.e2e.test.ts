@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { text, toolCall, type RecordedRequest, type ScriptedReply } from '../fixtures/fake-anthropic/script';
 import { startFakeAnthropic, type FakeAnthropic } from '../fixtures/fake-anthropic/server';
 import { openReadyApp, type AppUnderTest } from './support/app-under-test';
+import { largeOrderQuantity } from './support/large-order';
 
 const KEY = 'sk-ant-api03-e2e-0123456789abcdefghijklmnop';
 
@@ -128,7 +129,7 @@ describe('every text and control meets WCAG AA contrast, in light and in dark', 
     await page.keyboard.press('a');
     await expect.poll(() => page.locator('[data-testid="draft-card"][data-state="filled"]').count(), { timeout: 15_000 }).toBe(1);
     await app.backend.handlers.draftFromTicket({ text: `buy 2 AAPL lmt 225 @${account}` });
-    await app.backend.handlers.draftFromTicket({ text: `buy 35 SPY @${account}` });
+    await app.backend.handlers.draftFromTicket({ text: `buy ${await largeOrderQuantity(app, 'SPY', account)} SPY @${account}` });
     await app.backend.handlers.draftFromTicket({ text: `buy 5000 NVDA @${account}` });
     await expect.poll(() => page.locator('[data-testid="draft-card"][data-state="pending"]').count()).toBe(2);
     await expect.poll(() => page.locator('[data-testid="draft-card"][data-state="blocked"]').count()).toBe(1);

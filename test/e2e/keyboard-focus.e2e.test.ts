@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SHORTCUTS, shortcutRows, type ShortcutAction } from '../../src/renderer/src/keyboard/shortcuts';
 import { openReadyApp, type AppUnderTest } from './support/app-under-test';
+import { largeOrderQuantity } from './support/large-order';
 import { focusInside, recordCalls, selectedDraftId, tabbableCount } from './support/queue-probe';
 
 const QUEUE_KEYS = ['a', 'j', 'k', 'e', 'r'] as const;
@@ -78,7 +79,7 @@ describe('the keys act on the queue only when the queue is what the person is lo
       const { page } = app;
       await draft('buy 1 QQQ');
       await draft('buy 1 MSFT');
-      await draft('buy 35 SPY');
+      await draft(`buy ${await largeOrderQuantity(app, 'SPY', account)} SPY`);
       await expect.poll(() => pendingCards(page)).toBe(3);
       const probe = recordCalls(app);
       await surface.open(page);
@@ -117,7 +118,7 @@ describe('the keys act on the queue only when the queue is what the person is lo
       const { page } = app;
       await draft('buy 1 QQQ');
       await draft('buy 1 MSFT');
-      await draft('buy 35 SPY');
+      await draft(`buy ${await largeOrderQuantity(app, 'SPY', account)} SPY`);
       await expect.poll(() => pendingCards(page)).toBe(3);
       // Where focus was before the dialog opened: the selected draft card.
       await page.keyboard.press('g');

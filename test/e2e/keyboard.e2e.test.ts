@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditRowsForDraft } from '../../src/main/store/audit-log';
 import { SHORTCUTS, shortcutRows } from '../../src/renderer/src/keyboard/shortcuts';
 import { openReadyApp, type AppUnderTest } from './support/app-under-test';
+import { largeOrderQuantity } from './support/large-order';
 import { recordCalls } from './support/queue-probe';
 
 // Everything here is done from the keyboard only: no clicks.
@@ -48,8 +49,9 @@ describe('keyboard-driven approvals', () => {
   it('a large draft is not approved by a single key press: it asks for the quantity', async () => {
     const { page } = app;
     const account = app.sim().accounts[0]!;
+    const large = await largeOrderQuantity(app, 'SPY', account);
     await page.keyboard.press('n');
-    await page.keyboard.type(`buy 35 SPY @${account}`);
+    await page.keyboard.type(`buy ${large} SPY @${account}`);
     await page.keyboard.press('Enter');
     await expect.poll(cardState).toBe('pending');
     await page.keyboard.press('Escape');
@@ -62,21 +64,23 @@ describe('keyboard-driven approvals', () => {
     expect(await cardState()).toBe('pending');
     // A wrong quantity and Enter says what to type; it does not approve.
     await page.getByTestId('confirm-large-problem').waitFor();
-    expect(await page.getByTestId('confirm-large-problem').textContent()).toContain('Type 35 to approve');
+    expect(await page.getByTestId('confirm-large-problem').textContent()).toContain(`Type ${large} to approve`);
     await page.keyboard.press('Escape');
     await page.getByTestId('confirm-large-dialog').waitFor({ state: 'detached' });
     expect(await cardState()).toBe('pending');
     await page.keyboard.press('a');
     await page.getByTestId('confirm-quantity').waitFor();
-    await page.keyboard.type('35');
+    await page.keyboard.type(String(large));
     await page.keyboard.press('Enter');
     await expect.poll(cardState, { timeout: 15_000 }).not.toBe('pending');
   });
 
   it('the large-order threshold is a setting: raised above the order, one key press approves it', async () => {
     const { page } = app;
+    const account = app.sim().accounts[0]!;
+    const large = await largeOrderQuantity(app, 'SPY', account);
     await page.keyboard.press('n');
-    await page.keyboard.type(`buy 35 SPY @${app.sim().accounts[0]}`);
+    await page.keyboard.type(`buy ${large} SPY @${account}`);
     await page.keyboard.press('Enter');
     await expect.poll(cardState).toBe('pending');
     await page.keyboard.press('Escape');

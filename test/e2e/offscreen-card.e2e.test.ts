@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openReadyApp, type AppUnderTest } from './support/app-under-test';
+import { largeOrderQuantity } from './support/large-order';
 import { recordCalls, selectedDraftId } from './support/queue-probe';
 
 /** The card's order line is wholly inside the queue's scrolling list and the window: the person can read what they would approve. */
@@ -100,7 +101,7 @@ describe('a queue key acts only on a draft the person can see', () => {
 
   it('r, e and a on a large order scrolled out of view only bring it into view; then a asks for the quantity as before', async () => {
     const { page } = app;
-    const id = await selectThenScrollAway('buy 35 SPY');
+    const id = await selectThenScrollAway(`buy ${await largeOrderQuantity(app, 'SPY', account)} SPY`);
     expect(await page.locator(`[data-testid="draft-card"][data-draft-id="${id}"]`).getAttribute('data-large')).toBe('true');
     const probe = recordCalls(app);
     for (const key of ['r', 'e', 'a']) {

@@ -55,7 +55,7 @@ export function PriceChart() {
           : `${resolved.symbol} · ${history.period} · ${history.bars.length} bars of ${history.barSize}${live !== null ? ` · last ${live.toFixed(2)}` : ''}`;
 
   return (
-    <div className="price-chart" data-testid="price-chart" data-symbol={resolved?.symbol ?? ''}>
+    <div className="price-chart" data-testid="price-chart" data-symbol={resolved?.symbol ?? ''} data-con-id={resolved?.conId ?? history?.conId ?? ''}>
       <div className="chart-head">
         <p className="chart-summary" data-testid="chart-summary" aria-live="polite">
           {summary}

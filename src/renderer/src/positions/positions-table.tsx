@@ -6,7 +6,8 @@ import { useAppStore } from '../store';
 import { positionRows, type PositionRow } from './position-rows';
 import type { PositionSort, PositionSortKey } from './sort-positions';
 
-const ROW_HEIGHT = 26;
+// Two lines of figures per row (see COLUMNS).
+const ROW_HEIGHT = 36;
 
 function sum(rows: PositionView[], pick: (p: PositionView) => number | null): number | null {
   let total = 0;
@@ -19,25 +20,31 @@ function sum(rows: PositionView[], pick: (p: PositionView) => number | null): nu
 }
 const OVERSCAN = 12;
 
-interface Column {
-  key: PositionSortKey | 'avgCost' | 'marketPrice' | 'baseValue' | 'greeks';
+/**
+ * Eleven figures in seven columns: each cell may carry a second, smaller line
+ * (account under symbol, average cost under price, base value under market
+ * value, daily under unrealized P&L), so every figure fits the positions pane
+ * at 1440 wide without scrolling sideways (test/e2e/layout).
+ */
+interface Heading {
   label: string;
+  /** Set when the rows can be sorted by this figure. */
+  sortKey?: PositionSortKey;
+}
+interface Column {
+  key: string;
+  headings: Heading[];
   numeric: boolean;
-  sortable: boolean;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'symbol', label: 'Symbol', numeric: false, sortable: true },
-  { key: 'account', label: 'Account', numeric: false, sortable: true },
-  { key: 'quantity', label: 'Qty', numeric: true, sortable: true },
-  { key: 'avgCost', label: 'Avg cost', numeric: true, sortable: false },
-  { key: 'marketPrice', label: 'Price', numeric: true, sortable: false },
-  { key: 'marketValue', label: 'Mkt value', numeric: true, sortable: true },
-  { key: 'baseValue', label: 'Base value', numeric: true, sortable: false },
-  { key: 'weightPct', label: 'Weight', numeric: true, sortable: true },
-  { key: 'unrealizedPnL', label: 'Unrealized', numeric: true, sortable: true },
-  { key: 'dailyPnL', label: 'Daily P&L', numeric: true, sortable: true },
-  { key: 'greeks', label: 'Greeks · expiry', numeric: false, sortable: false },
+  { key: 'symbol', headings: [{ label: 'Symbol', sortKey: 'symbol' }, { label: 'Account', sortKey: 'account' }], numeric: false },
+  { key: 'quantity', headings: [{ label: 'Qty', sortKey: 'quantity' }], numeric: true },
+  { key: 'price', headings: [{ label: 'Price' }, { label: 'Avg cost' }], numeric: true },
+  { key: 'value', headings: [{ label: 'Mkt value', sortKey: 'marketValue' }, { label: 'Base value' }], numeric: true },
+  { key: 'weight', headings: [{ label: 'Weight', sortKey: 'weightPct' }], numeric: true },
+  { key: 'pnl', headings: [{ label: 'Unrealized', sortKey: 'unrealizedPnL' }, { label: 'Daily P&L', sortKey: 'dailyPnL' }], numeric: true },
+  { key: 'greeks', headings: [{ label: 'Greeks · expiry' }], numeric: false },
 ];
 
 /** An amount with its currency: "36,990.00 EUR". */
@@ -47,10 +54,22 @@ function money(value: number | null, currency: string): string {
 
 const computedTitle = 'Computed by Countersign from IB\'s quote, average cost and exchange rate; IB has not published this figure';
 
-function greeksText(g: GreeksView | null): string {
-  if (!g) return 'greeks not yet received';
+/** Two lines: delta, gamma, theta; then vega, implied volatility and what follows (days to expiry). */
+function greeksLines(g: GreeksView | null, after: string): [string, string] {
+  if (!g) return ['greeks not yet received', after.replace(/^ · /, '')];
   const f = (x: number | null, d: number): string => (x === null ? '–' : x.toFixed(d));
-  return `Δ ${f(g.delta, 2)} Γ ${f(g.gamma, 3)} Θ ${f(g.theta, 3)} V ${f(g.vega, 3)} IV ${g.impliedVol === null ? '–' : `${(g.impliedVol * 100).toFixed(1)}%`}`;
+  const iv = g.impliedVol === null ? '–' : `${(g.impliedVol * 100).toFixed(1)}%`;
+  return [`Δ ${f(g.delta, 2)} Γ ${f(g.gamma, 3)} Θ ${f(g.theta, 3)}`, `V ${f(g.vega, 3)} IV ${iv}${after}`];
+}
+
+/** A cell's figure and the smaller one under it; the space between keeps the text readable as one phrase. */
+function TwoLines({ top, bottom, bottomProps }: { top: React.ReactNode; bottom?: React.ReactNode; bottomProps?: Record<string, string> }) {
+  return (
+    <>
+      <span className="line-top">{top}</span>{' '}
+      <span className="line-under" {...bottomProps}>{bottom ?? ''}</span>
+    </>
+  );
 }
 
 function Flags({ flags }: { flags: ExpiryFlag[] }) {
@@ -88,7 +107,6 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
   const showPositionChart = useAppStore((s) => s.showPositionChart);
   const chartSubject = useAppStore((s) => s.chartSubject);
   const sorted = useMemo(() => positionRows(rows, sort, expanded, today ?? '00000000'), [rows, sort, expanded, today]);
-  const columns = showAccount ? COLUMNS : COLUMNS.filter((column) => column.key !== 'account');
   const toggleGroup = (key: string): void =>
     setExpanded((current) => {
       const next = new Set(current);
@@ -109,36 +127,52 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
   const mark = (p: PositionView, field: keyof PositionView['sources']): { title?: string; 'data-source': string } =>
     p.sources[field] === 'computed' ? { title: computedTitle, 'data-source': 'computed' } : { 'data-source': 'ib' };
 
-  function positionCells(p: PositionView, label: React.ReactNode, extra: React.ReactNode, greeks: string) {
+  function positionCells(p: PositionView, label: React.ReactNode, extra: React.ReactNode, greeks: [string, string]) {
     const base = baseOf(p.account);
+    const unrealized = mark(p, 'unrealizedPnL');
+    const daily = mark(p, 'dailyPnL');
     return (
       <>
         <th scope="row">
-          <button type="button" className="row-chart" onClick={() => showPositionChart(p.key)} title={`Show the ${p.symbol} chart`}>
-            {label}
-          </button>
-          {!p.knownType && (
-            <span className="type-tag" title={`IB reports this as ${p.secType}, a type Countersign does not model; figures are IB's`}>
-              {p.secType}
-            </span>
-          )}
-          {p.delayed && (
-            <span className="delayed-tag" title="Delayed market data (15-20 minutes)">
-              delayed
-            </span>
-          )}
-          {extra}
+          <span className="line-top">
+            <button type="button" className="row-chart" onClick={() => showPositionChart(p.key)} title={`Show the ${p.symbol} chart`}>
+              {label}
+            </button>
+          </span>{' '}
+          {/* The account and the tags sit under the symbol: a long tag must not widen the column past the pane. */}
+          <span className="line-under">
+            {showAccount && <span data-testid="position-account">{p.account}</span>}
+            {!p.knownType && (
+              <span className="type-tag" title={`IB reports this as ${p.secType}, a type Countersign does not model; figures are IB's`}>
+                {p.secType}
+              </span>
+            )}
+            {p.delayed && (
+              <span className="delayed-tag" title="Delayed market data (15-20 minutes)">
+                delayed
+              </span>
+            )}
+            {extra}
+          </span>
         </th>
-        {showAccount && <td>{p.account}</td>}
-        <td className="num">{formatQuantity(p.quantity)}</td>
-        <td className="num">{formatMoney(p.avgCost / (p.multiplier || 1))}</td>
-        <td className="num">{formatMoney(p.marketPrice)}</td>
-        <td className="num" data-testid="own-value" {...mark(p, 'marketValue')}>{money(p.marketValue, p.currency)}</td>
-        <td className="num" data-testid="base-value" {...mark(p, 'baseValue')}>{money(p.baseValue, base)}</td>
+        <td className="num">
+          <TwoLines top={formatQuantity(p.quantity)} bottom={p.multiplier && p.multiplier !== 1 ? `×${p.multiplier}` : ''} />
+        </td>
+        <td className="num">
+          <TwoLines top={formatMoney(p.marketPrice)} bottom={`avg ${formatMoney(p.avgCost / (p.multiplier || 1))}`} />
+        </td>
+        <td className="num">
+          <span className="line-top" data-testid="own-value" {...mark(p, 'marketValue')}>{money(p.marketValue, p.currency)}</span>{' '}
+          <span className="line-under" data-testid="base-value" {...mark(p, 'baseValue')}>{money(p.baseValue, base)}</span>
+        </td>
         <td className="num">{formatPercent(p.weightPct)}</td>
-        <td className={`num pnl-${pnlTone(p.unrealizedPnL)}`} {...mark(p, 'unrealizedPnL')}>{formatSignedMoney(p.unrealizedPnL)}</td>
-        <td className={`num pnl-${pnlTone(p.dailyPnL)}`} {...mark(p, 'dailyPnL')}>{formatSignedMoney(p.dailyPnL)}</td>
-        <td className="greeks" data-testid="greeks">{greeks}</td>
+        <td className="num">
+          <span className={`line-top pnl-${pnlTone(p.unrealizedPnL)}`} data-testid="unrealized" {...unrealized}>{formatSignedMoney(p.unrealizedPnL)}</span>{' '}
+          <span className={`line-under pnl-${pnlTone(p.dailyPnL)}`} data-testid="daily-pnl" {...daily}>{formatSignedMoney(p.dailyPnL)}</span>
+        </td>
+        <td className="greeks" data-testid="greeks">
+          <TwoLines top={greeks[0]} bottom={greeks[1]} />
+        </td>
       </>
     );
   }
@@ -151,22 +185,31 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
       const strategies = g.strategies.filter((s) => s.kind !== 'leg').map((s) => s.kind);
       return (
         <tr key={row.key} style={{ height: ROW_HEIGHT }} className="option-group" data-testid="position-group" data-underlying={g.underlying} data-account={g.account}>
-          <th scope="row" colSpan={showAccount ? 2 : 1}>
-            <button type="button" className="group-toggle" aria-expanded={row.expanded} onClick={() => toggleGroup(row.key)}>
-              {row.expanded ? '▾' : '▸'} {g.underlying} options ({row.options.length})
-            </button>
-            {strategies.length > 0 && <span className="strategy-tag">{strategies.join(', ')}</span>}
+          <th scope="row">
+            <span className="line-top">
+              <button type="button" className="group-toggle" aria-expanded={row.expanded} onClick={() => toggleGroup(row.key)}>
+                {row.expanded ? '▾' : '▸'} {g.underlying} options ({row.options.length})
+              </button>
+            </span>{' '}
+            <span className="line-under">
+              {showAccount && g.account}
+              {strategies.length > 0 && <span className="strategy-tag">{strategies.join(', ')}</span>}
+            </span>
           </th>
-          <td className="num" title="Shares-equivalent (delta-adjusted)">{g.sharesEquivalent === null ? '–' : `${formatQuantity(Math.round(g.sharesEquivalent))} sh-eq`}</td>
+          <td className="num" title="Shares-equivalent (delta-adjusted)">
+            <TwoLines top={g.sharesEquivalent === null ? '–' : formatQuantity(Math.round(g.sharesEquivalent))} bottom="sh-eq" />
+          </td>
           <td />
+          <td className="num" title="The options' base values together">
+            <TwoLines top="" bottom={money(sum(row.options, (p) => p.baseValue), base)} />
+          </td>
           <td />
-          <td />
-          <td className="num" title="The options' base values together">{money(sum(row.options, (p) => p.baseValue), base)}</td>
-          <td />
-          <td className={`num pnl-${pnlTone(sum(row.options, (p) => p.unrealizedPnL))}`}>{formatSignedMoney(sum(row.options, (p) => p.unrealizedPnL))}</td>
-          <td className={`num pnl-${pnlTone(sum(row.options, (p) => p.dailyPnL))}`}>{formatSignedMoney(sum(row.options, (p) => p.dailyPnL))}</td>
+          <td className="num">
+            <span className={`line-top pnl-${pnlTone(sum(row.options, (p) => p.unrealizedPnL))}`}>{formatSignedMoney(sum(row.options, (p) => p.unrealizedPnL))}</span>{' '}
+            <span className={`line-under pnl-${pnlTone(sum(row.options, (p) => p.dailyPnL))}`}>{formatSignedMoney(sum(row.options, (p) => p.dailyPnL))}</span>
+          </td>
           <td className="greeks" title="Delta-adjusted exposure of the underlying, options and shares together">
-            exposure {money(g.exposure === null ? null : Math.round(g.exposure), base)}
+            <TwoLines top="exposure" bottom={money(g.exposure === null ? null : Math.round(g.exposure), base)} />
           </td>
         </tr>
       );
@@ -177,14 +220,14 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
       const dte = row.daysToExpiry === null || today === null ? '' : ` · ${row.daysToExpiry}d`;
       return (
         <tr key={row.key} style={{ height: ROW_HEIGHT }} className="option-leg" data-testid="position-row" data-symbol={p.symbol} data-sec-type={p.secType} aria-current={current(row.key)}>
-          {positionCells(p, <span className="leg-label">{label}</span>, <Flags flags={row.flags} />, `${greeksText(p.greeks)}${dte}`)}
+          {positionCells(p, <span className="leg-label">{label}</span>, <Flags flags={row.flags} />, greeksLines(p.greeks, dte))}
         </tr>
       );
     }
-    const expiry = p.expiry ? `expires ${p.expiry}${today ? ` · ${daysToExpiry(p.expiry, today)}d` : ''}` : '';
+    const expiry = p.expiry ? `${p.expiry}${today ? ` · ${daysToExpiry(p.expiry, today)}d` : ''}` : '';
     return (
       <tr key={row.key} style={{ height: ROW_HEIGHT }} data-testid="position-row" data-symbol={p.symbol} data-sec-type={p.secType} aria-current={current(row.key)}>
-        {positionCells(p, p.symbol, <Flags flags={row.flags} />, p.secType === 'FUT' ? `x${p.multiplier} · ${expiry}` : '')}
+        {positionCells(p, p.symbol, <Flags flags={row.flags} />, p.secType === 'FUT' ? [`x${p.multiplier}`, expiry] : ['', ''])}
       </tr>
     );
   }
@@ -197,23 +240,31 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
       <table className="positions-table" aria-label="Positions" aria-rowcount={sorted.length + 2}>
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={column.numeric ? 'num' : undefined}
-                aria-sort={sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {column.sortable ? (
-                  <button type="button" className="sort-button" onClick={() => toggleSort(column.key as PositionSortKey)}>
-                    {column.label}
-                    {sort.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                  </button>
-                ) : (
-                  column.label
-                )}
-              </th>
-            ))}
+            {COLUMNS.map((column) => {
+              const headings = showAccount ? column.headings : column.headings.filter((h) => h.sortKey !== 'account');
+              const active = headings.some((h) => h.sortKey === sort.key);
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={column.numeric ? 'num' : undefined}
+                  aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  {headings.map((heading, i) => (
+                    <span key={heading.label} className={i === 0 ? 'line-top' : 'line-under'}>
+                      {heading.sortKey ? (
+                        <button type="button" className="sort-button" onClick={() => toggleSort(heading.sortKey!)}>
+                          {heading.label}
+                          {sort.key === heading.sortKey ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                        </button>
+                      ) : (
+                        heading.label
+                      )}
+                    </span>
+                  ))}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -224,15 +275,16 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
         <tfoot>
           <tr className="totals-row" data-testid="positions-totals">
             <th scope="row">Total ({rows.length})</th>
-            {showAccount && <td />}
             <td />
             <td />
+            <td className="num" title={`Sum of base values in ${totals.currency}, converted with IB's exchange rates`}>
+              <TwoLines top="" bottom={money(totals.marketValue, totals.currency)} />
+            </td>
             <td />
-            <td />
-            <td className="num" title={`Sum of base values in ${totals.currency}, converted with IB's exchange rates`}>{money(totals.marketValue, totals.currency)}</td>
-            <td />
-            <td className={`num pnl-${pnlTone(totals.unrealizedPnL)}`}>{formatSignedMoney(totals.unrealizedPnL)}</td>
-            <td className={`num pnl-${pnlTone(totals.dailyPnL)}`}>{formatSignedMoney(totals.dailyPnL)}</td>
+            <td className="num">
+              <span className={`line-top pnl-${pnlTone(totals.unrealizedPnL)}`}>{formatSignedMoney(totals.unrealizedPnL)}</span>{' '}
+              <span className={`line-under pnl-${pnlTone(totals.dailyPnL)}`}>{formatSignedMoney(totals.dailyPnL)}</span>
+            </td>
             <td />
           </tr>
         </tfoot>
