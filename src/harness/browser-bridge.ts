@@ -57,5 +57,6 @@ const api = buildRendererApi({
 });
 
 Object.defineProperty(window, 'countersign', { value: api, writable: false, configurable: false });
-// Drop the token from the address bar and history once it has been read.
-window.history.replaceState(null, '', window.location.pathname);
+// The token stays in the address bar: a reload (the window starting anew after a
+// part's code could not load, as Electron's reload does) must open the page again.
+// It is this run's only, and the bridge also checks the page's origin.
