@@ -101,7 +101,8 @@ describe('a queue key acts only on a draft the person can see', () => {
 
   it('r, e and a on a large order scrolled out of view only bring it into view; then a asks for the quantity as before', async () => {
     const { page } = app;
-    const id = await selectThenScrollAway(`buy ${await largeOrderQuantity(app, 'SPY', account)} SPY`);
+    const large = await largeOrderQuantity(app, 'SPY', account);
+    const id = await selectThenScrollAway(`buy ${large} SPY`);
     expect(await page.locator(`[data-testid="draft-card"][data-draft-id="${id}"]`).getAttribute('data-large')).toBe('true');
     const probe = recordCalls(app);
     for (const key of ['r', 'e', 'a']) {
@@ -119,7 +120,7 @@ describe('a queue key acts only on a draft the person can see', () => {
 
     await page.keyboard.press('a');
     await page.getByTestId('confirm-quantity').waitFor();
-    await page.keyboard.type('35');
+    await page.keyboard.type(String(large));
     await page.keyboard.press('Enter');
     await expect.poll(() => stateOf(id), { timeout: 15_000 }).not.toBe('pending');
     expect(probe.queueActions()).toEqual(['approveDraft']);
