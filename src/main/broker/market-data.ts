@@ -1,6 +1,7 @@
 import { IBApiTickType as TickType, MarketDataType, type Contract } from '@stoqey/ib';
 import { ErrorCode, IbCode } from './ib-codes';
 import type { GatewayLink } from './gateway-link';
+import type { PacingLane } from './pacing';
 import type { HeldContract, PortfolioModel } from './portfolio-model';
 import { MODEL_TICKS, readOptionComputation } from './option-computation';
 
@@ -61,7 +62,7 @@ export class MarketDataBook {
       const reqId = nextReqId();
       this.pnlSingleByKey.set(key, reqId);
       this.pnlSingleByReqId.set(reqId, { account, conId });
-      link.send('data', (api) => api.reqPnLSingle(reqId, account, '', conId));
+      link.send('background', (api) => api.reqPnLSingle(reqId, account, '', conId));
     }
   }
 
@@ -81,14 +82,14 @@ export class MarketDataBook {
   subscribeHeld(link: GatewayLink, nextReqId: () => number): void {
     for (const held of this.portfolio.heldContracts()) {
       if (this.byConId.has(held.conId)) continue;
-      this.request(link, held, nextReqId());
+      this.request(link, held, nextReqId(), 'background');
     }
   }
 
   /** Subscribes one contract (a draft's symbol) unless it already has a subscription. */
   watch(link: GatewayLink, held: HeldContract, nextReqId: () => number): void {
     if (this.byConId.has(held.conId)) return;
-    this.request(link, held, nextReqId());
+    this.request(link, held, nextReqId(), 'data');
   }
 
   /** After IB lost our subscriptions (1101): forget them and ask again. */
@@ -96,7 +97,7 @@ export class MarketDataBook {
     const held = [...this.byReqId.values()];
     this.byReqId.clear();
     this.byConId.clear();
-    for (const contract of held) this.request(link, contract, nextReqId());
+    for (const contract of held) this.request(link, contract, nextReqId(), 'background');
     this.pnlSingleByKey.clear();
     this.pnlSingleByReqId.clear();
     this.subscribePositionPnl(link, nextReqId);
@@ -137,17 +138,17 @@ export class MarketDataBook {
         link.send('data', (api) => api.reqMarketDataType(MarketDataType.DELAYED));
       }
       this.portfolio.applyQuote(held.conId, held.symbol, { delayed: true });
-      this.request(link, held, nextReqId());
+      this.request(link, held, nextReqId(), 'data');
     }
     return true;
   }
 
-  private request(link: GatewayLink, held: HeldContract, reqId: number): void {
+  private request(link: GatewayLink, held: HeldContract, reqId: number, lane: PacingLane): void {
     this.byReqId.set(reqId, held);
     this.byConId.set(held.conId, reqId);
     // Stocks and options route through SMART; futures, forex and crypto trade only where they are listed.
     const smart = held.secType === 'STK' || held.secType === 'OPT';
     const contract: Contract = { conId: held.conId, exchange: smart ? 'SMART' : held.exchange, currency: held.currency, secType: held.secType as Contract['secType'] };
-    link.send('data', (api) => api.reqMktData(reqId, contract, '', false, false));
+    link.send(lane, (api) => api.reqMktData(reqId, contract, '', false, false));
   }
 }

@@ -4,9 +4,14 @@ import { systemMonotonicClock } from '../clock';
  * Keeps the app under IB's limit of about 50 messages a second per client
  * (over it, IB answers error 100 and may disconnect). Order messages jump
  * ahead of data requests: an approval must never wait behind a burst of
- * quote subscriptions.
+ * quote subscriptions. Data a person is waiting on (a draft's contract and
+ * quote, the heartbeat) jumps ahead of background subscriptions (a quote and
+ * a P&L stream per held position, asked at connect): a household of a few
+ * hundred positions would otherwise hold the first draft for seconds.
  */
-export type PacingLane = 'order' | 'data';
+export type PacingLane = 'order' | 'data' | 'background';
+
+const LANES: readonly PacingLane[] = ['order', 'data', 'background'];
 
 export interface PacingOptions {
   perSecond: number;
@@ -15,7 +20,7 @@ export interface PacingOptions {
 }
 
 export class PacingLimiter {
-  private readonly queues: Record<PacingLane, (() => void)[]> = { order: [], data: [] };
+  private readonly queues: Record<PacingLane, (() => void)[]> = { order: [], data: [], background: [] };
   private readonly sentAt: number[] = [];
   private timer: unknown;
   private readonly now: () => number;
@@ -28,7 +33,8 @@ export class PacingLimiter {
 
   /** Runs `send` now if the budget allows and nothing of equal or higher priority waits; otherwise queues it. */
   submit(lane: PacingLane, send: () => void): void {
-    const ahead = lane === 'order' ? this.queues.order.length : this.queues.order.length + this.queues.data.length;
+    let ahead = 0;
+    for (const other of LANES.slice(0, LANES.indexOf(lane) + 1)) ahead += this.queues[other].length;
     if (ahead === 0 && this.take()) {
       send();
       return;
@@ -39,12 +45,11 @@ export class PacingLimiter {
 
   /** Drops everything queued: used when the connection it was meant for is gone. */
   clear(): void {
-    this.queues.order.length = 0;
-    this.queues.data.length = 0;
+    for (const lane of LANES) this.queues[lane].length = 0;
   }
 
   get queued(): number {
-    return this.queues.order.length + this.queues.data.length;
+    return LANES.reduce((n, lane) => n + this.queues[lane].length, 0);
   }
 
   private take(): boolean {
@@ -66,7 +71,7 @@ export class PacingLimiter {
   }
 
   private drain(): void {
-    for (const lane of ['order', 'data'] as const) {
+    for (const lane of LANES) {
       const queue = this.queues[lane];
       while (queue.length > 0) {
         if (!this.take()) {

@@ -20,7 +20,7 @@ export async function largeOrderQuantity(app: AppUnderTest, symbol: string, acco
   const { price, netLiq } = (await figures())!;
   // Half a percent of the threshold above it: the price may tick between this and the check.
   const quantity = Math.ceil((netLiq * thresholdPct * 1.005) / 100 / price);
-  const limit = (await app.backend.handlers.getRiskLimits()).maxNotional;
+  const limit = (await app.backend.handlers.getRiskLimits(undefined)).maxNotional;
   // Past the limit the order would be blocked, not asked for its quantity: the test would prove nothing.
   expect(quantity * price, `${quantity} ${symbol} at ${price} against a per-order limit of ${limit}`).toBeLessThan(limit * 0.97);
   return quantity;

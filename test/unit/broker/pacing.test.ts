@@ -64,4 +64,27 @@ describe('the pacing limiter', () => {
     time.advance(5000);
     expect(sent).toEqual([1]);
   });
+
+  it('sends what a person waits on (a draft\'s contract, the heartbeat) ahead of queued background subscriptions', () => {
+    const time = manualTime();
+    const limiter = new PacingLimiter({ perSecond: 10, now: time.now, schedule: time.schedule });
+    const sent: string[] = [];
+    // A household of 40 positions: a P&L subscription each, queued at connect.
+    for (let i = 0; i < 40; i += 1) limiter.submit('background', () => sent.push(`pnl${i}`));
+    limiter.submit('data', () => sent.push('contract'));
+    limiter.submit('order', () => sent.push('order'));
+    expect(sent).toHaveLength(10);
+    time.advance(1000);
+    expect(sent.slice(10, 12)).toEqual(['order', 'contract']);
+    for (let t = 0; t < 5000; t += 100) time.advance(100);
+    expect(sent).toHaveLength(42);
+  });
+
+  it('lets a background request go at once when nothing waits and the budget allows', () => {
+    const time = manualTime();
+    const limiter = new PacingLimiter({ perSecond: 10, now: time.now, schedule: time.schedule });
+    let sent = false;
+    limiter.submit('background', () => (sent = true));
+    expect(sent).toBe(true);
+  });
 });
