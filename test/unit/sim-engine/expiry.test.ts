@@ -135,7 +135,7 @@ describe('equity options at expiry (exercise by exception, physical delivery)', 
     expect(lapsed!.commission.realizedPNL).toBeCloseTo(-put.pos * put.avgCost, 1);
   });
 
-  it('a call in the money by less than a cent at the close lapses', () => {
+  it('a long call out of the money at the close lapses: no shares are bought', () => {
     const r = start();
     const e = r.engine;
     const aapl = conIdOf(e, 'AAPL');
@@ -231,7 +231,7 @@ describe('index options and futures at expiry (cash settlement)', () => {
 describe('a saved book carried on after expiries passed while the simulator was down', () => {
   const throughFile = (s: BrokerState): BrokerState => BrokerState.parse(JSON.parse(JSON.stringify(s)));
 
-  function savedWithExpiries(): { saved: BrokerState; es: { conId: number; pos: number; avgCost: number; mark: number }; put: number; msftHeld: number; cashBefore: number } {
+  function savedWithExpiries(): { saved: BrokerState; es: { conId: number; pos: number; avgCost: number; mark: number; commission: number }; put: number; cashBefore: number } {
     const r = start();
     const e = r.engine;
     const esRow = e.positions(MARGIN).find((p) => p.contract.secType === 'FUT')!;
@@ -241,10 +241,12 @@ describe('a saved book carried on after expiries passed while the simulator was 
     const low = Math.round(e.quote(es).bid * 0.8 * 4) / 4;
     expect(e.placeOrder(1, 2, { conId: es, exchange: 'CME' } as Contract, order('BUY', 1, 'LMT', { lmtPrice: low, tif: 'GTC' as never }))).toEqual({ kind: 'accepted' });
     const held = row(e, MARGIN, es)!;
+    // The commission is in the average cost but was paid when the contract was bought: the variation is not charged it again.
+    const commission = r.fills.find((f) => f.execution.orderId === 1)!.commission.commission;
     const saved = throughFile(e.state());
     return {
-      saved, es: { conId: es, pos: held.pos, avgCost: held.avgCost, mark: e.quote(es).last },
-      put: optionOf(e, MARGIN, 'MSFT', -1).contract.conId!, msftHeld: row(e, MARGIN, conIdOf(e, 'MSFT'))!.pos, cashBefore: cash(e, MARGIN),
+      saved, es: { conId: es, pos: held.pos, avgCost: held.avgCost, mark: e.quote(es).last, commission },
+      put: optionOf(e, MARGIN, 'MSFT', -1).contract.conId!, cashBefore: cash(e, MARGIN),
     };
   }
 
@@ -259,7 +261,7 @@ describe('a saved book carried on after expiries passed while the simulator was 
     const putSeries = next.findContracts({ conId: put })[0]!.contract;
     const spot = next.quote(msft).last;
     const delivered = putSeries.strike! - spot >= 0.01 ? 300 : 0;
-    const expected = cashBefore + (es.mark * 50 - es.avgCost) * es.pos - (delivered ? putSeries.strike! * delivered : 0);
+    const expected = cashBefore + (es.mark * 50 - es.avgCost) * es.pos + es.commission - putSeries.strike! * delivered;
     expect(cash(next, MARGIN)).toBeCloseTo(expected, 2);
     // The resting order in the expired contract is cancelled, the filled one stays in the record.
     expect(next.openOrders('all')).toEqual([]);
@@ -272,16 +274,19 @@ describe('a saved book carried on after expiries passed while the simulator was 
   });
 
   it('a book saved before it kept marks settles an expired future flat at its opening price rather than refuse to open', () => {
-    const { saved, es, cashBefore } = savedWithExpiries();
-    delete (saved.book as { marks?: unknown }).marks;
+    const { saved, es, put, cashBefore } = savedWithExpiries();
+    delete (saved as { marks?: unknown }).marks;
     const next = new BrokerEngine({ seed: 7, clock: new ManualClock(at(2026, 12, 21, 10)), saved });
     rigs.push(next);
     expect(row(next, MARGIN, es.conId)).toBeUndefined();
-    const putSeries = next.positions(MARGIN).filter((p) => p.contract.secType === 'OPT' && p.contract.lastTradeDateOrContractMonth! < '20261221');
-    expect(putSeries).toEqual([]);
-    // The future's variation is unknown: nothing paid for it; the cash moves only by a delivered put, if any.
-    const stockSold = cash(next, MARGIN) - cashBefore;
-    expect([0, -300 * next.findContracts({ conId: savedWithExpiries().put })[0]!.contract.strike!].some((d) => Math.abs(stockSold - d) < 0.01)).toBe(true);
+    expect(next.positions(MARGIN).filter((p) => ['OPT', 'FUT'].includes(String(p.contract.secType)) && p.contract.lastTradeDateOrContractMonth! < '20261221')).toEqual([]);
+    // Its final price is not known any more: it closes at what it was opened at, nothing paid or charged for it.
+    const settled = next.executions({}).find((f) => f.contract.conId === es.conId && f.execution.orderId === 0)!;
+    expect(settled.execution.price).toBeCloseTo(es.avgCost / 50 - es.commission / 50 / es.pos, 6);
+    // The put settles against MSFT's price now: delivered if in the money, else it lapses; the cash moves only by that.
+    const putSeries = next.findContracts({ conId: put })[0]!.contract;
+    const delivered = putSeries.strike! - next.quote(conIdOf(next, 'MSFT')).last >= 0.01 ? 300 : 0;
+    expect(cash(next, MARGIN)).toBeCloseTo(cashBefore - putSeries.strike! * delivered, 2);
   });
 });
 
