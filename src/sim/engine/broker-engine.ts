@@ -79,6 +79,8 @@ export class BrokerEngine {
   private cancelTick: (() => void) | undefined;
   private lastPhase: SessionPhase;
   private rolledDate: string;
+  /** The calendar day whose start last settled what expired before it (yyyyMMdd). */
+  private expiredBefore: string;
   private closed = false;
   /** Order ids used before a reset, by client: never handed out again. */
   private readonly orderIdFloor = new Map<number, number>();
@@ -129,6 +131,7 @@ export class BrokerEngine {
     });
     this.lastPhase = this.calendar.phase(now);
     this.rolledDate = this.calendar.day(now).date;
+    this.expiredBefore = this.rolledDate;
     if (opts.saved) this.carryOn(opts.saved);
     this.scheduleTick(now + this.tickIntervalMs);
   }
@@ -199,7 +202,7 @@ export class BrokerEngine {
       a.prevDayEwl = s.prevDayEwl;
       a.holdings = new Map(s.holdings.map((h) => [h.conId, structuredClone(h)]));
     }
-    const today = this.calendar.day(this.clock.now()).date;
+    const today = this.today();
     this.book.restore(
       { orders: book.orders, fills: book.fills, usedOrderIds: book.usedOrderIds, nextPermId: saved.counters.nextPermId, execSeq: saved.counters.execSeq },
       (contract) => {
@@ -296,7 +299,12 @@ export class BrokerEngine {
     if (String(query.secType ?? '').toUpperCase() === 'OPT' || (query.conId !== undefined && this.options.isOption(query.conId))) {
       return this.options.find(query).map((s) => this.optionDetails(s));
     }
-    return this.catalogue.find(query).map((l) => this.details(l));
+    return this.catalogue.find(query, this.today()).map((l) => this.details(l));
+  }
+
+  /** The Eastern calendar date now (yyyyMMdd). */
+  private today(): string {
+    return this.calendar.day(this.clock.now()).date;
   }
 
   resolve(contract: Contract): ContractDetails | undefined {
@@ -552,6 +560,11 @@ export class BrokerEngine {
   placeOrder(clientId: number, orderId: number, contract: Contract, order: Order): PlaceResult {
     const t = this.tradable(contract);
     if ('code' in t) return { kind: 'rejected', ...t };
+    // An option series named by conId is known after its expiry (a book may hold it), but it trades no more.
+    const today = this.today();
+    if ([t, ...(t.legs ?? []).map((l) => l.tradable)].some((x) => this.expiredBy(x.key, today))) {
+      return { kind: 'rejected', code: SimCode.NO_SECURITY_DEFINITION, reason: 'No security definition has been found for the request' };
+    }
     return this.book.place(clientId, orderId, t, order);
   }
 
@@ -568,7 +581,7 @@ export class BrokerEngine {
       const series = found[0]!;
       return optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote) ?? noDefinition;
     }
-    const listing = this.catalogue.find(contract)[0];
+    const listing = this.catalogue.find(contract, this.today())[0];
     if (!listing) return noDefinition;
     if (listing.spec?.secType === 'IND') return { code: SimCode.ORDER_REJECTED, reason: `${listing.symbol} is an index: it has quotes and history but cannot be traded; trade its futures or options` };
     return listingTradable(this.tradables, listing, contract) ?? noDefinition;
@@ -701,6 +714,7 @@ export class BrokerEngine {
   private tick(): void {
     const now = this.clock.now();
     const day = this.calendar.day(now);
+    if (day.date !== this.expiredBefore) this.expireBefore(day.date);
     if (day.tradingDay && now >= day.extendedOpen && day.date !== this.rolledDate) this.rollDay(day.date);
     const phase = this.calendar.phase(now);
     if (phase !== this.lastPhase) {
@@ -725,12 +739,19 @@ export class BrokerEngine {
     });
   }
 
-  private rollDay(date: string): void {
-    // The day that ended settles its expiries first, at its close (the last price where no close was kept).
+  /**
+   * A new calendar day: what had its last trading day before it expires, as IB settles it that night, at the
+   * close of its day (the last price where no close was kept: the session never closed while the engine ran).
+   */
+  private expireBefore(date: string): void {
+    this.expiredBefore = date;
     this.book.cancelExpired((conId) => this.expiredBy(conId, date));
     const closes = this.closes;
     this.settleExpired(date, (conId, lastDay) => (closes?.date === lastDay ? closes.prices.get(conId) : undefined) ?? this.marks.last(conId));
     this.closes = undefined;
+  }
+
+  private rollDay(date: string): void {
     this.rolledDate = date;
     this.market.rollDay();
     for (const a of this.accountById.values()) {

@@ -215,6 +215,18 @@ describe('index options and futures at expiry (cash settlement)', () => {
     expect(next).toBeDefined();
   });
 
+  it('settles the night of its last trading day, not at the next trading day\'s open', () => {
+    const r = start();
+    const e = r.engine;
+    const es = e.positions(MARGIN).find((p) => p.contract.secType === 'FUT')!;
+    const last = es.contract.lastTradeDateOrContractMonth!;
+    const day = at(Number(last.slice(0, 4)), Number(last.slice(4, 6)), Number(last.slice(6, 8)), 0);
+    r.clock.advanceTo(day + 23.9 * 3_600_000);
+    expect(row(e, MARGIN, es.contract.conId!)).toBeDefined();
+    r.clock.advanceTo(day + 24.1 * 3_600_000);
+    expect(row(e, MARGIN, es.contract.conId!)).toBeUndefined();
+  });
+
   it('working orders in an expiring contract are cancelled when it expires', () => {
     const r = start();
     const e = r.engine;
@@ -225,6 +237,28 @@ describe('index options and futures at expiry (cash settlement)', () => {
     r.clock.advanceTo(dayAfter(at(Number(last.slice(0, 4)), Number(last.slice(4, 6)), Number(last.slice(6, 8)), 0)));
     expect(r.status(5)?.status).toBe('Cancelled');
     expect(e.openOrders('all')).toEqual([]);
+  });
+});
+
+describe('after an expiry, in a run that went on across it', () => {
+  it('the expired month is no longer listed: ES CONTFUT is the next month, the old one cannot be ordered', () => {
+    const r = start();
+    const e = r.engine;
+    const es = e.positions(MARGIN).find((p) => p.contract.secType === 'FUT')!;
+    const last = es.contract.lastTradeDateOrContractMonth!;
+    r.clock.advanceTo(dayAfter(at(Number(last.slice(0, 4)), Number(last.slice(4, 6)), Number(last.slice(6, 8)), 0)));
+    const front = e.resolve({ symbol: 'ES', secType: 'CONTFUT' as Contract['secType'], exchange: 'CME' })!;
+    expect(front.contract.lastTradeDateOrContractMonth! > last).toBe(true);
+    expect(e.findContracts({ symbol: 'ES', secType: 'FUT' as Contract['secType'], exchange: 'CME' }).map((d) => d.contract.conId)).not.toContain(es.contract.conId);
+    expect(e.placeOrder(1, 7, { conId: es.contract.conId, exchange: 'CME' } as Contract, order('BUY', 1, 'MKT'))).toMatchObject({ kind: 'rejected', code: 200 });
+  });
+
+  it('an expired option series cannot be ordered', () => {
+    const r = start();
+    const e = r.engine;
+    const put = optionOf(e, MARGIN, 'MSFT', -1);
+    r.clock.advanceTo(dayAfter(expiryOf(put.contract)));
+    expect(e.placeOrder(1, 8, { conId: put.contract.conId, exchange: 'SMART' } as Contract, order('BUY', 1, 'MKT'))).toMatchObject({ kind: 'rejected', code: 200 });
   });
 });
 
@@ -242,7 +276,7 @@ describe('a saved book carried on after expiries passed while the simulator was 
     expect(e.placeOrder(1, 2, { conId: es, exchange: 'CME' } as Contract, order('BUY', 1, 'LMT', { lmtPrice: low, tif: 'GTC' as never }))).toEqual({ kind: 'accepted' });
     const held = row(e, MARGIN, es)!;
     // The commission is in the average cost but was paid when the contract was bought: the variation is not charged it again.
-    const commission = r.fills.find((f) => f.execution.orderId === 1)!.commission.commission;
+    const commission = r.fills.find((f) => f.execution.orderId === 1)!.commission.commission!;
     const saved = throughFile(e.state());
     return {
       saved, es: { conId: es, pos: held.pos, avgCost: held.avgCost, mark: e.quote(es).last, commission },
