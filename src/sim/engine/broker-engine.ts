@@ -218,7 +218,7 @@ export class BrokerEngine {
     // What expired while the simulator was down settles now, at the last prices the book knew: the
     // market walks again from the seed, and an expired future's final price is not known any more.
     const known = new Map(Object.entries(saved.marks ?? {}).map(([conId, price]) => [Number(conId), price]));
-    this.settleExpired(today, (conId) => known.get(conId) ?? (this.market.indexOf(conId) !== undefined ? this.marks.last(conId) : undefined));
+    this.settleExpired(today, (conId) => known.get(conId) ?? this.lastListed(conId));
   }
 
   /** Whether a contract's last trading day is before `date` (yyyyMMdd): an option's expiry, a future's last trade date. */
@@ -747,8 +747,13 @@ export class BrokerEngine {
     this.expiredBefore = date;
     this.book.cancelExpired((conId) => this.expiredBy(conId, date));
     const closes = this.closes;
-    this.settleExpired(date, (conId, lastDay) => (closes?.date === lastDay ? closes.prices.get(conId) : undefined) ?? this.marks.last(conId));
+    this.settleExpired(date, (conId, lastDay) => (closes?.date === lastDay ? closes.prices.get(conId) : undefined) ?? this.lastListed(conId));
     this.closes = undefined;
+  }
+
+  /** The last price of what this run's market walks, undefined for anything it does not (a month no longer listed). */
+  private lastListed(conId: number): number | undefined {
+    return this.market.indexOf(conId) !== undefined ? this.marks.last(conId) : undefined;
   }
 
   private rollDay(date: string): void {
