@@ -104,8 +104,10 @@ export async function startEmbeddedDemoGateway(options: EmbeddedDemoOptions): Pr
     });
   };
   const unsubscribe = [engine.on('orderStatus', changed), engine.on('execution', changed), engine.on('account', changed)];
-  // A fresh account is on disk from the start, so a crash before the first trade cannot reopen a different one.
-  if (!saved || !saved.book) await write();
+  // The account is on disk as it opened before any client sees it: a fresh one, so a crash before the first trade
+  // cannot reopen a different one; a carried-on one with what expired while the app was closed settled, so the
+  // executions a client is told of are the ones the next run has.
+  await write();
   return {
     host: sim.host,
     port: sim.port,

@@ -11,14 +11,17 @@ import { Catalogue, VALID_EXCHANGES, contractOf, type InstrumentSpec, type Listi
 import type { SimClock } from './clock';
 import { Market } from './market';
 import { venueHours, venuePhase, type VenueId } from './venues';
-import { worldListings } from './world-catalogue';
+import { futureByConId, worldListings } from './world-catalogue';
+import { futureExpiry, optionExpiry, type ExpiryOutcome } from './expiry';
+import { settleFill } from './settlement';
+import { US_STOCK } from './terms';
 import { article, headlines, type Headline } from './news';
 import { depthBook, DEPTH_VENUES, type DepthBook } from './depth';
 import { INDEX_OPTION_UNDERLYINGS, OptionBook, OPTION_UNDERLYINGS, type OptionChain, type OptionSeries } from './options';
 import { OrderBook } from './orders';
 import { earningsEvents, headTimestampMs, MARKET_RULES, matchSymbols, type CalendarEvent } from './reference';
 import { runScan, type ScanCode, type ScanQuery } from './scanner';
-import { comboTradable, listingTradable, optionTradable, type ComboLeg, type Tradable, type TradableContext } from './tradable';
+import { comboTradable, expiredListingTradable, listingTradable, optionTradable, type ComboLeg, type Tradable, type TradableContext } from './tradable';
 import { histogram, histogramDuration, tickWindow, ticksFromBars, type TickQuery, type TradeTick } from './tick-history';
 import { TradingCalendar, hoursStrings, type MarketHours, type SessionPhase } from './trading-hours';
 import type {
@@ -76,9 +79,13 @@ export class BrokerEngine {
   private cancelTick: (() => void) | undefined;
   private lastPhase: SessionPhase;
   private rolledDate: string;
+  /** The calendar day whose start last settled what expired before it (yyyyMMdd). */
+  private expiredBefore: string;
   private closed = false;
   /** Order ids used before a reset, by client: never handed out again. */
   private readonly orderIdFloor = new Map<number, number>();
+  /** The regular session's closing prices of what the book holds expiring that day, taken as the session closes. */
+  private closes: { date: string; prices: Map<number, number> } | undefined;
 
   constructor(opts: EngineOptions) {
     this.clock = opts.clock;
@@ -124,6 +131,7 @@ export class BrokerEngine {
     });
     this.lastPhase = this.calendar.phase(now);
     this.rolledDate = this.calendar.day(now).date;
+    this.expiredBefore = this.rolledDate;
     if (opts.saved) this.carryOn(opts.saved);
     this.scheduleTick(now + this.tickIntervalMs);
   }
@@ -146,7 +154,22 @@ export class BrokerEngine {
         fills: book.fills,
         usedOrderIds: book.usedOrderIds,
       },
+      marks: Object.fromEntries([...this.heldMarks()].map(([conId, price]) => [String(conId), price])),
     };
+  }
+
+  /** Last prices of what settles the book's derivatives: each future held, and each held option's underlying. */
+  private heldMarks(): Map<number, number> {
+    const out = new Map<number, number>();
+    for (const a of this.accountById.values()) {
+      for (const h of a.holdings.values()) {
+        if (h.qty === 0) continue;
+        const t = termsOf(h);
+        const conId = t.secType === 'OPT' ? this.options.byConId(h.conId)?.underlying.conId : t.secType === 'FUT' ? h.conId : undefined;
+        if (conId !== undefined && this.market.indexOf(conId) !== undefined) out.set(conId, this.marks.last(conId));
+      }
+    }
+    return out;
   }
 
   /** The highest order id a client has used, in this run or before a reset (0 for none). */
@@ -168,8 +191,10 @@ export class BrokerEngine {
       const a = this.accountById.get(s.id);
       if (!a) throw new Error(`it holds account ${s.id}, which this simulator does not have`);
       for (const h of s.holdings) {
-        // Options are derived from their conId, so a series held past its expiry is still known.
-        if (!this.catalogue.byId(h.conId) && !this.options.byConId(h.conId)) throw new Error(`account ${s.id} holds conId ${h.conId}, which this simulator does not list`);
+        // Options and futures months are derived from their conId, so a series or month held past its expiry is still known.
+        if (!this.catalogue.byId(h.conId) && !this.options.byConId(h.conId) && !futureByConId(h.conId)) {
+          throw new Error(`account ${s.id} holds conId ${h.conId}, which this simulator does not list`);
+        }
       }
       a.kind = s.kind;
       // The account's base currency and type belong to the household, not to what was traded: they come from the seed.
@@ -177,14 +202,90 @@ export class BrokerEngine {
       a.prevDayEwl = s.prevDayEwl;
       a.holdings = new Map(s.holdings.map((h) => [h.conId, structuredClone(h)]));
     }
+    const today = this.today();
     this.book.restore(
       { orders: book.orders, fills: book.fills, usedOrderIds: book.usedOrderIds, nextPermId: saved.counters.nextPermId, execSeq: saved.counters.execSeq },
       (contract) => {
         const t = this.tradable(contract);
-        return 'code' in t ? undefined : t;
+        if (!('code' in t)) return t;
+        // A month that expired since is listed no more; its orders are kept (and a working one cancelled).
+        const month = contract.conId !== undefined ? futureByConId(contract.conId) : undefined;
+        return month ? expiredListingTradable(month, contract) : undefined;
       },
+      (t) => [t, ...(t.legs ?? []).map((l) => l.tradable)].some((x) => this.expiredBy(x.key, today)),
     );
     this.rolledDate = book.rolledDate;
+    // What expired while the simulator was down settles now, at the last prices the book knew: the
+    // market walks again from the seed, and an expired future's final price is not known any more.
+    const known = new Map(Object.entries(saved.marks ?? {}).map(([conId, price]) => [Number(conId), price]));
+    this.settleExpired(today, (conId) => known.get(conId) ?? this.lastListed(conId));
+  }
+
+  /** Whether a contract's last trading day is before `date` (yyyyMMdd): an option's expiry, a future's last trade date. */
+  private expiredBy(conId: number, date: string): boolean {
+    const series = this.options.byConId(conId);
+    if (series) return series.expiry < date;
+    const last = (this.catalogue.byId(conId) ?? futureByConId(conId))?.spec;
+    return last?.secType === 'FUT' && last.lastTradeDate !== undefined && last.lastTradeDate < date;
+  }
+
+  /**
+   * Settles every held option and future whose last trading day is before
+   * `date`, as IB does at the end of that day (expiry.ts), and records each
+   * as an execution. `priceOf` is the price a contract settles against (an
+   * option's underlying close, a future's final price), undefined when not
+   * known: an option's underlying then settles at its last, a future flat at
+   * the price it was opened at, so its P&L is neither made up nor lost.
+   */
+  private settleExpired(date: string, priceOf: (conId: number, lastDay: string) => number | undefined): void {
+    for (const a of this.accountById.values()) {
+      let changed = false;
+      for (const h of [...a.holdings.values()]) {
+        if (h.qty === 0 || !this.expiredBy(h.conId, date)) continue;
+        const t = termsOf(h);
+        const series = this.options.byConId(h.conId);
+        let outcome: ExpiryOutcome;
+        let underlying: Contract | undefined;
+        if (series) {
+          const u = series.underlying;
+          const close = priceOf(u.conId, series.expiry) ?? this.marks.last(u.conId);
+          // An index is never delivered: its options settle in cash. Shares here are plain US listings.
+          const cashSettled = u.spec?.secType === 'IND';
+          const underlyingTerms = cashSettled ? undefined : u.spec ? this.termsFor(u.conId) : US_STOCK;
+          outcome = optionExpiry(h, t, { strike: series.strike, right: series.right, underlyingConId: u.conId, cashSettled, ...(underlyingTerms ? { underlyingTerms } : {}) }, close);
+          underlying = contractOf(u);
+        } else {
+          const month = (this.catalogue.byId(h.conId) ?? futureByConId(h.conId))!;
+          outcome = futureExpiry(h, t, priceOf(h.conId, month.spec!.lastTradeDate!) ?? (h.openPrice ?? 0) / t.factor);
+        }
+        const contract = this.holdingContract(h.conId);
+        for (const leg of outcome.legs) {
+          const realized = settleFill(a, leg.fill);
+          const c = leg.what === 'delivery' ? underlying : contract;
+          if (!c) continue;
+          this.book.recordSettlement({
+            account: a.id, contract: c, buying: leg.fill.signedQty > 0, shares: Math.abs(leg.fill.signedQty), price: leg.fill.price,
+            commissionCurrency: leg.fill.commissionCurrency, realized, event: outcome.kind,
+          });
+        }
+        changed = true;
+      }
+      if (changed) this.emit('account', a.id);
+    }
+  }
+
+  /** The regular session closed: keep the closing prices that settle today's expiries (the market trades on after hours). */
+  private keepCloses(date: string): void {
+    const prices = new Map<number, number>();
+    for (const a of this.accountById.values()) {
+      for (const h of a.holdings.values()) {
+        if (h.qty === 0) continue;
+        const series = this.options.byConId(h.conId);
+        if (series?.expiry === date) prices.set(series.underlying.conId, this.marks.last(series.underlying.conId));
+        else if (!series && termsOf(h).secType === 'FUT' && this.catalogue.byId(h.conId)?.spec?.lastTradeDate === date) prices.set(h.conId, this.marks.last(h.conId));
+      }
+    }
+    this.closes = { date, prices };
   }
 
   /** Stops the market's clock timer; the engine's state stays readable. */
@@ -198,7 +299,12 @@ export class BrokerEngine {
     if (String(query.secType ?? '').toUpperCase() === 'OPT' || (query.conId !== undefined && this.options.isOption(query.conId))) {
       return this.options.find(query).map((s) => this.optionDetails(s));
     }
-    return this.catalogue.find(query).map((l) => this.details(l));
+    return this.catalogue.find(query, this.today()).map((l) => this.details(l));
+  }
+
+  /** The Eastern calendar date now (yyyyMMdd). */
+  private today(): string {
+    return this.calendar.day(this.clock.now()).date;
   }
 
   resolve(contract: Contract): ContractDetails | undefined {
@@ -454,6 +560,11 @@ export class BrokerEngine {
   placeOrder(clientId: number, orderId: number, contract: Contract, order: Order): PlaceResult {
     const t = this.tradable(contract);
     if ('code' in t) return { kind: 'rejected', ...t };
+    // An option series named by conId is known after its expiry (a book may hold it), but it trades no more.
+    const today = this.today();
+    if ([t, ...(t.legs ?? []).map((l) => l.tradable)].some((x) => this.expiredBy(x.key, today))) {
+      return { kind: 'rejected', code: SimCode.NO_SECURITY_DEFINITION, reason: 'No security definition has been found for the request' };
+    }
     return this.book.place(clientId, orderId, t, order);
   }
 
@@ -470,7 +581,7 @@ export class BrokerEngine {
       const series = found[0]!;
       return optionTradable(this.tradables, series, this.options.contract(series), () => this.optionQuote(series).quote) ?? noDefinition;
     }
-    const listing = this.catalogue.find(contract)[0];
+    const listing = this.catalogue.find(contract, this.today())[0];
     if (!listing) return noDefinition;
     if (listing.spec?.secType === 'IND') return { code: SimCode.ORDER_REJECTED, reason: `${listing.symbol} is an index: it has quotes and history but cannot be traded; trade its futures or options` };
     return listingTradable(this.tradables, listing, contract) ?? noDefinition;
@@ -603,9 +714,11 @@ export class BrokerEngine {
   private tick(): void {
     const now = this.clock.now();
     const day = this.calendar.day(now);
+    if (day.date !== this.expiredBefore) this.expireBefore(day.date);
     if (day.tradingDay && now >= day.extendedOpen && day.date !== this.rolledDate) this.rollDay(day.date);
     const phase = this.calendar.phase(now);
     if (phase !== this.lastPhase) {
+      if (this.lastPhase === 'rth') this.keepCloses(day.date);
       this.lastPhase = phase;
       this.book.phaseChanged();
     }
@@ -626,6 +739,23 @@ export class BrokerEngine {
     });
   }
 
+  /**
+   * A new calendar day: what had its last trading day before it expires, as IB settles it that night, at the
+   * close of its day (the last price where no close was kept: the session never closed while the engine ran).
+   */
+  private expireBefore(date: string): void {
+    this.expiredBefore = date;
+    this.book.cancelExpired((conId) => this.expiredBy(conId, date));
+    const closes = this.closes;
+    this.settleExpired(date, (conId, lastDay) => (closes?.date === lastDay ? closes.prices.get(conId) : undefined) ?? this.lastListed(conId));
+    this.closes = undefined;
+  }
+
+  /** The last price of what this run's market walks, undefined for anything it does not (a month no longer listed). */
+  private lastListed(conId: number): number | undefined {
+    return this.market.indexOf(conId) !== undefined ? this.marks.last(conId) : undefined;
+  }
+
   private rollDay(date: string): void {
     this.rolledDate = date;
     this.market.rollDay();
@@ -639,7 +769,7 @@ export class BrokerEngine {
   private holdingContract(conId: number): Contract | undefined {
     const series = this.options.byConId(conId);
     if (series) return this.options.contract(series);
-    const l = this.catalogue.byId(conId);
+    const l = this.catalogue.byId(conId) ?? futureByConId(conId);
     return l ? contractOf(l) : undefined;
   }
 

@@ -123,6 +123,14 @@ export const BrokerState = z.object({
   }),
   /** Absent after a reset: the accounts open again from the seeded book. */
   book: Book.optional(),
+  /**
+   * The last prices the book knew, by conId: its futures and the underlyings
+   * of its options. A contract that expires while the simulator is down is
+   * settled at them on the next run (the market walks again from the seed, and
+   * an expired month is no longer listed). Absent in files written before they
+   * were kept: an older simulator ignores them, so no new version is needed.
+   */
+  marks: z.record(z.string().regex(/^\d+$/), finite).optional(),
 });
 export type BrokerState = z.infer<typeof BrokerState>;
 export type SavedBook = z.infer<typeof Book>;

@@ -206,18 +206,20 @@ export class Catalogue {
   /**
    * Matches a request the way TWS does for stocks: conId wins; otherwise the
    * symbol, with secType STK (or unset), currency USD (or unset), and an
-   * exchange of SMART, the primary exchange, or unset.
+   * exchange of SMART, the primary exchange, or unset. With `onDay`
+   * (yyyyMMdd), a future whose last trading day is before it has expired and
+   * is found no more: the listings were taken when the simulator started.
    */
-  find(query: Contract): Listing[] {
+  find(query: Contract, onDay?: string): Listing[] {
     if (query.conId) {
       const l = this.byConId.get(query.conId);
-      if (l?.spec) return !query.symbol || query.symbol.toUpperCase() === l.symbol ? [l] : [];
+      if (l?.spec) return (!query.symbol || query.symbol.toUpperCase() === l.symbol) && live(l, onDay) ? [l] : [];
       return l && (!query.symbol || this.bySym(query.symbol) === l) ? [l] : [];
     }
     const type = String(query.secType ?? '').toUpperCase();
-    if (type && type !== 'STK') return findWorld(this.world, query);
+    if (type && type !== 'STK') return findWorld(this.world, query, onDay);
     const us = this.findUs(query);
-    return us.length > 0 ? us : findWorld(this.world, query);
+    return us.length > 0 ? us : findWorld(this.world, query, onDay);
   }
 
   private findUs(query: Contract): Listing[] {
@@ -237,8 +239,11 @@ export class Catalogue {
 
 const upper = (s: string | undefined): string => (s ?? '').trim().toUpperCase();
 
+/** Still trading on `onDay`: anything but a future past its last trading day. */
+const live = (l: Listing, onDay: string | undefined): boolean => !onDay || !l.spec?.lastTradeDate || l.spec.lastTradeDate >= onDay;
+
 /** TWS's matching for instruments beyond US stocks: each class by the fields that identify it. */
-function findWorld(world: readonly Listing[], q: Contract): Listing[] {
+function findWorld(world: readonly Listing[], q: Contract, onDay?: string): Listing[] {
   const type = upper(q.secType) || 'STK';
   const symbol = upper(q.symbol);
   const local = upper(q.localSymbol);
@@ -247,7 +252,7 @@ function findWorld(world: readonly Listing[], q: Contract): Listing[] {
   const wantType = type === 'CONTFUT' ? 'FUT' : type;
   const hits = world.filter((l) => {
     const s = l.spec!;
-    if (s.secType !== wantType) return false;
+    if (s.secType !== wantType || !live(l, onDay)) return false;
     if (symbol && l.symbol !== symbol && !(wantType === 'CASH' && s.localSymbol === symbol)) return false;
     // Bonds are told apart by CUSIP (IB's secIdType CUSIP, or the local symbol).
     const secId = upper(q.secId);

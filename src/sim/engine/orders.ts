@@ -104,7 +104,12 @@ export class OrderBook {
    * Throws when an order names an instrument or account this simulator does
    * not have: such a book cannot be carried on faithfully.
    */
-  restore(saved: { orders: readonly SavedOrder[]; fills: readonly SavedFill[]; usedOrderIds: readonly string[]; nextPermId: number; execSeq: number }, tradableOf: (contract: Contract) => Tradable | undefined): void {
+  restore(
+    saved: { orders: readonly SavedOrder[]; fills: readonly SavedFill[]; usedOrderIds: readonly string[]; nextPermId: number; execSeq: number },
+    tradableOf: (contract: Contract) => Tradable | undefined,
+    /** An instrument whose last trading day passed while the simulator was down: its working orders are cancelled, as IB cancels them at expiry. */
+    expired: (t: Tradable) => boolean = () => false,
+  ): void {
     const restored: Working[] = [];
     for (const o of saved.orders) {
       const rec = structuredClone(o.rec) as unknown as OpenOrderRecord;
@@ -122,17 +127,49 @@ export class OrderBook {
     this.log.restore(saved.fills as unknown as (FillRecord & { at: number })[], saved.execSeq);
     this.nextPermId = Math.max(this.nextPermId, saved.nextPermId);
     for (const id of saved.usedOrderIds) this.usedIds.add(id);
+    const lapsed: Working[] = [];
     for (const w of restored) {
       const k = key(w.rec.clientId, w.rec.orderId);
       this.orders.set(k, w);
       this.usedIds.add(k);
       if (w.done) continue;
+      if (expired(w.t)) {
+        lapsed.push(w);
+        continue;
+      }
       w.unwatch = this.ctx.watch?.(w.t);
       let set = this.byListing.get(w.t.driver);
       if (!set) this.byListing.set(w.t.driver, (set = new Set()));
       set.add(w);
     }
+    for (const w of lapsed) this.finish(w, 'Cancelled', EXPIRED_REASON);
     for (const w of restored) if (!w.done) this.armExpiry(w);
+  }
+
+  /** The contracts `expired` names stopped trading: every working order in one (or with a leg in one) is cancelled. */
+  cancelExpired(expired: (conId: number) => boolean): void {
+    for (const w of [...this.orders.values()]) {
+      if (w.done) continue;
+      if (expired(w.t.key) || (w.t.legs ?? []).some((l) => expired(l.tradable.key))) this.finish(w, 'Cancelled', EXPIRED_REASON);
+    }
+  }
+
+  /**
+   * Records what an expiry did to an account (an exercise, an assignment, a
+   * lapse, a cash or final settlement) as IB reports it: an execution of no
+   * API order (order id and permId 0, client 0, so it reaches the master
+   * client), its exchange naming the event, with its commission report.
+   */
+  recordSettlement(f: { account: string; contract: Contract; buying: boolean; shares: number; price: number; commissionCurrency: string; realized: number | undefined; event: string }): void {
+    const rec: OpenOrderRecord = {
+      // No order lies behind it: the log reads only the order's reference, which is empty.
+      orderId: 0, clientId: 0, permId: 0, contract: f.contract, order: { orderRef: '' } as Order, state: {} as OpenOrderRecord['state'],
+      status: 'Filled', filled: f.shares, remaining: 0, avgFillPrice: f.price, lastFillPrice: f.price, reason: f.event,
+    };
+    this.ctx.emitFill(this.log.record({
+      at: this.ctx.clock.now(), rec, account: f.account, exchange: f.event, buying: f.buying, shares: f.shares, price: f.price,
+      commission: 0, commissionCurrency: f.commissionCurrency, realized: f.realized, removedLiquidity: false,
+    }));
   }
 
   /** The highest order id each client has used (placed or refused). */
@@ -597,6 +634,8 @@ export class OrderBook {
 }
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+
+const EXPIRED_REASON = 'the contract expired';
 
 /** What an order trades if `qty` more of it fill at `price`: its legs for a combo, the instrument itself otherwise. */
 function tradesOf(t: Tradable, buying: boolean, qty: number, price: number): Trade[] {

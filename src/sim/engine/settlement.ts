@@ -17,6 +17,13 @@ export interface Fill {
   commissionCurrency: string;
   /** Forex: the pair's base currency (EUR of EUR.USD); the terms' currency is the quote currency. */
   baseCurrency?: string;
+  /**
+   * Per unit as it enters the cost basis and realized P&L, when that is not the
+   * price the cash moved at: shares delivered by an exercise or assignment
+   * change hands at the strike but carry the option's premium in their cost
+   * (IB's convention, and the IRS's), and the option itself closes at its own cost.
+   */
+  basisPrice?: number;
 }
 
 /** Where cash goes. The default is the account's own ledger: one balance per currency. */
@@ -64,10 +71,12 @@ export function settleFill(a: Account, f: Fill, ledger: CashLedger = accountCash
   h.dayCommission += commission;
   let realized: number | undefined;
   const closing = h.qty !== 0 && Math.sign(h.qty) !== Math.sign(f.signedQty);
-  const unitCost = f.price * t.factor;
+  const unitCost = (f.basisPrice ?? f.price) * t.factor;
+  // A future's variation is money: it is paid at the price traded, whatever the basis.
+  const unitPrice = f.price * t.factor;
   if (!closing) {
     const basis = h.qty * h.avgCost + f.signedQty * unitCost + commission;
-    const open = h.qty * (h.openPrice ?? 0) + f.signedQty * unitCost;
+    const open = h.qty * (h.openPrice ?? 0) + f.signedQty * unitPrice;
     h.qty += f.signedQty;
     h.avgCost = basis / h.qty;
     if (t.secType === 'FUT') h.openPrice = open / h.qty;
@@ -79,11 +88,11 @@ export function settleFill(a: Account, f: Fill, ledger: CashLedger = accountCash
     h.realized += realized;
     h.dayRealized += realized;
     // Closing a future pays out what it made or lost since it was opened (its commissions were paid as they fell due).
-    if (t.secType === 'FUT') ledger.credit(a, t.currency, (unitCost - (h.openPrice ?? 0)) * closed * Math.sign(h.qty));
+    if (t.secType === 'FUT') ledger.credit(a, t.currency, (unitPrice - (h.openPrice ?? 0)) * closed * Math.sign(h.qty));
     h.qty += f.signedQty;
     if (opened > 0) {
       h.avgCost = (h.qty * unitCost + (commission - closeCommission)) / h.qty;
-      if (t.secType === 'FUT') h.openPrice = unitCost;
+      if (t.secType === 'FUT') h.openPrice = unitPrice;
     } else if (h.qty === 0) {
       h.avgCost = 0;
       if (t.secType === 'FUT') h.openPrice = 0;

@@ -84,12 +84,7 @@ export function listingTradable(ctx: TradableContext, l: Listing, asked: Contrac
     };
   }
   if (s.secType === 'IND') return undefined;
-  // A bond is quoted in percent of its 1,000 face: a point is worth 10.
-  const factor = s.secType === 'BOND' ? 10 : (s.multiplier ?? 1) / (s.priceMagnifier ?? 1);
-  const terms: Terms = {
-    secType: s.secType as TradedClass, currency: s.currency, factor,
-    ...(s.secType === 'FUT' ? { futureMargin: FUTURE_MARGIN[l.symbol] ?? { init: 0.1 * l.price * factor, maint: 0.09 * l.price * factor } } : {}),
-  };
+  const terms = specTerms(l, s);
   const always = ctx.hours === 'always-open';
   return {
     key: l.conId, symbol: l.symbol, secType, terms, driver: i, contract: { ...asked, ...contractOf(l), exchange: asked.exchange || s.exchange },
@@ -97,6 +92,32 @@ export function listingTradable(ctx: TradableContext, l: Listing, asked: Contrac
     minTick: s.minTick, minSize: s.minSize ?? 1, sizeIncrement: s.sizeIncrement ?? 1,
     venue: s.secType === 'STK' ? l.primaryExch : s.exchange, extendedHours: s.secType !== 'CRYPTO',
     phase: (now) => (always ? 'rth' : venuePhase(s.venue, now)), ...quoteBased,
+  };
+}
+
+/** The settlement terms of an instrument beyond US stocks (its class, currency, multiplier, a future's margin). */
+function specTerms(l: Listing, s: NonNullable<Listing['spec']>): Terms {
+  // A bond is quoted in percent of its 1,000 face: a point is worth 10.
+  const factor = s.secType === 'BOND' ? 10 : (s.multiplier ?? 1) / (s.priceMagnifier ?? 1);
+  return {
+    secType: s.secType as TradedClass, currency: s.currency, factor,
+    ...(s.secType === 'FUT' ? { futureMargin: FUTURE_MARGIN[l.symbol] ?? { init: 0.1 * l.price * factor, maint: 0.09 * l.price * factor } } : {}),
+  };
+}
+
+/**
+ * A contract month that has expired and is no longer listed, for the orders
+ * a saved book kept in it: it never trades again (its market is closed for
+ * good and it has no quote), so a working order in it can only be cancelled.
+ */
+export function expiredListingTradable(l: Listing, asked: Contract): Tradable | undefined {
+  const s = l.spec;
+  if (!s || s.secType === 'IND') return undefined;
+  return {
+    key: l.conId, symbol: l.symbol, secType: s.secType as Tradable['secType'], terms: specTerms(l, s), driver: -1,
+    contract: { ...asked, ...contractOf(l), exchange: asked.exchange || s.exchange },
+    minTick: s.minTick, minSize: s.minSize ?? 1, sizeIncrement: s.sizeIncrement ?? 1, venue: s.exchange, extendedHours: false,
+    phase: () => 'closed', touch: () => 0, depth: () => 0, last: () => 0, consume: () => {},
   };
 }
 

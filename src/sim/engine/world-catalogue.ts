@@ -72,6 +72,19 @@ const ROOTS: FutureRoot[] = [
     lastTrade: (y, mo) => { const d = lastBusinessDay(y, mo); return businessDaysBefore(d.year, d.month, d.day, 7); } },
 ];
 
+const FUTURE_CONID_BASE = 600_000_000;
+
+/** One contract month of a root; `found` is how many months before it are listed (carry puts later months a little further from spot). */
+function futureListing(r: FutureRoot, y: number, mo: number, found: number): Listing {
+  const local = `${r.symbol}${MONTH_CODES[mo - 1]}${y % 10}`;
+  const price = Math.round((r.price * (1 + 0.004 * found)) / r.tick) * r.tick;
+  return base(r.symbol, FUTURE_CONID_BASE + r.slot * 10_000 + (y % 100) * 100 + mo, r.exchange, r.name, 'Futures', r.name, price, r.vol, 1, {
+    secType: 'FUT', exchange: r.exchange, currency: 'USD', localSymbol: local, tradingClass: r.symbol, minTick: r.tick, marketRuleId: r.rule,
+    multiplier: r.multiplier, lastTradeDate: r.lastTrade(y, mo), contractMonth: `${y}${String(mo).padStart(2, '0')}`, venue: 'GLOBEX',
+    validExchanges: r.exchange, orderTypes: FUT_ORDER_TYPES, sizeIncrement: 1, minSize: 1, suggestedSizeIncrement: 1,
+  });
+}
+
 /** The next `listed` contract months of a root whose last trading day is still ahead, and its conId scheme. */
 function futures(now: number): Listing[] {
   const p = easternParts(now);
@@ -82,25 +95,26 @@ function futures(now: number): Listing[] {
     let mo = p.month;
     let found = 0;
     for (let guard = 0; guard < 36 && found < r.listed; guard++) {
-      if (r.months.includes(mo)) {
-        const last = r.lastTrade(y, mo);
-        if (last >= today) {
-          const local = `${r.symbol}${MONTH_CODES[mo - 1]}${y % 10}`;
-          // Later months a little further from spot, as carry would put them.
-          const price = Math.round((r.price * (1 + 0.004 * found)) / r.tick) * r.tick;
-          out.push(base(r.symbol, 600_000_000 + r.slot * 10_000 + (y % 100) * 100 + mo, r.exchange, r.name, 'Futures', r.name, price, r.vol, 1, {
-            secType: 'FUT', exchange: r.exchange, currency: 'USD', localSymbol: local, tradingClass: r.symbol, minTick: r.tick, marketRuleId: r.rule,
-            multiplier: r.multiplier, lastTradeDate: last, contractMonth: `${y}${String(mo).padStart(2, '0')}`, venue: 'GLOBEX',
-            validExchanges: r.exchange, orderTypes: FUT_ORDER_TYPES, sizeIncrement: 1, minSize: 1, suggestedSizeIncrement: 1,
-          }));
-          found++;
-        }
-      }
+      if (r.months.includes(mo) && r.lastTrade(y, mo) >= today) out.push(futureListing(r, y, mo, found++));
       mo++;
       if (mo > 12) { mo = 1; y++; }
     }
   }
   return out;
+}
+
+/**
+ * Any contract month of a listed root by its conId, listed today or not: a
+ * month that has expired is no longer in the catalogue, but a book that held
+ * it still has to know what it was (its terms and last trading day) to settle it.
+ */
+export function futureByConId(conId: number): Listing | undefined {
+  const off = conId - FUTURE_CONID_BASE;
+  if (off <= 0) return undefined;
+  const r = ROOTS.find((x) => x.slot === Math.floor(off / 10_000));
+  const mo = off % 100;
+  const y = 2000 + Math.floor((off % 10_000) / 100);
+  return r && r.months.includes(mo) ? futureListing(r, y, mo, 0) : undefined;
 }
 
 function forex(): Listing[] {

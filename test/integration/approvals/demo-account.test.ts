@@ -26,16 +26,16 @@ const directories: string[] = [];
 /** How many embedded demo gateways are running: the app must never leave one running that it no longer uses. */
 const running = { gateways: 0 };
 
-async function openDemoApp(dataDirectory: string, waitReady = true): Promise<DemoApp> {
+async function openDemoApp(dataDirectory: string, waitReady = true, at: TradingHoursClock = clock): Promise<DemoApp> {
   const backend = createBackend({
     dataDirectory,
     host: 'harness',
     version: 'test',
     log: quietLog,
-    now: clock.read,
+    now: at.read,
     sessionOverrides: { heartbeatIntervalMs: 500, heartbeatTimeoutMs: 1500, backoff: { initialMs: 50, maxMs: 200 } },
     startDemoGateway: async (account) => {
-      const gateway = await startEmbeddedDemoGateway({ now: clock.read, account, log: quietLog, clock, seed: 21 });
+      const gateway = await startEmbeddedDemoGateway({ now: at.read, account, log: quietLog, clock: at, seed: 21 });
       running.gateways += 1;
       let closed = false;
       return {
@@ -245,6 +245,29 @@ describe('the demo account is kept in the data directory', () => {
     await waitFor(() => app.backend.broker.state()?.phase === 'ready', 'the demo to start after the reset');
     const next = await buyAndFill(app, 'buy 1 MSFT');
     expect(next.orderId).toBeGreaterThan(filled.orderId!);
+  });
+
+  it('opens again after the future it held expired while the app was closed, settled at the last price it knew', async () => {
+    const directory = freshDirectory();
+    const file = path.join(directory, DEMO_ACCOUNT_FILE);
+    let app = await openDemoApp(directory);
+    // The household's ES is the December 2026 contract: its last trading day is Friday 18 December.
+    await waitFor(() => held(app, 'ESZ6') === 1, 'the ES position');
+    const before = cash(app);
+    await closeApp(app);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { broker: { marks: Record<string, number>; book: { accounts: { id: string; holdings: { conId: number; qty: number; openPrice?: number }[] }[] } } };
+    const es = saved.broker.book.accounts.find((a) => a.id === ACCOUNT)!.holdings.find((h) => h.openPrice !== undefined && h.qty === 1)!;
+    const variation = saved.broker.marks[String(es.conId)]! * 50 - es.openPrice!;
+
+    // Opened again on Monday the 21st: the demo does not refuse the book, the future is settled and gone.
+    app = await openDemoApp(directory, true, new TradingHoursClock(Date.UTC(2026, 11, 21, 16, 0, 0)));
+    expect(app.backend.broker.state()?.phase).toBe('ready');
+    expect(held(app, 'ESZ6')).toBe(0);
+    // The options that expired with it also moved the cash, so look at the future's own settlement, on disk from the start.
+    const reopened = JSON.parse(readFileSync(file, 'utf8')) as { broker: { book: { fills: { execution: { exchange: string; price: number }; contract: { conId: number } }[] } } };
+    expect(cash(app)).not.toBeCloseTo(before ?? NaN, 2);
+    const settlement = reopened.broker.book.fills.find((f) => f.contract.conId === es.conId && f.execution.exchange === 'FINAL SETTLEMENT');
+    expect(settlement?.execution.price).toBeCloseTo((variation + es.openPrice!) / 50, 6);
   });
 
   it('after a damaged file is set aside, no new fill or order is given the id of one from before', async () => {
