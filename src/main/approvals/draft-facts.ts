@@ -1,7 +1,7 @@
 import type { Draft, DraftFigures } from '../../shared/draft';
 import type { DraftFact, DraftFactKind } from '../../shared/draft-facts';
 import type { RiskContext } from '../risk/context';
-import { multiplier, orderNotional, positionChange, referencePrice } from '../risk/exposure';
+import { multiplier, orderNotional, positionChange, priceMagnifier, referencePrice } from '../risk/exposure';
 import { money, pct, price, qty } from '../risk/words';
 import type { OrderHabits } from './order-habits';
 
@@ -46,7 +46,7 @@ function sizeFact(ctx: RiskContext, draft: Draft, habits: OrderHabits): DraftFac
   const notional = orderNotional(ctx, draft);
   const currency = draft.contract.currency;
   if (notional === null) {
-    const why = multiplier(draft) === null ? 'IB gave no contract multiplier' : `there is no ${draft.contract.symbol} price`;
+    const why = multiplier(draft) === null ? 'IB gave no contract multiplier' : priceMagnifier(draft) === null ? 'IB gave no price magnifier' : `there is no ${draft.contract.symbol} price`;
     return unknown('size', `Not compared with your usual size: the order cannot be valued (${why}).`);
   }
   if (habits.orders < MIN_HABIT_ORDERS || habits.medianNotional === null || habits.medianNotional <= 0) {
