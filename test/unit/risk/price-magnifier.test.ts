@@ -47,6 +47,13 @@ describe('a share IB quotes in pence is valued in pounds', () => {
     expect(orderHabits([approved], 'DU1234567', 'GBP').medianNotional).toBeCloseTo(1452.8, 6);
   });
 
+  it('reads the order against the usual GBP order in GBP, not in the account’s dollars', () => {
+    const d = hsba({});
+    const usual = { account: 'DU1234567', currency: 'GBP', orders: 10, medianNotional: 726.4 };
+    const size = draftFacts(inUsd, d, draftFigures(inUsd, d), usual).find((f) => f.kind === 'size');
+    expect(size?.text).toContain('726.40 GBP, 1× your typical order');
+  });
+
   it('cannot be valued without IB’s magnifier, and every size check says so', () => {
     const bare = hsba({}, { symbol: 'HSBA', secType: 'STK', conId: 10004, exchange: 'SMART', currency: 'GBP' });
     expect(orderNotional(inUsd, bare)).toBeNull();
