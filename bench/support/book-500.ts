@@ -20,7 +20,7 @@ export function book500(): { accounts: AccountView[]; positions: PositionView[] 
   const base = (p: Partial<PositionView> & Pick<PositionView, 'account' | 'symbol' | 'quantity'>, price: number, rate: number, mult = 1): PositionView => {
     const own = p.quantity * price * mult;
     return {
-      key: `${p.account}:${conId}`, conId: conId++, underlying: p.symbol, secType: 'STK', knownType: true, currency: 'USD', exchange: 'SMART', multiplier: mult,
+      key: `${p.account}:${conId}`, conId: conId++, underlying: p.symbol, secType: 'STK', knownType: true, currency: 'USD', exchange: 'SMART', multiplier: mult, unvalued: null,
       expiry: null, strike: null, right: null, avgCost: price * mult * 0.93, marketPrice: price, marketValue: own, fxRate: rate, baseValue: own * rate,
       weightPct: 0.4, unrealizedPnL: own * rate * 0.07, dailyPnL: own * rate * 0.004, sources: src, greeks: null, delayed: false, ...p,
     };

@@ -35,15 +35,17 @@ export interface Exposure {
   basis: 'value' | 'delta' | 'notional';
 }
 
+/** An option's or future's size depends on IB's multiplier; without it (null) its exposure is unknown, never sized at a guess. */
 export function exposureOf(p: PositionView, underlyingPrice: number | null): Exposure {
+  const m = p.multiplier;
   if (isOption(p)) {
     const delta = p.greeks?.delta ?? null;
-    const shares = delta === null ? null : delta * p.quantity * p.multiplier;
+    const shares = delta === null || m === null ? null : delta * p.quantity * m;
     const und = p.greeks?.underlyingPrice ?? underlyingPrice;
     return { sharesEquivalent: shares, notional: shares === null || und === null || p.fxRate === null ? null : shares * und * p.fxRate, basis: 'delta' };
   }
   if (p.secType === 'FUT') {
-    return { sharesEquivalent: p.quantity * p.multiplier, notional: p.marketPrice === null || p.fxRate === null ? null : p.quantity * p.multiplier * p.marketPrice * p.fxRate, basis: 'notional' };
+    return { sharesEquivalent: m === null ? null : p.quantity * m, notional: m === null || p.marketPrice === null || p.fxRate === null ? null : p.quantity * m * p.marketPrice * p.fxRate, basis: 'notional' };
   }
   return { sharesEquivalent: p.secType === 'STK' ? p.quantity : null, notional: p.baseValue, basis: 'value' };
 }
@@ -110,8 +112,9 @@ export function recogniseStrategies(positions: readonly PositionView[], cash: nu
   // Covered calls: short calls against shares held.
   let shares = positions.filter((p) => p.secType === 'STK').reduce((a, p) => a + p.quantity, 0);
   const stockKeys = positions.filter((p) => p.secType === 'STK').map((p) => p.key);
-  for (const call of options.filter((p) => free(p) && p.right === 'C' && p.quantity < 0)) {
-    const needed = -call.quantity * call.multiplier;
+  // A leg without IB's multiplier covers or is covered by nothing: how many shares it stands for is unknown.
+  for (const call of options.filter((p) => free(p) && p.right === 'C' && p.quantity < 0 && p.multiplier !== null)) {
+    const needed = -call.quantity * call.multiplier!;
     if (shares < needed) continue;
     shares -= needed;
     used.add(call.key);
@@ -119,8 +122,8 @@ export function recogniseStrategies(positions: readonly PositionView[], cash: nu
   }
   // Cash-secured puts: short puts the account's cash would pay for if assigned.
   let left = cash;
-  for (const put of options.filter((p) => free(p) && p.right === 'P' && p.quantity < 0)) {
-    const needed = -put.quantity * put.multiplier * put.strike! * (put.fxRate ?? Number.NaN);
+  for (const put of options.filter((p) => free(p) && p.right === 'P' && p.quantity < 0 && p.multiplier !== null)) {
+    const needed = -put.quantity * put.multiplier! * put.strike! * (put.fxRate ?? Number.NaN);
     if (left === null || !(left >= needed)) continue;
     left -= needed;
     used.add(put.key);

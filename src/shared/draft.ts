@@ -35,6 +35,12 @@ export const DraftContract = z
     strike: price.optional(),
     right: z.enum(['C', 'P']).optional(),
     multiplier: z.number().positive().optional(),
+    /**
+     * IB's price magnifier, from its contract details: quotes and order
+     * prices are this many times the currency. 100 for an LSE share, which IB
+     * quotes (and takes orders) in pence while its currency is GBP.
+     */
+    priceMagnifier: z.number().int().positive().optional(),
     /** IB's trading class, from its contract details (e.g. "NMS", "SPY", an option's class). */
     tradingClass: z.string().min(1).max(32).optional(),
   })
@@ -52,6 +58,21 @@ export const DraftContract = z
     }
   });
 export type DraftContract = z.output<typeof DraftContract>;
+
+/**
+ * How many quote points make one unit of the contract's currency: IB quotes
+ * an LSE share in pence (magnifier 100) while its currency is GBP, and takes
+ * its orders in pence too. Quotes and order prices compare with each other
+ * as they are; they meet a multiplier, an amount or an exchange rate only
+ * divided by this. IB's contract details give it; only a US stock, ETF or
+ * option is known to be 1 without them (IB never magnifies those). Anything
+ * else without it cannot be valued: null.
+ */
+export function contractPriceMagnifier(contract: Pick<DraftContract, 'priceMagnifier' | 'currency' | 'secType'>): number | null {
+  const m = contract.priceMagnifier;
+  if (m !== undefined) return Number.isFinite(m) && m > 0 ? m : null;
+  return contract.currency === 'USD' && (contract.secType === 'STK' || contract.secType === 'ETF' || contract.secType === 'OPT') ? 1 : null;
+}
 
 export const OrderSide = z.enum(['BUY', 'SELL']);
 export type OrderSide = z.infer<typeof OrderSide>;

@@ -92,7 +92,10 @@ export const PositionView = z.object({
   knownType: z.boolean(),
   currency: z.string(),
   exchange: z.string(),
-  multiplier: z.number(),
+  /** IB's multiplier; null for a derivative IB gave none for (never guessed: its computed figures are unknown). */
+  multiplier: z.number().nullable(),
+  /** Why Countersign computes none of this position's figures itself (IB's own may still show); null when it can. */
+  unvalued: z.string().nullable(),
   /** Options and futures: yyyyMMdd of the last trading day; null otherwise. */
   expiry: z.string().nullable(),
   strike: z.number().nullable(),
@@ -100,7 +103,11 @@ export const PositionView = z.object({
   quantity: z.number(),
   /** IB's average cost: per contract (multiplier included), in the position's currency. */
   avgCost: z.number(),
-  /** Per unit, in the position's currency. */
+  /**
+   * Per unit, in the position's currency, as IB's portfolio shows it: an
+   * option's premium per share, an LSE share in pounds (IB quotes it in
+   * pence: the quote itself is in QuoteView), a bond in percent of face.
+   */
   marketPrice: amount,
   /** In the position's currency. */
   marketValue: amount,

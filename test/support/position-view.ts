@@ -12,6 +12,7 @@ export function positionView(over: Partial<PositionView> & Pick<PositionView, 'a
     currency: 'USD',
     exchange: 'NASDAQ',
     multiplier: 1,
+    unvalued: null,
     expiry: null,
     strike: null,
     right: null,

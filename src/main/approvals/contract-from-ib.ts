@@ -67,6 +67,8 @@ export function contractFromIb(requested: DraftContract, details: ContractDetail
   if (secType === 'OPT' && (strike === undefined || right === undefined)) return refuse(`IB did not give the strike and right of ${name}`);
 
   const tradingClass = text(ib.tradingClass);
+  const magnifier = positive(details.priceMagnifier);
+  const priceMagnifier = magnifier !== undefined && Number.isInteger(magnifier) ? magnifier : undefined;
   return {
     ok: true,
     contract: {
@@ -80,6 +82,7 @@ export function contractFromIb(requested: DraftContract, details: ContractDetail
       ...(secType === 'OPT' && strike !== undefined && right !== undefined ? { strike, right } : {}),
       ...(multiplier === undefined ? {} : { multiplier }),
       ...(tradingClass === undefined ? {} : { tradingClass }),
+      ...(priceMagnifier === undefined ? {} : { priceMagnifier }),
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Draft, DraftFigures } from '../../shared/draft';
 import type { DraftFact, DraftFactKind } from '../../shared/draft-facts';
 import type { RiskContext } from '../risk/context';
-import { multiplier, orderNotional, positionChange, referencePrice } from '../risk/exposure';
+import { baseRate, multiplier, orderNotional, positionChange, priceMagnifier, referencePrice } from '../risk/exposure';
 import { money, pct, price, qty } from '../risk/words';
 import type { OrderHabits } from './order-habits';
 
@@ -43,10 +43,13 @@ function unknown(kind: DraftFactKind, why: string): DraftFact {
 }
 
 function sizeFact(ctx: RiskContext, draft: Draft, habits: OrderHabits): DraftFact {
-  const notional = orderNotional(ctx, draft);
+  // The habit is in the contract's currency (amounts in different currencies do not compare): so is the order here.
+  const inBase = orderNotional(ctx, draft);
+  const rate = baseRate(ctx, draft);
+  const notional = inBase === null || rate === null ? null : inBase / rate;
   const currency = draft.contract.currency;
   if (notional === null) {
-    const why = multiplier(draft) === null ? 'IB gave no contract multiplier' : `there is no ${draft.contract.symbol} price`;
+    const why = multiplier(draft) === null ? 'IB gave no contract multiplier' : priceMagnifier(draft) === null ? 'IB gave no price magnifier' : `there is no ${draft.contract.symbol} price`;
     return unknown('size', `Not compared with your usual size: the order cannot be valued (${why}).`);
   }
   if (habits.orders < MIN_HABIT_ORDERS || habits.medianNotional === null || habits.medianNotional <= 0) {

@@ -1,6 +1,6 @@
 import { positionKey, type Draft, type DraftFigures } from '../../shared/draft';
 import type { RiskContext } from '../risk/context';
-import { baseRate, multiplier, positionChange, referencePrice } from '../risk/exposure';
+import { baseRate, multiplier, positionChange, priceMagnifier, referencePrice } from '../risk/exposure';
 
 /**
  * Before and after, at the market: the held position at IB's own market
@@ -11,9 +11,10 @@ export function draftFigures(ctx: RiskContext, draft: Draft): DraftFigures {
   const { before, after } = positionChange(ctx, draft);
   const market = referencePrice(ctx.quote, draft.order.side)?.price ?? null;
   const mult = multiplier(draft);
-  // The held value and net liquidation are in the account's base; the quote is in the contract's currency.
+  const magnifier = priceMagnifier(draft);
+  // The held value and net liquidation are in the account's base; the quote is in the contract's currency (in pence for an LSE share).
   const rate = baseRate(ctx, draft);
-  const unitValue = market !== null && mult !== null && rate !== null ? market * mult * rate : null;
+  const unitValue = market !== null && mult !== null && magnifier !== null && rate !== null ? (market / magnifier) * mult * rate : null;
   const netLiq = ctx.account?.netLiquidation ?? null;
   const held = ctx.account?.positions[positionKey(draft.contract)];
   const heldValue = before === 0 ? 0 : (held?.marketValue ?? (unitValue !== null ? before * unitValue : null));

@@ -1,5 +1,5 @@
 import type { Draft } from '../../shared/draft';
-import { multiplier } from '../risk/exposure';
+import { multiplier, priceMagnifier } from '../risk/exposure';
 
 /** How large the person's orders in one account usually are: what a new draft's size is read against. */
 export interface OrderHabits {
@@ -35,11 +35,12 @@ export function orderHabits(approved: readonly Draft[], account: string, currenc
 function approvedNotional(draft: Draft): number | null {
   if (draft.atApproval === undefined) return null;
   const mult = multiplier(draft);
+  const magnifier = priceMagnifier(draft);
   const prices = [draft.atApproval.marketPrice, draft.order.limitPrice, draft.order.stopPrice].filter(
     (n): n is number => n !== null && n !== undefined && Number.isFinite(n) && n > 0,
   );
-  if (mult === null || prices.length === 0) return null;
-  return draft.order.quantity * Math.max(...prices) * mult;
+  if (mult === null || magnifier === null || prices.length === 0) return null;
+  return (draft.order.quantity * Math.max(...prices) * mult) / magnifier;
 }
 
 function median(values: readonly number[]): number | null {

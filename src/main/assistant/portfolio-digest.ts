@@ -36,7 +36,8 @@ interface AccountDigest {
 const LEGEND =
   'Money is in the account base currency except prices, which are in the position currency. ' +
   'positions rows (one table per currency): symbol qty value unrealized daily; price = value / qty / rate (get_quotes has live prices). options rows under "UND EXPIRY dteN und=PRICE": strike+right qty price value unrealized daily delta gamma theta vega iv; ' +
-  'delta per share in delta points (25 = 0.25), gamma/theta/vega for the whole position (shares per 1 move, per day, per vol point), iv in percent; multiplier 100 unless xN. ' +
+  'delta per share in delta points (25 = 0.25), gamma/theta/vega for the whole position (shares per 1 move, per day, per vol point), iv in percent; multiplier 100 unless xN (x? = IB gave none: the app computes nothing for it). ' +
+  'Prices here are per unit in the position currency (an LSE share in pounds); quotes and order prices are as IB quotes them (an LSE share in pence). ' +
   'futures rows: localSymbol qty price notional unrealized daily expiry xMultiplier. exposure rows: underlying sharesEquivalent deltaAdjustedExposure. ' +
   'A trailing * marks a figure computed by the app; all others are IB\'s own. "?" is unknown.';
 
@@ -66,8 +67,8 @@ function money(p: PositionView): string {
 function greeks(p: PositionView): string {
   const x = p.greeks;
   if (!x) return '? ? ? ? ?';
-  const units = p.quantity * p.multiplier;
-  const whole = (v: number | null, scale: number): string => (v === null ? '?' : n(v * scale));
+  const units = p.multiplier === null ? null : p.quantity * p.multiplier;
+  const whole = (v: number | null, scale: number | null): string => (v === null || scale === null ? '?' : n(v * scale));
   return `${whole(x.delta, 100)} ${whole(x.gamma, units)} ${whole(x.theta, units)} ${whole(x.vega, units)} ${whole(x.impliedVol, 100)}`;
 }
 
@@ -88,7 +89,7 @@ function accountDigest(a: AccountView, positions: PositionView[], today: string)
     // Types the app does not know keep IB's name in the table's title, never dropped.
     const table = p.secType === 'STK' ? p.currency : `${p.secType} ${p.currency}`;
     const rows = plain.get(table) ?? [];
-    rows.push(`${p.symbol} ${n(p.quantity, 8)} ${money(p)}${p.multiplier !== 1 ? ` x${p.multiplier}` : ''}`);
+    rows.push(`${p.symbol} ${n(p.quantity, 8)} ${money(p)}${p.multiplier !== 1 ? ` x${p.multiplier ?? '?'}` : ''}`);
     plain.set(table, rows);
   }
   for (const [table, rows] of plain) out.positions[table] = rows.join('\n');
@@ -98,11 +99,11 @@ function accountDigest(a: AccountView, positions: PositionView[], today: string)
     for (const p of [...options].sort((x, y) => x.underlying.localeCompare(y.underlying) || (x.expiry ?? '').localeCompare(y.expiry ?? '') || (x.strike ?? 0) - (y.strike ?? 0))) {
       const h = `${p.underlying} ${p.expiry ?? '?'} dte${p.expiry ? daysToExpiry(p.expiry, today) : '?'} und=${price(p.greeks?.underlyingPrice ?? null)}${p.currency !== a.currency ? ` ${p.currency}` : ''}`;
       if (h !== head) lines.push(`${(head = h)}:`);
-      lines.push(`${n(p.strike, 2)}${p.right ?? '?'} ${p.quantity} ${price(p.marketPrice)} ${money(p)} ${greeks(p)}${p.multiplier !== 100 ? ` x${p.multiplier}` : ''}`);
+      lines.push(`${n(p.strike, 2)}${p.right ?? '?'} ${p.quantity} ${price(p.marketPrice)} ${money(p)} ${greeks(p)}${p.multiplier !== 100 ? ` x${p.multiplier ?? '?'}` : ''}`);
     }
     out.options = lines.join('\n');
   }
-  if (futures.length > 0) out.futures = futures.map((p) => `${p.symbol} ${p.quantity} ${price(p.marketPrice)} ${money(p)} ${p.expiry ?? '?'} x${p.multiplier}`).join('\n');
+  if (futures.length > 0) out.futures = futures.map((p) => `${p.symbol} ${p.quantity} ${price(p.marketPrice)} ${money(p)} ${p.expiry ?? '?'} x${p.multiplier ?? '?'}`).join('\n');
   const groups = groupByUnderlying(mine, () => cashInBase(a)).filter((gr) => gr.positions.some((p) => p.secType !== 'STK'));
   if (groups.length > 0) out.exposure = groups.map((gr) => `${gr.underlying} ${n(gr.sharesEquivalent)} ${n(gr.exposure)}`).join('\n');
   const strategies = groups.flatMap((gr) => gr.strategies.filter((s) => s.kind !== 'leg').map((s) => `${s.kind}: ${s.label}`));

@@ -48,7 +48,8 @@ export interface OptionChainView {
   symbol: string;
   currency: string;
   spot: number | null;
-  multiplier: number;
+  /** IB's multiplier for the chain; null when IB gave none. */
+  multiplier: number | null;
   /** IB's trading class: text from outside. */
   tradingClass: string;
   expirations: string[];

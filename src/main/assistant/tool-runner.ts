@@ -150,7 +150,7 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
       const chain = await reader.optionChain({ symbol: i.symbol.toUpperCase(), ...(i.expiry === undefined ? {} : { expiry: i.expiry }), strikes: i.strikes ?? 10 });
       const q = (x: OptionQuote | null): string => (x === null ? '? ? ? ?' : `${num(x.bid)} ${num(x.ask)} ${x.delta === null ? '?' : Math.round(x.delta * 100)} ${x.impliedVol === null ? '?' : (x.impliedVol * 100).toFixed(1)}`);
       return data(ctx, {
-        symbol: chain.symbol, currency: chain.currency, spot: chain.spot, multiplier: chain.multiplier,
+        symbol: chain.symbol, currency: chain.currency, spot: chain.spot, multiplier: chain.multiplier ?? 'unknown: IB gave none, so no option of this chain can be sized or valued',
         tradingClass: chain.tradingClass === '' ? '' : fenceUntrusted(chain.tradingClass),
         expirations: chain.expirations, expiry: chain.expiry,
         columns: 'strike | call bid ask delta(x100) iv% | put bid ask delta(x100) iv%; ? = IB gave no figure',

@@ -120,7 +120,7 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
       const chains = await session().optionChainParams({ symbol, secType: String(underlying.secType ?? 'STK'), conId: underlying.conId });
       const chain = chains.find((c) => c.exchange === 'SMART') ?? chains[0];
       const currency = underlying.currency ?? 'USD';
-      const empty = { symbol, currency, spot, multiplier: chain?.multiplier ?? 100, tradingClass: chain?.tradingClass ?? '', rows: [] };
+      const empty = { symbol, currency, spot, multiplier: chain?.multiplier ?? null, tradingClass: chain?.tradingClass ?? '', rows: [] };
       if (!chain) return { ...empty, expirations: [], expiry: null };
       const today = easternYmd(deps.now());
       const expirations = chain.expirations.filter((e) => e >= today);
@@ -129,7 +129,7 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
       const strikes = [...chain.strikes].sort((a, b) => Math.abs(a - spot) - Math.abs(b - spot)).slice(0, request.strikes).sort((a, b) => a - b);
       const leg = async (strike: number, right: 'C' | 'P'): Promise<OptionQuote | null> => {
         const [details] = await session().resolveContract({
-          symbol, secType: 'OPT' as Contract['secType'], exchange: 'SMART', currency, lastTradeDateOrContractMonth: expiry, strike, right: right as Contract['right'], multiplier: chain.multiplier,
+          symbol, secType: 'OPT' as Contract['secType'], exchange: 'SMART', currency, lastTradeDateOrContractMonth: expiry, strike, right: right as Contract['right'], ...(chain.multiplier === null ? {} : { multiplier: chain.multiplier }),
         });
         if (!details?.contract.conId) return null;
         const snap = await session().optionSnapshot({ conId: details.contract.conId, exchange: 'SMART' });

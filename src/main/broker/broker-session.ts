@@ -6,6 +6,7 @@ import { reconnectDelay, type BackoffOptions } from './backoff';
 import { tradingModeOf } from './gateway-label';
 import { GatewayLink, type GatewayEndpoint } from './gateway-link';
 import { MarketDataBook } from './market-data';
+import { HeldTermsLookup } from './held-terms';
 import { RequestBook, type HistoryBar } from './request-book';
 import { OptionChainRequests, type ChainParams, type OptionSnapshot } from './option-chain-requests';
 import { PortfolioModel, toNumber } from './portfolio-model';
@@ -80,6 +81,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
   readonly portfolio: PortfolioModel;
   private readonly marketData: MarketDataBook;
   private readonly requests = new RequestBook();
+  private readonly heldTerms: HeldTermsLookup;
   private readonly chains = new OptionChainRequests();
   private link: GatewayLink | undefined;
   private epoch = 0;
@@ -108,6 +110,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     this.endpoint = { ...options.endpoint };
     this.portfolio = new PortfolioModel(this.now, options.monotonic);
     this.marketData = new MarketDataBook(this.portfolio);
+    this.heldTerms = new HeldTermsLookup(this.portfolio, this.requests);
     this.current = this.stateFor('idle', 'Not connected to a gateway yet.');
   }
 
@@ -286,6 +289,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     const link = new GatewayLink(this.endpoint, this.epoch, this.options.messagesPerSecond);
     this.link = link;
     this.marketData.reset();
+    this.heldTerms.reset();
     this.setState('connecting', `Connecting to ${this.endpoint.host}:${this.endpoint.port} as client ${this.endpoint.clientId}.`);
     this.wire(link);
     this.timers.armSyncDeadline(this.options.syncTimeoutMs ?? 20_000, () =>
@@ -339,6 +343,7 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
     }
     this.marketData.subscribeHeld(link, this.requestIds);
     this.marketData.subscribePositionPnl(link, this.requestIds);
+    this.heldTerms.askMissing(link, this.requestIds);
     this.attempt = 0;
     const timeout = this.options.heartbeatTimeoutMs ?? 5_000;
     this.timers.startHeartbeat(link, this.options.heartbeatIntervalMs ?? 10_000, timeout, () =>
@@ -370,15 +375,16 @@ export class BrokerSession extends EventEmitter<SessionEvents> {
       if (!sync.syncing && this.current.phase === 'ready') {
         this.marketData.subscribeHeld(link, this.requestIds);
         this.marketData.subscribePositionPnl(link, this.requestIds);
+        this.heldTerms.askMissing(link, this.requestIds);
       }
     });
     link.on(EventName.pnl, (reqId: number, daily: number, unrealized: number, realized: number) => {
       const account = this.marketData.pnlAccount(reqId);
       if (account) this.portfolio.applyAccountPnL(account, toNumber(daily), toNumber(unrealized), toNumber(realized));
     });
-    link.on(EventName.pnlSingle, (reqId: number, _pos: number, daily: number, unrealized: number, _realized: number, value: number) => {
+    link.on(EventName.pnlSingle, (reqId: number, pos: number, daily: number, unrealized: number, _realized: number, value: number) => {
       const held = this.marketData.pnlSingleOf(reqId);
-      if (held) this.portfolio.applyPositionPnL(held.account, held.conId, { daily: toNumber(daily), unrealized: toNumber(unrealized), value: toNumber(value) });
+      if (held) this.portfolio.applyPositionPnL(held.account, held.conId, { position: toNumber(pos), daily: toNumber(daily), unrealized: toNumber(unrealized), value: toNumber(value) });
     });
     link.on(EventName.tickPrice, (reqId: number, tickType: number, price: number) => {
       this.marketData.onTickPrice(reqId, tickType, price);

@@ -7,11 +7,27 @@ import { toNumber, type HeldContract } from './portfolio-model';
  * field optional; these fix one reading of each absence, in one place.
  */
 
+/** Types whose size is their multiplier: without IB's, the position cannot be valued (100 is wrong for minis, index and most non-US options). */
+const SIZED_BY_MULTIPLIER = new Set(['OPT', 'FOP', 'FUT', 'WAR', 'IOPT']);
+
+/**
+ * The price magnifier a contract is known to have before IB's contract
+ * details say: IB never magnifies a US stock or option, a currency pair or a
+ * coin. Anything else (an LSE share quotes in pence, a grain future in cents)
+ * waits for the details: null.
+ */
+export function knownPriceMagnifier(secType: string, currency: string): number | null {
+  if (secType === 'CASH' || secType === 'CRYPTO') return 1;
+  return currency === 'USD' && (secType === 'STK' || secType === 'OPT') ? 1 : null;
+}
+
 /**
  * A contract the portfolio can hold and quote: IB's conId is the instrument,
  * nothing else identifies it. A derivative is named by its local symbol and
  * keeps its terms (underlying, expiry, strike, right, multiplier); any
  * security type is kept as IB names it, even one Countersign does not model.
+ * A derivative's missing multiplier stays missing: guessing one misstates
+ * the position's value by the guess.
  */
 export function heldContractOf(contract: Contract): HeldContract | undefined {
   if (!contract.conId) return undefined;
@@ -20,19 +36,28 @@ export function heldContractOf(contract: Contract): HeldContract | undefined {
   const expiry = (contract.lastTradeDateOrContractMonth ?? '').trim();
   const right = String(contract.right ?? '').toUpperCase();
   const strike = Number(contract.strike);
+  const multiplier = positiveOrNull(contract.multiplier);
+  const currency = contract.currency ?? 'USD';
   return {
     conId: contract.conId,
     symbol: (derivative ? contract.localSymbol : contract.symbol) || contract.localSymbol || contract.symbol || String(contract.conId),
     underlying: contract.symbol || contract.localSymbol || String(contract.conId),
     secType,
-    currency: contract.currency ?? 'USD',
+    currency,
     exchange: contract.primaryExch || contract.exchange || 'SMART',
-    multiplier: Number(contract.multiplier) || 1,
+    multiplier: multiplier ?? (SIZED_BY_MULTIPLIER.has(secType) ? null : 1),
+    priceMagnifier: knownPriceMagnifier(secType, currency),
     expiry: derivative && expiry ? expiry : null,
     // IB sends an unset strike as the largest double.
     strike: derivative && Number.isFinite(strike) && strike > 0 && strike < 1e300 ? strike : null,
     right: right.startsWith('C') ? 'C' : right.startsWith('P') ? 'P' : null,
   };
+}
+
+/** A positive finite number IB sent (as a number or text), or null: IB sends an unset one as empty or the largest double. */
+export function positiveOrNull(value: string | number | undefined | null): number | null {
+  const n = toNumber(value);
+  return n !== null && n > 0 ? n : null;
 }
 
 /** The managed-accounts list ("DU1,DU2,"), without blanks. */

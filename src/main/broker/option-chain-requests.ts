@@ -1,12 +1,14 @@
 import type { GreeksView } from '../../shared/portfolio';
 import { describeGatewayError } from './gateway-errors';
 import { MODEL_TICKS, readOptionComputation } from './option-computation';
+import { positiveOrNull } from './ib-mappers';
 
 /** One exchange's option chain as reqSecDefOptParams gives it. */
 export interface ChainParams {
   exchange: string;
   tradingClass: string;
-  multiplier: number;
+  /** IB's multiplier for the chain; null when IB sent none (never assumed to be 100: minis, index and non-US options differ). */
+  multiplier: number | null;
   expirations: string[];
   strikes: number[];
 }
@@ -59,7 +61,7 @@ export class OptionChainRequests {
   }
 
   onParams(reqId: number, exchange: string, tradingClass: string, multiplier: string, expirations: string[], strikes: number[]): void {
-    this.params.get(reqId)?.value.push({ exchange, tradingClass, multiplier: Number(multiplier) || 100, expirations: [...expirations].sort(), strikes: [...strikes].sort((a, b) => a - b) });
+    this.params.get(reqId)?.value.push({ exchange, tradingClass, multiplier: positiveOrNull(multiplier), expirations: [...expirations].sort(), strikes: [...strikes].sort((a, b) => a - b) });
   }
 
   onParamsEnd(reqId: number): void {

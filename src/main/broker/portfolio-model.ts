@@ -49,6 +49,12 @@ export class PortfolioModel {
   private readonly positionsByConId = new Map<number, Set<string>>();
   /** IB's reqPnLSingle figures by position key. */
   private readonly positionPnl = new Map<string, PositionPnl>();
+  /**
+   * What IB's contract details said of held contracts (price magnifier,
+   * multiplier), by conId. A contract's terms do not change, so they are kept
+   * across re-syncs: a reconnect does not have to ask again.
+   */
+  private readonly contractTerms = new Map<number, ContractTerms>();
   /** Greeks from option computation ticks, by conId. */
   private readonly greeks = new Map<number, GreeksView>();
   private readonly quotes = new Map<number, QuoteView>();
@@ -168,7 +174,26 @@ export class PortfolioModel {
     return this.greeks.get(conId);
   }
 
-  applyPosition(account: string, contract: HeldContract, quantity: number, avgCost: number): void {
+  /** IB's contract details for a held contract: its price magnifier, and a multiplier the position report left out. */
+  applyContractTerms(conId: number, terms: ContractTerms): void {
+    this.contractTerms.set(conId, terms);
+    for (const key of this.positionsByConId.get(conId) ?? []) {
+      const record = this.positions.get(key);
+      if (!record) continue;
+      this.positions.set(key, { ...record, contract: withTerms(record.contract, terms) });
+      this.dirtyPositions.add(key);
+    }
+    this.bump();
+  }
+
+  /** Held contracts whose value needs IB's contract details first: the price magnifier or the multiplier is not known. */
+  contractsWithoutTerms(): HeldContract[] {
+    return this.heldContracts().filter((c) => (c.priceMagnifier === null || c.multiplier === null) && !this.contractTerms.has(c.conId));
+  }
+
+  applyPosition(account: string, held: HeldContract, quantity: number, avgCost: number): void {
+    const terms = this.contractTerms.get(held.conId);
+    const contract = terms ? withTerms(held, terms) : held;
     const key = `${account}:${contract.conId}`;
     if (quantity === 0) {
       this.positionPnl.delete(key);
@@ -335,6 +360,17 @@ export class PortfolioModel {
   private bump(): void {
     this.seq += 1;
   }
+}
+
+/** From IB's contract details: null where the details did not say. */
+export interface ContractTerms {
+  priceMagnifier: number | null;
+  multiplier: number | null;
+}
+
+/** What the position report said stands; the details fill in what it left out. */
+function withTerms(contract: HeldContract, terms: ContractTerms): HeldContract {
+  return { ...contract, priceMagnifier: contract.priceMagnifier ?? terms.priceMagnifier, multiplier: contract.multiplier ?? terms.multiplier };
 }
 
 function orderKey(clientId: number, orderId: number): string {

@@ -1,5 +1,5 @@
 import type { Contract, Execution } from '@stoqey/ib';
-import { queueDraftStates, terminalDraftStates, type Draft, type DraftState } from '../../shared/draft';
+import { contractPriceMagnifier, queueDraftStates, terminalDraftStates, type Draft, type DraftState } from '../../shared/draft';
 import type { JournalQuote, JournalRecord } from '../../shared/journal';
 import type { QueueView } from '../../shared/queue';
 import type { BrokerSession } from '../broker/broker-session';
@@ -273,7 +273,7 @@ export class DecisionJournal {
           secType: draft.contract.secType,
           side: draft.order.side,
           quantity: draft.order.quantity,
-          multiplier: draft.contract.multiplier ?? 1,
+          multiplier: pointValue(draft),
           orderType: draft.order.orderType,
           draftedAt: draft.createdAt,
           // The quote when drafted is only known while the draft is new; one first seen later has none.
@@ -476,4 +476,15 @@ function lookOf(draft: Draft): string {
 
 function warned(draft: Draft): boolean {
   return (draft.verdicts ?? []).some((v) => v.outcome === 'warn');
+}
+
+/**
+ * What one point of the order's price is worth per unit filled, in the
+ * contract's currency: the multiplier over IB's price magnifier (an LSE
+ * share quoted in pence is worth a hundredth of a pound a point). A draft
+ * kept from before drafts carried IB's magnifier has none; its multiplier
+ * alone stands, as it did then.
+ */
+function pointValue(draft: Draft): number {
+  return (draft.contract.multiplier ?? 1) / (contractPriceMagnifier(draft.contract) ?? 1);
 }

@@ -16,6 +16,7 @@ export interface JournalEntry {
   secType: string;
   side: 'BUY' | 'SELL';
   quantity: number;
+  /** What a point of the price is worth per unit filled: the multiplier over IB's price magnifier. */
   multiplier: number;
   orderType: string;
   draftedAt: number;

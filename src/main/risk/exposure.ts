@@ -1,4 +1,5 @@
 import { positionKey, type Draft } from '../../shared/draft';
+import { contractPriceMagnifier } from '../../shared/draft';
 import type { QuoteSnapshot, RiskContext } from './context';
 
 /**
@@ -10,6 +11,11 @@ export function multiplier(draft: Draft): number | null {
   const c = draft.contract;
   if (c.secType === 'STK' || c.secType === 'ETF') return 1;
   return c.multiplier !== undefined && Number.isFinite(c.multiplier) && c.multiplier > 0 ? c.multiplier : null;
+}
+
+/** IB's price magnifier of the draft's contract (100 for an LSE share quoted in pence); null when not known. */
+export function priceMagnifier(draft: Draft): number | null {
+  return contractPriceMagnifier(draft.contract);
 }
 
 export interface ReferencePrice {
@@ -29,7 +35,8 @@ export function referencePrice(quote: QuoteSnapshot | null, side: Draft['order']
 }
 
 /**
- * The per-unit price used to value the order: the highest of the reference
+ * The per-unit price used to value the order, in the contract's currency
+ * (pounds for an LSE share quoted in pence): the highest of the reference
  * price and the order's own limit/stop. Conservative (a buy limit below the
  * market is valued at the market), and it only grows as a price moves away
  * from the quote, so a looser price can never make a size check pass.
@@ -38,7 +45,8 @@ export function valuationPrice(ctx: RiskContext, draft: Draft): number | null {
   const candidates = [referencePrice(ctx.quote, draft.order.side)?.price, draft.order.limitPrice, draft.order.stopPrice].filter(
     (n): n is number => n !== undefined && Number.isFinite(n) && n > 0,
   );
-  return candidates.length === 0 ? null : Math.max(...candidates);
+  const magnifier = priceMagnifier(draft);
+  return candidates.length === 0 || magnifier === null ? null : Math.max(...candidates) / magnifier;
 }
 
 /**
@@ -72,6 +80,7 @@ export function orderNotional(ctx: RiskContext, draft: Draft): number | null {
 /** Why orderNotional is null, in the person's words. */
 export function whyUnvalued(ctx: RiskContext, draft: Draft): string {
   const c = draft.contract;
+  if (priceMagnifier(draft) === null) return `IB has not given the price magnifier of ${c.symbol} (how its quotes relate to ${c.currency})`;
   if (valuationPrice(ctx, draft) === null) return `no ${c.symbol} price`;
   if (multiplier(draft) === null) return `no contract multiplier for ${c.symbol}`;
   if (ctx.account === null) return 'IB has not reported the account';

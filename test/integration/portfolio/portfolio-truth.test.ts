@@ -66,6 +66,30 @@ describe('portfolio truth against the demo gateway', () => {
     for (const kind of ['STK/USD', 'STK/EUR', 'STK/JPY', 'STK/GBP', 'OPT/USD', 'FUT/USD']) expect(seen).toContain(kind);
   });
 
+  it('the app\'s own figures, used while IB\'s P&L is for another quantity (just after a fill), equal IB\'s portfolio rows: an LSE share in pounds, not the pence IB quotes', async () => {
+    await settled();
+    // The position report has no price magnifier: the app asks IB's contract details for the contracts that need one.
+    const known = await waitFor(() => {
+      const s = session.portfolio.snapshot();
+      return s.positions.every((p) => p.unvalued === null) ? s : undefined;
+    }, 'every held contract\'s terms from IB', 10_000);
+    for (const p of known.positions) session.portfolio.applyPositionPnL(p.account, p.conId, { position: p.quantity + 1, daily: 1, unrealized: 1, value: 1 });
+    const snap = session.portfolio.snapshot();
+    const seen = new Set<string>();
+    for (const p of snap.positions) {
+      seen.add(`${p.secType}/${p.currency}`);
+      expect(p.sources, p.symbol).toEqual({ marketValue: 'computed', baseValue: 'computed', unrealizedPnL: 'computed', dailyPnL: 'computed' });
+      const row = sim.engine.portfolio(p.account).find((r) => r.contract.conId === p.conId)!;
+      const rate = p.fxRate!;
+      expect(Math.abs(p.marketValue! - row.marketValue), `${p.symbol} computed value`).toBeLessThanOrEqual(cent + Math.abs(row.marketValue) * 1e-9);
+      expect(p.marketPrice, `${p.symbol} price per unit in its currency`).toBeCloseTo(row.marketPrice, 5);
+      expect(Math.abs(p.unrealizedPnL! - row.unrealizedPNL * rate), `${p.symbol} computed unrealized`).toBeLessThanOrEqual(cent * 2 + Math.abs(row.marketValue) * 1e-6);
+    }
+    expect(seen).toContain('STK/GBP');
+    const hsba = snap.positions.find((p) => p.symbol === 'HSBA')!;
+    expect(hsba.marketPrice!).toBeLessThan(20); // pounds; IB quotes it near 726 pence
+  });
+
   it('options carry IB\'s greeks from the option computation ticks, each in its own place', async () => {
     await settled();
     const snap = await waitFor(() => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AccountAliases } from '../../../src/main/assistant/aliases';
 import { runTool } from '../../../src/main/assistant/tool-runner';
+import { OptionChainRequests } from '../../../src/main/broker/option-chain-requests';
 import { AccountFixture } from '../../integration/assistant/support/account-fixture';
 
 describe('the option chain tool', () => {
@@ -18,6 +19,19 @@ describe('the option chain tool', () => {
       '230 | 0.05 0.1 50 25.0 | 1.1 1.2 -45 27.0',
       '235 | 0.05 0.1 50 25.0 | ? ? ? ?',
     ]);
+  });
+
+  it('says the multiplier is unknown when IB sent none, never 100 by assumption', async () => {
+    const chains = new OptionChainRequests();
+    const answer = chains.expectParams(7, 1000);
+    chains.onParams(7, 'SMART', 'XSP', '', ['20261218'], [500]);
+    chains.onParams(7, 'CBOE', 'XSP', '100', ['20261218'], [500]);
+    chains.onParamsEnd(7);
+    expect((await answer).map((c) => c.multiplier)).toEqual([null, 100]);
+    const fixture = new AccountFixture();
+    fixture.chainMultiplier = null;
+    const body = JSON.parse((await run({ symbol: 'AAPL' }, fixture)).content) as { multiplier: unknown };
+    expect(body.multiplier).toEqual(expect.stringContaining('unknown'));
   });
 
   it('fences IB\'s text as untrusted and refuses a malformed expiry or strike count', async () => {

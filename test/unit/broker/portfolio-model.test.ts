@@ -2,7 +2,7 @@ import type { OpenOrderView } from '../../../src/shared/portfolio';
 import { describe, expect, it } from 'vitest';
 import { PortfolioModel } from '../../../src/main/broker/portfolio-model';
 
-const AAPL = { conId: 265598, symbol: 'AAPL', underlying: 'AAPL', secType: 'STK', currency: 'USD', exchange: 'NASDAQ', multiplier: 1, expiry: null, strike: null, right: null };
+const AAPL = { conId: 265598, symbol: 'AAPL', underlying: 'AAPL', secType: 'STK', currency: 'USD', exchange: 'NASDAQ', multiplier: 1, priceMagnifier: 1, expiry: null, strike: null, right: null };
 
 describe('the portfolio model', () => {
   it('values a position from its quote and the account net liquidation', () => {
@@ -89,8 +89,8 @@ describe('paper or live', () => {
 
 
 describe('every currency and security type', () => {
-  const SAP = { conId: 14204, symbol: 'SAP', underlying: 'SAP', secType: 'STK', currency: 'EUR', exchange: 'IBIS', multiplier: 1, expiry: null, strike: null, right: null };
-  const CALL = { conId: 1_000_000_123, symbol: 'AAPL  261218C00230000', underlying: 'AAPL', secType: 'OPT', currency: 'USD', exchange: 'SMART', multiplier: 100, expiry: '20261218', strike: 230, right: 'C' as const };
+  const SAP = { conId: 14204, symbol: 'SAP', underlying: 'SAP', secType: 'STK', currency: 'EUR', exchange: 'IBIS', multiplier: 1, priceMagnifier: 1, expiry: null, strike: null, right: null };
+  const CALL = { conId: 1_000_000_123, symbol: 'AAPL  261218C00230000', underlying: 'AAPL', secType: 'OPT', currency: 'USD', exchange: 'SMART', multiplier: 100, priceMagnifier: 1, expiry: '20261218', strike: 230, right: 'C' as const };
 
   it('keeps cash and IB\'s exchange rate per currency from the ledger rows, base first', () => {
     const model = new PortfolioModel(() => 1);
@@ -120,7 +120,7 @@ describe('every currency and security type', () => {
     });
     expect(model.snapshot().positions[0]!.baseValue).toBeCloseTo(22_680, 6);
     expect(model.snapshot().positions[0]!.unrealizedPnL).toBeCloseTo(1_080, 6);
-    model.applyPositionPnL('DU1', SAP.conId, { daily: 540, unrealized: 1_100, value: 22_700 });
+    model.applyPositionPnL('DU1', SAP.conId, { position: 100, daily: 540, unrealized: 1_100, value: 22_700 });
     const p = model.snapshot().positions[0]!;
     expect(p).toMatchObject({ baseValue: 22_700, unrealizedPnL: 1_100, dailyPnL: 540, sources: { baseValue: 'ib', unrealizedPnL: 'ib', dailyPnL: 'ib', marketValue: 'computed' } });
     expect(p.marketValue! * p.fxRate!).toBeCloseTo(22_700, 6);

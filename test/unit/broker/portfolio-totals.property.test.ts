@@ -15,7 +15,11 @@ const position = fc.record({
   avgCost: fc.double({ min: 0.01, max: 500_000, noNaN: true }),
   /** IB's reqPnLSingle arrived for this one. */
   fromIb: fc.boolean(),
-});
+  // The app values only US bonds itself (a point is 10 per bond of 1,000 face); others show IB's figures alone.
+}).map((p) => (p.secType === 'BOND' ? { ...p, currency: 'USD' as const } : p));
+
+/** Money per quote point per unit held: the multiplier, or 10 for a bond quoted in percent of 1,000 face. */
+const pointOf = (p: { secType: string; multiplier: number }): number => (p.secType === 'BOND' ? 10 : p.multiplier);
 
 const book = fc.record({
   base: fc.constantFrom(...CURRENCIES),
@@ -39,11 +43,11 @@ describe('portfolio totals in the base currency (property)', () => {
         }
         b.positions.forEach((p, i) => {
           const conId = 1000 + i;
-          model.applyPosition('DU1', { conId, symbol: `S${i}`, underlying: `S${i}`, secType: p.secType, currency: p.currency, exchange: 'X', multiplier: p.multiplier, expiry: null, strike: null, right: null }, p.quantity, p.avgCost);
+          model.applyPosition('DU1', { conId, symbol: `S${i}`, underlying: `S${i}`, secType: p.secType, currency: p.currency, exchange: 'X', multiplier: p.multiplier, priceMagnifier: 1, expiry: null, strike: null, right: null }, p.quantity, p.avgCost);
           model.applyQuote(conId, `S${i}`, { last: p.price, close: p.price });
           if (p.fromIb) {
-            const own = p.quantity * p.price * p.multiplier;
-            model.applyPositionPnL('DU1', conId, { value: own * rate(p.currency), unrealized: (own - p.quantity * p.avgCost) * rate(p.currency), daily: 0 });
+            const own = p.quantity * p.price * pointOf(p);
+            model.applyPositionPnL('DU1', conId, { position: p.quantity, value: own * rate(p.currency), unrealized: (own - p.quantity * p.avgCost) * rate(p.currency), daily: 0 });
           }
         });
         const snap = model.snapshot();

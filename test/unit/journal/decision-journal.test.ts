@@ -127,6 +127,23 @@ describe('the decision journal', () => {
     expect(verifyAuditChain(w.store.db).ok).toBe(true);
   });
 
+  it('values the P&L of a share IB quotes in pence in its currency: prices over IB\'s price magnifier', async () => {
+    const w = world(nov(25, 10));
+    w.session.quote = { bid: 99.9, ask: 100.1, last: 100 };
+    // The fake gateway's one contract, as if it were an LSE share: prices in pence, currency GBP, magnifier 100.
+    const draft = pendingDraft(w.store, nov(25, 10), { contract: { symbol: 'AAPL', secType: 'STK', conId: 265598, currency: 'GBP', exchange: 'SMART', priceMagnifier: 100 } });
+    seen(w, draft);
+    const approved = approve(w.store, draft, nov(25, 10, 5), { bid: 99.95, ask: 100, last: 99.98 });
+    seen(w, approved);
+    w.session.fill('e1', draft.id, 'BOT', 100, 100.02, '20261125  10:05:30');
+    seen(w, settle(w.store, approved, 'filled', nov(25, 10, 6)));
+    w.clock.now = dec(28, 11);
+    await w.journal.refresh();
+    const d1 = w.journal.record(draft.id)?.outcomes.find((o) => o.horizon === '1d');
+    expect(d1?.price).toBe(101);
+    expect(d1?.pnl).toBeCloseTo((100 * (101 - 100.02)) / 100, 10); // GBP 0.98, not 98
+  });
+
   it('records only horizons whose session has closed, and never changes one recorded', async () => {
     const w = world(nov(25, 15));
     const draft = pendingDraft(w.store, nov(25, 15));

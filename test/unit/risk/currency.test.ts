@@ -6,8 +6,8 @@ import { concentration } from '../../../src/main/risk/concentration';
 import { orderSize } from '../../../src/main/approvals/large-order';
 import { context, draft, withAccount } from './support';
 
-// A USD account buying SAP on IBIS in EUR; IB's ExchangeRate says 1 EUR = 1.10 USD.
-const sap = (quantity: number) => draft({ quantity, limitPrice: 200 }, { contract: { symbol: 'SAP', secType: 'STK', currency: 'EUR', exchange: 'IBIS' } });
+// A USD account buying SAP on IBIS in EUR; IB's ExchangeRate says 1 EUR = 1.10 USD. IB quotes SAP in euros (magnifier 1).
+const sap = (quantity: number) => draft({ quantity, limitPrice: 200 }, { contract: { symbol: 'SAP', secType: 'STK', currency: 'EUR', exchange: 'IBIS', priceMagnifier: 1 } });
 const sapQuote = { symbol: 'SAP', bid: 199.9, ask: 200, last: 200, at: context().now, delayed: false };
 const inUsd = (rates: Record<string, number | null>) => withAccount({ baseCurrency: 'USD', exchangeRates: rates, positions: {} }, context({ quote: sapQuote }));
 

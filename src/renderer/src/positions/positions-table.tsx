@@ -147,6 +147,11 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
                 {p.secType}
               </span>
             )}
+            {p.unvalued !== null && (
+              <span className="type-tag" data-testid="unvalued-tag" title={p.unvalued}>
+                IB figures only
+              </span>
+            )}
             {p.delayed && (
               <span className="delayed-tag" title="Delayed market data (15-20 minutes)">
                 delayed
@@ -156,10 +161,11 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
           </span>
         </th>
         <td className="num">
-          <TwoLines top={formatQuantity(p.quantity)} bottom={p.multiplier && p.multiplier !== 1 ? `×${p.multiplier}` : ''} />
+          <TwoLines top={formatQuantity(p.quantity)} bottom={p.multiplier === null ? '×?' : p.multiplier !== 1 ? `×${p.multiplier}` : ''} />
         </td>
         <td className="num">
-          <TwoLines top={formatMoney(p.marketPrice)} bottom={`avg ${formatMoney(p.avgCost / (p.multiplier || 1))}`} />
+          {/* IB's average cost is per contract: without the multiplier there is no per-unit figure to show. */}
+          <TwoLines top={formatMoney(p.marketPrice)} bottom={`avg ${formatMoney(p.multiplier === null ? null : p.avgCost / p.multiplier)}`} />
         </td>
         <td className="num">
           <span className="line-top" data-testid="own-value" {...mark(p, 'marketValue')}>{money(p.marketValue, p.currency)}</span>{' '}
@@ -227,7 +233,7 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
     const expiry = p.expiry ? `${p.expiry}${today ? ` · ${daysToExpiry(p.expiry, today)}d` : ''}` : '';
     return (
       <tr key={row.key} style={{ height: ROW_HEIGHT }} data-testid="position-row" data-symbol={p.symbol} data-sec-type={p.secType} aria-current={current(row.key)}>
-        {positionCells(p, p.symbol, <Flags flags={row.flags} />, p.secType === 'FUT' ? [`x${p.multiplier}`, expiry] : ['', ''])}
+        {positionCells(p, p.symbol, <Flags flags={row.flags} />, p.secType === 'FUT' ? [`x${p.multiplier ?? '?'}`, expiry] : ['', ''])}
       </tr>
     );
   }

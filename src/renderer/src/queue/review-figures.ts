@@ -1,4 +1,4 @@
-import type { Draft } from '../../../shared/draft';
+import { contractPriceMagnifier, type Draft } from '../../../shared/draft';
 import type { AccountView, PositionView, QuoteView } from '../../../shared/portfolio';
 
 /**
@@ -22,14 +22,16 @@ export function reviewFigures(draft: Draft, account: AccountView | undefined, po
   const reference = quote ? (draft.order.side === 'BUY' ? (quote.ask ?? quote.last) : (quote.bid ?? quote.last)) : null;
   const orderPrice = draft.order.limitPrice ?? draft.order.stopPrice ?? null;
   const price = orderPrice ?? reference ?? quote?.last ?? null;
-  const multiplier = draft.contract.multiplier ?? 1;
-  const notional = price === null ? null : draft.order.quantity * price * multiplier;
+  // Prices are as IB quotes them (pence for an LSE share); amounts are in the currency.
+  const magnifier = contractPriceMagnifier(draft.contract);
+  const multiplier = magnifier === null ? null : (draft.contract.multiplier ?? 1) / magnifier;
+  const notional = price === null || multiplier === null ? null : draft.order.quantity * price * multiplier;
   const netLiq = account?.netLiquidation ?? null;
   const held = positions.find((p) => p.account === draft.account && (p.conId === draft.contract.conId || p.symbol === draft.contract.symbol));
   const before = held?.quantity ?? 0;
   const signed = draft.order.side === 'BUY' ? draft.order.quantity : -draft.order.quantity;
   const after = before + signed;
-  const unit = price === null ? null : price * multiplier;
+  const unit = price === null || multiplier === null ? null : price * multiplier;
   return {
     price,
     notional,

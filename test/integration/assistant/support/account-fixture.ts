@@ -113,6 +113,8 @@ export class AccountFixture implements AccountReader, DraftDesk {
   }
   /** A small AAPL chain; an IB trading class that carries an instruction, as outside text can. */
   chainTradingClass = 'AAPL';
+  /** IB's multiplier for the chain; null when IB sent none. */
+  chainMultiplier: number | null = 100;
   async optionChain(request: OptionChainRequest): Promise<OptionChainView> {
     this.guard('optionChain');
     const rows = [220, 225, 230, 235].slice(0, request.strikes).map((strike) => ({
@@ -120,7 +122,7 @@ export class AccountFixture implements AccountReader, DraftDesk {
       call: { bid: Math.max(0.05, 190 - strike + 2), ask: Math.max(0.1, 190 - strike + 2.2), delta: 0.5, impliedVol: 0.25 },
       put: strike === 235 ? null : { bid: 1.1, ask: 1.2, delta: -0.45, impliedVol: 0.27 },
     }));
-    return { symbol: request.symbol, currency: 'USD', spot: 190, multiplier: 100, tradingClass: this.chainTradingClass, expirations: ['20261218', '20270115'], expiry: request.expiry ?? '20261218', rows };
+    return { symbol: request.symbol, currency: 'USD', spot: 190, multiplier: this.chainMultiplier, tradingClass: this.chainTradingClass, expirations: ['20261218', '20270115'], expiry: request.expiry ?? '20261218', rows };
   }
 
   async createDraft(input: DraftInput, author: 'claude'): Promise<DraftDeskResult> {
