@@ -4,7 +4,7 @@ import type { AccountAliases } from './aliases';
 import { easternYmd } from '../../shared/trading-date';
 import { fenceUntrusted } from './fence';
 import { journalForClaude } from './journal-tool';
-import { portfolioDigest } from './portfolio-digest';
+import { portfolioDigest, underlyingsToQuote } from './portfolio-digest';
 import type { AccountReader, DraftDesk, DraftDeskResult, OptionQuote } from './ports';
 import { isToolName, toolInputs, type DraftOrderToolInput, type ToolName } from './tools';
 
@@ -89,7 +89,11 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
       const i = input as Inputs['get_portfolio'];
       const account = await resolveAccount(ctx, i.account);
       const [positions, accounts] = await Promise.all([reader.portfolio(account), reader.accountSummary(account)]);
-      return data(ctx, portfolioDigest(accounts, positions, easternYmd(ctx.now())));
+      const today = easternYmd(ctx.now());
+      // A quote failing leaves those options' assignment risk "unknown" in the digest, never fails the read.
+      const missing = underlyingsToQuote(positions, today);
+      const quotes = missing.length === 0 ? [] : await reader.quotes(missing).catch(() => []);
+      return data(ctx, portfolioDigest(accounts, positions, today, undefined, quotes));
     }
     case 'get_account_summary': {
       const i = input as Inputs['get_account_summary'];
