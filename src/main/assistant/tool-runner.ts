@@ -157,8 +157,8 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
         symbol: chain.symbol, currency: chain.currency, spot: chain.spot, multiplier: chain.multiplier,
         tradingClass: chain.tradingClass === '' ? '' : fenceUntrusted(chain.tradingClass),
         expirations: chain.expirations, expiry: chain.expiry,
-        columns: 'strike | call bid ask delta(x100) iv% | put bid ask delta(x100) iv%; ? = IB gave no figure',
-        rows: chain.rows.map((r) => `${r.strike} | ${q(r.call)} | ${q(r.put)}`).join('\n'),
+        columns: 'strike | call bid ask delta(x100) iv% | put bid ask delta(x100) iv%; ? = IB gave no figure; a trailing "| note" is what IB said about that line (delayed = about 15 minutes behind)',
+        rows: chain.rows.map((r) => `${r.strike} | ${q(r.call)} | ${q(r.put)}${lineNote(r.call, r.put)}`).join('\n'),
       });
     }
     case 'draft_order':
@@ -173,6 +173,17 @@ function fenceOrderRef<T extends { orderRef: string }>(row: T): T {
 }
 
 const num = (x: number | null): string => (x === null ? '?' : String(x));
+
+/** " | call: delayed; put: <IB's words>" for a chain line IB said something about; IB's text is fenced. */
+function lineNote(call: OptionQuote | null, put: OptionQuote | null): string {
+  const side = (name: string, x: OptionQuote | null): string[] => {
+    if (x === null) return [];
+    const said = [...(x.delayed ? ['delayed'] : []), ...(x.notes ?? []).map((n) => fenceUntrusted(n))];
+    return said.length === 0 ? [] : [`${name}: ${said.join(', ')}`];
+  };
+  const parts = [...side('call', call), ...side('put', put)];
+  return parts.length === 0 ? '' : ` | ${parts.join('; ')}`;
+}
 
 function fenceOptional(text: string | null): string | null {
   return text === null || text === '' ? text : fenceUntrusted(text);
