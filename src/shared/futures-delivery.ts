@@ -90,7 +90,7 @@ const dayAfterLastTrade: DeliveryRule = { settlement: 'physical', contractMonthA
 const RULES: Record<string, DeliveryRule> = {
   // Equity index, volatility, rates and crypto futures settle in cash.
   ES: cash, MES: cash, NQ: cash, MNQ: cash, RTY: cash, M2K: cash, YM: cash, MYM: cash, EMD: cash, NKD: cash, VIX: cash, VXM: cash,
-  DAX: cash, ESTX50: cash, N225: cash, Z: cash, HSI: cash, SOFR3: cash, ZQ: cash, BTC: cash, MBT: cash, ETH: cash, MET: cash, HE: cash,
+  DAX: cash, ESTX50: cash, N225: cash, Z: cash, HSI: cash, SR3: cash, ZQ: cash, BRR: cash, MBT: cash, ETHUSDRR: cash, MET: cash, HE: cash,
   GC: endOfPriorMonth, MGC: endOfPriorMonth, SI: endOfPriorMonth, SIL: endOfPriorMonth, HG: endOfPriorMonth, PL: endOfPriorMonth, PA: endOfPriorMonth,
   ZN: endOfPriorMonth, ZB: endOfPriorMonth, ZF: endOfPriorMonth, ZT: endOfPriorMonth, UB: endOfPriorMonth, TN: endOfPriorMonth,
   ZC: endOfPriorMonth, ZS: endOfPriorMonth, ZW: endOfPriorMonth, ZL: endOfPriorMonth, ZM: endOfPriorMonth,
