@@ -212,22 +212,24 @@ const usable = (x: number | null | undefined): x is number => x !== null && x !=
 
 /**
  * The underlying's price for an option: IB's own (the option computation
- * tick) where there is one; else the underlying's quote; else the market
- * price of the underlying held in the book (shares for a stock option, the
- * nearest future expiring with or after a futures option). Accounts without
+ * tick) where there is one; else the market price of the underlying held in
+ * the book (shares in the option's currency for a stock option, the nearest
+ * future expiring with or after a futures option); else the underlying's
+ * quote, when only one quote goes by that symbol (a quote does not say its
+ * currency, and SAP in Frankfurt is not SAP in New York). Accounts without
  * an options data subscription never get option computation ticks, so the
  * greeks alone would leave a deep in-the-money short call unflagged.
  */
 export function underlyingPriceOf(option: PositionView, positions: readonly PositionView[], quotes: readonly UnderlyingQuote[] = []): UnderlyingPrice | null {
   if (usable(option.greeks?.underlyingPrice)) return { price: option.greeks.underlyingPrice, source: 'IB’s option model' };
   if (option.secType === 'OPT') {
-    const q = quotes.find((x) => x.symbol === option.underlying);
-    const mid = q && usable(q.bid) && usable(q.ask) ? (q.bid + q.ask) / 2 : null;
-    const quoted = q ? (usable(q.last) ? q.last : mid ?? (usable(q.close) ? q.close : null)) : null;
-    if (quoted !== null) return { price: quoted, source: `the ${option.underlying} quote` };
     const shares = positions.find((p) => p.secType === 'STK' && p.symbol === option.underlying && p.currency === option.currency && usable(p.marketPrice));
     if (shares) return { price: shares.marketPrice!, source: `the ${option.underlying} shares held` };
-    return null;
+    const named = quotes.filter((x) => x.symbol === option.underlying);
+    const q = named.length === 1 ? named[0]! : undefined;
+    const mid = q && usable(q.bid) && usable(q.ask) ? (q.bid + q.ask) / 2 : null;
+    const quoted = q ? (usable(q.last) ? q.last : mid ?? (usable(q.close) ? q.close : null)) : null;
+    return quoted === null ? null : { price: quoted, source: `the ${option.underlying} quote` };
   }
   const expiry = option.expiry ?? '';
   const future = positions
@@ -284,13 +286,13 @@ function rollFlag(p: PositionView, today: string, dte: number): ExpiryFlag | nul
   const closeOut = closeOutOf(p.underlying, p.expiry!, p.quantity);
   const until = daysToExpiry(closeOut.date, today);
   if (until > ROLL_WARNING_DAYS) return null;
-  const stops = `stops trading in ${days(dte)} (${p.expiry})`;
-  if (closeOut.settlement === 'cash') return { key: p.key, kind: 'roll future', daysToExpiry: dte, text: `${p.symbol} ${stops}: roll or close it.` };
-  const when = until > 0 ? `from ${closeOut.date}, in ${days(until)}` : until === 0 ? `from today (${closeOut.date})` : `since ${closeOut.date}`;
-  if (closeOut.settlement === 'physical') {
-    return { key: p.key, kind: 'roll future', daysToExpiry: dte, text: `${p.symbol} may be closed out by IB ${when}: ${closeOut.basis}; it ${stops}. Roll or close it before then.` };
-  }
-  return { key: p.key, kind: 'roll future', daysToExpiry: dte, text: `${p.symbol} may be closed out by IB ${when}: ${closeOut.basis}. It ${stops}.` };
+  const stops = `It stops trading in ${days(dte)} (${p.expiry}).`;
+  if (closeOut.settlement === 'cash') return { key: p.key, kind: 'roll future', daysToExpiry: dte, text: `${p.symbol} stops trading in ${days(dte)} (${p.expiry}): roll or close it.` };
+  const when = until > 0 ? `from ${closeOut.date} (in ${days(until)})` : until === 0 ? `from today (${closeOut.date})` : `at any time now (since ${closeOut.date})`;
+  const text = closeOut.settlement === 'physical'
+    ? `IB may close ${p.symbol} out ${when}: ${closeOut.basis}. ${stops} Roll or close it before IB does.`
+    : `IB may close ${p.symbol} out ${when} if it is physically delivered: ${closeOut.basis}. ${stops}`;
+  return { key: p.key, kind: 'roll future', daysToExpiry: dte, text };
 }
 
 /** The asset class a position counts under in allocation views; a type the app does not know keeps IB's name. */

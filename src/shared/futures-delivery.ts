@@ -136,7 +136,7 @@ export function closeOutOf(symbol: string, lastTrade: string, quantity: number):
     const date = addCalendarDays(last, -UNKNOWN_CLOSE_OUT_DAYS_BEFORE_LAST_TRADE);
     return {
       settlement: 'unknown', date, firstNotice: null,
-      basis: `Countersign does not know how ${symbol} settles or its first notice day, and IB gives neither; if it is physically delivered, IB may close it out ahead of first notice, as early as about ${UNKNOWN_CLOSE_OUT_DAYS_BEFORE_LAST_TRADE} days before its last trading day ${last}: check IB's close-out date for it`,
+      basis: `Countersign does not know how ${symbol} settles or its first notice day, and IB’s API gives neither; IB closes physically delivered futures out ahead of first notice, which can be about ${UNKNOWN_CLOSE_OUT_DAYS_BEFORE_LAST_TRADE} days before the last trading day. Check IB’s close-out date for it`,
     };
   }
   const lead = rule.leadBusinessDays ?? CLOSE_OUT_LEAD_BUSINESS_DAYS;
@@ -145,6 +145,6 @@ export function closeOutOf(symbol: string, lastTrade: string, quantity: number):
   const what = cutoff === firstNotice ? `first notice ${firstNotice}` : `its last trading day ${last}`;
   return {
     settlement: 'physical', date: businessDaysBefore(cutoff, lead), firstNotice,
-    basis: `it is physically delivered: IB may close ${quantity > 0 ? 'a long' : 'a short'} out from ${lead} business days before ${what}`,
+    basis: `it is physically delivered, and IB closes ${quantity > 0 ? 'a long' : 'a short'} out from ${lead} business days before ${what}`,
   };
 }

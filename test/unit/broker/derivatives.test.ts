@@ -75,6 +75,8 @@ describe('options and futures as a trader reads them', () => {
     expect(expiryFlags([shares, call], '20261202').find((f) => f.kind === 'assignment risk')!.text).toContain('underlying 120, from the XYZ shares held');
     // Not held, but quoted.
     expect(kinds([call], [{ symbol: 'XYZ', bid: 119.9, ask: 120.1, last: 120, close: 118 }])).toEqual(['expires this week', 'assignment risk']);
+    // Two quotes by that symbol (a listing in another currency): neither is taken.
+    expect(kinds([call], [{ symbol: 'XYZ', bid: 119.9, ask: 120.1, last: 120, close: 118 }, { symbol: 'XYZ', bid: 80, ask: 81, last: 80.5, close: 80 }])).toEqual(['expires this week', 'assignment risk unknown']);
     // Quoted out of the money: nothing to flag but the expiry.
     expect(kinds([call], [{ symbol: 'XYZ', bid: 95, ask: 95.2, last: 95.1, close: 96 }])).toEqual(['expires this week']);
     // No price anywhere: said, not silent.
@@ -108,7 +110,7 @@ describe('options and futures as a trader reads them', () => {
     const gcLong = fut('GCZ6', 'GC', '20261229', 1);
     expect(roll(gcLong, '20261117')).toBeUndefined();
     const flag = roll(gcLong, '20261118')!;
-    expect(flag.text).toContain('may be closed out by IB from 20261125, in 7 days');
+    expect(flag.text).toContain('IB may close GCZ6 out from 20261125 (in 7 days)');
     expect(flag.text).toContain('3 business days before first notice 20261130');
     // A short is cut off ahead of the last trading day instead.
     expect(roll(fut('GCZ6', 'GC', '20261229', -1), '20261118')).toBeUndefined();
@@ -128,7 +130,7 @@ describe('options and futures as a trader reads them', () => {
     const flag = expiryFlags([unknown], '20261117')[0]!;
     expect(flag).toMatchObject({ kind: 'roll future', daysToExpiry: 42 });
     expect(flag.text).toContain('does not know how XX settles');
-    expect(flag.text).toContain('check IB');
+    expect(flag.text).toContain('Check IB’s close-out date');
   });
 
   it('counts a bare contract month to its first day, the earliest it can expire', () => {
