@@ -1,4 +1,5 @@
-import type { PositionView } from './portfolio';
+import { closeOutOf } from './futures-delivery';
+import type { PositionView, QuoteView } from './portfolio';
 
 /**
  * Options and futures as a trader reads them: grouped under their
@@ -13,9 +14,13 @@ export const ASSIGNMENT_RISK_DAYS = 7;
 
 const isOption = (p: Pick<PositionView, 'secType'>): boolean => p.secType === 'OPT' || p.secType === 'FOP';
 
-/** Calendar days from today (yyyyMMdd) to an expiry (yyyyMMdd); 0 on the day itself. */
+/**
+ * Calendar days from today (yyyyMMdd) to an expiry (yyyyMMdd); 0 on the day
+ * itself. A bare contract month (yyyyMM) counts to its first day, the
+ * earliest it can expire, never to the last day of the month before.
+ */
 export function daysToExpiry(expiry: string, today: string): number {
-  const at = (s: string): number => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8)));
+  const at = (s: string): number => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, s.length >= 8 ? Number(s.slice(6, 8)) : 1);
   return Math.round((at(expiry.slice(0, 8)) - at(today)) / 86_400_000);
 }
 
@@ -35,17 +40,23 @@ export interface Exposure {
   basis: 'value' | 'delta' | 'notional';
 }
 
-/** An option's or future's size depends on IB's multiplier; without it (null) its exposure is unknown, never sized at a guess. */
+/** IB's multiplier when it is a usable number; unknown otherwise, never taken as 1 or 100. */
+function unitsOf(p: PositionView): number | null {
+  const m: number | null | undefined = p.multiplier;
+  return m !== null && m !== undefined && Number.isFinite(m) && m > 0 ? m : null;
+}
+
 export function exposureOf(p: PositionView, underlyingPrice: number | null): Exposure {
-  const m = p.multiplier;
+  const units = unitsOf(p);
   if (isOption(p)) {
     const delta = p.greeks?.delta ?? null;
-    const shares = delta === null || m === null ? null : delta * p.quantity * m;
+    const shares = delta === null || units === null ? null : delta * p.quantity * units;
     const und = p.greeks?.underlyingPrice ?? underlyingPrice;
     return { sharesEquivalent: shares, notional: shares === null || und === null || p.fxRate === null ? null : shares * und * p.fxRate, basis: 'delta' };
   }
   if (p.secType === 'FUT') {
-    return { sharesEquivalent: m === null ? null : p.quantity * m, notional: m === null || p.marketPrice === null || p.fxRate === null ? null : p.quantity * m * p.marketPrice * p.fxRate, basis: 'notional' };
+    const shares = units === null ? null : p.quantity * units;
+    return { sharesEquivalent: shares, notional: shares === null || p.marketPrice === null || p.fxRate === null ? null : shares * p.marketPrice * p.fxRate, basis: 'notional' };
   }
   return { sharesEquivalent: p.secType === 'STK' ? p.quantity : null, notional: p.baseValue, basis: 'value' };
 }
@@ -112,9 +123,10 @@ export function recogniseStrategies(positions: readonly PositionView[], cash: nu
   // Covered calls: short calls against shares held.
   let shares = positions.filter((p) => p.secType === 'STK').reduce((a, p) => a + p.quantity, 0);
   const stockKeys = positions.filter((p) => p.secType === 'STK').map((p) => p.key);
-  // A leg without IB's multiplier covers or is covered by nothing: how many shares it stands for is unknown.
-  for (const call of options.filter((p) => free(p) && p.right === 'C' && p.quantity < 0 && p.multiplier !== null)) {
-    const needed = -call.quantity * call.multiplier!;
+  for (const call of options.filter((p) => free(p) && p.right === 'C' && p.quantity < 0)) {
+    const units = unitsOf(call);
+    if (units === null) continue;
+    const needed = -call.quantity * units;
     if (shares < needed) continue;
     shares -= needed;
     used.add(call.key);
@@ -122,8 +134,8 @@ export function recogniseStrategies(positions: readonly PositionView[], cash: nu
   }
   // Cash-secured puts: short puts the account's cash would pay for if assigned.
   let left = cash;
-  for (const put of options.filter((p) => free(p) && p.right === 'P' && p.quantity < 0 && p.multiplier !== null)) {
-    const needed = -put.quantity * put.multiplier! * put.strike! * (put.fxRate ?? Number.NaN);
+  for (const put of options.filter((p) => free(p) && p.right === 'P' && p.quantity < 0)) {
+    const needed = -put.quantity * (unitsOf(put) ?? Number.NaN) * put.strike! * (put.fxRate ?? Number.NaN);
     if (left === null || !(left >= needed)) continue;
     left -= needed;
     used.add(put.key);
@@ -154,7 +166,8 @@ export function groupByUnderlying(positions: readonly PositionView[], cashOf: (a
     const stock = list.find((p) => p.secType === 'STK');
     const underlyingPrice = list.find((p) => p.greeks?.underlyingPrice != null)?.greeks?.underlyingPrice ?? stock?.marketPrice ?? null;
     const exposures = list.map((p) => exposureOf(p, underlyingPrice));
-    const shareLike = list.map((p, i) => (p.secType === 'STK' || isOption(p) ? exposures[i]!.sharesEquivalent : 0));
+    // Futures move like quantity x multiplier of the underlying, the units option deltas x multiplier are in.
+    const shareLike = list.map((p, i) => (p.secType === 'STK' || p.secType === 'FUT' || isOption(p) ? exposures[i]!.sharesEquivalent : 0));
     out.push({
       account: first.account, underlying: first.underlying, positions: list,
       strategies: recogniseStrategies(list, cashOf(first.account)),
@@ -177,7 +190,7 @@ export function accountExposure(groups: readonly UnderlyingGroup[]): Map<string,
   return out;
 }
 
-export type ExpiryFlagKind = 'expires this week' | 'assignment risk' | 'roll future';
+export type ExpiryFlagKind = 'expires this week' | 'assignment risk' | 'assignment risk unknown' | 'roll future';
 
 export interface ExpiryFlag {
   key: string;
@@ -186,8 +199,54 @@ export interface ExpiryFlag {
   text: string;
 }
 
-/** Options expiring this week, short options in the money near expiry, futures near their last trade date. */
-export function expiryFlags(positions: readonly PositionView[], today: string, underlyingPrice: (p: PositionView) => number | null = (p) => p.greeks?.underlyingPrice ?? null): ExpiryFlag[] {
+export interface UnderlyingPrice {
+  price: number;
+  /** Where it came from, for the flag's words. */
+  source: string;
+}
+
+/** What of a quote prices an underlying. */
+export type UnderlyingQuote = Pick<QuoteView, 'symbol' | 'bid' | 'ask' | 'last' | 'close'>;
+
+const usable = (x: number | null | undefined): x is number => x !== null && x !== undefined && Number.isFinite(x) && x > 0;
+
+/**
+ * The underlying's price for an option: IB's own (the option computation
+ * tick) where there is one; else the market price of the underlying held in
+ * the book (shares in the option's currency for a stock option, the nearest
+ * future expiring with or after a futures option); else the underlying's
+ * quote, when only one quote goes by that symbol (a quote does not say its
+ * currency, and SAP in Frankfurt is not SAP in New York). Accounts without
+ * an options data subscription never get option computation ticks, so the
+ * greeks alone would leave a deep in-the-money short call unflagged.
+ */
+export function underlyingPriceOf(option: PositionView, positions: readonly PositionView[], quotes: readonly UnderlyingQuote[] = []): UnderlyingPrice | null {
+  if (usable(option.greeks?.underlyingPrice)) return { price: option.greeks.underlyingPrice, source: 'IB’s option model' };
+  if (option.secType === 'OPT') {
+    const shares = positions.find((p) => p.secType === 'STK' && p.symbol === option.underlying && p.currency === option.currency && usable(p.marketPrice));
+    if (shares) return { price: shares.marketPrice!, source: `the ${option.underlying} shares held` };
+    const named = quotes.filter((x) => x.symbol === option.underlying);
+    const q = named.length === 1 ? named[0]! : undefined;
+    const mid = q && usable(q.bid) && usable(q.ask) ? (q.bid + q.ask) / 2 : null;
+    const quoted = q ? (usable(q.last) ? q.last : mid ?? (usable(q.close) ? q.close : null)) : null;
+    return quoted === null ? null : { price: quoted, source: `the ${option.underlying} quote` };
+  }
+  const expiry = option.expiry ?? '';
+  const future = positions
+    .filter((p) => p.secType === 'FUT' && p.underlying === option.underlying && p.currency === option.currency && usable(p.marketPrice) && (p.expiry ?? '') >= expiry)
+    .sort((a, b) => (a.expiry ?? '').localeCompare(b.expiry ?? ''))[0];
+  return future ? { price: future.marketPrice!, source: `the ${future.symbol} future held` } : null;
+}
+
+const days = (n: number): string => `${n} day${n === 1 ? '' : 's'}`;
+
+/**
+ * Options expiring this week, short options in the money near expiry (or
+ * whose moneyness cannot be known for want of a price), futures near the day
+ * IB may close them out. `quotes` are the quotes at hand, for underlyings IB
+ * sent no option model price for.
+ */
+export function expiryFlags(positions: readonly PositionView[], today: string, quotes: readonly UnderlyingQuote[] = []): ExpiryFlag[] {
   const friday = endOfWeek(today);
   const out: ExpiryFlag[] = [];
   for (const p of positions) {
@@ -195,18 +254,45 @@ export function expiryFlags(positions: readonly PositionView[], today: string, u
     const dte = daysToExpiry(p.expiry, today);
     if (dte < 0) continue;
     if (p.secType === 'FUT') {
-      if (dte <= ROLL_WARNING_DAYS) out.push({ key: p.key, kind: 'roll future', daysToExpiry: dte, text: `${p.symbol} stops trading in ${dte} day${dte === 1 ? '' : 's'} (${p.expiry}): roll or close it.` });
+      const roll = rollFlag(p, today, dte);
+      if (roll) out.push(roll);
       continue;
     }
     if (!isOption(p)) continue;
     if (p.expiry.slice(0, 8) <= friday) out.push({ key: p.key, kind: 'expires this week', daysToExpiry: dte, text: `${legLabel(p)} expires ${p.expiry}.` });
-    const und = underlyingPrice(p);
-    const itm = und !== null && p.strike !== null && (p.right === 'C' ? und > p.strike : und < p.strike);
-    if (p.quantity < 0 && itm && dte <= ASSIGNMENT_RISK_DAYS) {
-      out.push({ key: p.key, kind: 'assignment risk', daysToExpiry: dte, text: `${legLabel(p)} is in the money (underlying ${und}) ${dte} day${dte === 1 ? '' : 's'} before expiry: it may be assigned.` });
+    if (p.quantity >= 0 || dte > ASSIGNMENT_RISK_DAYS || p.strike === null) continue;
+    const und = underlyingPriceOf(p, positions, quotes);
+    if (und === null) {
+      out.push({
+        key: p.key, kind: 'assignment risk unknown', daysToExpiry: dte,
+        text: `${legLabel(p)} expires in ${days(dte)} and there is no ${p.underlying} price (no option model from IB, no quote, none held): whether it is in the money and may be assigned is not known.`,
+      });
+      continue;
     }
+    const itm = p.right === 'C' ? und.price > p.strike : und.price < p.strike;
+    if (itm) out.push({ key: p.key, kind: 'assignment risk', daysToExpiry: dte, text: `${legLabel(p)} is in the money (underlying ${und.price}, from ${und.source}) ${days(dte)} before expiry: it may be assigned.` });
   }
   return out;
+}
+
+/**
+ * A future is flagged a week before the first day IB may close it out: its
+ * last trading day if it settles in cash, a few business days before first
+ * notice (longs) or the last trading day (shorts) if it is physically
+ * delivered, and from the earliest plausible such day if Countersign does
+ * not know how it settles.
+ */
+function rollFlag(p: PositionView, today: string, dte: number): ExpiryFlag | null {
+  const closeOut = closeOutOf(p.underlying, p.expiry!, p.quantity);
+  const until = daysToExpiry(closeOut.date, today);
+  if (until > ROLL_WARNING_DAYS) return null;
+  const stops = `It stops trading in ${days(dte)} (${p.expiry}).`;
+  if (closeOut.settlement === 'cash') return { key: p.key, kind: 'roll future', daysToExpiry: dte, text: `${p.symbol} stops trading in ${days(dte)} (${p.expiry}): roll or close it.` };
+  const when = until > 0 ? `from ${closeOut.date} (in ${days(until)})` : until === 0 ? `from today (${closeOut.date})` : `at any time now (since ${closeOut.date})`;
+  const text = closeOut.settlement === 'physical'
+    ? `IB may close ${p.symbol} out ${when}: ${closeOut.basis}. ${stops} Roll or close it before IB does.`
+    : `IB may close ${p.symbol} out ${when} if it is physically delivered: ${closeOut.basis}. ${stops}`;
+  return { key: p.key, kind: 'roll future', daysToExpiry: dte, text };
 }
 
 /** The asset class a position counts under in allocation views; a type the app does not know keeps IB's name. */

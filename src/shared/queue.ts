@@ -5,7 +5,10 @@ import { SecondLookView } from './second-look';
 
 /** A waiting draft's size against its account, valued in main as the risk checks value it. */
 export const OrderSize = z.object({
+  /** In `currency`, the account's base (as the share-of-account check values it). */
   notional: z.number().nullable(),
+  /** The account's base currency; null when IB has not reported the account. */
+  currency: z.string().nullable(),
   pctNetLiq: z.number().nullable(),
   /** The large-order threshold it was judged against (Settings > Risk limits). */
   thresholdPct: z.number(),

@@ -1,7 +1,7 @@
 import type { Draft, DraftFigures } from '../../shared/draft';
 import type { DraftFact, DraftFactKind } from '../../shared/draft-facts';
 import type { RiskContext } from '../risk/context';
-import { baseRate, multiplier, orderNotional, positionChange, priceMagnifier, referencePrice } from '../risk/exposure';
+import { multiplier, orderNotional, positionChange, priceMagnifier, referencePrice, valuationPrice } from '../risk/exposure';
 import { money, pct, price, qty } from '../risk/words';
 import type { OrderHabits } from './order-habits';
 
@@ -42,24 +42,39 @@ function unknown(kind: DraftFactKind, why: string): DraftFact {
   return { kind, label: labels[kind], text: why, standsOut: false, known: false };
 }
 
+/**
+ * The order against the person's usual size, both in the contract's currency:
+ * habits are kept per currency (amounts in different currencies do not
+ * compare), so a yen order is read against yen orders whatever the account's
+ * base. The base amount is given beside it, named as such, for the limits
+ * that are in base.
+ */
 function sizeFact(ctx: RiskContext, draft: Draft, habits: OrderHabits): DraftFact {
-  // The habit is in the contract's currency (amounts in different currencies do not compare): so is the order here.
-  const inBase = orderNotional(ctx, draft);
-  const rate = baseRate(ctx, draft);
-  const notional = inBase === null || rate === null ? null : inBase / rate;
   const currency = draft.contract.currency;
-  if (notional === null) {
-    const why = multiplier(draft) === null ? 'IB gave no contract multiplier' : priceMagnifier(draft) === null ? 'IB gave no price magnifier' : `there is no ${draft.contract.symbol} price`;
+  const unit = valuationPrice(ctx, draft);
+  const mult = multiplier(draft);
+  if (unit === null || mult === null) {
+    const why = mult === null ? 'IB gave no contract multiplier' : priceMagnifier(draft) === null ? 'IB gave no price magnifier' : `there is no ${draft.contract.symbol} price`;
     return unknown('size', `Not compared with your usual size: the order cannot be valued (${why}).`);
   }
+  const notional = draft.order.quantity * unit * mult;
+  const amount = `${money(notional, currency)}${inBase(ctx, draft)}`;
   if (habits.orders < MIN_HABIT_ORDERS || habits.medianNotional === null || habits.medianNotional <= 0) {
     const approved = habits.orders === 0 ? 'no approved orders' : `only ${habits.orders} approved order${habits.orders === 1 ? '' : 's'}`;
-    return unknown('size', `${money(notional, currency)}; not compared with your usual size: ${approved} in ${currency} in ${draft.account} so far (${MIN_HABIT_ORDERS} needed).`);
+    return unknown('size', `${amount}; not compared with your usual size: ${approved} in ${currency} in ${draft.account} so far (${MIN_HABIT_ORDERS} needed).`);
   }
   const ratio = notional / habits.medianNotional;
   const times = ratio >= 1 ? `${Number(ratio.toFixed(1))}× your typical order` : `${pct(ratio * 100)} of your typical order`;
-  const text = `${money(notional, currency)}, ${times} in ${draft.account} (median ${money(habits.medianNotional, currency)} of your last ${habits.orders} approved).`;
+  const text = `${amount}, ${times} in ${draft.account} (median ${money(habits.medianNotional, habits.currency)} of your last ${habits.orders} approved).`;
   return fact('size', text, ratio >= SIZE_RATIO_STANDS_OUT || ratio <= SIZE_FRACTION_STANDS_OUT);
+}
+
+/** " (186,595.00 USD)" when the contract's currency is not the account's base; nothing when it is. */
+function inBase(ctx: RiskContext, draft: Draft): string {
+  const base = ctx.account?.baseCurrency;
+  if (base === undefined || base === draft.contract.currency) return '';
+  const value = orderNotional(ctx, draft);
+  return value === null ? ` (in ${base} not known: IB has given no ${draft.contract.currency} rate)` : ` (${money(value, base)})`;
 }
 
 function concentrationFact(ctx: RiskContext, draft: Draft, figures: DraftFigures): DraftFact {

@@ -15,7 +15,7 @@ export function orderSize(ctx: RiskContext, draft: Draft, thresholdPct: number):
   const notional = orderNotional(ctx, draft);
   const netLiq = ctx.account?.netLiquidation ?? null;
   const pctNetLiq = notional !== null && netLiq !== null && netLiq > 0 ? (notional / netLiq) * 100 : null;
-  return { notional, pctNetLiq, thresholdPct, large: pctNetLiq === null || pctNetLiq > thresholdPct };
+  return { notional, currency: ctx.account?.baseCurrency ?? null, pctNetLiq, thresholdPct, large: pctNetLiq === null || pctNetLiq > thresholdPct };
 }
 
 /** A large order leaves only with its quantity typed by the person: a single key press is not enough. */
@@ -24,7 +24,7 @@ export function requireConfirmedQuantity(size: OrderSize, draft: Draft, confirme
   const what =
     size.pctNetLiq === null
       ? 'This order cannot be valued against the account, so it counts as large'
-      : `This order is ${pct(size.pctNetLiq)} of net liquidation (${money(size.notional ?? 0)}), above your ${pct(size.thresholdPct)} threshold for large orders`;
+      : `This order is ${pct(size.pctNetLiq)} of net liquidation (${money(size.notional ?? 0, size.currency ?? undefined)}), above your ${pct(size.thresholdPct)} threshold for large orders`;
   const typed = confirmedQuantity === undefined ? '' : ` You typed ${confirmedQuantity}.`;
   throw new ConfirmationRequiredError(`${what}. Type its quantity (${draft.order.quantity}) to approve it.${typed} Nothing was sent.`);
 }

@@ -1,5 +1,5 @@
-import { daysToExpiry, expiryFlags, groupByUnderlying } from '../../shared/derivatives';
-import type { AccountView, PositionView } from '../../shared/portfolio';
+import { ASSIGNMENT_RISK_DAYS, daysToExpiry, expiryFlags, groupByUnderlying, underlyingPriceOf } from '../../shared/derivatives';
+import type { AccountView, PositionView, QuoteView } from '../../shared/portfolio';
 import { cashInBase } from '../../shared/portfolio-totals';
 
 /**
@@ -72,7 +72,7 @@ function greeks(p: PositionView): string {
   return `${whole(x.delta, 100)} ${whole(x.gamma, units)} ${whole(x.theta, units)} ${whole(x.vega, units)} ${whole(x.impliedVol, 100)}`;
 }
 
-function accountDigest(a: AccountView, positions: PositionView[], today: string): AccountDigest {
+function accountDigest(a: AccountView, positions: PositionView[], today: string, quotes: readonly QuoteView[]): AccountDigest {
   const mine = positions.filter((p) => p.account === a.account);
   const out: AccountDigest = {
     account: a.account, base: a.currency, netLiquidation: a.netLiquidation === null ? null : Math.round(a.netLiquidation),
@@ -108,12 +108,26 @@ function accountDigest(a: AccountView, positions: PositionView[], today: string)
   if (groups.length > 0) out.exposure = groups.map((gr) => `${gr.underlying} ${n(gr.sharesEquivalent)} ${n(gr.exposure)}`).join('\n');
   const strategies = groups.flatMap((gr) => gr.strategies.filter((s) => s.kind !== 'leg').map((s) => `${s.kind}: ${s.label}`));
   if (strategies.length > 0) out.strategies = strategies;
-  const flags = expiryFlags(mine, today).map((f) => `${f.kind}: ${f.text}`);
+  // Priced from the whole book: shares held in another account price the underlying just as well.
+  const flags = expiryFlags(positions, today, quotes).filter((f) => mine.some((p) => p.key === f.key)).map((f) => `${f.kind}: ${f.text}`);
   if (flags.length > 0) out.flags = flags;
   return out;
 }
 
-export function portfolioDigest(accounts: readonly AccountView[], positions: readonly PositionView[], today: string, onlyAccount?: string): PortfolioDigest {
+/** `quotes`: the quotes at hand, to price underlyings IB sent no option model for (see `underlyingsToQuote`). */
+export function portfolioDigest(accounts: readonly AccountView[], positions: readonly PositionView[], today: string, onlyAccount?: string, quotes: readonly QuoteView[] = []): PortfolioDigest {
   const chosen = onlyAccount === undefined ? accounts : accounts.filter((a) => a.account === onlyAccount);
-  return { legend: LEGEND, accounts: chosen.map((a) => accountDigest(a, [...positions], today)) };
+  return { legend: LEGEND, accounts: chosen.map((a) => accountDigest(a, [...positions], today, quotes)) };
+}
+
+/**
+ * The underlyings the digest needs a quote for: those of short stock options
+ * near expiry that neither IB's option model nor a position in the book
+ * prices, so whether they may be assigned can be told.
+ */
+export function underlyingsToQuote(positions: readonly PositionView[], today: string): string[] {
+  const wanted = positions.filter(
+    (p) => p.secType === 'OPT' && p.quantity < 0 && p.expiry !== null && daysToExpiry(p.expiry, today) >= 0 && daysToExpiry(p.expiry, today) <= ASSIGNMENT_RISK_DAYS && underlyingPriceOf(p, positions) === null,
+  );
+  return [...new Set(wanted.map((p) => p.underlying))];
 }

@@ -42,6 +42,10 @@ export interface OptionQuote {
   ask: number | null;
   delta: number | null;
   impliedVol: number | null;
+  /** Figures about 15 minutes behind. */
+  delayed?: boolean;
+  /** What IB said about this option (a warning, or why it has no figures). */
+  notes?: string[];
 }
 
 export interface OptionChainView {

@@ -4,7 +4,7 @@ import type { AccountAliases } from './aliases';
 import { easternYmd } from '../../shared/trading-date';
 import { fenceUntrusted } from './fence';
 import { journalForClaude } from './journal-tool';
-import { portfolioDigest } from './portfolio-digest';
+import { portfolioDigest, underlyingsToQuote } from './portfolio-digest';
 import type { AccountReader, DraftDesk, DraftDeskResult, OptionQuote } from './ports';
 import { isToolName, toolInputs, type DraftOrderToolInput, type ToolName } from './tools';
 
@@ -89,7 +89,11 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
       const i = input as Inputs['get_portfolio'];
       const account = await resolveAccount(ctx, i.account);
       const [positions, accounts] = await Promise.all([reader.portfolio(account), reader.accountSummary(account)]);
-      return data(ctx, portfolioDigest(accounts, positions, easternYmd(ctx.now())));
+      const today = easternYmd(ctx.now());
+      // A quote failing leaves those options' assignment risk "unknown" in the digest, never fails the read.
+      const missing = underlyingsToQuote(positions, today);
+      const quotes = missing.length === 0 ? [] : await reader.quotes(missing).catch(() => []);
+      return data(ctx, portfolioDigest(accounts, positions, today, undefined, quotes));
     }
     case 'get_account_summary': {
       const i = input as Inputs['get_account_summary'];
@@ -153,8 +157,8 @@ async function dispatch<K extends ToolName>(name: K, input: Inputs[K], ctx: Tool
         symbol: chain.symbol, currency: chain.currency, spot: chain.spot, multiplier: chain.multiplier ?? 'unknown: IB gave none, so no option of this chain can be sized or valued',
         tradingClass: chain.tradingClass === '' ? '' : fenceUntrusted(chain.tradingClass),
         expirations: chain.expirations, expiry: chain.expiry,
-        columns: 'strike | call bid ask delta(x100) iv% | put bid ask delta(x100) iv%; ? = IB gave no figure',
-        rows: chain.rows.map((r) => `${r.strike} | ${q(r.call)} | ${q(r.put)}`).join('\n'),
+        columns: 'strike | call bid ask delta(x100) iv% | put bid ask delta(x100) iv%; ? = IB gave no figure; a trailing "| note" is what IB said about that line (delayed = about 15 minutes behind)',
+        rows: chain.rows.map((r) => `${r.strike} | ${q(r.call)} | ${q(r.put)}${lineNote(r.call, r.put)}`).join('\n'),
       });
     }
     case 'draft_order':
@@ -169,6 +173,17 @@ function fenceOrderRef<T extends { orderRef: string }>(row: T): T {
 }
 
 const num = (x: number | null): string => (x === null ? '?' : String(x));
+
+/** " | call: delayed; put: <IB's words>" for a chain line IB said something about; IB's text is fenced. */
+function lineNote(call: OptionQuote | null, put: OptionQuote | null): string {
+  const side = (name: string, x: OptionQuote | null): string[] => {
+    if (x === null) return [];
+    const said = [...(x.delayed ? ['delayed'] : []), ...(x.notes ?? []).map((n) => fenceUntrusted(n))];
+    return said.length === 0 ? [] : [`${name}: ${said.join(', ')}`];
+  };
+  const parts = [...side('call', call), ...side('put', put)];
+  return parts.length === 0 ? '' : ` | ${parts.join('; ')}`;
+}
 
 function fenceOptional(text: string | null): string | null {
   return text === null || text === '' ? text : fenceUntrusted(text);

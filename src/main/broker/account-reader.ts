@@ -127,15 +127,25 @@ export function createAccountReader(deps: AccountReaderDeps): AccountReader {
       const expiry = request.expiry && expirations.includes(request.expiry) ? request.expiry : (expirations[0] ?? null);
       if (expiry === null || spot === null) return { ...empty, expirations, expiry };
       const strikes = [...chain.strikes].sort((a, b) => Math.abs(a - spot) - Math.abs(b - spot)).slice(0, request.strikes).sort((a, b) => a - b);
+      // One option IB cannot quote (no subscription, no such strike) marks its own line; losing the session fails the call.
       const leg = async (strike: number, right: 'C' | 'P'): Promise<OptionQuote | null> => {
-        const [details] = await session().resolveContract({
-          symbol, secType: 'OPT' as Contract['secType'], exchange: 'SMART', currency, lastTradeDateOrContractMonth: expiry, strike, right: right as Contract['right'], ...(chain.multiplier === null ? {} : { multiplier: chain.multiplier }),
-        });
-        if (!details?.contract.conId) return null;
-        const snap = await session().optionSnapshot({ conId: details.contract.conId, exchange: 'SMART' });
-        return { bid: snap.bid, ask: snap.ask, delta: snap.greeks?.delta ?? null, impliedVol: snap.greeks?.impliedVol ?? null };
+        try {
+          const [details] = await session().resolveContract({
+            symbol, secType: 'OPT' as Contract['secType'], exchange: 'SMART', currency, lastTradeDateOrContractMonth: expiry, strike, right: right as Contract['right'], ...(chain.multiplier === null ? {} : { multiplier: chain.multiplier }),
+          });
+          if (!details?.contract.conId) return null;
+          const snap = await session().optionSnapshot({ conId: details.contract.conId, exchange: 'SMART' });
+          return {
+            bid: snap.bid, ask: snap.ask, delta: snap.greeks?.delta ?? null, impliedVol: snap.greeks?.impliedVol ?? null,
+            ...(snap.delayed ? { delayed: true } : {}), ...(snap.notes.length > 0 ? { notes: snap.notes } : {}),
+          };
+        } catch (error) {
+          session();
+          return { bid: null, ask: null, delta: null, impliedVol: null, notes: [error instanceof Error ? error.message : String(error)] };
+        }
       };
       const rows = await Promise.all(strikes.map(async (strike) => ({ strike, call: await leg(strike, 'C'), put: await leg(strike, 'P') })));
+      session();
       return { ...empty, expirations, expiry, rows };
     },
   };

@@ -1,5 +1,6 @@
 import type { GreeksView } from '../../shared/portfolio';
 import { describeGatewayError } from './gateway-errors';
+import { ErrorCode, IbCode } from './ib-codes';
 import { MODEL_TICKS, readOptionComputation } from './option-computation';
 import { positiveOrNull } from './ib-mappers';
 
@@ -19,7 +20,15 @@ export interface OptionSnapshot {
   ask: number | null;
   last: number | null;
   greeks: GreeksView | null;
+  /** Some figure came from a delayed tick (about 15 minutes behind). */
+  delayed: boolean;
+  /** What IB said about this one option (a warning, or why it has no figures), in plain words. */
+  notes: string[];
 }
+
+/** Codes IB sends on a snapshot that still goes on (delayed, or part of the data): the option is marked, not failed. */
+const SNAPSHOT_WARNINGS = new Set<number>([ErrorCode.DISPLAYING_DELAYED_DATA, IbCode.PART_OF_DATA_NOT_SUBSCRIBED]);
+const DELAYED_TICKS = new Set([66, 67, 68]);
 
 interface Pending<T> {
   resolve(value: T): void;
@@ -57,7 +66,7 @@ export class OptionChainRequests {
   }
 
   expectSnapshot(reqId: number, timeoutMs: number): Promise<OptionSnapshot> {
-    return this.expect(this.snapshots, reqId, { bid: null, ask: null, last: null, greeks: null }, timeoutMs, '', true);
+    return this.expect(this.snapshots, reqId, { bid: null, ask: null, last: null, greeks: null, delayed: false, notes: [] }, timeoutMs, '', true);
   }
 
   onParams(reqId: number, exchange: string, tradingClass: string, multiplier: string, expirations: string[], strikes: number[]): void {
@@ -71,6 +80,7 @@ export class OptionChainRequests {
   onTickPrice(reqId: number, tickType: number, value: number): void {
     const pending = this.snapshots.get(reqId);
     if (!pending) return;
+    if (DELAYED_TICKS.has(tickType) && price(value) !== null) pending.value.delayed = true;
     if (tickType === 1 || tickType === 66) pending.value.bid = price(value);
     if (tickType === 2 || tickType === 67) pending.value.ask = price(value);
     if (tickType === 4 || tickType === 68) pending.value.last = price(value);
@@ -87,8 +97,20 @@ export class OptionChainRequests {
     this.finish(this.snapshots, reqId);
   }
 
+  /**
+   * An error on one option's snapshot marks that option and answers with
+   * what came (a chain is many snapshots: one option without a subscription
+   * must not fail the rest); a warning leaves the snapshot running. An error
+   * on the chain parameters fails the chain.
+   */
   onError(reqId: number, code: number, message: string): boolean {
-    for (const map of [this.params, this.snapshots] as Map<number, Pending<unknown>>[]) {
+    const snapshot = this.snapshots.get(reqId);
+    if (snapshot) {
+      snapshot.value.notes.push(describeGatewayError(code, message));
+      if (!SNAPSHOT_WARNINGS.has(code)) this.finish(this.snapshots, reqId);
+      return true;
+    }
+    for (const map of [this.params] as Map<number, Pending<unknown>>[]) {
       const pending = map.get(reqId);
       if (!pending) continue;
       clearTimeout(pending.timer);

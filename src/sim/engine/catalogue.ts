@@ -19,6 +19,13 @@ export interface InstrumentSpec {
   /** Futures: yyyyMMdd of the last trading day, and the contract month yyyyMM. */
   lastTradeDate?: string;
   contractMonth?: string;
+  /**
+   * Futures: how the contract settles, and for a physically delivered one the
+   * exchange's first notice day (yyyyMMdd), ahead of which IB closes longs out.
+   * IB's API carries neither; the app knows them from the exchanges' rules.
+   */
+  settlement?: 'cash' | 'physical';
+  firstNoticeDate?: string;
   venue: VenueId;
   stockType?: string;
   /** LSE quotes in pence: prices are 100 x the currency. */

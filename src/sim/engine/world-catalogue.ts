@@ -33,6 +33,8 @@ interface FutureRoot {
   months: number[]; listed: number; slot: number;
   /** Last trading day of a contract month (year, month 1-12) as yyyyMMdd. */
   lastTrade: (year: number, month: number) => string;
+  /** Physically delivered roots: the exchange's first notice day of a contract month as yyyyMMdd. Cash-settled roots have none. */
+  firstNotice?: (year: number, month: number) => string;
 }
 
 const nth = (year: number, month: number, weekday: number, n: number): string => {
@@ -58,6 +60,15 @@ const lastBusinessDay = (year: number, month: number): { year: number; month: nu
   return d;
 };
 
+/** The last business day of the month before a contract month: COMEX metals' and CBOT Treasuries' first notice day. */
+const endOfPriorMonth = (year: number, month: number): string => ymd(month === 1 ? lastBusinessDay(year - 1, 12) : lastBusinessDay(year, month - 1));
+/** The business day after a date: NYMEX crude's first notice follows its last trading day. */
+const nextBusinessDay = (date: string): string => {
+  let d = addDays({ year: Number(date.slice(0, 4)), month: Number(date.slice(4, 6)), day: Number(date.slice(6, 8)) }, 1);
+  while (d.weekday === 0 || d.weekday === 6) d = addDays(d, 1);
+  return ymd(d);
+};
+
 const QUARTERLY = [3, 6, 9, 12];
 const ROOTS: FutureRoot[] = [
   { symbol: 'ES', exchange: 'CME', name: 'E-mini S&P 500', multiplier: 50, tick: 0.25, rule: 67, price: 5890, vol: 0.15, months: QUARTERLY, listed: 4, slot: 1, lastTrade: (y, mo) => nth(y, mo, 5, 3) },
@@ -65,11 +76,12 @@ const ROOTS: FutureRoot[] = [
   { symbol: 'NQ', exchange: 'CME', name: 'E-mini Nasdaq-100', multiplier: 20, tick: 0.25, rule: 67, price: 20900, vol: 0.2, months: QUARTERLY, listed: 4, slot: 3, lastTrade: (y, mo) => nth(y, mo, 5, 3) },
   // Crude trades out of the month before delivery: three business days before the 25th of the prior month.
   { symbol: 'CL', exchange: 'NYMEX', name: 'Light Sweet Crude Oil', multiplier: 1000, tick: 0.01, rule: 26, price: 71.4, vol: 0.35, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], listed: 6, slot: 4,
-    lastTrade: (y, mo) => (mo === 1 ? businessDaysBefore(y - 1, 12, 25, 3) : businessDaysBefore(y, mo - 1, 25, 3)) },
+    lastTrade: (y, mo) => (mo === 1 ? businessDaysBefore(y - 1, 12, 25, 3) : businessDaysBefore(y, mo - 1, 25, 3)),
+    firstNotice: (y, mo) => nextBusinessDay(mo === 1 ? businessDaysBefore(y - 1, 12, 25, 3) : businessDaysBefore(y, mo - 1, 25, 3)) },
   { symbol: 'GC', exchange: 'COMEX', name: 'Gold', multiplier: 100, tick: 0.1, rule: 81, price: 2650, vol: 0.16, months: [2, 4, 6, 8, 10, 12], listed: 4, slot: 5,
-    lastTrade: (y, mo) => { const d = lastBusinessDay(y, mo); return businessDaysBefore(d.year, d.month, d.day, 2); } },
+    lastTrade: (y, mo) => { const d = lastBusinessDay(y, mo); return businessDaysBefore(d.year, d.month, d.day, 2); }, firstNotice: endOfPriorMonth },
   { symbol: 'ZN', exchange: 'CBOT', name: '10-Year T-Note', multiplier: 1000, tick: 0.015625, rule: 82, price: 110.5, vol: 0.06, months: QUARTERLY, listed: 3, slot: 6,
-    lastTrade: (y, mo) => { const d = lastBusinessDay(y, mo); return businessDaysBefore(d.year, d.month, d.day, 7); } },
+    lastTrade: (y, mo) => { const d = lastBusinessDay(y, mo); return businessDaysBefore(d.year, d.month, d.day, 7); }, firstNotice: endOfPriorMonth },
 ];
 
 const FUTURE_CONID_BASE = 600_000_000;
@@ -81,6 +93,7 @@ function futureListing(r: FutureRoot, y: number, mo: number, found: number): Lis
   return base(r.symbol, FUTURE_CONID_BASE + r.slot * 10_000 + (y % 100) * 100 + mo, r.exchange, r.name, 'Futures', r.name, price, r.vol, 1, {
     secType: 'FUT', exchange: r.exchange, currency: 'USD', localSymbol: local, tradingClass: r.symbol, minTick: r.tick, marketRuleId: r.rule,
     multiplier: r.multiplier, lastTradeDate: r.lastTrade(y, mo), contractMonth: `${y}${String(mo).padStart(2, '0')}`, venue: 'GLOBEX',
+    ...(r.firstNotice ? { settlement: 'physical' as const, firstNoticeDate: r.firstNotice(y, mo) } : { settlement: 'cash' as const }),
     validExchanges: r.exchange, orderTypes: FUT_ORDER_TYPES, sizeIncrement: 1, minSize: 1, suggestedSizeIncrement: 1,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portfolioDigest } from '../../../src/main/assistant/portfolio-digest';
+import { portfolioDigest, underlyingsToQuote } from '../../../src/main/assistant/portfolio-digest';
 import type { AccountView } from '../../../src/shared/portfolio';
 import { positionView } from '../../support/position-view';
 
@@ -39,5 +39,27 @@ describe('the portfolio as Claude reads it', () => {
     expect(a.strategies).toEqual([expect.stringContaining('vertical: SPY 20261218 600/620 call vertical (bull)')]);
     expect(a.exposure).toContain(`SPY ${Math.round(1000 * 0.52 - 1000 * 0.3)} ${Math.round((1000 * 0.52 - 1000 * 0.3) * 600.2)}`);
     expect(digest.legend).toContain('computed');
+  });
+});
+
+describe('assignment risk as Claude reads it, without greeks from IB', () => {
+  // No options data subscription: IB sends no option computation ticks.
+  const stock = positionView({ account: 'DU1', conId: 11, symbol: 'XYZ', quantity: 100, marketValue: 12_000, baseValue: 12_000, marketPrice: 120 });
+  const call = positionView({ account: 'DU1', conId: 12, symbol: 'XYZ 261204C100', underlying: 'XYZ', secType: 'OPT', multiplier: 100, expiry: '20261204', strike: 100, right: 'C', quantity: -1, marketValue: -2000, baseValue: -2000 });
+  const flags = (positions: typeof stock[], quotes: Parameters<typeof portfolioDigest>[4] = []) => portfolioDigest([account], positions, '20261202', undefined, quotes).accounts[0]!.flags ?? [];
+
+  it('flags a short call in the money from the shares held', () => {
+    expect(flags([stock, call])).toEqual([expect.stringMatching(/^expires this week/), expect.stringMatching(/^assignment risk: .*underlying 120, from the XYZ shares held/)]);
+  });
+
+  it('flags it from the underlying\'s quote, and names the underlyings it needs one for', () => {
+    expect(underlyingsToQuote([call], '20261202')).toEqual(['XYZ']);
+    expect(underlyingsToQuote([stock, call], '20261202')).toEqual([]);
+    const quote = { symbol: 'XYZ', conId: 11, bid: 119.9, ask: 120.1, last: 120, close: 119, delayed: false, at: 0 };
+    expect(flags([call], [quote])).toContainEqual(expect.stringMatching(/^assignment risk: .*from the XYZ quote/));
+  });
+
+  it('says the risk is unknown when there is no price at all', () => {
+    expect(flags([call])).toContainEqual(expect.stringMatching(/^assignment risk unknown: .*no XYZ price/));
   });
 });

@@ -66,6 +66,77 @@ describe('options and futures as a trader reads them', () => {
     expect(flags.some((f) => f.key === book[2]!.key)).toBe(false);
   });
 
+  it('flags a short call in the money without greeks from the underlying\'s quote or the shares held, and says when it cannot know', () => {
+    // No options data subscription: no option computation ticks, so no greeks at all.
+    const shares = stk('U1', 'XYZ', 100, 120);
+    const call = positionView({ account: 'U1', conId: id++, symbol: 'XYZ 261204C100', underlying: 'XYZ', secType: 'OPT', multiplier: 100, expiry: '20261204', strike: 100, right: 'C', quantity: -1, marketValue: -2000, baseValue: -2000 });
+    const kinds = (book: PositionView[], quotes: Parameters<typeof expiryFlags>[2] = []) => expiryFlags(book, '20261202', quotes).filter((f) => f.key === call.key).map((f) => f.kind);
+    expect(kinds([shares, call])).toEqual(['expires this week', 'assignment risk']);
+    expect(expiryFlags([shares, call], '20261202').find((f) => f.kind === 'assignment risk')!.text).toContain('underlying 120, from the XYZ shares held');
+    // Not held, but quoted.
+    expect(kinds([call], [{ symbol: 'XYZ', bid: 119.9, ask: 120.1, last: 120, close: 118 }])).toEqual(['expires this week', 'assignment risk']);
+    // Two quotes by that symbol (a listing in another currency): neither is taken.
+    expect(kinds([call], [{ symbol: 'XYZ', bid: 119.9, ask: 120.1, last: 120, close: 118 }, { symbol: 'XYZ', bid: 80, ask: 81, last: 80.5, close: 80 }])).toEqual(['expires this week', 'assignment risk unknown']);
+    // Quoted out of the money: nothing to flag but the expiry.
+    expect(kinds([call], [{ symbol: 'XYZ', bid: 95, ask: 95.2, last: 95.1, close: 96 }])).toEqual(['expires this week']);
+    // No price anywhere: said, not silent.
+    expect(kinds([call])).toEqual(['expires this week', 'assignment risk unknown']);
+    expect(expiryFlags([call], '20261202').find((f) => f.kind === 'assignment risk unknown')!.text).toContain('no XYZ price');
+    // A long option is never assigned.
+    expect(kinds([{ ...call, quantity: 1 }])).toEqual(['expires this week']);
+  });
+
+  it('prices a futures option from the future it exercises into when IB sent no greeks', () => {
+    const dec = positionView({ account: 'U1', conId: id++, symbol: 'ESZ6', underlying: 'ES', secType: 'FUT', multiplier: 50, expiry: '20261218', quantity: 1, marketPrice: 6000 });
+    const mar = positionView({ account: 'U1', conId: id++, symbol: 'ESH7', underlying: 'ES', secType: 'FUT', multiplier: 50, expiry: '20270319', quantity: 1, marketPrice: 5000 });
+    const put = positionView({ account: 'U1', conId: id++, symbol: 'ESZ6 P6100', underlying: 'ES', secType: 'FOP', multiplier: 50, expiry: '20261204', strike: 6100, right: 'P', quantity: -1 });
+    expect(expiryFlags([mar, dec, put], '20261202').find((f) => f.key === put.key && f.kind === 'assignment risk')!.text).toContain('underlying 6000, from the ESZ6 future held');
+  });
+
+  it('counts futures in a futures-options group\'s shares-equivalent, in the units of the option deltas', () => {
+    const fut = positionView({ account: 'U1', conId: id++, symbol: 'ESZ6', underlying: 'ES', secType: 'FUT', multiplier: 50, expiry: '20261218', quantity: 1, marketPrice: 6000, marketValue: 300_000, baseValue: 300_000 });
+    const put = positionView({ account: 'U1', conId: id++, symbol: 'ESZ6 P5900', underlying: 'ES', secType: 'FOP', multiplier: 50, expiry: '20261218', strike: 5900, right: 'P', quantity: 1, marketValue: 5000, baseValue: 5000, greeks: greeks(-0.4, 6000) });
+    const [g] = groupByUnderlying([fut, put]);
+    // Long a future (+50) and a put (-0.4 x 50 = -20): +30, not -20.
+    expect(g!.sharesEquivalent).toBeCloseTo(30, 6);
+    expect(g!.exposure).toBeCloseTo(300_000 - 120_000, 6);
+  });
+
+  it('warns a week before IB may close out a physically delivered future, not a week before its last trading day', () => {
+    const fut = (symbol: string, underlying: string, expiry: string, quantity: number): PositionView =>
+      positionView({ account: 'M', conId: id++, symbol, underlying, secType: 'FUT', multiplier: 100, quantity, expiry, marketPrice: 2650 });
+    const roll = (p: PositionView, today: string) => expiryFlags([p], today).find((f) => f.kind === 'roll future');
+    // Gold December: first notice on the last business day of November (the 30th), last trade on 29 December.
+    const gcLong = fut('GCZ6', 'GC', '20261229', 1);
+    expect(roll(gcLong, '20261117')).toBeUndefined();
+    const flag = roll(gcLong, '20261118')!;
+    expect(flag.text).toContain('IB may close GCZ6 out from 20261125 (in 7 days)');
+    expect(flag.text).toContain('3 business days before first notice 20261130');
+    // A short is cut off ahead of the last trading day instead.
+    expect(roll(fut('GCZ6', 'GC', '20261229', -1), '20261118')).toBeUndefined();
+    expect(roll(fut('GCZ6', 'GC', '20261229', -1), '20261217')!.text).toContain('from 20261224');
+    // The 10-year note: first notice 30 November too, though it trades until 22 December.
+    expect(roll(fut('ZN   DEC 26', 'ZN', '20261222', 2), '20261118')!.text).toContain('from 20261125');
+    // Crude January stops trading on 22 December, before its first notice; IB's close-out runs five business days ahead.
+    expect(roll(fut('CLF7', 'CL', '20261222', 1), '20261208')!.text).toContain('from 20261215');
+    // A cash-settled index future keeps the week before its last trading day.
+    expect(roll(fut('ESZ6', 'ES', '20261218', 1), '20261210')).toBeUndefined();
+    expect(roll(fut('ESZ6', 'ES', '20261218', 1), '20261211')!.text).toBe('ESZ6 stops trading in 7 days (20261218): roll or close it.');
+  });
+
+  it('warns from the earliest plausible close-out of a future whose settlement is not known, and says why', () => {
+    const unknown = positionView({ account: 'M', conId: id++, symbol: 'XXZ6', underlying: 'XX', secType: 'FUT', multiplier: 10, quantity: 1, expiry: '20261229' });
+    expect(expiryFlags([unknown], '20261116')).toEqual([]);
+    const flag = expiryFlags([unknown], '20261117')[0]!;
+    expect(flag).toMatchObject({ kind: 'roll future', daysToExpiry: 42 });
+    expect(flag.text).toContain('does not know how XX settles');
+    expect(flag.text).toContain('Check IB’s close-out date');
+  });
+
+  it('counts a bare contract month to its first day, the earliest it can expire', () => {
+    expect(daysToExpiry('202612', '20261125')).toBe(6);
+  });
+
   it('names asset classes, keeping IB\'s name for a type the app does not know', () => {
     expect(assetClassOf({ secType: 'OPT', knownType: true })).toBe('Options');
     expect(assetClassOf({ secType: 'STK', knownType: true }, true)).toBe('ETFs');

@@ -25,6 +25,18 @@ describe('positions table rows', () => {
     expect(rows.findIndex((r) => r.kind === 'group')).toBe(rows.findIndex((r) => r.kind === 'leg') - 1);
   });
 
+  it('flags a short call in the money from the shares held or the underlying\'s quote when IB sent no greeks', () => {
+    const shares = positionView({ account: 'M', conId: 21, symbol: 'XYZ', quantity: 100, marketPrice: 120, baseValue: 12_000 });
+    const call = positionView({ account: 'M', conId: 22, symbol: 'XYZ 261204C100', underlying: 'XYZ', secType: 'OPT', multiplier: 100, expiry: '20261204', strike: 100, right: 'C', quantity: -1, baseValue: -2000 });
+    const legFlags = (positions: typeof book, quotes: Parameters<typeof positionRows>[4] = []) => {
+      const leg = positionRows(positions, { key: 'marketValue', direction: 'desc' }, new Set([groupKey('M', 'XYZ')]), '20261202', quotes).find((r) => r.kind === 'leg');
+      return leg?.kind === 'leg' ? leg.flags.map((f) => f.kind) : [];
+    };
+    expect(legFlags([shares, call])).toEqual(['expires this week', 'assignment risk']);
+    expect(legFlags([call], [{ symbol: 'XYZ', bid: 119.9, ask: 120.1, last: 120, close: 119 }])).toEqual(['expires this week', 'assignment risk']);
+    expect(legFlags([call])).toEqual(['expires this week', 'assignment risk unknown']);
+  });
+
   it('lays out 1,000+ positions with option groups quickly enough to redo on every batch', () => {
     const many = Array.from({ length: 1200 }, (_, i) => i % 4 === 0
       ? positionView({ account: 'M', conId: 10_000 + i, symbol: `U${i % 40} C${i}`, underlying: `U${i % 40}`, secType: 'OPT', multiplier: 100, expiry: '20261218', strike: 100 + i, right: 'C', quantity: 1, baseValue: i, greeks })

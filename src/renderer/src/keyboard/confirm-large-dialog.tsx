@@ -36,7 +36,7 @@ export function ConfirmLargeDialog({ draftId }: { draftId: string }) {
       <p data-testid="confirm-large-size">
         {size?.pctNetLiq === null || size?.pctNetLiq === undefined
           ? 'Its size against the account cannot be worked out now, so it counts as large.'
-          : `About ${formatMoney(size.notional)} — ${formatPercent(size.pctNetLiq)} of the account's net liquidation, above your ${formatPercent(size.thresholdPct)} threshold.`}
+          : `About ${formatMoney(size.notional)} ${size.currency ?? ''} — ${formatPercent(size.pctNetLiq)} of the account's net liquidation, above your ${formatPercent(size.thresholdPct)} threshold.`}
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <label>

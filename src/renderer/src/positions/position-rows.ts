@@ -1,4 +1,4 @@
-import { daysToExpiry, expiryFlags, groupByUnderlying, type ExpiryFlag, type UnderlyingGroup } from '../../../shared/derivatives';
+import { daysToExpiry, expiryFlags, groupByUnderlying, type ExpiryFlag, type UnderlyingGroup, type UnderlyingQuote } from '../../../shared/derivatives';
 import type { PositionView } from '../../../shared/portfolio';
 import { sortPositions, type PositionSort } from './sort-positions';
 
@@ -32,9 +32,11 @@ function sortProxy(key: string, account: string, underlying: string, legs: Posit
   };
 }
 
-export function positionRows(positions: readonly PositionView[], sort: PositionSort, expanded: ReadonlySet<string>, today: string): PositionRow[] {
+/** `quotes` price the underlyings of options IB sent no option model for (accounts without an options data subscription). */
+export function positionRows(positions: readonly PositionView[], sort: PositionSort, expanded: ReadonlySet<string>, today: string, quotes: readonly UnderlyingQuote[] = []): PositionRow[] {
   const flags = new Map<string, ExpiryFlag[]>();
-  for (const f of expiryFlags(positions.filter((p) => p.expiry !== null), today)) flags.set(f.key, [...(flags.get(f.key) ?? []), f]);
+  // The whole book: the shares held price the options on them.
+  for (const f of expiryFlags(positions, today, quotes)) flags.set(f.key, [...(flags.get(f.key) ?? []), f]);
   const plain = positions.filter((p) => !isOption(p));
   const optionsByGroup = new Map<string, PositionView[]>();
   for (const p of positions.filter(isOption)) {

@@ -1,7 +1,8 @@
 import { useMemo, useState, type UIEvent } from 'react';
-import type { GreeksView, PositionView } from '../../../shared/portfolio';
+import type { GreeksView, PositionView, QuoteView } from '../../../shared/portfolio';
 import { formatMoney, formatPercent, formatQuantity, formatSignedMoney, pnlTone } from '../../../shared/format-numbers';
 import { daysToExpiry, type ExpiryFlag } from '../../../shared/derivatives';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { positionRows, type PositionRow } from './position-rows';
 import type { PositionSort, PositionSortKey } from './sort-positions';
@@ -88,6 +89,8 @@ function Flags({ flags }: { flags: ExpiryFlag[] }) {
  * Virtualized: only the rows in view (plus a margin) are in the DOM, so a
  * book of thousands of positions scrolls and updates smoothly.
  */
+const NO_QUOTES: QuoteView[] = [];
+
 export interface PositionsTableProps {
   rows: PositionView[];
   showAccount: boolean;
@@ -106,7 +109,11 @@ export function PositionsTable({ rows, showAccount, baseOf, totals, today }: Pos
   const [viewport, setViewport] = useState(600);
   const showPositionChart = useAppStore((s) => s.showPositionChart);
   const chartSubject = useAppStore((s) => s.chartSubject);
-  const sorted = useMemo(() => positionRows(rows, sort, expanded, today ?? '00000000'), [rows, sort, expanded, today]);
+  // Underlyings of short options IB sent no option model price for: their quotes tell whether the options may be assigned.
+  const unpriced = useMemo(() => new Set(rows.filter((p) => p.secType === 'OPT' && p.quantity < 0 && p.greeks?.underlyingPrice == null).map((p) => p.underlying)), [rows]);
+  // Compared quote by quote, so the rows are worked out again only when one of those quotes moves, not at every tick of the book.
+  const underlyingQuotes = useAppStore(useShallow((s) => (unpriced.size === 0 ? NO_QUOTES : Object.values(s.quotes).filter((q) => unpriced.has(q.symbol)))));
+  const sorted = useMemo(() => positionRows(rows, sort, expanded, today ?? '00000000', underlyingQuotes), [rows, sort, expanded, today, underlyingQuotes]);
   const toggleGroup = (key: string): void =>
     setExpanded((current) => {
       const next = new Set(current);

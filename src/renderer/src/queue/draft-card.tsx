@@ -9,7 +9,7 @@ import { ageText, orderLine, STATE_LABEL } from './describe-draft';
 import { DraftThesis } from './draft-thesis';
 import { NotableChecks } from './notable-checks';
 import { SecondLook } from './second-look';
-import { reviewFigures } from './review-figures';
+import { notionalLine, reviewFigures } from './review-figures';
 
 interface Props {
   draft: Draft;
@@ -119,8 +119,8 @@ export function DraftCard({ draft, approvalBlockedReason, now }: Props) {
           </div>
           <div>
             <dt>Notional</dt>
-            <dd className="num">
-              {formatMoney(size ? size.notional : figures.notional)} ({formatPercent(size ? size.pctNetLiq : figures.pctNetLiq)} of net liq)
+            <dd className="num" data-testid="notional-figures">
+              {notionalLine(size, figures)}
             </dd>
           </div>
         </dl>
