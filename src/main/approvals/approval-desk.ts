@@ -635,6 +635,7 @@ export class ApprovalDesk {
       recentApprovals: this.recentApprovals.map((at) => now - Math.max(0, monotonicNow - at)),
       regularHoursOpen: this.regularHoursOpen(now, draft),
       quoteAgeMs: (conId: number) => session?.portfolio.quoteAgeMs(conId) ?? null,
+      greeksOf: (conId: number) => session?.portfolio.greeksOf(conId) ?? null,
     };
   }
 

@@ -18,14 +18,14 @@ export interface ReviewFigures {
 }
 
 export function reviewFigures(draft: Draft, account: AccountView | undefined, positions: PositionView[], quotes: QuoteView[]): ReviewFigures {
-  const quote = quotes.find((q) => q.conId === draft.contract.conId) ?? quotes.find((q) => q.symbol === draft.contract.symbol);
+  const quote = draftQuote(draft, quotes);
   const reference = quote ? (draft.order.side === 'BUY' ? (quote.ask ?? quote.last) : (quote.bid ?? quote.last)) : null;
   const orderPrice = draft.order.limitPrice ?? draft.order.stopPrice ?? null;
   const price = orderPrice ?? reference ?? quote?.last ?? null;
   const multiplier = draft.contract.multiplier ?? 1;
   const notional = price === null ? null : draft.order.quantity * price * multiplier;
   const netLiq = account?.netLiquidation ?? null;
-  const held = positions.find((p) => p.account === draft.account && (p.conId === draft.contract.conId || p.symbol === draft.contract.symbol));
+  const held = positions.find((p) => p.account === draft.account && sameContract(draft, p));
   const before = held?.quantity ?? 0;
   const signed = draft.order.side === 'BUY' ? draft.order.quantity : -draft.order.quantity;
   const after = before + signed;
@@ -39,4 +39,22 @@ export function reviewFigures(draft: Draft, account: AccountView | undefined, po
     weightBefore: unit !== null && netLiq ? ((before * unit) / netLiq) * 100 : null,
     weightAfter: unit !== null && netLiq ? ((after * unit) / netLiq) * 100 : null,
   };
+}
+
+const isStock = (draft: Draft): boolean => draft.contract.secType === 'STK' || draft.contract.secType === 'ETF';
+
+/**
+ * A draft that names IB's contract is that contract: another listing of its
+ * symbol (SHEL in New York for SHEL in London) is another holding, with
+ * another quote in another currency. Only a draft without a conId falls back
+ * to a stock of its symbol and currency.
+ */
+function sameContract(draft: Draft, p: PositionView): boolean {
+  if (draft.contract.conId) return p.conId === draft.contract.conId;
+  return isStock(draft) && p.secType === 'STK' && p.symbol === draft.contract.symbol && p.currency === draft.contract.currency;
+}
+
+function draftQuote(draft: Draft, quotes: QuoteView[]): QuoteView | undefined {
+  if (draft.contract.conId) return quotes.find((q) => q.conId === draft.contract.conId);
+  return isStock(draft) ? quotes.find((q) => q.symbol === draft.contract.symbol) : undefined;
 }
