@@ -61,7 +61,7 @@ function unaccountedOrders(inputs: RiskInputs, draft: Draft): OpenOrderView[] {
 }
 
 function quoteSnapshot(quote: QuoteView, ageMs: number | null) {
-  return { symbol: quote.symbol, bid: quote.bid, ask: quote.ask, last: quote.last, at: quote.at, delayed: quote.delayed, ...(ageMs !== null ? { ageMs } : {}) };
+  return { symbol: quote.symbol, conId: quote.conId, bid: quote.bid, ask: quote.ask, last: quote.last, at: quote.at, delayed: quote.delayed, ...(ageMs !== null ? { ageMs } : {}) };
 }
 
 /**

@@ -44,6 +44,8 @@ export interface AccountSnapshot {
 export interface QuoteSnapshot {
   /** The quote's own symbol, so a quote wired to the wrong draft is caught. Pass it whenever known. */
   symbol?: string;
+  /** The quote's contract (IB's conId): when both it and the draft's are known, they are what must agree. */
+  conId?: number;
   bid: number | null;
   ask: number | null;
   last: number | null;

@@ -77,6 +77,14 @@ describe('a draft is matched to the holding of its own contract (IB’s conId)',
     expect(maxNotional(ctx, sell).outcome).toBe('block'); // 70,000 USD: over the 25,000 default, valued in its own dollars
   });
 
+  it('takes an option’s own quote, named by its local symbol, as the quote for the draft, and no other contract’s', () => {
+    const sell = order({ ...spxwCall, conId: 101, tradingClass: 'SPX' }, 'SELL', 10, 100);
+    const ctx = riskContext({ account: account('IRA'), positions: [spxAm], quotes: [quote(101, 'SPX   261218C06000000', 99, 101)] }, sell);
+    expect(quoteFresh(ctx, sell).outcome).toBe('pass');
+    const wired = { ...ctx, quote: { ...ctx.quote!, conId: 202 } };
+    expect(quoteFresh(wired, sell)).toMatchObject({ outcome: 'block', explanation: 'The quote at hand is for IB contract 202, not 101; the order cannot be checked.' });
+  });
+
   it('does not take SPX and SPXW drafts on the same terms for one idea drafted twice', () => {
     const spxw = order(spxwCall, 'SELL', 1, 100);
     const spx = order({ ...spxwCall, conId: 101, tradingClass: 'SPX' }, 'SELL', 1, 100);
