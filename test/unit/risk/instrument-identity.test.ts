@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftFigures } from '../../../src/main/approvals/draft-figures';
 import { buyingPower } from '../../../src/main/risk/buying-power';
 import { cashAccount } from '../../../src/main/risk/cash-account';
+import { dayTrades } from '../../../src/main/risk/day-trades';
 import { duplicateDraft } from '../../../src/main/risk/duplicate-draft';
 import { positionChange } from '../../../src/main/risk/exposure';
 import { maxNotional } from '../../../src/main/risk/max-notional';
@@ -75,6 +76,19 @@ describe('a draft is matched to the holding of its own contract (IB’s conId)',
     expect(positionChange(ctx, sell)).toMatchObject({ before: 1000, after: 0, effect: 'reduces' });
     expect(ctx.quote?.bid).toBe(70);
     expect(maxNotional(ctx, sell).outcome).toBe('block'); // 70,000 USD: over the 25,000 default, valued in its own dollars
+  });
+
+  it('counts as opened today only what was bought today in the same contract, not in another listing of its symbol', () => {
+    const nyse = positionView({ account: 'DU1', conId: 301, symbol: 'SHEL', exchange: 'NYSE', quantity: 1000, marketValue: 70_000, baseValue: 70_000 });
+    const boughtInLondon = {
+      execId: 'e1', orderId: 1, permId: 1, clientId: 0, conId: 302, account: 'DU1', symbol: 'SHEL', side: 'BOT', shares: 1000, price: 27, time: '', orderRef: '',
+      commission: null, commissionCurrency: null, realizedPnL: null,
+    };
+    const sell = order({ symbol: 'SHEL', secType: 'STK', conId: 301 }, 'SELL', 500, 70);
+    const book = { account: account('INDIVIDUAL', { dayTradesRemaining: 0 }), positions: [nyse], executions: [boughtInLondon] };
+    expect(dayTrades(riskContext(book, sell), sell).outcome).toBe('pass');
+    const boughtHere = { ...boughtInLondon, conId: 301 };
+    expect(dayTrades(riskContext({ ...book, executions: [boughtHere] }, sell), sell).outcome).toBe('block');
   });
 
   it('takes an option’s own quote, named by its local symbol, as the quote for the draft, and no other contract’s', () => {

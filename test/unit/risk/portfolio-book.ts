@@ -1,7 +1,7 @@
 import { buildRiskContext, type RiskInputs } from '../../../src/main/approvals/risk-context';
 import { createDraft } from '../../../src/main/approvals/lifecycle';
 import { defaultRiskLimits, type Draft, type DraftInput } from '../../../src/shared/draft';
-import type { AccountView, GreeksView, PositionView, QuoteView } from '../../../src/shared/portfolio';
+import type { AccountView, ExecutionView, GreeksView, PositionView, QuoteView } from '../../../src/shared/portfolio';
 import type { RiskContext } from '../../../src/main/risk/context';
 
 /**
@@ -26,6 +26,7 @@ export interface Book {
   positions?: PositionView[];
   quotes?: QuoteView[];
   greeks?: Record<number, Partial<GreeksView>>;
+  executions?: ExecutionView[];
   drafts?: Draft[];
 }
 
@@ -34,7 +35,7 @@ export function inputs(book: Book): RiskInputs {
     now,
     session: { phase: 'ready', message: 'Connected', gateway: 'demo', mode: 'paper', accounts: ['DU1'], since: now },
     inResetWindow: false,
-    portfolio: { seq: 1, accounts: [book.account], positions: book.positions ?? [], openOrders: [], executions: [], quotes: book.quotes ?? [] },
+    portfolio: { seq: 1, accounts: [book.account], positions: book.positions ?? [], openOrders: [], executions: book.executions ?? [], quotes: book.quotes ?? [] },
     limits: defaultRiskLimits,
     tradingState: 'active',
     drafts: book.drafts ?? [],
