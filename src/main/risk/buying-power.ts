@@ -19,7 +19,7 @@ export const buyingPower: RiskCheck = (ctx, draft) => {
   const writes = shortOptionOpening(ctx, draft) > 0;
   if (writes && whatIf === undefined) {
     return v.block(
-      'This order writes an option, and IB’s margin preview (what-if) has not come back for it, so what it would do to the account’s margin is not known. It can be approved once IB answers; if IB does not, edit the draft to ask again.',
+      'This order writes an option, and IB’s margin preview (what-if) has not come back for it (IB did not answer in time, or refused), so what it would do to the account’s margin is not known. A written option is not approved without it; Countersign asks IB again every few seconds while the draft waits.',
     );
   }
   if (writes && (whatIf?.initMarginAfter == null || whatIf.equityWithLoanAfter == null)) {
@@ -34,7 +34,7 @@ export const buyingPower: RiskCheck = (ctx, draft) => {
   if (account.kind === 'margin') {
     const power = account.buyingPower;
     if (power === null) return v.block('IB has not reported the account’s buying power, so this order cannot be checked.');
-    const basis = sizeBasis(ctx, draft);
+    const basis = sizeBasis(ctx, draft) && ` (${sizeBasis(ctx, draft)})`;
     if (cost > power) return v.block(`This order needs about ${money(cost)}${basis}, but buying power is ${money(power)}.`);
     if (cost > power * 0.9) return v.warn(`This order uses about ${money(cost)}${basis} of ${money(power)} buying power.`);
     return v.pass(`Needs about ${money(cost)}${basis}; buying power is ${money(power)}.`);
@@ -50,7 +50,7 @@ export const buyingPower: RiskCheck = (ctx, draft) => {
   const kind = account.kind === 'ira' ? 'An IRA' : account.kind === 'unknown' ? 'An account of a kind IB has not reported' : 'A cash account';
   if (funds === null) return v.block('IB has not reported the account’s available funds, so this order cannot be checked.');
   if (cost > funds) {
-    return v.block(`This order costs about ${money(cost)}${sizeBasis(ctx, draft)} but only ${money(funds)} is available; ${kind.charAt(0).toLowerCase()}${kind.slice(1)} cannot borrow.`);
+    return v.block(`This order costs about ${money(cost)}${sizeBasis(ctx, draft) && ` (${sizeBasis(ctx, draft)})`} but only ${money(funds)} is available; ${kind.charAt(0).toLowerCase()}${kind.slice(1)} cannot borrow.`);
   }
   if (cost > funds * 0.9) return v.warn(`This order uses about ${money(cost)} of the ${money(funds)} available.`);
   return v.pass(`Costs about ${money(cost)}; ${money(funds)} is available.`);

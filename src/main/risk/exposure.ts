@@ -97,15 +97,15 @@ export function obligationPerContract(ctx: RiskContext, draft: Draft): number | 
   return per !== null && Number.isFinite(per) && per > 0 ? per * mult * rate : null;
 }
 
-/** How a short option's size was reached, for the explanations; '' for any other order. */
+/** How a short option's size was reached, for the explanations (a phrase, no brackets); '' for any other order. */
 export function sizeBasis(ctx: RiskContext, draft: Draft): string {
   const opening = shortOptionOpening(ctx, draft);
   if (opening === 0) return '';
   const c = draft.contract;
   const mult = multiplier(draft) ?? 0;
   const contracts = `${opening} contract${opening === 1 ? '' : 's'}`;
-  if (c.right === 'P') return ` (sized by what the short put obliges: ${contracts} × ${mult} × the ${c.strike ?? '?'} strike, not its premium)`;
-  return ` (sized by what the short call obliges: ${contracts} × ${mult} × ${c.symbol} at ${ctx.option?.underlyingPrice ?? '?'}, not its premium)`;
+  if (c.right === 'P') return `sized by what the short put obliges: ${contracts} × ${mult} × the ${c.strike ?? '?'} strike, not its premium`;
+  return `sized by what the short call obliges: ${contracts} × ${mult} × ${c.symbol} at ${ctx.option?.underlyingPrice ?? '?'}, not its premium`;
 }
 
 /** Why orderNotional is null, in the person's words. */

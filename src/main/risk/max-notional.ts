@@ -11,7 +11,7 @@ export const maxNotional: RiskCheck = (ctx, draft) => {
   // The limit and the value are both in the account's base currency.
   const cur = ctx.account?.baseCurrency;
   const cap = ctx.limits.maxNotional;
-  const basis = sizeBasis(ctx, draft);
+  const basis = sizeBasis(ctx, draft) && ` (${sizeBasis(ctx, draft)})`;
   if (notional > cap) return v.block(`This order is worth about ${money(notional, cur)}${basis}; the most per order is ${money(cap, cur)}.`);
   if (notional > cap * 0.8) {
     return v.warn(`This order is worth about ${money(notional, cur)}${basis}, close to the ${money(cap, cur)} per-order limit.`);

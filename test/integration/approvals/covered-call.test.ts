@@ -5,7 +5,7 @@ import { openBackend, type BackendUnderTest } from './backend-under-test';
 
 // The demo IRA writes a covered call: 200 QQQ and two QQQ calls against them.
 // IB allows an IRA to write calls its shares cover, never a naked one.
-describe('writing a call in the demo IRA, against the demo gateway', () => {
+describe('writing options, against the demo gateway', () => {
   let t: BackendUnderTest | undefined;
   afterEach(async () => {
     await t?.close();
@@ -56,5 +56,46 @@ describe('writing a call in the demo IRA, against the demo gateway', () => {
 
     await t.call('approveDraft', { id: covered.id, version: covered.version, confirmedQuantity: 1 });
     await waitFor(() => holdings().find((p) => p.conId === written.conId)?.quantity === -3, 'three calls written against 300 shares', 10_000);
+  });
+
+  it('sizes a put written in the margin account at its strike, and holds it while IB’s margin preview has not come back', async () => {
+    t = await openBackend();
+    const backend = t.backend;
+    const margin = t.sim.accounts[0]!;
+    const spyOption = await waitFor(
+      () => backend.broker.portfolio()?.positions.find((p) => p.account === margin && p.secType === 'OPT' && p.underlying === 'SPY'),
+      'an SPY option in the margin account',
+      10_000,
+    );
+    await t.call('updateRiskLimits', { maxNotional: 1_000_000, maxPctNetLiq: 100, maxConcentrationPct: 100 });
+    // IB slower than the desk waits for its what-if (4 s): the draft has no margin preview.
+    t.sim.faults.delayAcks(6_000);
+    const outcome = await backend.desk!.draft(
+      {
+        account: margin,
+        contract: { symbol: 'SPY', secType: 'OPT', expiry: spyOption.expiry!, strike: spyOption.strike!, right: 'P' },
+        order: { side: 'SELL', quantity: 1, orderType: 'MKT' },
+        author: 'person',
+      },
+      'person',
+    );
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const put = outcome.draft;
+    expect(put.whatIf).toBeUndefined();
+    expect(put.state).toBe('blocked');
+    const verdict = (d: Draft | undefined, check: string) => d?.verdicts?.find((v) => v.check === check);
+    expect(verdict(put, 'buying-power')).toMatchObject({ outcome: 'block', explanation: expect.stringContaining('IB’s margin preview (what-if) has not come back') });
+    const sized = /worth about ([\d,.]+)/i.exec(verdict(put, 'max-notional')?.explanation ?? '')?.[1];
+    expect(Number(sized?.replace(/,/g, ''))).toBe(spyOption.strike! * 100);
+    expect(verdict(put, 'max-notional')?.explanation).toContain('sized by what the short put obliges');
+
+    // IB answers again: the desk asks again while the draft waits, and with IB's preview the put may be approved.
+    t.sim.faults.delayAcks(0);
+    const pending = await waitFor(() => {
+      const d = backend.desk!.view().drafts.find((x) => x.id === put.id);
+      return d?.state === 'pending' ? d : undefined;
+    }, 'the put with IB’s preview to be approvable', 12_000);
+    expect(pending.whatIf?.initMarginAfter).not.toBeNull();
+    expect(verdict(pending, 'buying-power')?.outcome).toBe('pass');
   });
 });
