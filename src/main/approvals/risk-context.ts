@@ -80,8 +80,9 @@ function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undef
 
 /**
  * An option's delta and its underlying's price: IB's model for the draft's
- * own contract first; else the market price of the underlying's shares as
- * the account's portfolio values them (same symbol and currency).
+ * own contract first; else the market price of the underlying's shares
+ * where any linked account holds them (same symbol and currency: the same
+ * company listed in another currency is another price).
  */
 function optionModel(inputs: RiskInputs, draft: Draft): { delta: number | null; underlyingPrice: number | null } {
   const model = draft.contract.conId ? inputs.greeksOf?.(draft.contract.conId) : null;
