@@ -314,15 +314,36 @@ export const defaultRiskLimits: RiskLimits = {
   liveTradingEnabled: false,
 };
 
+/** What positionKey reads of a contract: IB's id, or the terms that make one contract without it. */
+export type KeyedContract = Pick<DraftContract, 'symbol' | 'secType' | 'expiry' | 'strike' | 'right'> &
+  Partial<Pick<DraftContract, 'conId' | 'currency' | 'exchange' | 'tradingClass' | 'multiplier'>>;
+
 /**
- * How positions are keyed: the symbol for stocks and ETFs, the full
- * identity for derivatives (many options share one symbol).
+ * How positions and drafts are matched: by IB's conId, which is the
+ * instrument. Symbol and terms alone name several contracts (SPX and SPXW on
+ * one date and strike, an adjusted option beside the standard one, SHEL in
+ * New York and in London), and treating one as the other reads the sale of
+ * a contract not held as the close of one that is. Only a contract without a
+ * conId is keyed by its terms, all of them (the full expiry, the currency,
+ * the exchange, the trading class and the multiplier), so it matches no
+ * other contract by accident; it never matches a conId key.
  */
-export function positionKey(contract: Pick<DraftContract, 'symbol' | 'secType' | 'expiry' | 'strike' | 'right'>): string {
-  if (contract.secType === 'STK' || contract.secType === 'ETF') return contract.symbol;
-  // A future is one contract month: a draft may name the month (YYYYMM) where IB reports the last trading day.
-  const expiry = contract.secType === 'FUT' ? (contract.expiry ?? '').slice(0, 6) : (contract.expiry ?? '');
-  return [contract.secType, contract.symbol, expiry, contract.strike ?? '', contract.right ?? ''].join(':');
+export function positionKey(contract: KeyedContract): string {
+  if (contract.conId !== undefined && contract.conId > 0) return `conId:${contract.conId}`;
+  const stock = contract.secType === 'STK' || contract.secType === 'ETF';
+  return [
+    'terms',
+    // IB files ETFs under STK.
+    stock ? 'STK' : contract.secType,
+    contract.symbol.toUpperCase(),
+    (contract.currency ?? 'USD').toUpperCase(),
+    (contract.exchange ?? 'SMART').toUpperCase(),
+    contract.tradingClass ?? '',
+    stock ? '' : (contract.multiplier ?? ''),
+    contract.expiry ?? '',
+    contract.strike ?? '',
+    contract.right ?? '',
+  ].join(':');
 }
 
 export const terminalDraftStates: readonly DraftState[] = ['filled', 'rejected', 'expired', 'cancelled', 'broker_rejected'];

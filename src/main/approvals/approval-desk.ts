@@ -91,6 +91,9 @@ function approvalsInRateWindow(db: ApprovalDeskOptions['store']['db'], wallNow: 
 /** Orders above this share of net liquidation need a deliberate second step to approve. */
 const DEFAULT_LARGE_ORDER_PCT = 2;
 
+/** How often a written option still without IB's what-if asks IB again (its own timeout is 4 s). */
+const WHAT_IF_RETRY_MS = 5_000;
+
 /**
  * The approval queue: every draft, from Claude or the person, enters here,
  * faces the risk checks, gets a what-if preview, and reaches the broker only
@@ -108,6 +111,9 @@ export class ApprovalDesk {
   private readonly trading: TradingSwitch;
   private pendingAudits = 0;
   private readonly notices: string[] = [];
+  /** Monotonic ms of the last what-if asked per draft, and those still waiting for IB's answer. */
+  private readonly whatIfAsked = new Map<string, number>();
+  private readonly whatIfInFlight = new Set<string>();
   /** Gateway order ids already reported as behind the ledger, so each is told once. */
   private readonly toldOrderIdsBehind = new Set<number>();
 
@@ -169,6 +175,7 @@ export class ApprovalDesk {
     // again; the view (and a halt that publishes it) never fails for it.
     this.health.record('recheck', 'the re-check of waiting drafts', () => this.review.run(this.now()));
     const live = this.ledger.live();
+    this.askWhatIfAgain(live);
     const recent = this.ledger.recent(terminalDraftStates, RECENT_TERMINAL);
     const storeProblems = this.health.describe();
     return {
@@ -635,6 +642,7 @@ export class ApprovalDesk {
       recentApprovals: this.recentApprovals.map((at) => now - Math.max(0, monotonicNow - at)),
       regularHoursOpen: this.regularHoursOpen(now, draft),
       quoteAgeMs: (conId: number) => session?.portfolio.quoteAgeMs(conId) ?? null,
+      greeksOf: (conId: number) => session?.portfolio.greeksOf(conId) ?? null,
     };
   }
 
@@ -645,6 +653,36 @@ export class ApprovalDesk {
    * problem: shown, and tried again (the whole preview, or the answer kept).
    */
   private async preview(draft: Draft): Promise<Draft> {
+    this.whatIfAsked.set(draft.id, this.monotonic());
+    this.whatIfInFlight.add(draft.id);
+    try {
+      return await this.previewOnce(draft);
+    } finally {
+      this.whatIfInFlight.delete(draft.id);
+    }
+  }
+
+  /**
+   * A written option is not approved without IB's what-if (the buying-power
+   * check holds it), so one whose preview timed out or failed is asked again,
+   * paced, while it waits: the person should not have to edit a draft to get
+   * IB's answer. Other drafts keep the preview they got at drafting, or none.
+   */
+  private askWhatIfAgain(live: readonly Draft[]): void {
+    const waiting = new Set(live.map((d) => d.id));
+    for (const id of this.whatIfAsked.keys()) if (!waiting.has(id)) this.whatIfAsked.delete(id);
+    if (!this.options.session()?.isReady) return;
+    const at = this.monotonic();
+    for (const draft of live) {
+      if ((draft.state !== 'pending' && draft.state !== 'blocked') || draft.whatIf !== undefined) continue;
+      if (draft.contract.secType !== 'OPT' || draft.order.side !== 'SELL' || this.whatIfInFlight.has(draft.id)) continue;
+      const last = this.whatIfAsked.get(draft.id);
+      if (last !== undefined && at - last < WHAT_IF_RETRY_MS) continue;
+      void this.preview(draft).then(() => this.publish());
+    }
+  }
+
+  private async previewOnce(draft: Draft): Promise<Draft> {
     const key = `whatif:${draft.id}`;
     const session = this.options.session();
     if (!session?.isReady || (draft.state !== 'pending' && draft.state !== 'blocked')) {

@@ -1,6 +1,6 @@
-import { positionKey, type Draft, type DraftFigures } from '../../shared/draft';
+import type { Draft, DraftFigures } from '../../shared/draft';
 import type { RiskContext } from '../risk/context';
-import { baseRate, multiplier, positionChange, priceMagnifier, referencePrice } from '../risk/exposure';
+import { baseRate, heldPosition, multiplier, positionChange, priceMagnifier, referencePrice } from '../risk/exposure';
 
 /**
  * Before and after, at the market: the held position at IB's own market
@@ -16,7 +16,7 @@ export function draftFigures(ctx: RiskContext, draft: Draft): DraftFigures {
   const rate = baseRate(ctx, draft);
   const unitValue = market !== null && mult !== null && magnifier !== null && rate !== null ? (market / magnifier) * mult * rate : null;
   const netLiq = ctx.account?.netLiquidation ?? null;
-  const held = ctx.account?.positions[positionKey(draft.contract)];
+  const held = heldPosition(ctx, draft);
   const heldValue = before === 0 ? 0 : (held?.marketValue ?? (unitValue !== null ? before * unitValue : null));
   const valued = netLiq !== null && netLiq > 0;
   const weightBefore = valued && heldValue !== null ? (heldValue / netLiq) * 100 : null;

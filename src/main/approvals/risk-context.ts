@@ -1,5 +1,5 @@
 import { inFlightDraftStates, positionKey, queueDraftStates, type Draft, type RiskLimits, type TradingState } from '../../shared/draft';
-import type { AccountView, ExecutionView, OpenOrderView, PortfolioSnapshot, PositionView, QuoteView } from '../../shared/portfolio';
+import type { AccountView, ExecutionView, GreeksView, OpenOrderView, PortfolioSnapshot, PositionView, QuoteView } from '../../shared/portfolio';
 import { orderIdsNeeded } from '../broker/ib-order';
 import type { SessionState } from '../../shared/session';
 import { classifyAccountType } from '../broker/account-kind';
@@ -18,6 +18,8 @@ export interface RiskInputs {
   regularHoursOpen: boolean | null;
   /** Monotonic age of the draft's quote (ms), when the session knows it. */
   quoteAgeMs?: (conId: number) => number | null;
+  /** IB's model greeks for a contract (a watched draft's option), when the session has them. */
+  greeksOf?: (conId: number) => GreeksView | null;
   limitsProblem?: string;
   unreadableInFlight?: readonly string[];
 }
@@ -33,6 +35,7 @@ export function buildRiskContext(inputs: RiskInputs, draft: Draft): RiskContext 
     now: inputs.now,
     account: account ? accountSnapshot(account, inputs.portfolio, inputs.session) : null,
     quote: quote ? quoteSnapshot(quote, inputs.quoteAgeMs?.(quote.conId) ?? null) : null,
+    ...(draft.contract.secType === 'OPT' ? { option: optionModel(inputs, draft) } : {}),
     session: { ready: inputs.session.phase === 'ready', inResetWindow: inputs.inResetWindow || inputs.session.phase === 'reset_window' },
     market: inputs.regularHoursOpen === null ? null : { regularHoursOpen: inputs.regularHoursOpen },
     limits: inputs.limits,
@@ -58,26 +61,57 @@ function unaccountedOrders(inputs: RiskInputs, draft: Draft): OpenOrderView[] {
 }
 
 function quoteSnapshot(quote: QuoteView, ageMs: number | null) {
-  return { symbol: quote.symbol, bid: quote.bid, ask: quote.ask, last: quote.last, at: quote.at, delayed: quote.delayed, ...(ageMs !== null ? { ageMs } : {}) };
+  return { symbol: quote.symbol, conId: quote.conId, bid: quote.bid, ask: quote.ask, last: quote.last, at: quote.at, delayed: quote.delayed, ...(ageMs !== null ? { ageMs } : {}) };
 }
 
+/**
+ * The draft's own quote. A draft that names IB's contract is priced by that
+ * contract's quote only: another listing of its symbol (SHEL in New York for
+ * SHEL in London) trades in another currency at another price. No quote yet
+ * means no quote: the checks that need one block until it comes.
+ */
 function quoteFor(quotes: readonly QuoteView[], draft: Draft): QuoteView | undefined {
-  if (draft.contract.conId) {
-    const byId = quotes.find((q) => q.conId === draft.contract.conId);
-    if (byId) return byId;
-  }
+  if (draft.contract.conId) return quotes.find((q) => q.conId === draft.contract.conId);
   // By symbol only for a stock: an option or future shares its symbol with the underlying, whose quote
   // would price the contract at the stock's price.
   const stock = draft.contract.secType === 'STK' || draft.contract.secType === 'ETF';
   return stock ? quotes.find((q) => q.symbol === draft.contract.symbol) : undefined;
 }
 
+/**
+ * An option's delta and its underlying's price: IB's model for the draft's
+ * own contract first; else the market price of the underlying's shares
+ * where any linked account holds them (same symbol and currency: the same
+ * company listed in another currency is another price).
+ */
+function optionModel(inputs: RiskInputs, draft: Draft): { delta: number | null; underlyingPrice: number | null } {
+  const model = draft.contract.conId ? inputs.greeksOf?.(draft.contract.conId) : null;
+  const usable = (n: number | null | undefined): n is number => n !== null && n !== undefined && Number.isFinite(n) && n > 0;
+  const shares = inputs.portfolio.positions.find(
+    (p) => p.secType === 'STK' && p.symbol === draft.contract.symbol && p.currency === draft.contract.currency && usable(p.marketPrice),
+  );
+  const delta = model?.delta;
+  return {
+    delta: delta !== null && delta !== undefined && Number.isFinite(delta) ? delta : null,
+    underlyingPrice: usable(model?.underlyingPrice) ? model.underlyingPrice : (shares?.marketPrice ?? null),
+  };
+}
+
 function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, session: SessionState): AccountSnapshot {
   const positions: Record<string, PositionSnapshot> = {};
   // Today's executions are summed only when a check asks (the day-trade check, for the draft's own position).
+  const collided = new Set<string>();
   for (const position of portfolio.positions) {
     if (position.account !== account.account) continue;
-    positions[keyOf(position)] = {
+    const key = keyOf(position);
+    // Two holdings on one key cannot both be "the" holding a draft reads: neither is (IB always gives a
+    // conId, so only contracts reported without one can collide, on their terms).
+    if (positions[key] !== undefined || collided.has(key)) {
+      collided.add(key);
+      delete positions[key];
+      continue;
+    }
+    positions[key] = {
       qty: position.quantity,
       // In the account's base currency: risk limits are fractions of net liquidation, which IB reports in base.
       // Without IB's base value it is left unknown (the figures then value it at the market and IB's rate, or
@@ -87,6 +121,7 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
       get openedTodayQty(): number {
         return openedToday(position, portfolio.executions);
       },
+      terms: { secType: position.secType, underlying: position.underlying, currency: position.currency, right: position.right, multiplier: position.multiplier },
     };
   }
   return {
@@ -106,15 +141,21 @@ function accountSnapshot(account: AccountView, portfolio: PortfolioSnapshot, ses
 }
 
 /**
- * The key a draft for this holding would have: a derivative by its underlying
- * and terms (IB's symbol for an option is its OCC local symbol, which no draft
- * names). A type drafts cannot name keeps its own and matches no draft.
+ * The key a draft for this holding has: IB's conId, which every draft carries
+ * once IB has resolved it. A holding IB reported without one is keyed by its
+ * terms, as a draft without one would be.
  */
 function keyOf(position: PositionView): string {
-  if (position.secType === 'STK') return positionKey({ symbol: position.symbol, secType: 'STK' });
+  if (position.conId > 0) return positionKey({ conId: position.conId, symbol: position.symbol, secType: 'STK' });
+  // A type drafts cannot name keeps its own key and matches no draft.
+  if (position.secType !== 'STK' && position.secType !== 'OPT' && position.secType !== 'FUT') return `held:${position.key}`;
+  const secType = position.secType;
   return positionKey({
     symbol: position.underlying,
-    secType: position.secType as 'OPT' | 'FUT',
+    secType,
+    currency: position.currency,
+    exchange: position.exchange,
+    ...(secType === 'STK' || position.multiplier === null ? {} : { multiplier: position.multiplier }),
     ...(position.expiry !== null ? { expiry: position.expiry } : {}),
     ...(position.strike !== null ? { strike: position.strike } : {}),
     ...(position.right !== null ? { right: position.right } : {}),
@@ -125,6 +166,6 @@ function keyOf(position: PositionView): string {
 function openedToday(position: PositionView, executions: readonly ExecutionView[]): number {
   const opening = position.quantity > 0 ? 'BOT' : 'SLD';
   let today = 0;
-  for (const e of executions) if (e.account === position.account && e.symbol === position.symbol && e.side === opening) today += e.shares;
+  for (const e of executions) if (e.account === position.account && e.conId === position.conId && e.side === opening) today += e.shares;
   return Math.min(Math.abs(position.quantity), today);
 }

@@ -7,6 +7,19 @@ export interface PositionSnapshot {
   marketValue: number | null;
   /** Units of this position opened today (bought today for a long, sold short today for a short). */
   openedTodayQty: number;
+  /** What the holding is, for rules that look across contracts (shares covering a written call). */
+  terms?: HeldTerms;
+}
+
+export interface HeldTerms {
+  /** IB's security type, as IB names it. */
+  secType: string;
+  /** The underlying's symbol for a derivative; the symbol itself for a stock. */
+  underlying: string;
+  currency: string;
+  right: 'C' | 'P' | null;
+  /** IB's multiplier; null when IB gave none for a derivative (its size is then unknown). */
+  multiplier: number | null;
 }
 
 export interface AccountSnapshot {
@@ -25,13 +38,15 @@ export interface AccountSnapshot {
   /** IB's DayTradesRemaining; -1 means unlimited. */
   dayTradesRemaining: number | null;
   dailyPnL: number | null;
-  /** Keyed by positionKey(contract): the symbol for stocks and ETFs. */
+  /** Keyed by positionKey(contract): IB's conId. */
   positions: Readonly<Record<string, PositionSnapshot>>;
 }
 
 export interface QuoteSnapshot {
   /** The quote's own symbol, so a quote wired to the wrong draft is caught. Pass it whenever known. */
   symbol?: string;
+  /** The quote's contract (IB's conId): when both it and the draft's are known, they are what must agree. */
+  conId?: number;
   bid: number | null;
   ask: number | null;
   last: number | null;
@@ -49,6 +64,12 @@ export interface RiskContext {
   account: AccountSnapshot | null;
   /** The quote for the draft's contract, or null when there is none. */
   quote: QuoteSnapshot | null;
+  /**
+   * For an option draft: IB's model delta for the contract and the
+   * underlying's price (IB's, or the held underlying's market price). Absent
+   * or null: not known, so what needs them cannot be valued.
+   */
+  option?: { delta: number | null; underlyingPrice: number | null } | null;
   session: { ready: boolean; inResetWindow: boolean };
   /** null when the trading hours are unknown. */
   market: { regularHoursOpen: boolean } | null;

@@ -1,6 +1,5 @@
-import { positionKey } from '../../shared/draft';
 import type { RiskCheck } from './context';
-import { positionChange } from './exposure';
+import { heldPosition, positionChange } from './exposure';
 import { verdictsFor } from './verdict';
 
 const v = verdictsFor('day-trades', 'Day trades');
@@ -14,7 +13,7 @@ export const dayTrades: RiskCheck = (ctx, draft) => {
   if (account === null) return v.block('IB has not reported the account yet.');
   if (account.kind === 'cash') return v.pass('The pattern-day-trader rule does not apply to cash accounts.');
   const symbol = draft.contract.symbol;
-  const openedToday = account.positions[positionKey(draft.contract)]?.openedTodayQty ?? 0;
+  const openedToday = heldPosition(ctx, draft)?.openedTodayQty ?? 0;
   const change = positionChange(ctx, draft);
   if (change.closes === 0 || openedToday <= 0) return v.pass('Does not close a position opened today.');
   const remaining = account.dayTradesRemaining;

@@ -1,6 +1,6 @@
 import { positionKey, type Draft } from '../../shared/draft';
 import { contractPriceMagnifier } from '../../shared/draft';
-import type { QuoteSnapshot, RiskContext } from './context';
+import type { PositionSnapshot, QuoteSnapshot, RiskContext } from './context';
 
 /**
  * Units per contract: 1 for stocks; an option or future carries IB's own
@@ -67,14 +67,53 @@ export function baseRate(ctx: RiskContext, draft: Draft): number | null {
 /**
  * The order's value in the account's base currency (the currency of net
  * liquidation, buying power and the per-order limit), or null when it cannot
- * be valued.
+ * be valued. Contracts that open or add to a short option are valued at what
+ * they oblige the account to (see obligationPerContract), not at their
+ * premium: 100 SPY 580 puts sold at 2.00 bring in 20,000 and may cost 5.8
+ * million at assignment. Contracts that close a long keep their premium.
  */
 export function orderNotional(ctx: RiskContext, draft: Draft): number | null {
   const unit = valuationPrice(ctx, draft);
   const mult = multiplier(draft);
   const rate = baseRate(ctx, draft);
   if (unit === null || mult === null || rate === null) return null;
-  return draft.order.quantity * unit * mult * rate;
+  const opening = shortOptionOpening(ctx, draft);
+  if (opening === 0) return draft.order.quantity * unit * mult * rate;
+  const obligation = obligationPerContract(ctx, draft);
+  if (obligation === null) return null;
+  return (draft.order.quantity - opening) * unit * mult * rate + opening * obligation;
+}
+
+/** Contracts of this order that open or add to a short option; 0 for any other order. */
+export function shortOptionOpening(ctx: RiskContext, draft: Draft): number {
+  if (draft.contract.secType !== 'OPT' || draft.order.side !== 'SELL') return 0;
+  return draft.order.quantity - positionChange(ctx, draft).closes;
+}
+
+/**
+ * What one short contract may cost at assignment, in the account's base
+ * currency: a put its strike (the shares must be bought at it), a call the
+ * underlying's value (the shares must be delivered, at whatever they cost
+ * then). null when it cannot be known: no multiplier, no rate, or for a call
+ * no price of the underlying.
+ */
+export function obligationPerContract(ctx: RiskContext, draft: Draft): number | null {
+  const mult = multiplier(draft);
+  const rate = baseRate(ctx, draft);
+  if (mult === null || rate === null) return null;
+  const per = draft.contract.right === 'P' ? (draft.contract.strike ?? null) : (ctx.option?.underlyingPrice ?? null);
+  return per !== null && Number.isFinite(per) && per > 0 ? per * mult * rate : null;
+}
+
+/** How a short option's size was reached, for the explanations (a phrase, no brackets); '' for any other order. */
+export function sizeBasis(ctx: RiskContext, draft: Draft): string {
+  const opening = shortOptionOpening(ctx, draft);
+  if (opening === 0) return '';
+  const c = draft.contract;
+  const mult = multiplier(draft) ?? 0;
+  const contracts = `${opening} contract${opening === 1 ? '' : 's'}`;
+  if (c.right === 'P') return `sized by what the short put obliges: ${contracts} × ${mult} × the ${c.strike ?? '?'} strike, not its premium`;
+  return `sized by what the short call obliges: ${contracts} × ${mult} × ${c.symbol} at ${ctx.option?.underlyingPrice ?? '?'}, not its premium`;
 }
 
 /** Why orderNotional is null, in the person's words. */
@@ -84,7 +123,46 @@ export function whyUnvalued(ctx: RiskContext, draft: Draft): string {
   if (valuationPrice(ctx, draft) === null) return `no ${c.symbol} price`;
   if (multiplier(draft) === null) return `no contract multiplier for ${c.symbol}`;
   if (ctx.account === null) return 'IB has not reported the account';
-  return `IB has not given an exchange rate from ${c.currency} to the account’s ${ctx.account.baseCurrency}`;
+  if (baseRate(ctx, draft) === null) return `IB has not given an exchange rate from ${c.currency} to the account’s ${ctx.account.baseCurrency}`;
+  return `a short call is sized by the value of the shares it may have to deliver, and there is no price of ${c.symbol}, its underlying`;
+}
+
+/** The held position the draft trades: the same contract (IB's conId), never another one sharing its symbol. */
+export function heldPosition(ctx: RiskContext, draft: Draft): PositionSnapshot | undefined {
+  return ctx.account?.positions[positionKey(draft.contract)];
+}
+
+export interface PositionExposure {
+  /** In the account's base currency, unsigned. */
+  value: number;
+  /**
+   * 'market': shares or futures at the market; 'obligation': a short option
+   * at what it obliges; 'delta': a long option as the shares it moves like;
+   * 'premium': a long option at its premium, its delta being unknown.
+   */
+  basis: 'market' | 'obligation' | 'delta' | 'premium';
+}
+
+/**
+ * A position of `units` (signed) in the draft's contract, as exposure: an
+ * option is not its market value (a short one at its obligation, a long one
+ * delta-adjusted where IB's delta is known). null when it cannot be valued.
+ */
+export function positionExposure(ctx: RiskContext, draft: Draft, units: number): PositionExposure | null {
+  const unit = valuationPrice(ctx, draft);
+  const mult = multiplier(draft);
+  const rate = baseRate(ctx, draft);
+  if (unit === null || mult === null || rate === null) return null;
+  const size = Math.abs(units);
+  if (draft.contract.secType !== 'OPT') return { value: size * unit * mult * rate, basis: 'market' };
+  if (units < 0) {
+    const obligation = obligationPerContract(ctx, draft);
+    return obligation === null ? null : { value: size * obligation, basis: 'obligation' };
+  }
+  const delta = ctx.option?.delta ?? null;
+  const underlying = ctx.option?.underlyingPrice ?? null;
+  if (delta !== null && underlying !== null) return { value: size * Math.abs(delta) * underlying * mult * rate, basis: 'delta' };
+  return { value: size * unit * mult * rate, basis: 'premium' };
 }
 
 export interface PositionChange {
@@ -97,7 +175,7 @@ export interface PositionChange {
 }
 
 export function positionChange(ctx: RiskContext, draft: Draft): PositionChange {
-  const before = ctx.account?.positions[positionKey(draft.contract)]?.qty ?? 0;
+  const before = heldPosition(ctx, draft)?.qty ?? 0;
   const signed = draft.order.side === 'BUY' ? draft.order.quantity : -draft.order.quantity;
   const after = before + signed;
   const opposite = before !== 0 && Math.sign(signed) !== Math.sign(before);

@@ -1,5 +1,5 @@
 import type { RiskCheck } from './context';
-import { orderNotional, whyUnvalued } from './exposure';
+import { orderNotional, sizeBasis, whyUnvalued } from './exposure';
 import { verdictsFor } from './verdict';
 import { money, pct } from './words';
 
@@ -12,7 +12,7 @@ export const maxNetLiqPct: RiskCheck = (ctx, draft) => {
   if (notional === null) return v.block(`This order cannot be valued: ${whyUnvalued(ctx, draft)}.`);
   const share = (notional / netLiq) * 100;
   const cap = ctx.limits.maxPctNetLiq;
-  const words = `This order is ${pct(share)} of net liquidation (${money(notional)} of ${money(netLiq)})`;
+  const words = `This order is ${pct(share)} of net liquidation (${money(notional)} of ${money(netLiq)}${sizeBasis(ctx, draft) && `; ${sizeBasis(ctx, draft)}`})`;
   if (share > cap) return v.block(`${words}; the limit is ${pct(cap)}.`);
   if (share > cap * 0.8) return v.warn(`${words}, close to the ${pct(cap)} limit.`);
   return v.pass(`${words}; the limit is ${pct(cap)}.`);

@@ -1,5 +1,5 @@
 import type { RiskCheck } from './context';
-import { orderNotional, whyUnvalued } from './exposure';
+import { orderNotional, sizeBasis, whyUnvalued } from './exposure';
 import { verdictsFor } from './verdict';
 import { money } from './words';
 
@@ -11,9 +11,10 @@ export const maxNotional: RiskCheck = (ctx, draft) => {
   // The limit and the value are both in the account's base currency.
   const cur = ctx.account?.baseCurrency;
   const cap = ctx.limits.maxNotional;
-  if (notional > cap) return v.block(`This order is worth about ${money(notional, cur)}; the most per order is ${money(cap, cur)}.`);
+  const basis = sizeBasis(ctx, draft) && ` (${sizeBasis(ctx, draft)})`;
+  if (notional > cap) return v.block(`This order is worth about ${money(notional, cur)}${basis}; the most per order is ${money(cap, cur)}.`);
   if (notional > cap * 0.8) {
-    return v.warn(`This order is worth about ${money(notional, cur)}, close to the ${money(cap, cur)} per-order limit.`);
+    return v.warn(`This order is worth about ${money(notional, cur)}${basis}, close to the ${money(cap, cur)} per-order limit.`);
   }
-  return v.pass(`Worth about ${money(notional, cur)} (limit ${money(cap, cur)} per order).`);
+  return v.pass(`Worth about ${money(notional, cur)}${basis} (limit ${money(cap, cur)} per order).`);
 };

@@ -7,7 +7,11 @@ export const quoteFresh: RiskCheck = (ctx, draft) => {
   const symbol = draft.contract.symbol;
   const q = ctx.quote;
   if (q === null) return v.block(`There is no quote for ${symbol}, so the order cannot be checked against the market.`);
-  if (q.symbol !== undefined && q.symbol !== symbol) return v.block(`The quote at hand is for ${q.symbol}, not ${symbol}; the order cannot be checked.`);
+  // An option's quote carries its local symbol (QQQ   261225C00520000), never the underlying's the draft names:
+  // where both contracts are known, the contract ids are what must agree.
+  const byId = q.conId !== undefined && q.conId > 0 && draft.contract.conId !== undefined;
+  if (byId && q.conId !== draft.contract.conId) return v.block(`The quote at hand is for IB contract ${q.conId}, not ${draft.contract.conId}; the order cannot be checked.`);
+  if (!byId && q.symbol !== undefined && q.symbol !== symbol) return v.block(`The quote at hand is for ${q.symbol}, not ${symbol}; the order cannot be checked.`);
   const hasPrice = [q.bid, q.ask, q.last].some((n) => n !== null && Number.isFinite(n) && n > 0);
   if (!hasPrice) return v.block(`The ${symbol} quote has no bid, ask or last price.`);
   const ageMs = q.ageMs ?? ctx.now - q.at;

@@ -5,7 +5,7 @@ import { HABIT_WINDOW, orderHabits, type OrderHabits } from '../../../src/main/a
 import type { RiskContext } from '../../../src/main/risk/context';
 import type { Draft } from '../../../src/shared/draft';
 import type { DraftFact, DraftFactKind } from '../../../src/shared/draft-facts';
-import { context, draft, now, withAccount } from '../risk/support';
+import { AAPL, context, draft, now, withAccount } from '../risk/support';
 
 // The support context: net liquidation 200,000, 100 AAPL worth 19,000, quote 189.90 / 190.00, collar 5%.
 const noHabits: OrderHabits = { account: 'DU1234567', currency: 'USD', orders: 0, medianNotional: null };
@@ -138,7 +138,7 @@ describe('adds to or goes against the position', () => {
   });
 
   it('a buy against a short goes against it', () => {
-    const short = withAccount({ positions: { AAPL: { qty: -30, marketValue: -5700, openedTodayQty: 0 } } });
+    const short = withAccount({ positions: { [AAPL]: { qty: -30, marketValue: -5700, openedTodayQty: 0 } } });
     expect(position(draft({ quantity: 10 }), short)).toMatchObject({ text: 'Goes against your short AAPL: reduces it 30 → 20.' });
   });
 

@@ -4,7 +4,7 @@ import { buyingPower } from '../../../src/main/risk/buying-power';
 import { cashAccount } from '../../../src/main/risk/cash-account';
 import { dayTrades } from '../../../src/main/risk/day-trades';
 import { duplicateDraft } from '../../../src/main/risk/duplicate-draft';
-import { context, draft, withAccount } from './support';
+import { AAPL, context, draft, withAccount } from './support';
 
 const sell = (quantity: number) => draft({ side: 'SELL', quantity, limitPrice: 189.9 });
 
@@ -23,14 +23,14 @@ describe('cash and IRA accounts', () => {
     expect(cashAccount(withAccount({ kind: 'ira', positions: {} }), sell(1)).outcome).toBe('block');
   });
   it('never calls a buy a short sale, even against a short the account somehow holds', () => {
-    const short = withAccount({ kind: 'ira', positions: { AAPL: { qty: -12, marketValue: -2280, openedTodayQty: 0 } } });
+    const short = withAccount({ kind: 'ira', positions: { [AAPL]: { qty: -12, marketValue: -2280, openedTodayQty: 0 } } });
     expect(cashAccount(short, draft({ quantity: 1 })).outcome).toBe('pass');
   });
 });
 
 describe('day trades (IB’s DayTradesRemaining)', () => {
   const boughtToday = (dayTradesRemaining: number | null) =>
-    withAccount({ dayTradesRemaining, positions: { AAPL: { qty: 100, marketValue: 19_000, openedTodayQty: 40 } } });
+    withAccount({ dayTradesRemaining, positions: { [AAPL]: { qty: 100, marketValue: 19_000, openedTodayQty: 40 } } });
   it('passes a sale of shares held from before today, and any buy', () => {
     expect(dayTrades(withAccount({ dayTradesRemaining: 0 }), sell(50)).outcome).toBe('pass');
     expect(dayTrades(boughtToday(0), draft()).outcome).toBe('pass');
@@ -48,7 +48,7 @@ describe('day trades (IB’s DayTradesRemaining)', () => {
     expect(dayTrades(boughtToday(null), sell(50)).outcome).toBe('block');
   });
   it('does not apply to cash accounts', () => {
-    expect(dayTrades(withAccount({ kind: 'cash', dayTradesRemaining: 0, positions: { AAPL: { qty: 100, marketValue: 1, openedTodayQty: 100 } } }), sell(50)).outcome).toBe(
+    expect(dayTrades(withAccount({ kind: 'cash', dayTradesRemaining: 0, positions: { [AAPL]: { qty: 100, marketValue: 1, openedTodayQty: 100 } } }), sell(50)).outcome).toBe(
       'pass',
     );
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { TradingState, type Draft, type DraftInput } from '../../../src/shared/draft';
 import type { RiskContext } from '../../../src/main/risk/context';
-import { context, draftWithOrder, now } from './support';
+import { AAPL, context, draftWithOrder, now } from './support';
 
 const cents = (min: number, max: number) => fc.integer({ min: Math.round(min * 100), max: Math.round(max * 100) }).map((c) => c / 100);
 const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 5 });
@@ -73,7 +73,7 @@ export const contextArb: fc.Arbitrary<RiskContext> = fc
           g.positionQty === 0
             ? {}
             : {
-                AAPL: {
+                [AAPL]: {
                   qty: g.positionQty,
                   marketValue: g.positionQty * 100,
                   openedTodayQty: Math.floor(Math.abs(g.positionQty) * g.openedTodayShare),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderNotional, positionChange, referencePrice, valuationPrice } from '../../../src/main/risk/exposure';
-import { context, draft, now, withAccount } from './support';
+import { AAPL, context, draft, now, withAccount } from './support';
 
 describe('exposure', () => {
   it('reads a sale of part of a long as reducing, and a sale past zero as a flip that increases', () => {
@@ -11,7 +11,7 @@ describe('exposure', () => {
   });
 
   it('treats buying back part of a short as reducing', () => {
-    const short = withAccount({ positions: { AAPL: { qty: -50, marketValue: -9500, openedTodayQty: 0 } } });
+    const short = withAccount({ positions: { [AAPL]: { qty: -50, marketValue: -9500, openedTodayQty: 0 } } });
     expect(positionChange(short, draft({ side: 'BUY', quantity: 20 }))).toMatchObject({ after: -30, effect: 'reduces' });
   });
 

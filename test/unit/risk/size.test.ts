@@ -3,7 +3,7 @@ import { maxNotional } from '../../../src/main/risk/max-notional';
 import { maxNetLiqPct } from '../../../src/main/risk/max-net-liq-pct';
 import { concentration } from '../../../src/main/risk/concentration';
 import { buyingPower } from '../../../src/main/risk/buying-power';
-import { context, draft, withAccount } from './support';
+import { AAPL, context, draft, withAccount } from './support';
 
 describe('max notional per order', () => {
   it('passes a small order', () => {
@@ -59,7 +59,7 @@ describe('position concentration after the fill', () => {
     });
   });
   it('always passes an order that only reduces the position', () => {
-    const heavy = withAccount({ positions: { AAPL: { qty: 1000, marketValue: 190_000, openedTodayQty: 0 } } });
+    const heavy = withAccount({ positions: { [AAPL]: { qty: 1000, marketValue: 190_000, openedTodayQty: 0 } } });
     expect(concentration(heavy, draft({ side: 'SELL', quantity: 100, limitPrice: 189.9 })).outcome).toBe('pass');
   });
 });

@@ -1,8 +1,13 @@
-import { defaultRiskLimits, type Draft, type DraftInput } from '../../../src/shared/draft';
+import { defaultRiskLimits, positionKey, type Draft, type DraftContract, type DraftInput } from '../../../src/shared/draft';
 import { createDraft } from '../../../src/main/approvals/lifecycle';
 import type { RiskContext } from '../../../src/main/risk/context';
 
 export const now = Date.UTC(2026, 10, 23, 15, 0);
+
+/** AAPL as IB resolves it: a draft carries IB's contract id, and the holding is found by it. */
+export const aaplContract = { symbol: 'AAPL', secType: 'STK', conId: 265598 } as const satisfies DraftInput['contract'];
+/** The key of the account's AAPL holding. */
+export const AAPL = positionKey({ ...aaplContract, secType: 'STK' } as DraftContract);
 
 /** A paper margin account, a live fresh AAPL quote at 189.90/190.00, market open: every check passes. */
 export function context(overrides: Partial<RiskContext> = {}): RiskContext {
@@ -20,7 +25,7 @@ export function context(overrides: Partial<RiskContext> = {}): RiskContext {
       dayTradesRemaining: 3,
       dailyPnL: 250,
       positions: {
-        AAPL: { qty: 100, marketValue: 19_000, openedTodayQty: 0 },
+        [AAPL]: { qty: 100, marketValue: 19_000, openedTodayQty: 0 },
       },
     },
     quote: { symbol: 'AAPL', bid: 189.9, ask: 190, last: 189.95, at: now - 1000, delayed: false },
@@ -41,7 +46,7 @@ export function withAccount(patch: Partial<NonNullable<RiskContext['account']>>,
 export function draft(order: Partial<DraftInput['order']> = {}, input: Partial<DraftInput> = {}): Draft {
   const built: DraftInput = {
     account: 'DU1234567',
-    contract: { symbol: 'AAPL', secType: 'STK' },
+    contract: aaplContract,
     author: 'claude',
     ...input,
     order: { side: 'BUY', quantity: 10, orderType: 'LMT', limitPrice: 190, ...order } as DraftInput['order'],
@@ -51,5 +56,5 @@ export function draft(order: Partial<DraftInput['order']> = {}, input: Partial<D
 
 /** A pending AAPL draft with exactly this order (no defaults merged in). */
 export function draftWithOrder(order: DraftInput['order']): Draft {
-  return { ...createDraft({ account: 'DU1234567', contract: { symbol: 'AAPL', secType: 'STK' }, author: 'claude', order }, now - 5000), state: 'pending' };
+  return { ...createDraft({ account: 'DU1234567', contract: aaplContract, author: 'claude', order }, now - 5000), state: 'pending' };
 }

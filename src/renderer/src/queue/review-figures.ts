@@ -42,7 +42,7 @@ function rateToBase(account: AccountView | undefined, currency: string): number 
 }
 
 export function reviewFigures(draft: Draft, account: AccountView | undefined, positions: PositionView[], quotes: QuoteView[]): ReviewFigures {
-  const quote = quotes.find((q) => q.conId === draft.contract.conId) ?? quotes.find((q) => q.symbol === draft.contract.symbol);
+  const quote = draftQuote(draft, quotes);
   const reference = quote ? (draft.order.side === 'BUY' ? (quote.ask ?? quote.last) : (quote.bid ?? quote.last)) : null;
   const orderPrice = draft.order.limitPrice ?? draft.order.stopPrice ?? null;
   const price = orderPrice ?? reference ?? quote?.last ?? null;
@@ -54,7 +54,7 @@ export function reviewFigures(draft: Draft, account: AccountView | undefined, po
   const notional = unit === null ? null : draft.order.quantity * unit;
   const rate = rateToBase(account, draft.contract.currency);
   const netLiq = account?.netLiquidation ?? null;
-  const held = positions.find((p) => p.account === draft.account && (p.conId === draft.contract.conId || p.symbol === draft.contract.symbol));
+  const held = positions.find((p) => p.account === draft.account && sameContract(draft, p));
   const before = held?.quantity ?? 0;
   const signed = draft.order.side === 'BUY' ? draft.order.quantity : -draft.order.quantity;
   const after = before + signed;
@@ -85,4 +85,22 @@ export function notionalLine(size: OrderSize | undefined, figures: ReviewFigures
     return `${own}${named(size.notional, size.currency)} ${share(size.pctNetLiq, '')}`;
   }
   return `${named(figures.notional, figures.currency)} ${share(figures.pctNetLiq, figures.notional === null ? '' : `: no ${figures.currency} rate or net liquidation from IB`)}`;
+}
+
+const isStock = (draft: Draft): boolean => draft.contract.secType === 'STK' || draft.contract.secType === 'ETF';
+
+/**
+ * A draft that names IB's contract is that contract: another listing of its
+ * symbol (SHEL in New York for SHEL in London) is another holding, with
+ * another quote in another currency. Only a draft without a conId falls back
+ * to a stock of its symbol and currency.
+ */
+function sameContract(draft: Draft, p: PositionView): boolean {
+  if (draft.contract.conId) return p.conId === draft.contract.conId;
+  return isStock(draft) && p.secType === 'STK' && p.symbol === draft.contract.symbol && p.currency === draft.contract.currency;
+}
+
+function draftQuote(draft: Draft, quotes: QuoteView[]): QuoteView | undefined {
+  if (draft.contract.conId) return quotes.find((q) => q.conId === draft.contract.conId);
+  return isStock(draft) ? quotes.find((q) => q.symbol === draft.contract.symbol) : undefined;
 }

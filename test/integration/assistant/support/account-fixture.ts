@@ -1,7 +1,7 @@
 import type { JournalRecord } from '../../../../src/shared/journal';
 import { randomUUID } from 'node:crypto';
 import { positionView } from '../../../support/position-view';
-import { DraftInput, defaultRiskLimits, type Draft } from '../../../../src/shared/draft';
+import { DraftInput, defaultRiskLimits, positionKey, type Draft } from '../../../../src/shared/draft';
 import type { AccountView, ExecutionView, OpenOrderView, PositionView, QuoteView } from '../../../../src/shared/portfolio';
 import type { AccountReader, ContractMatch, DraftDesk, DraftDeskResult, OptionChainRequest, OptionChainView, PriceBar, PriceHistoryRequest } from '../../../../src/main/assistant/ports';
 import { runChecks } from '../../../../src/main/risk/run-checks';
@@ -162,7 +162,7 @@ export class AccountFixture implements AccountReader, DraftDesk {
         buyingPower: account.buyingPower,
         dayTradesRemaining: -1,
         dailyPnL: account.dailyPnL,
-        positions: held === undefined ? {} : { [held.symbol]: { qty: held.quantity, marketValue: held.marketValue ?? 0, openedTodayQty: 0 } },
+        positions: held === undefined ? {} : { [positionKey(draft.contract)]: { qty: held.quantity, marketValue: held.marketValue ?? 0, openedTodayQty: 0 } },
       },
       quote: quote === null ? null : { bid: quote.bid, ask: quote.ask, last: quote.last, at: quote.at, delayed: quote.delayed },
       session: { ready: true, inResetWindow: false },
