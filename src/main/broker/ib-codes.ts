@@ -34,8 +34,6 @@ export const IbCode = {
   ORDER_SIZE_BELOW_MINIMUM: 388,
   /** "Order Event Warning: Attribute 'Outside Regular Trading Hours' is ignored ..." */
   OUTSIDE_RTH_IGNORED: 2109,
-  /** "Part of requested market data is not subscribed. Subscription-independent ticks are still active." */
-  PART_OF_DATA_NOT_SUBSCRIBED: 10090,
   /** "Requested market data requires additional subscription for API." */
   ADDITIONAL_SUBSCRIPTION_REQUIRED: 10089,
   /** "OrderId that needs to be cancelled can not be cancelled." */

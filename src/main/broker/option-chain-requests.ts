@@ -1,6 +1,6 @@
 import type { GreeksView } from '../../shared/portfolio';
 import { describeGatewayError } from './gateway-errors';
-import { ErrorCode, IbCode } from './ib-codes';
+import { ErrorCode } from './ib-codes';
 import { MODEL_TICKS, readOptionComputation } from './option-computation';
 import { positiveOrNull } from './ib-mappers';
 
@@ -27,7 +27,7 @@ export interface OptionSnapshot {
 }
 
 /** Codes IB sends on a snapshot that still goes on (delayed, or part of the data): the option is marked, not failed. */
-const SNAPSHOT_WARNINGS = new Set<number>([ErrorCode.DISPLAYING_DELAYED_DATA, IbCode.PART_OF_DATA_NOT_SUBSCRIBED]);
+const SNAPSHOT_WARNINGS = new Set<number>([ErrorCode.DISPLAYING_DELAYED_DATA, ErrorCode.PART_OF_REQUESTED_DATA_NOT_SUBSCRIBED]);
 const DELAYED_TICKS = new Set([66, 67, 68]);
 
 interface Pending<T> {

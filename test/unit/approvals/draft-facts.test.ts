@@ -80,7 +80,7 @@ describe('the size against the person’s typical order in the account', () => {
   it('compares an order in another currency with the habit in that currency, and gives the base amount beside it', () => {
     // A fat-finger Toyota buy: 10,000 at 2,785 yen is 100x the usual 100 shares (278,500 yen); the account is in dollars.
     const yen = withAccount({ exchangeRates: { USD: 1, JPY: 0.0067 }, positions: {} }, context({ quote: { symbol: '7203', bid: 2784, ask: 2785, last: 2785, at: now - 1000, delayed: false } }));
-    const toyota = draft({ quantity: 10_000, limitPrice: 2785 }, { contract: { symbol: '7203', secType: 'STK', currency: 'JPY' } });
+    const toyota = draft({ quantity: 10_000, limitPrice: 2785 }, { contract: { symbol: '7203', secType: 'STK', currency: 'JPY', priceMagnifier: 1 } });
     const habits: OrderHabits = { account: 'DU1234567', currency: 'JPY', orders: 5, medianNotional: 278_500 };
     const size = factOf(factsFor(toyota, yen, habits), 'size');
     expect(size).toMatchObject({ known: true, standsOut: true });
@@ -89,7 +89,7 @@ describe('the size against the person’s typical order in the account', () => {
 
   it('still compares in the contract currency when IB has given no rate to the base, and says the base amount is not known', () => {
     const yen = withAccount({ exchangeRates: { USD: 1 }, positions: {} }, context({ quote: { symbol: '7203', bid: 2784, ask: 2785, last: 2785, at: now - 1000, delayed: false } }));
-    const toyota = draft({ quantity: 100, limitPrice: 2785 }, { contract: { symbol: '7203', secType: 'STK', currency: 'JPY' } });
+    const toyota = draft({ quantity: 100, limitPrice: 2785 }, { contract: { symbol: '7203', secType: 'STK', currency: 'JPY', priceMagnifier: 1 } });
     const size = factOf(factsFor(toyota, yen, { account: 'DU1234567', currency: 'JPY', orders: 5, medianNotional: 278_500 }), 'size');
     expect(size).toMatchObject({ known: true, standsOut: false });
     expect(size.text).toBe('278,500.00 JPY (in USD not known: IB has given no JPY rate), 1× your typical order in DU1234567 (median 278,500.00 JPY of your last 5 approved).');

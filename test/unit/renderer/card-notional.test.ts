@@ -14,7 +14,7 @@ const account = (rates: { currency: string; rate: number | null }[]): AccountVie
 });
 const toyotaQuote: QuoteView = { symbol: '7203', conId: 13905, bid: 2784, ask: 2785, last: 2785, close: 2780, delayed: false, at: now };
 const toyota = (quantity: number): Draft => ({
-  ...createDraft({ account: 'DU1', author: 'claude', contract: { symbol: '7203', secType: 'STK', conId: 13905, exchange: 'SMART', currency: 'JPY' }, order: { side: 'BUY', quantity, orderType: 'LMT', limitPrice: 2785 } } as DraftInput, now),
+  ...createDraft({ account: 'DU1', author: 'claude', contract: { symbol: '7203', secType: 'STK', conId: 13905, exchange: 'SMART', currency: 'JPY', priceMagnifier: 1 }, order: { side: 'BUY', quantity, orderType: 'LMT', limitPrice: 2785 } } as DraftInput, now),
   state: 'filled',
 });
 

@@ -51,7 +51,8 @@ describe('a share IB quotes in pence is valued in pounds', () => {
     const d = hsba({});
     const usual = { account: 'DU1234567', currency: 'GBP', orders: 10, medianNotional: 726.4 };
     const size = draftFacts(inUsd, d, draftFigures(inUsd, d), usual).find((f) => f.kind === 'size');
-    expect(size?.text).toContain('726.40 GBP, 1× your typical order');
+    // The base amount is named beside it, as such; the comparison is pounds with pounds.
+    expect(size?.text).toContain('726.40 GBP (922.53 USD), 1× your typical order');
   });
 
   it('cannot be valued without IB’s magnifier, and every size check says so', () => {
