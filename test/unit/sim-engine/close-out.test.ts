@@ -95,12 +95,13 @@ describe('gold (COMEX, physically delivered) is closed out by IB ahead of delive
     const gc = month(e, 'GCZ6', 'COMEX').conId!;
     expect(e.placeOrder(1, 1, byConId(gc, 'COMEX'), order('SELL', 1, 'MKT'))).toEqual({ kind: 'accepted' });
     const sold = r.fills.find((f) => f.execution.orderId === 1)!;
-    const before = cash(e, MARGIN);
     r.clock.advanceTo(at(2026, 11, 26, 12));
     expect(row(e, MARGIN, gc)?.pos).toBe(-1);
     r.clock.advanceTo(at(2026, 12, 23, 20));
     expect(row(e, MARGIN, gc)?.pos).toBe(-1);
     expect(seen).toEqual([]);
+    // Measured after ES and the December options have settled: the short's whole variation is paid when it is closed.
+    const before = cash(e, MARGIN);
     r.clock.advanceTo(at(2026, 12, 24, 10));
     expect(row(e, MARGIN, gc)).toBeUndefined();
     expect(seen).toHaveLength(1);
