@@ -77,7 +77,7 @@ describe('gold (COMEX, physically delivered) is closed out by IB ahead of delive
     expect(fill.execution).toMatchObject({ side: 'SLD', shares: 2, price: bid, orderId: 0, clientId: 0, permId: 0, liquidation: 1 });
     // IB's futures commission: USD 0.85 a contract.
     expect(fill.commission).toMatchObject({ commission: 1.7, currency: 'USD' });
-    const variation = (bid - bought.execution.price) * 100 * 2;
+    const variation = (bid - bought.execution.price!) * 100 * 2;
     expect(cash(e, MARGIN)).toBeCloseTo(before + variation - 1.7, 2);
     expect(fill.commission.realizedPNL).toBeCloseTo(variation - 1.7 - bought.commission.commission!, 1);
     // A working order in it would open a position IB has just closed out: it is cancelled with the close-out.
@@ -109,7 +109,7 @@ describe('gold (COMEX, physically delivered) is closed out by IB ahead of delive
     expect(fill.execution.time!.startsWith('20261224')).toBe(true);
     expect(fill.execution).toMatchObject({ side: 'BOT', shares: 1, price: ask, orderId: 0, liquidation: 1 });
     expect(fill.commission).toMatchObject({ commission: 0.85, currency: 'USD' });
-    expect(cash(e, MARGIN)).toBeCloseTo(before + (sold.execution.price - ask) * 100 - 0.85, 2);
+    expect(cash(e, MARGIN)).toBeCloseTo(before + (sold.execution.price! - ask) * 100 - 0.85, 2);
     // Nothing is left for the last trading day to settle.
     r.clock.advanceTo(at(2026, 12, 30, 12));
     expect(r.fills.filter((f) => f.contract.conId === gc && f.execution.orderId === 0)).toHaveLength(1);
@@ -157,7 +157,7 @@ describe('a saved book that outlived a close-out date', () => {
     const fill = next.executions({}).find((f) => f.contract.conId === gcz && f.execution.orderId === 0)!;
     expect(fill.execution).toMatchObject({ exchange: LIQUIDATION, side: 'SLD', shares: 2, price: mark, liquidation: 1 });
     expect(fill.commission).toMatchObject({ commission: 1.7, currency: 'USD' });
-    expect(cash(next, MARGIN)).toBeCloseTo(before + (mark - bought.execution.price) * 100 * 2 - 1.7, 2);
+    expect(cash(next, MARGIN)).toBeCloseTo(before + (mark - bought.execution.price!) * 100 * 2 - 1.7, 2);
     expect(next.completedOrders('all').map((o) => [o.orderId, o.status])).toEqual(expect.arrayContaining([[1, 'Filled'], [2, 'Cancelled']]));
     expect(next.openOrders('all')).toEqual([]);
     // The February short's close-out is not until February.
