@@ -1,7 +1,7 @@
 // The simulated broker as one object: market, accounts and order book on a
 // shared clock. It is independent of client sessions: the market walks and
 // orders fill whether or not anyone is connected.
-import { figures, holdingDaily, rateIn, rollAccountDay, termsOf, type Account, type Marks } from './accounts';
+import { figures, holdingDaily, rateIn, rollAccountDay, termsOf, type Account, type Holding, type Marks } from './accounts';
 import { ledgerRows, summaryRows, valueRows } from './account-report';
 import { BROKER_STATE_VERSION, type BrokerState } from './broker-state';
 import { modelsOf, openAccounts } from './households';
@@ -13,6 +13,7 @@ import { Market } from './market';
 import { venueHours, venuePhase, type VenueId } from './venues';
 import { futureByConId, worldListings } from './world-catalogue';
 import { futureExpiry, optionExpiry, type ExpiryOutcome } from './expiry';
+import { CLOSE_OUT_EXCHANGE, CLOSE_OUT_REASON, closeOutDate, closeOutFill } from './close-out';
 import { settleFill } from './settlement';
 import { US_STOCK } from './terms';
 import { article, headlines, type Headline } from './news';
@@ -86,6 +87,8 @@ export class BrokerEngine {
   private readonly orderIdFloor = new Map<number, number>();
   /** The regular session's closing prices of what the book holds expiring that day, taken as the session closes. */
   private closes: { date: string; prices: Map<number, number> } | undefined;
+  /** IB's close-out date of a physically delivered future by conId and side ("conId:1" long, "conId:-1" short); null: cash-settled. */
+  private readonly closeOutDates = new Map<string, string | null>();
 
   constructor(opts: EngineOptions) {
     this.clock = opts.clock;
@@ -218,7 +221,57 @@ export class BrokerEngine {
     // What expired while the simulator was down settles now, at the last prices the book knew: the
     // market walks again from the seed, and an expired future's final price is not known any more.
     const known = new Map(Object.entries(saved.marks ?? {}).map(([conId, price]) => [Number(conId), price]));
+    // IB would have closed out a physically delivered future on its close-out date, before it could reach its final settlement.
+    for (const due of this.dueCloseOuts(today, true)) this.closeOut(due.account, due.holding, due.listing, known.get(due.holding.conId) ?? this.lastListed(due.holding.conId));
     this.settleExpired(today, (conId) => known.get(conId) ?? this.lastListed(conId));
+  }
+
+  /**
+   * Held physically delivered futures whose close-out date has come (`before`:
+   * passed) by `date` (yyyyMMdd). Cash-settled ones never are.
+   */
+  private dueCloseOuts(date: string, before: boolean): { account: Account; holding: Holding; listing: Listing }[] {
+    const out: { account: Account; holding: Holding; listing: Listing }[] = [];
+    for (const a of this.accountById.values()) {
+      for (const h of a.holdings.values()) {
+        if (h.qty === 0 || termsOf(h).secType !== 'FUT') continue;
+        const side = `${h.conId}:${Math.sign(h.qty)}`;
+        let when = this.closeOutDates.get(side);
+        const listing = this.catalogue.byId(h.conId) ?? futureByConId(h.conId);
+        if (!listing?.spec) continue;
+        if (when === undefined) this.closeOutDates.set(side, (when = closeOutDate(listing.symbol, listing.spec, h.qty) ?? null));
+        if (when !== null && (before ? when < date : when <= date)) out.push({ account: a, holding: h, listing });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * IB liquidates the position at `price` (the market's bid or ask in a
+   * session, a saved book's last mark on load; without one, flat at what it
+   * was opened at), charges its commission, reports the trade as an
+   * execution of no order and cancels the account's working orders in it.
+   */
+  private closeOut(a: Account, h: Holding, listing: Listing, price: number | undefined): void {
+    const t = termsOf(h);
+    const fill = closeOutFill(h, t, listing.symbol, price ?? (h.openPrice ?? 0) / t.factor);
+    const realized = settleFill(a, fill);
+    this.book.recordSettlement({
+      account: a.id, contract: contractOf(listing), buying: fill.signedQty > 0, shares: Math.abs(fill.signedQty), price: fill.price,
+      commission: fill.commission, commissionCurrency: fill.commissionCurrency, realized, event: CLOSE_OUT_EXCHANGE, liquidation: true,
+    });
+    this.book.cancelWorkingIn(a.id, h.conId, CLOSE_OUT_REASON);
+    this.emit('account', a.id);
+  }
+
+  /** In a future's regular session on or after its close-out date, IB sells a long at the bid and buys a short back at the ask. */
+  private closeOutInSession(now: number, date: string): void {
+    for (const due of this.dueCloseOuts(date, false)) {
+      const i = this.market.indexOf(due.holding.conId);
+      const t = i === undefined ? undefined : listingTradable(this.tradables, due.listing, contractOf(due.listing));
+      if (i === undefined || !t || t.phase(now) !== 'rth') continue;
+      this.closeOut(due.account, due.holding, due.listing, this.market.touchAt(i, due.holding.qty < 0));
+    }
   }
 
   /** Whether a contract's last trading day is before `date` (yyyyMMdd): an option's expiry, a future's last trade date. */
@@ -737,6 +790,7 @@ export class BrokerEngine {
       if (p === undefined) venuePhases.set(spec.venue, (p = venuePhase(spec.venue, now)));
       return p;
     });
+    this.closeOutInSession(now, day.date);
   }
 
   /**

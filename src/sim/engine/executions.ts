@@ -21,6 +21,8 @@ export interface FillFacts {
   /** Realized P&L when the fill closed some of a position. */
   realized: number | undefined;
   removedLiquidity: boolean;
+  /** IB made the trade itself (a close-out ahead of delivery): the execution's liquidation flag. */
+  liquidation?: boolean;
 }
 
 interface Stored extends FillRecord {
@@ -67,7 +69,7 @@ export class ExecutionLog {
       execution: {
         orderId: rec.orderId, clientId: rec.clientId, execId, time: executionTime(f.at), acctNumber: f.account,
         exchange: f.exchange, side: f.buying ? 'BOT' : 'SLD', shares: f.shares, price: f.price, permId: rec.permId,
-        liquidation: 0, cumQty: f.cumQty ?? rec.filled, avgPrice: f.avgPrice ?? rec.avgFillPrice, orderRef: rec.order.orderRef ?? '', evRule: '',
+        liquidation: f.liquidation ? 1 : 0, cumQty: f.cumQty ?? rec.filled, avgPrice: f.avgPrice ?? rec.avgFillPrice, orderRef: rec.order.orderRef ?? '', evRule: '',
         evMultiplier: 0, modelCode: '', lastLiquidity: f.removedLiquidity ? Liquidities.Removed : Liquidities.Added,
         pendingPriceRevision: false,
       },

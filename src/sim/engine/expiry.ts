@@ -6,6 +6,8 @@
 //   sells); out of the money it lapses, worth nothing;
 // - an index option (SPX, SPXW) settles in cash at its intrinsic value;
 // - a future settles in cash at its final price: the last variation is paid.
+//   IB never lets a physically delivered one (GC, CL, ZN) get this far: it
+//   liquidates it on its close-out date (close-out.ts).
 // This module only decides; every fill it returns is booked by settlement.ts.
 import type { Holding } from './accounts';
 import type { Fill } from './settlement';

@@ -154,13 +154,25 @@ export class OrderBook {
     }
   }
 
+  /** IB closed an account's position out: its working orders in the contract would only open it again, so they are cancelled. */
+  cancelWorkingIn(accountId: string, conId: number, reason: string): void {
+    for (const w of [...this.orders.values()]) {
+      if (!w.done && w.account.id === accountId && (w.t.key === conId || (w.t.legs ?? []).some((l) => l.tradable.key === conId))) this.finish(w, 'Cancelled', reason);
+    }
+  }
+
   /**
-   * Records what an expiry did to an account (an exercise, an assignment, a
-   * lapse, a cash or final settlement) as IB reports it: an execution of no
-   * API order (order id and permId 0, client 0, so it reaches the master
-   * client), its exchange naming the event, with its commission report.
+   * Records what an expiry or a close-out did to an account (an exercise, an
+   * assignment, a lapse, a cash or final settlement, IB's liquidation ahead
+   * of delivery) as IB reports it: an execution of no API order (order id and
+   * permId 0, client 0, so it reaches the master client), its exchange naming
+   * the event, with its commission report (nothing charged but for a
+   * liquidation, which IB charges like any trade).
    */
-  recordSettlement(f: { account: string; contract: Contract; buying: boolean; shares: number; price: number; commissionCurrency: string; realized: number | undefined; event: string }): void {
+  recordSettlement(f: {
+    account: string; contract: Contract; buying: boolean; shares: number; price: number; commissionCurrency: string; realized: number | undefined; event: string;
+    commission?: number; liquidation?: boolean;
+  }): void {
     const rec: OpenOrderRecord = {
       // No order lies behind it: the log reads only the order's reference, which is empty.
       orderId: 0, clientId: 0, permId: 0, contract: f.contract, order: { orderRef: '' } as Order, state: {} as OpenOrderRecord['state'],
@@ -168,7 +180,8 @@ export class OrderBook {
     };
     this.ctx.emitFill(this.log.record({
       at: this.ctx.clock.now(), rec, account: f.account, exchange: f.event, buying: f.buying, shares: f.shares, price: f.price,
-      commission: 0, commissionCurrency: f.commissionCurrency, realized: f.realized, removedLiquidity: false,
+      commission: f.commission ?? 0, commissionCurrency: f.commissionCurrency, realized: f.realized, removedLiquidity: false,
+      ...(f.liquidation ? { liquidation: true } : {}),
     }));
   }
 
